@@ -1,0 +1,1 @@
+"""Cross-source fact reconciliation: claims -> facts -> verdicts -> provenance."""

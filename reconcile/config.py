@@ -1,0 +1,72 @@
+"""Configuration: every threshold and weight the pipeline uses, in one frozen object.
+
+Scores use RapidFuzz's 0-100 scale. Thresholds are inclusive: a pair scoring
+**at or above** ``match_threshold`` is linked.
+
+>>> Config().match_threshold
+62.0
+>>> Config(match_threshold=70).match_threshold
+70.0
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from reconcile.errors import ConfigError
+
+__all__ = ["Config"]
+
+
+def _score(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 <= value <= 100.0:
+        raise ConfigError(f"Config.{attribute.name}: expected a score in [0, 100] (got {value!r})")
+
+
+def _fraction(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
+    if not 0.0 <= value <= 1.0:
+        raise ConfigError(f"Config.{attribute.name}: expected a fraction in [0, 1] (got {value!r})")
+
+
+def _positive(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 1:
+        raise ConfigError(f"Config.{attribute.name}: expected a positive integer (got {value!r})")
+
+
+def _path_or_none(value: Any) -> Path | None:
+    return None if value is None else Path(value)
+
+
+@frozen
+class Config:
+    """Thresholds, weights and limits for one reconciliation run.
+
+    Attributes:
+        match_threshold: two claims are the same fact when their frame score is
+            at or above this (0-100).
+        medoid_threshold: a claim stays in a cluster only if it scores at or
+            above this against the cluster's medoid, so one bridge claim cannot
+            chain two unrelated facts together.
+        block_cap: the largest blocking block scored as a whole; bigger blocks are
+            split by week, and keys still above it are dropped (and counted).
+        rare_tokens: how many of a claim's rarest frame tokens become blocking keys.
+        quantity_tolerance: relative tolerance for rounded figures: "about 300" and
+            "312" agree when they differ by at most this share of the larger one.
+        wire_copy_threshold: articles whose whole texts score at or above this
+            (``fuzz.ratio``) are one wire story and count as one origin.
+        alias_file: an optional user gazetteer (JSON) extending the bundled one.
+        workers: rapidfuzz worker threads (-1: all cores).
+    """
+
+    match_threshold: float = field(default=62.0, converter=float, validator=_score)
+    medoid_threshold: float = field(default=50.0, converter=float, validator=_score)
+    block_cap: int = field(default=200, converter=int, validator=_positive)
+    rare_tokens: int = field(default=3, converter=int, validator=_positive)
+    quantity_tolerance: float = field(default=0.05, converter=float, validator=_fraction)
+    wire_copy_threshold: float = field(default=90.0, converter=float, validator=_score)
+    alias_file: Path | None = field(default=None, converter=_path_or_none)
+    workers: int = field(default=-1, converter=int)

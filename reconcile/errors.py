@@ -1,0 +1,103 @@
+"""Exceptions and warnings raised by reconcile.
+
+* ReconcileError
+  x InputError              (bad files on disk; carries .path, .field and .value)
+    + ArticleFormatError    (also ValueError: front matter, JSON, encoding, empty file)
+    + UnsupportedFormatError (also ValueError: a file type we cannot read)
+    + MissingPathError      (also FileNotFoundError)
+  x ConfigError             (also ValueError: bad thresholds, weights, alias files)
+  x InvalidSpanError        (also ValueError: a model invariant was broken)
+  x InvalidValueError       (also ValueError: an interval with low > high, ...)
+  x ExportError             (a graph or report could not be written; nothing half-written)
+* ReconcileWarning(UserWarning)
+  x UnanchoredDateWarning   (an article has no ``published``; relative dates stay unresolved)
+  x SkippedFileWarning      (``keep_going=True`` skipped a bad file)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "ArticleFormatError",
+    "ConfigError",
+    "ExportError",
+    "InputError",
+    "InvalidSpanError",
+    "InvalidValueError",
+    "MissingPathError",
+    "ReconcileError",
+    "ReconcileWarning",
+    "SkippedFileWarning",
+    "UnanchoredDateWarning",
+    "UnsupportedFormatError",
+]
+
+_NO_VALUE = object()
+
+
+class ReconcileError(Exception):
+    """Base class for every error raised by reconcile."""
+
+
+class InputError(ReconcileError):
+    """A file or directory given to reconcile could not be used.
+
+    The message has one shape everywhere: ``PATH: FIELD: what was expected (got VALUE)``.
+    The parts stay available as ``.path``, ``.field`` and ``.value``.
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        field: str | None,
+        message: str,
+        value: Any = _NO_VALUE,
+    ) -> None:
+        self.path = Path(path)
+        self.field = field
+        self.value = None if value is _NO_VALUE else value
+        got = "" if value is _NO_VALUE else f" (got {value!r})"
+        where = f"{field}: " if field else ""
+        super().__init__(f"{path}: {where}{message}{got}")
+
+
+class ArticleFormatError(InputError, ValueError):
+    """An article file is malformed: empty, bad front matter, bad JSON, not UTF-8."""
+
+
+class UnsupportedFormatError(InputError, ValueError):
+    """A file's type is not one reconcile can read."""
+
+
+class MissingPathError(InputError, FileNotFoundError):
+    """A path given to reconcile does not exist."""
+
+
+class ConfigError(ReconcileError, ValueError):
+    """A configuration value (threshold, weight, alias file) is invalid."""
+
+
+class InvalidSpanError(ReconcileError, ValueError):
+    """A character span is malformed or does not lie inside its text."""
+
+
+class InvalidValueError(ReconcileError, ValueError):
+    """A value object breaks its invariant (e.g. an interval whose low exceeds its high)."""
+
+
+class ExportError(ReconcileError):
+    """A report or graph could not be written; no partial output was left behind."""
+
+
+class ReconcileWarning(UserWarning):
+    """Base class for every warning issued by reconcile."""
+
+
+class UnanchoredDateWarning(ReconcileWarning):
+    """An article has no ``published`` date, so its relative dates stay unresolved."""
+
+
+class SkippedFileWarning(ReconcileWarning):
+    """A bad input file was skipped because ``keep_going=True`` was given."""

@@ -1,0 +1,1 @@
+"""Claim extraction and value normalisers."""
