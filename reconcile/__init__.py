@@ -1,1 +1,87 @@
-"""Cross-source fact reconciliation: claims -> facts -> verdicts -> provenance."""
+"""Cross-source fact reconciliation: claims -> facts -> verdicts -> provenance.
+
+>>> import reconcile
+>>> callable(reconcile.reconcile) and callable(reconcile.load_articles)
+True
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from reconcile.api import Reconciliation, load_articles, reconcile
+from reconcile.check import CheckMatch, CheckResult
+from reconcile.config import Config
+from reconcile.errors import (
+    ArticleFormatError,
+    ConfigError,
+    ExportError,
+    InputError,
+    InvalidSpanError,
+    InvalidValueError,
+    MissingPathError,
+    ReconcileError,
+    ReconcileWarning,
+    SkippedFileWarning,
+    UnanchoredDateWarning,
+    UnsupportedFormatError,
+)
+from reconcile.model import (
+    Actor,
+    Agreement,
+    Article,
+    Claim,
+    Conflict,
+    DateValue,
+    Fact,
+    MatchReason,
+    Membership,
+    OriginGroup,
+    Quantity,
+    Sentence,
+    Source,
+    Span,
+    Update,
+    Verdict,
+)
+
+try:
+    __version__ = version("reconcile")
+except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
+    __version__ = "0.0.0"
+
+__all__ = [
+    "Actor",
+    "Agreement",
+    "Article",
+    "ArticleFormatError",
+    "CheckMatch",
+    "CheckResult",
+    "Claim",
+    "Config",
+    "ConfigError",
+    "Conflict",
+    "DateValue",
+    "ExportError",
+    "Fact",
+    "InputError",
+    "InvalidSpanError",
+    "InvalidValueError",
+    "MatchReason",
+    "Membership",
+    "MissingPathError",
+    "OriginGroup",
+    "Quantity",
+    "ReconcileError",
+    "ReconcileWarning",
+    "Reconciliation",
+    "Sentence",
+    "SkippedFileWarning",
+    "Source",
+    "Span",
+    "UnanchoredDateWarning",
+    "UnsupportedFormatError",
+    "Update",
+    "Verdict",
+    "__version__",
+    "load_articles",
+    "reconcile",
+]

@@ -48,9 +48,15 @@ class Config:
     Attributes:
         match_threshold: two claims are the same fact when their frame score is
             at or above this (0-100).
-        medoid_threshold: a claim stays in a cluster only if it scores at or
-            above this against the cluster's medoid, so one bridge claim cannot
-            chain two unrelated facts together.
+        set_weight: the weight of ``token_set_ratio`` in the blended frame score;
+            ``token_sort_ratio`` gets the rest. ``token_set_ratio`` alone scores a
+            claim that is a subset of another as identical, so it is tempered.
+        core_weight: the weight of the *core* frame score (``token_set_ratio`` of
+            actors, figure dimensions and folded news words only) in the final
+            score; the full-frame blend gets the rest.
+        dimension_penalty: points taken off a pair's score for each kind of
+            figure one claim counts and the other does not (a treaty's term
+            against its signing date).
         block_cap: the largest blocking block scored as a whole; bigger blocks are
             split by week, and keys still above it are dropped (and counted).
         rare_tokens: how many of a claim's rarest frame tokens become blocking keys.
@@ -63,7 +69,9 @@ class Config:
     """
 
     match_threshold: float = field(default=62.0, converter=float, validator=_score)
-    medoid_threshold: float = field(default=50.0, converter=float, validator=_score)
+    set_weight: float = field(default=0.75, converter=float, validator=_fraction)
+    core_weight: float = field(default=0.5, converter=float, validator=_fraction)
+    dimension_penalty: float = field(default=15.0, converter=float, validator=_score)
     block_cap: int = field(default=200, converter=int, validator=_positive)
     rare_tokens: int = field(default=3, converter=int, validator=_positive)
     quantity_tolerance: float = field(default=0.05, converter=float, validator=_fraction)

@@ -1,0 +1,184 @@
+"""The ``reconcile`` command: ``report``, ``check`` and ``graph``.
+
+Bad input gets a one-line error naming the file and the problem on stderr and
+exit status 2; nothing is written to stdout and no output file is left
+half-written (outputs go to a temporary file that is renamed into place).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+import warnings
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from reconcile._atomic import write_text_atomic
+from reconcile.api import Reconciliation, load_articles, reconcile
+from reconcile.config import Config
+from reconcile.errors import ReconcileError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+_EXAMPLES = """\
+examples:
+  reconcile report fixtures/russia-iran-treaty/articles
+  reconcile report --format json -o report.json fixtures/russia-iran-treaty/articles
+  reconcile report --format html -o report.html fixtures/*/articles
+  reconcile check "Russia and Iran signed a 30-year treaty on Jan. 17, 2025" fixtures/russia-iran-treaty/articles
+  reconcile graph fixtures/russia-iran-treaty/articles -o provenance.graphml
+"""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 2 bad input)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = _show_warning  # type: ignore[assignment]
+        try:
+            return int(args.run(args))
+        except ReconcileError as error:
+            print(f"reconcile: error: {_one_line(error)}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
+            return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reconcile",
+        description="Reconcile facts across news outlets: corroboration reports, draft checks, provenance graphs.",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{report,check,graph}")
+
+    report = sub.add_parser("report", help="a corroboration report per fact", epilog=_EXAMPLES,
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    report.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+    report.add_argument("--format", choices=("markdown", "json", "html"), default="markdown")
+    report.add_argument("-o", "--output", type=Path, help="write to FILE instead of stdout")
+    _common(report)
+    report.set_defaults(run=_run_report)
+
+    check = sub.add_parser("check", help="what supports or contradicts a draft sentence",
+                           epilog=_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check.add_argument("text", metavar="TEXT", help="the draft sentence to check")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+    check.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    check.add_argument("--published", type=_iso_date, help="the draft's date, to resolve 'on Friday' (YYYY-MM-DD)")
+    _common(check)
+    check.set_defaults(run=_run_check)
+
+    graph = sub.add_parser("graph", help="export the provenance graph", epilog=_EXAMPLES,
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    graph.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+    graph.add_argument("-o", "--output", type=Path, required=True,
+                       help="FILE.graphml, FILE.json (node-link), FILE.provn or FILE.provjson (needs reconcile[prov])")
+    _common(graph)
+    graph.set_defaults(run=_run_graph)
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--keep-going", action="store_true",
+                        help="skip unreadable article files with a warning instead of stopping at the first")
+    parser.add_argument("--alias-file", type=Path, help="a JSON gazetteer of extra actor and place aliases")
+    parser.add_argument("--threshold", type=float, help="match threshold, 0-100 (pairs at or above it are linked)")
+
+
+def _reconcile(args: argparse.Namespace) -> Reconciliation:
+    progress = _Progress(sys.stderr)
+    articles = load_articles(args.paths, keep_going=args.keep_going)
+    progress.say(f"loaded {len(articles)} articles")
+    options: dict[str, object] = {"alias_file": args.alias_file}
+    if args.threshold is not None:
+        options["match_threshold"] = args.threshold
+    try:
+        config = Config(**options)  # type: ignore[arg-type]
+    except (TypeError, ValueError) as error:
+        raise ReconcileError(f"--threshold: {error}") from error
+    result = reconcile(articles, config)
+    progress.say(f"{len(result.claims)} claims in {len(result.facts)} facts")
+    return result
+
+
+def _run_report(args: argparse.Namespace) -> int:
+    result = _reconcile(args)
+    _emit(result.report(args.format), args.output)
+    return EXIT_OK
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    result = _reconcile(args)
+    answer = result.check(args.text, published=args.published)
+    if args.format == "json":
+        text = json.dumps(answer.to_record(), indent=2, ensure_ascii=False) + "\n"
+    else:
+        lines = [f"# Check: “{answer.query}”", "", f"Verdict: **{answer.verdict}**", ""]
+        for match in answer.matches:
+            lines.append(f"- {match.fact.id} ({match.fact.status}, score {match.score:.1f}): "
+                         f"**{match.verdict}** — {match.explanation}")
+            lines.append(f"  > {match.fact.statement}")
+        if not answer.matches:
+            lines.append("No reconciled fact matches this sentence.")
+        text = "\n".join(lines) + "\n"
+    _emit(text, None)
+    return EXIT_OK
+
+
+def _run_graph(args: argparse.Namespace) -> int:
+    from reconcile.graph import write_graph
+
+    result = _reconcile(args)
+    write_graph(result.graph, args.output)
+    return EXIT_OK
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(output, text)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an ISO date like 2025-01-17 (got {text!r})") from None
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: TextIO | None = None, line: str | None = None) -> None:
+    print(f"reconcile: warning: {_one_line(message if isinstance(message, Warning) else Warning(message))}",
+          file=sys.stderr)
+
+
+class _Progress:
+    """Stage messages on stderr, only when it is a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty()
+        self.started = time.perf_counter()
+
+    def say(self, message: str) -> None:
+        if self.enabled:
+            print(f"reconcile: [{time.perf_counter() - self.started:6.1f}s] {message}", file=self.stream)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

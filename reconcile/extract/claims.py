@@ -1,0 +1,312 @@
+"""Sentences -> atomic claims with their dates, quantities, actors and attribution.
+
+A claim is one checkable statement. A sentence that joins two statements
+("X signed a pact on Friday, as a missile strike killed at least four people")
+is split at its clause boundary so that each claim carries its own values.
+Sentences that state nothing checkable — questions, calls to act, truncated
+teasers, bare noun-phrase headlines, page furniture — give no claim.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from reconcile.extract.actors import Gazetteer, find_actors, load_gazetteer
+from reconcile.extract.attribution import Attribution, find_attribution
+from reconcile.extract.dates import find_dates
+from reconcile.extract.quantities import find_quantities
+from reconcile.ingest import looks_like_furniture
+from reconcile.model import Actor, Article, Claim, DateValue, Sentence, Span, Value
+from reconcile.segment import segment_sentences
+
+__all__ = ["event_role", "extract_claims", "split_clauses"]
+
+# Clause boundaries that join two independent statements. Each needs both sides
+# to look like statements (enough words and a verb) before it splits.
+_CLAUSE_BOUNDARY = re.compile(
+    r";\s+|,\s+(?:as|while|whereas|but|even as|meanwhile)\s+|\s+(?:—|--|–)\s+(?=[a-z])",
+    re.IGNORECASE,
+)
+# Participial and relative clauses that attach a separate figure to a statement
+# ("... signed a treaty meant to last 25 years"): split only when both sides
+# carry a value of their own.
+_VALUE_BOUNDARY = re.compile(
+    r"\s+(?:meant|intended|designed|set|due|expected)\s+to\s+|,\s+(?:which|that)\s+(?:will|would)\s+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_VERB_CUE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|shall|should|may|might|must|"
+    r"did|does|do|said|says|say|told|tells|signs?|hits?|kills?|meets?|sends?|backs?|wins?|loses?|"
+    r"rises?|falls?|leads?|makes?|takes?|gives?|holds?|seeks?|plans?|warns?|vows?|urges?|pledges?|"
+    r"agrees?|approves?|rejects?|accuses?|calls?|claims?|strikes?|launch(?:es)?|deepens?|opens?|"
+    r"returns?|killing|signing|[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+_CALL_TO_ACT = re.compile(
+    r"^(?:sign up|subscribe|click|tap|enter|follow|share|download|watch|listen|join|read|get|"
+    r"don['’]t miss|support|donate|register|log in|see also|pre-order)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
+_MIN_WORDS = 4
+_HEADLINE_MAX_WORDS = 8
+
+# Event verbs that give a date or figure its role: the signing date and the
+# ratification date of one treaty are different values, never compared.
+_EVENT_ROLES: tuple[tuple[str, str], ...] = (
+    ("ratif", "ratified"),
+    ("sign", "signed"),
+    ("ink", "signed"),
+    ("conclud", "signed"),
+    ("seal", "signed"),
+    ("approv", "approved"),
+    ("pass", "approved"),
+    ("adopt", "approved"),
+    ("vot", "voted"),
+    ("elect", "elected"),
+    ("inaugurat", "inaugurated"),
+    ("sworn", "inaugurated"),
+    ("meet", "met"),
+    ("met", "met"),
+    ("summit", "met"),
+    ("visit", "visited"),
+    ("kill", "struck"),
+    ("strik", "struck"),
+    ("struck", "struck"),
+    ("hit", "struck"),
+    ("attack", "struck"),
+    ("launch", "launched"),
+    ("shot", "struck"),
+    ("quake", "struck"),
+    ("earthquake", "struck"),
+    ("erupt", "struck"),
+    ("arrest", "arrested"),
+    ("charg", "charged"),
+    ("sentenc", "sentenced"),
+    ("rul", "ruled"),
+    ("announc", "announced"),
+    ("report", "reported"),
+    ("said", "said"),
+    ("invad", "invaded"),
+    ("invasion", "invaded"),
+    ("began", "began"),
+    ("start", "began"),
+    ("end", "ended"),
+)
+_ROLE_WORD = re.compile(
+    r"\b("
+    + "|".join(sorted({stem for stem, _ in _EVENT_ROLES}, key=len, reverse=True))
+    + r")[a-z]*\b",
+    re.IGNORECASE,
+)
+_ROLE_OF_STEM = dict(_EVENT_ROLES)
+
+
+def extract_claims(
+    article: Article,
+    sentences: Sequence[Sentence] | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[Claim, ...]:
+    """Extract the checkable claims of *article*.
+
+    Args:
+        article: a cleaned article, as :func:`reconcile.load_articles` returns.
+        sentences: its sentences; segmented here when not given.
+        gazetteer: actor and place names; the bundled one when not given.
+
+    Returns:
+        The claims in text order, with ids ``"<article id>#<n>"``.
+
+    >>> from datetime import date
+    >>> from reconcile.model import Article
+    >>> text = "Russia and Iran signed a treaty on Friday, as a strike killed at least four people."
+    >>> art = Article(id="a", outlet="Desk", text=text, published=date(2025, 1, 17))
+    >>> [c.text for c in extract_claims(art)]
+    ['Russia and Iran signed a treaty on Friday', 'a strike killed at least four people.']
+    """
+    gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
+    sentences = segment_sentences(article) if sentences is None else sentences
+    claims: list[Claim] = []
+    aliases: dict[str, str] = {}
+    last_speaker: str | None = None
+    for sentence in sentences:
+        if not is_checkable(sentence.text):
+            continue
+        attribution = find_attribution(sentence.text, gazetteer=gazetteer)
+        origin = attribution.origin
+        if attribution.quote and origin is None and last_speaker is not None:
+            origin = last_speaker
+        if attribution.speaker:
+            last_speaker = attribution.origin or attribution.speaker
+        for start, end in split_clauses(sentence.text):
+            span = Span(sentence.span.start + start, sentence.span.start + end)
+            claim = _build_claim(
+                article, span, gazetteer, aliases, origin, attribution, len(claims)
+            )
+            if claim is not None:
+                claims.append(claim)
+    return tuple(claims)
+
+
+def is_checkable(text: str) -> bool:
+    """Whether a sentence can hold a checkable claim (not a question, prompt or label)."""
+    stripped = text.strip()
+    words = _WORD.findall(stripped)
+    if len(words) < _MIN_WORDS or looks_like_furniture(stripped):
+        return False
+    if stripped.endswith(("?", "?”", '?"', "…", "...")) or _CALL_TO_ACT.match(stripped):
+        return False
+    has_verb = _VERB_CUE.search(stripped) is not None
+    ends_like_sentence = stripped[-1] in ".!\"”’'"
+    if not ends_like_sentence and len(words) <= _HEADLINE_MAX_WORDS and not has_verb:
+        return False
+    return has_verb or ends_like_sentence
+
+
+def split_clauses(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the independent clauses of one sentence.
+
+    >>> s = "Iran signed a pact on Friday, as a strike killed four people."
+    >>> [s[a:b] for a, b in split_clauses(s)]
+    ['Iran signed a pact on Friday', 'a strike killed four people.']
+    """
+    pieces = _split_at(text, [(0, len(text))], _CLAUSE_BOUNDARY, _is_statement)
+    return _split_at(text, pieces, _VALUE_BOUNDARY, _has_figure)
+
+
+def event_role(text: str, position: int) -> str | None:
+    """The event a value at *position* in *text* belongs to: the nearest event verb.
+
+    >>> event_role("the law was ratified on April 21", 24)
+    'ratified'
+    """
+    best: tuple[int, str] | None = None
+    for match in _ROLE_WORD.finditer(text):
+        distance = (
+            position - match.end()
+            if match.end() <= position
+            else match.start() - position + 8
+        )
+        role = _ROLE_OF_STEM[match.group(1).lower()]
+        if best is None or distance < best[0]:
+            best = (distance, role)
+    return None if best is None else best[1]
+
+
+def _split_at(
+    text: str,
+    pieces: Iterable[tuple[int, int]],
+    boundary: re.Pattern[str],
+    keep: object,
+) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        cursor = start
+        for match in boundary.finditer(text, start, end):
+            left, right = (cursor, match.start()), (match.end(), end)
+            if keep(text[left[0] : left[1]]) and keep(text[right[0] : right[1]]):  # type: ignore[operator]
+                out.append(left)
+                cursor = match.end()
+        out.append((cursor, end))
+    return [_trim(text, a, b) for a, b in out if text[a:b].strip()]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,":
+        start += 1
+    while end > start and text[end - 1] in " \t\n,":
+        end -= 1
+    return start, end
+
+
+def _is_statement(fragment: str) -> bool:
+    return (
+        len(_WORD.findall(fragment)) >= _MIN_WORDS
+        and _VERB_CUE.search(fragment) is not None
+    )
+
+
+_FIGURE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+    r"hundred|thousand|million|dozens?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
+def _has_figure(fragment: str) -> bool:
+    return len(_WORD.findall(fragment)) >= 2 and _FIGURE.search(fragment) is not None
+
+
+def _build_claim(
+    article: Article,
+    span: Span,
+    gazetteer: Gazetteer,
+    aliases: dict[str, str],
+    origin: str | None,
+    attribution: Attribution,
+    number: int,
+) -> Claim | None:
+    text = article.text[span.start : span.end]
+    if len(_WORD.findall(text)) < _MIN_WORDS:
+        return None
+    dates = [
+        attrs.evolve(d, role=event_role(text, d.span.start - span.start))
+        for d in find_dates(text, published=article.published, offset=span.start)
+    ]
+    quantities = find_quantities(
+        text, offset=span.start, exclude=[d.span for d in dates]
+    )
+    actors = find_actors(text, gazetteer=gazetteer, offset=span.start, aliases=aliases)
+    _learn_aliases(actors, gazetteer, aliases)
+    values: list[Value] = sorted(
+        [*dates, *quantities, *actors], key=lambda v: (v.span.start, v.span.end)
+    )
+    clause = find_attribution(text, gazetteer=gazetteer)
+    return Claim(
+        id=f"{article.id}#{number + 1}",
+        article_id=article.id,
+        outlet=article.outlet,
+        text=text,
+        span=span,
+        values=_drop_overlaps(values),
+        published=article.published,
+        attributed_to=origin,
+        polarity="negated" if clause.negated else "affirmed",
+        hedged=clause.hedged or attribution.hedged,
+        quote=attribution.quote,
+    )
+
+
+def _drop_overlaps(values: list[Value]) -> list[Value]:
+    """Keep the first of values whose spans overlap (dates win: they were found first)."""
+    kept: list[Value] = []
+    for value in values:
+        if all(
+            value.span.end <= k.span.start or value.span.start >= k.span.end
+            for k in kept
+        ):
+            kept.append(value)
+        elif isinstance(value, DateValue):
+            kept = [
+                k
+                for k in kept
+                if k.span.end <= value.span.start or k.span.start >= value.span.end
+            ]
+            kept.append(value)
+    return sorted(kept, key=lambda v: (v.span.start, v.span.end))
+
+
+def _learn_aliases(
+    actors: Sequence[Actor], gazetteer: Gazetteer, aliases: dict[str, str]
+) -> None:
+    """Remember a named person's surname so "Mr Pezeshkian" later in the article resolves."""
+    for actor in actors:
+        if actor.type in ("person", "unknown") and " " in actor.canonical:
+            surname = actor.canonical.rsplit(" ", 1)[1]
+            if _PRONOUN_SPEAKER.match(surname) is None and surname[:1].isupper():
+                aliases.setdefault(surname, actor.canonical)

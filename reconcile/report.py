@@ -1,0 +1,258 @@
+"""The corroboration report: one data structure, several renderers.
+
+:func:`build_report` turns facts into :class:`Report`, whose ``records`` follow
+the JSON contract of DESIGN.md exactly (extra fields are only ever added).
+:func:`render_json`, :func:`render_markdown` and :func:`render_html` render it.
+Facts are ordered by what an editor must look at first: conflicts, then
+updated running figures, then single-source facts, then corroborated ones.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from attrs import field, frozen
+
+from reconcile.model import (
+    Actor,
+    Article,
+    Claim,
+    DateValue,
+    Fact,
+    Membership,
+    Quantity,
+    Value,
+)
+
+__all__ = [
+    "STATUS_ORDER",
+    "Report",
+    "article_record",
+    "build_report",
+    "claim_record",
+    "fact_record",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "value_record",
+]
+
+STATUS_ORDER: tuple[str, ...] = ("conflicting", "updated", "single_source", "corroborated")
+
+
+def _library_version() -> str:
+    try:
+        return version("reconcile")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+        return "0.0.0"
+
+
+@frozen
+class Report:
+    """A corroboration report: the articles and one record per fact, editor-first order."""
+
+    articles: tuple[dict[str, Any], ...] = field(converter=tuple)
+    facts: tuple[dict[str, Any], ...] = field(converter=tuple)
+    reconcile_version: str = field(factory=_library_version)
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON-safe document of DESIGN.md."""
+        return {
+            "reconcile_version": self.reconcile_version,
+            "articles": list(self.articles),
+            "facts": list(self.facts),
+        }
+
+
+def build_report(articles: Sequence[Article], facts: Sequence[Fact]) -> Report:
+    """Build the report of *facts* drawn from *articles*.
+
+    >>> build_report([], []).to_record()["facts"]
+    []
+    """
+    ordered = sorted(facts, key=lambda f: (STATUS_ORDER.index(f.status), _fact_number(f.id)))
+    return Report([article_record(a) for a in articles], [fact_record(f) for f in ordered])
+
+
+def article_record(article: Article) -> dict[str, Any]:
+    """An article's JSON record, with its cleaned text (every span points into it)."""
+    return {
+        "id": article.id,
+        "outlet": article.outlet,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+        "title": article.title,
+        "text": article.text,
+    }
+
+
+def fact_record(fact: Fact) -> dict[str, Any]:
+    """A fact's JSON record."""
+    memberships = {m.claim_id: m for m in fact.memberships}
+    return {
+        "id": fact.id,
+        "statement": fact.statement,
+        "status": fact.status,
+        "confidence": fact.verdict.confidence,
+        "outlets": list(fact.outlets),
+        "independent_origins": fact.verdict.independent_origins,
+        "explanation": fact.verdict.explanation,
+        "claims": [claim_record(c, memberships.get(c.id)) for c in fact.claims],
+        "agreements": [
+            {"kind": a.kind, "value": a.value, "claims": list(a.claim_ids), "outlets": list(a.outlets),
+             "rule": a.rule, "explanation": a.explanation}
+            for a in fact.agreements
+        ],
+        "conflicts": [
+            {"kind": c.kind, "claims": list(c.claim_ids), "values": list(c.values), "explanation": c.explanation,
+             "outlets": list(c.outlets), "rule": c.rule, "within_outlet": c.within_outlet,
+             "spans": [{"start": s.start, "end": s.end} for s in c.spans]}
+            for c in fact.conflicts
+        ],
+        "updates": [
+            {"kind": u.kind, "dimension": u.dimension, "explanation": u.explanation,
+             "timeline": [{"published": d.isoformat(), "value": v, "outlet": o, "claim": i} for d, v, o, i in u.timeline]}
+            for u in fact.updates
+        ],
+        "origins": [
+            {"origin": g.origin, "outlets": list(g.outlets), "claims": list(g.claim_ids), "reason": g.reason}
+            for g in fact.origins
+        ],
+    }
+
+
+def claim_record(claim: Claim, membership: Membership | None = None) -> dict[str, Any]:
+    """A claim's JSON record; with *membership*, also why it joined its fact."""
+    record: dict[str, Any] = {
+        "id": claim.id,
+        "article": claim.article_id,
+        "outlet": claim.outlet,
+        "published": claim.published.isoformat() if claim.published else None,
+        "text": claim.text,
+        "start": claim.span.start,
+        "end": claim.span.end,
+        "values": [value_record(v) for v in claim.values],
+        "attributed_to": claim.attributed_to,
+        "polarity": claim.polarity,
+        "hedged": claim.hedged,
+        "quote": claim.quote,
+    }
+    if membership is not None:
+        record["match"] = {
+            "score": membership.score,
+            "reasons": [
+                {"rule": r.rule, "score": r.score, "threshold": r.threshold, "detail": r.detail}
+                for r in membership.reasons
+            ],
+        }
+    return record
+
+
+def value_record(value: Value) -> dict[str, Any]:
+    """A value's JSON record (DESIGN.md: date, quantity, actor; places have kind ``place``)."""
+    base: dict[str, Any] = {
+        "kind": value.kind,
+        "text": value.text,
+        "start": value.span.start,
+        "end": value.span.end,
+        "normalized": value.normalized,
+    }
+    if isinstance(value, DateValue):
+        base.update(
+            earliest=value.earliest.isoformat() if value.earliest else None,
+            latest=value.latest.isoformat() if value.latest else None,
+            precision=value.precision,
+            role=value.role,
+        )
+    elif isinstance(value, Quantity):
+        base.update(low=_number(value.low), high=_number(value.high), unit=value.unit,
+                    measure=value.measure, approximate=value.approximate)
+    elif isinstance(value, Actor):
+        base.update(type=value.type, within=list(value.within))
+    return base
+
+
+def render_json(report: Report) -> str:
+    """The report as the JSON document of DESIGN.md (UTF-8, indented, stable key order)."""
+    return json.dumps(report.to_record(), indent=2, ensure_ascii=False) + "\n"
+
+
+def render_markdown(report: Report) -> str:
+    """The report as Markdown for editors: verdict, evidence quoted with outlet and date, conflicts."""
+    lines = ["# Corroboration report", ""]
+    counts = {s: sum(f["status"] == s for f in report.facts) for s in STATUS_ORDER}
+    lines.append(
+        f"{len(report.facts)} facts from {len(report.articles)} articles: "
+        + ", ".join(f"{n} {s.replace('_', '-')}" for s, n in counts.items())
+        + "."
+    )
+    lines.append("")
+    for fact in report.facts:
+        lines.extend(_markdown_fact(fact))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_html(report: Report) -> str:
+    """The report as one self-contained HTML page (see :mod:`reconcile.html` when installed)."""
+    from reconcile.html_report import render_report_html
+
+    return render_report_html(report.to_record())
+
+
+def _markdown_fact(fact: dict[str, Any]) -> list[str]:
+    status = fact["status"].replace("_", "-").upper()
+    lines = [
+        f"## {fact['id']} · {status} · confidence {fact['confidence']:.2f}",
+        "",
+        f"> {fact['statement']}",
+        "",
+        f"Outlets: {', '.join(fact['outlets'])} · independent origins: {fact['independent_origins']}"
+        f" · {fact['explanation']}",
+        "",
+    ]
+    for conflict in fact["conflicts"]:
+        scope = " (within one origin)" if conflict["within_outlet"] else ""
+        lines.append(
+            f"- **Conflict ({conflict['kind']}){scope}:** {conflict['outlets'][0]} says "
+            f"`{conflict['values'][0]}`; {conflict['outlets'][1]} says `{conflict['values'][1]}` "
+            f"— rule `{conflict['rule']}`"
+        )
+    for update in fact["updates"]:
+        lines.append(f"- **Update:** {update['explanation']}")
+    for agreement in fact["agreements"]:
+        lines.append(
+            f"- Agreed {agreement['kind']}: `{agreement['value']}` ({', '.join(agreement['outlets'])})"
+        )
+    merged = [o for o in fact["origins"] if len(o["outlets"]) > 1 or o["reason"] != "own reporting"]
+    for origin in merged:
+        lines.append(f"- Origin *{origin['origin']}*: {', '.join(origin['outlets'])} — {origin['reason']}")
+    if fact["conflicts"] or fact["updates"] or fact["agreements"] or merged:
+        lines.append("")
+    lines.append("Evidence:")
+    lines.append("")
+    for claim in fact["claims"]:
+        values = ", ".join(f"{v['kind']} `{v['normalized']}`" for v in claim["values"] if v["kind"] in ("date", "quantity"))
+        flags = [f for f, on in (("hedged", claim["hedged"]), ("negated", claim["polarity"] == "negated")) if on]
+        extra = f" — attributed to {claim['attributed_to']}" if claim["attributed_to"] else ""
+        lines.append(
+            f"- {claim['outlet']} ({claim['published'] or 'undated'}, `{claim['article']}` "
+            f"{claim['start']}–{claim['end']}): “{claim['text']}”{extra}"
+            + (f" [{'; '.join(flags)}]" if flags else "")
+            + (f" · {values}" if values else "")
+        )
+    lines.append("")
+    return lines
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _fact_number(fact_id: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in fact_id if ch.isdigit())
+    return (int(digits) if digits else 0, fact_id)

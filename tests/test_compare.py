@@ -1,0 +1,241 @@
+"""Tests for reconcile.compare: interval logic, independence, verdicts."""
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reconcile.compare import (
+    compare_facts,
+    compare_values,
+    decide_verdict,
+    detect_wire_copies,
+    origin_of,
+)
+from reconcile.config import Config
+from reconcile.match import ClaimCluster
+from reconcile.model import (
+    Actor,
+    Article,
+    Claim,
+    DateValue,
+    OriginGroup,
+    Quantity,
+    Span,
+)
+
+
+def day(text: str, iso: str, role: str | None = None) -> DateValue:
+    d = date.fromisoformat(iso)
+    return DateValue(text, Span(0, len(text)), d, d, "day", role)
+
+
+def qty(low: float | None, high: float | None, unit: str = "people", measure: str | None = "killed") -> Quantity:
+    return Quantity("x", Span(0, 1), low, high, unit, measure)
+
+
+def place(name: str, within: tuple[str, ...] = (), kind: str = "city") -> Actor:
+    return Actor(name, Span(0, len(name)), name, kind, "place", within)
+
+
+def claim(cid: str, outlet: str, values=(), published: str = "2025-01-17", **kw) -> Claim:
+    text = "some claim text here"
+    moved = [_at(v, 0) for v in values]
+    return Claim(cid, cid.split("#")[0], outlet, text, Span(0, len(text)), moved,
+                 date.fromisoformat(published), **kw)
+
+
+def _at(value, start):
+    import attrs
+
+    return attrs.evolve(value, span=Span(start, start + len(value.text)))
+
+
+def symmetric_outcome(left, right):
+    """Compare both ways and insist the outcome is the same (RapidFuzz-style symmetry check)."""
+    one, two = compare_values(left, right), compare_values(right, left)
+    assert (one is None) == (two is None)
+    if one is None:
+        return None
+    assert one.outcome == two.outcome
+    return one.outcome
+
+
+class TestCompareValues:
+    @pytest.mark.parametrize(
+        ("left", "right", "expected"),
+        [
+            (day("Jan. 17", "2025-01-17"), day("on Friday", "2025-01-17"), "agree"),
+            (day("Jan. 16", "2025-01-16"), day("Jan. 17", "2025-01-17"), "conflict"),
+            (DateValue("January 2025", Span(0, 12), date(2025, 1, 1), date(2025, 1, 31), "month"),
+             day("Jan. 17", "2025-01-17"), "agree"),
+            (qty(4, None), qty(5, 5), "agree"),
+            (qty(None, 12000, "troops", None), qty(10000, 10000, "troops", None), "agree"),
+            (qty(20, 20, "years", "term"), qty(25, 25, "years", "term"), "conflict"),
+            (qty(200, 999, "drones", None), qty(2000, 9999, "drones", None), "conflict"),
+            (place("Moscow", ("Russia",)), place("Russia", (), "country"), "agree"),
+            (place("Moscow", ("Russia",)), place("Kyiv", ("Ukraine",)), "conflict"),
+        ],
+    )
+    def test_interval_table(self, left, right, expected):
+        """Overlapping intervals agree, disjoint ones conflict, containment of places agrees."""
+        assert expected == symmetric_outcome(left, right)
+
+    def test_killed_and_injured_are_not_compared(self):
+        """Counts of killed and injured people are different dimensions."""
+        assert symmetric_outcome(qty(4, 4, measure="killed"), qty(9, 9, measure="injured")) is None
+
+    def test_unresolved_dates_neither_agree_nor_conflict(self):
+        """An unresolved date is not comparable."""
+        unresolved = DateValue("on Friday", Span(0, 9), None, None, "unresolved")
+        assert symmetric_outcome(unresolved, day("Jan. 17", "2025-01-17")) is None
+
+    def test_rounded_figures_within_tolerance_agree(self):
+        """A round figure ('300') agrees with a precise one within the rounding tolerance."""
+        assert compare_values(qty(300, 300, "homes", None), qty(312, 312, "homes", None), Config(quantity_tolerance=0.05)).outcome == "agree"
+
+    def test_running_figures_are_updates(self):
+        """Disjoint figures of a running toll are candidates for an update, not a plain conflict."""
+        assert compare_values(qty(12, 12), qty(15, 15)).outcome == "update"
+
+
+intervals = st.tuples(st.integers(0, 1000), st.integers(0, 50)).map(lambda t: (t[0], t[0] + t[1]))
+
+
+class TestIntervalLaws:
+    @given(intervals, intervals)
+    def test_symmetric(self, a, b):
+        """Comparison is symmetric."""
+        symmetric_outcome(qty(*a), qty(*b))
+
+    @given(intervals)
+    def test_reflexive(self, a):
+        """An interval always agrees with itself."""
+        assert symmetric_outcome(qty(*a), qty(*a)) == "agree"
+
+    @given(intervals, st.integers(0, 100), st.integers(0, 100))
+    def test_containing_interval_agrees(self, a, below, above):
+        """An interval agrees with any interval containing it."""
+        outer = (max(0, a[0] - below), a[1] + above)
+        assert symmetric_outcome(qty(*a, unit="drones", measure=None), qty(*outer, unit="drones", measure=None)) == "agree"
+
+    @given(st.dates(date(2000, 1, 1), date(2030, 1, 1)), st.integers(0, 40), st.integers(1, 40))
+    def test_disjoint_days_conflict(self, start, length, gap):
+        """Disjoint day intervals conflict."""
+        a = DateValue("a", Span(0, 1), start, start + timedelta(days=length), "week")
+        later = start + timedelta(days=length + gap)
+        b = DateValue("b", Span(0, 1), later, later, "day")
+        assert symmetric_outcome(a, b) == "conflict"
+
+
+class TestOrigins:
+    def test_named_attribution_is_the_origin(self):
+        """Claims attributed to the same named origin share it, whatever the outlet."""
+        wire = detect_wire_copies([])
+        a = claim("a#1", "Outlet A", attributed_to="Kremlin")
+        b = claim("b#1", "Outlet B", attributed_to="Kremlin")
+        assert origin_of(a, wire)[0] == origin_of(b, wire)[0] == "Kremlin"
+
+    def test_generic_attribution_keeps_the_outlet(self):
+        """'officials said' is too vague to merge two outlets."""
+        wire = detect_wire_copies([])
+        assert origin_of(claim("a#1", "Outlet A", attributed_to="officials"), wire)[0] == "Outlet A"
+
+    def test_wire_copies_are_one_origin(self):
+        """Near-identical texts under two outlets are one wire story."""
+        text = "The treaty was signed in Moscow on Friday by the two presidents after long talks. " * 3
+        arts = [Article(id="a", outlet="A", text=text), Article(id="b", outlet="B", text=text + " Extra."),
+                Article(id="c", outlet="C", text="Something else entirely was reported by this outlet today.")]
+        wire = detect_wire_copies(arts)
+        assert wire.group_of["a"] == wire.group_of["b"]
+        assert "c" not in wire.group_of
+
+
+class TestDecideVerdict:
+    def origins(self, n, hedged=False):
+        claims = [claim(f"a{i}#1", f"Outlet {i}", hedged=hedged) for i in range(n)]
+        return [OriginGroup(c.outlet, [c.outlet], [c.id]) for c in claims], claims
+
+    @pytest.mark.parametrize(("n", "status"), [(1, "single_source"), (2, "corroborated"), (3, "corroborated")])
+    def test_status_by_origins(self, n, status):
+        """Two or more independent origins corroborate; one is single-source."""
+        origins, claims = self.origins(n)
+        assert status == decide_verdict(origins, claims, [], []).status
+
+    @given(st.integers(1, 8), st.booleans())
+    def test_more_origins_never_lower_confidence(self, n, hedged):
+        """Adding an independent agreeing origin never lowers confidence."""
+        origins, claims = self.origins(n)
+        more, more_claims = self.origins(n + 1)
+        extra = claim(f"a{n}#1", f"Outlet {n}", hedged=hedged)
+        more_claims[-1] = extra
+        before = decide_verdict(origins, claims, [], []).confidence
+        after = decide_verdict(more, more_claims, [], []).confidence
+        assert after >= before
+
+
+class TestCompareFacts:
+    def test_seed_case_dates(self):
+        """'on Friday' and 'Jan. 17' resolved to the same day corroborate across two outlets."""
+        a = claim("it#1", "The Irish Times", [day("on Friday", "2025-01-17", "signed")])
+        b = claim("ki#1", "The Kyiv Independent", [day("on Jan. 17", "2025-01-17", "signed")], published="2025-04-21")
+        arts = [Article(id="it", outlet="The Irish Times", text="x"), Article(id="ki", outlet="The Kyiv Independent", text="y")]
+        (fact,) = compare_facts([ClaimCluster(("it#1", "ki#1"), "it#1", ())], [a, b], arts)
+
+        assert fact.status == "corroborated"
+        assert fact.verdict.independent_origins == 2
+        assert [(g.kind, g.value) for g in fact.agreements] == [("date", "2025-01-17")]
+
+    def test_changed_date_conflicts_naming_both(self):
+        """A changed weekday makes the fact conflicting, naming both values and outlets."""
+        a = claim("it#1", "The Irish Times", [day("on Friday", "2025-01-17", "signed")])
+        b = claim("x#1", "Other Desk", [day("on Thursday", "2025-01-16", "signed")])
+        arts = [Article(id="it", outlet="The Irish Times", text="x"), Article(id="x", outlet="Other Desk", text="y")]
+        (fact,) = compare_facts([ClaimCluster(("it#1", "x#1"), "it#1", ())], [a, b], arts)
+
+        assert fact.status == "conflicting"
+        (conflict,) = fact.conflicts
+        assert {"2025-01-17", "2025-01-16"} == set(conflict.values)
+        assert {"The Irish Times", "Other Desk"} == set(conflict.outlets)
+        assert conflict.rule == "disjoint_day_intervals"
+
+    def test_rising_toll_is_an_update(self):
+        """A later, higher death toll from another outlet is an update, not a conflict."""
+        a = claim("a#1", "A", [qty(12, None)], published="2025-11-04")
+        b = claim("b#1", "B", [qty(15, 15)], published="2025-11-05")
+        arts = [Article(id="a", outlet="A", text="x"), Article(id="b", outlet="B", text="y")]
+        (fact,) = compare_facts([ClaimCluster(("a#1", "b#1"), "a#1", ())], [a, b], arts)
+
+        assert fact.status == "updated"
+        assert list(fact.conflicts) == []
+        assert [entry[2] for entry in fact.updates[0].timeline] == ["A", "B"]
+
+    def test_same_day_different_figures_conflict(self):
+        """Two outlets giving different tolls on the same day conflict."""
+        a = claim("a#1", "A", [qty(12, 12)], published="2025-11-04")
+        b = claim("b#1", "B", [qty(15, 15)], published="2025-11-04")
+        arts = [Article(id="a", outlet="A", text="x"), Article(id="b", outlet="B", text="y")]
+        (fact,) = compare_facts([ClaimCluster(("a#1", "b#1"), "a#1", ())], [a, b], arts)
+
+        assert fact.status == "conflicting"
+
+    def test_negation_conflicts(self):
+        """A negated claim conflicts with its affirmed twin."""
+        a = claim("a#1", "A")
+        b = claim("b#1", "B", polarity="negated")
+        arts = [Article(id="a", outlet="A", text="x"), Article(id="b", outlet="B", text="y")]
+        (fact,) = compare_facts([ClaimCluster(("a#1", "b#1"), "a#1", ())], [a, b], arts)
+
+        assert [c.kind for c in fact.conflicts] == ["polarity"]
+        assert fact.status == "conflicting"
+
+    def test_within_outlet_conflict_is_not_disagreement(self):
+        """Two figures from one outlet are reported as within-outlet, not as a conflict between outlets."""
+        a = claim("a#1", "A", [qty(20, 20, "years", "term")])
+        b = claim("a#2", "A", [qty(25, 25, "years", "term")])
+        arts = [Article(id="a", outlet="A", text="x")]
+        (fact,) = compare_facts([ClaimCluster(("a#1", "a#2"), "a#1", ())], [a, b], arts)
+
+        assert [c.within_outlet for c in fact.conflicts] == [True]
+        assert fact.status == "single_source"

@@ -1,0 +1,155 @@
+"""Tests for reconcile.match: frames, blocking, scoring, clustering."""
+
+import random
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reconcile.config import Config
+from reconcile.match import block_candidates, claim_frame, cluster_claims
+from reconcile.model import Actor, Claim, Quantity, Span
+
+
+def make_claim(cid: str, text: str, actors: tuple[str, ...] = (), outlet: str = "Desk") -> Claim:
+    """A claim whose actor names are found in *text* by plain search."""
+    values = []
+    for name in actors:
+        start = text.index(name)
+        values.append(Actor(name, Span(start, start + len(name)), name, "country", "actor"))
+    for match in __import__("re").finditer(r"(\d+)-year", text):
+        values.append(Quantity(match.group(0), Span(match.start(), match.end()), float(match.group(1)),
+                               float(match.group(1)), "years", "term"))
+    values.sort(key=lambda v: v.span.start)
+    return Claim(cid, cid.split("#")[0], outlet, text, Span(0, len(text)), values)
+
+
+def clusters_as_sets(clusters):
+    return {frozenset(c.claim_ids) for c in clusters}
+
+
+class TestClaimFrame:
+    def test_synonyms_fold(self):
+        """Synonyms of news verbs and nouns fold to one token."""
+        a = claim_frame(make_claim("a#1", "Russia and Iran inked a pact", ("Russia", "Iran")))
+        b = claim_frame(make_claim("b#1", "Russia and Iran signed a treaty", ("Russia", "Iran")))
+
+        assert a.text == b.text
+
+    def test_values_are_masked_by_kind(self):
+        """Different term lengths give the same frame token, so the claims still meet."""
+        a = claim_frame(make_claim("a#1", "They agreed a 20-year pact"))
+        b = claim_frame(make_claim("b#1", "They agreed a 25-year pact"))
+
+        assert a.text == b.text
+        assert "qty_years_term" in a.tokens
+
+
+class TestClusterClaims:
+    def test_same_fact_different_values_cluster(self):
+        """'a 20-year pact' and 'a 25-year treaty' between the same actors are one fact."""
+        claims = [
+            make_claim("a#1", "Russia and Iran signed a 20-year partnership pact", ("Russia", "Iran")),
+            make_claim("b#1", "Iran and Russia inked a 25-year partnership treaty", ("Iran", "Russia")),
+        ]
+        assert {frozenset({"a#1", "b#1"})} == clusters_as_sets(cluster_claims(claims))
+
+    def test_different_actors_split(self):
+        """'Tajikistan and Iran signed' is not 'Russia and Iran signed'."""
+        claims = [
+            make_claim("a#1", "Russia and Iran signed a partnership agreement", ("Russia", "Iran")),
+            make_claim("b#1", "Tajikistan and Iran signed a partnership agreement", ("Tajikistan", "Iran")),
+        ]
+        assert len(cluster_claims(claims)) == 2
+
+    def test_memberships_explain(self):
+        """Each member of a multi-claim fact carries its scores and reasons."""
+        claims = [
+            make_claim("a#1", "Russia and Iran signed a partnership pact", ("Russia", "Iran")),
+            make_claim("b#1", "Russia and Iran inked a partnership treaty", ("Russia", "Iran")),
+        ]
+        (cluster,) = cluster_claims(claims)
+        rules = {r.rule for m in cluster.memberships for r in m.reasons}
+
+        assert {"medoid", "token_set_ratio", "token_sort_ratio", "blended_score", "actors"} <= rules
+
+    def test_no_chaining_through_a_bridge(self):
+        """Average linkage keeps two unrelated facts apart even when a bridge claim links each."""
+        left = make_claim("a#1", "drones missiles shells supplied launched")
+        bridge = make_claim("b#1", "drones missiles shells supplied launched harbour vessels cargo ships docked")
+        right = make_claim("c#1", "harbour vessels cargo ships docked")
+        clusters = cluster_claims([left, bridge, right], Config(match_threshold=55))
+
+        assert not any({"a#1", "c#1"} <= set(c.claim_ids) for c in clusters)
+
+
+TEMPLATES = [
+    ("Russia and Iran signed a partnership treaty in Moscow", ("Russia", "Iran")),
+    ("Iran and Russia inked a strategic partnership pact", ("Iran", "Russia")),
+    ("Tajikistan and Iran signed a trade agreement", ("Tajikistan", "Iran")),
+    ("A missile strike killed four people in Kryvyi Rih", ()),
+    ("Four people were killed when a missile hit Kryvyi Rih", ()),
+    ("Iran supplied Russia with thousands of Shahed drones", ("Iran", "Russia")),
+    ("Tehran has provided Moscow with hundreds of attack drones", ("Tehran", "Moscow")),
+    ("North Korea sent troops to fight in Kursk", ("North Korea",)),
+    ("A storm killed four people in the Philippines", ("Philippines",)),
+]
+
+corpora = st.lists(st.sampled_from(range(len(TEMPLATES))), min_size=1, max_size=14)
+
+
+def corpus_claims(indices):
+    return [make_claim(f"art{i}#{n}", TEMPLATES[t][0], TEMPLATES[t][1], outlet=f"Outlet {n % 3}")
+            for n, (i, t) in enumerate(enumerate(indices))]
+
+
+class TestClusteringProperties:
+    @given(corpora, st.randoms(use_true_random=False))
+    def test_order_invariance(self, indices, rnd):
+        """The same claims in any order give the same clusters."""
+        claims = corpus_claims(indices)
+        shuffled = list(claims)
+        rnd.shuffle(shuffled)
+
+        assert clusters_as_sets(cluster_claims(claims)) == clusters_as_sets(cluster_claims(shuffled))
+
+    @given(corpora)
+    def test_blocking_oracle(self, indices):
+        """On small inputs the blocked matcher finds the clusters of the naive all-pairs matcher."""
+        claims = corpus_claims(indices)
+
+        assert clusters_as_sets(cluster_claims(claims, blocking=False)) == clusters_as_sets(cluster_claims(claims))
+
+    @given(corpora)
+    def test_partition(self, indices):
+        """Every claim lands in exactly one cluster."""
+        claims = corpus_claims(indices)
+        ids = [i for c in cluster_claims(claims) for i in c.claim_ids]
+
+        assert sorted(ids) == sorted(c.id for c in claims)
+
+
+class TestBlockCandidates:
+    def test_pairs_grow_near_linearly(self):
+        """With capped blocks, candidate pairs per claim stay bounded as the corpus grows."""
+        rng = random.Random(7)
+        words = [f"w{i}" for i in range(5000)]
+
+        def frames(n):
+            claims = [make_claim(f"a{i}#1", " ".join(rng.sample(words, 8))) for i in range(n)]
+            return [claim_frame(c) for c in claims]
+
+        small, large = frames(500), frames(5000)
+        _, _, s_stats = block_candidates(small, [0] * 500, Config(block_cap=50))
+        _, _, l_stats = block_candidates(large, [0] * 5000, Config(block_cap=50))
+
+        assert l_stats.candidate_pairs / 5000 <= 3 * max(1.0, s_stats.candidate_pairs / 500) + 50
+        assert l_stats.largest_block <= 50
+
+    def test_pairs_are_ordered_and_unique(self):
+        """Candidate pairs are (a, b) with a < b, each once."""
+        claims = corpus_claims([0, 1, 1, 2, 5, 6])
+        a, b, _ = block_candidates([claim_frame(c) for c in claims], [0] * len(claims), Config())
+
+        assert np.all(a < b)
+        assert len(set(zip(a.tolist(), b.tolist(), strict=True))) == len(a)
