@@ -45,7 +45,9 @@ from reconcile.model import (
 
 try:
     __version__ = version("reconcile")
-except PackageNotFoundError:  # pragma: no cover - a source tree that was never installed
+except (
+    PackageNotFoundError
+):  # pragma: no cover - a source tree that was never installed
     __version__ = "0.0.0"
 
 __all__ = [

@@ -17,7 +17,9 @@ def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
     write_atomic(path, lambda handle: handle.write(text.encode("utf-8")))
 
 
-def write_atomic(path: str | os.PathLike[str], writer: Callable[[IO[bytes]], object]) -> None:
+def write_atomic(
+    path: str | os.PathLike[str], writer: Callable[[IO[bytes]], object]
+) -> None:
     """Call *writer* on a temporary binary file beside *path*, then rename it onto *path*.
 
     Raises:
@@ -42,9 +44,13 @@ def write_atomic(path: str | os.PathLike[str], writer: Callable[[IO[bytes]], obj
 def _temporary_beside(target: Path) -> Iterator[tuple[IO[bytes], str]]:
     directory = target.parent if str(target.parent) else Path(".")
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        fd, temp_name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=directory
+        )
     except OSError as error:
-        raise ExportError(f"{target}: cannot write here ({error.strerror or error})") from error
+        raise ExportError(
+            f"{target}: cannot write here ({error.strerror or error})"
+        ) from error
     handle = os.fdopen(fd, "wb")
     try:
         yield handle, temp_name

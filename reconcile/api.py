@@ -83,13 +83,21 @@ class Reconciliation:
 
     def report(self, format: ReportFormat = "markdown") -> str:
         """The corroboration report rendered as ``markdown``, ``json`` or ``html``."""
-        renderers = {"markdown": render_markdown, "json": render_json, "html": render_html}
+        renderers = {
+            "markdown": render_markdown,
+            "json": render_json,
+            "html": render_html,
+        }
         if format not in renderers:
-            raise InvalidValueError(f"report format: expected one of markdown, json, html (got {format!r})")
+            raise InvalidValueError(
+                f"report format: expected one of markdown, json, html (got {format!r})"
+            )
         return renderers[format](self.to_report())
 
 
-def reconcile(articles: Iterable[Article], config: Config | None = None) -> Reconciliation:
+def reconcile(
+    articles: Iterable[Article], config: Config | None = None
+) -> Reconciliation:
     """Extract claims from *articles*, cluster them into facts, and decide each fact's verdict.
 
     Args:
@@ -103,7 +111,11 @@ def reconcile(articles: Iterable[Article], config: Config | None = None) -> Reco
     articles = tuple(articles)
     _check_unique_ids(articles)
     gazetteer = load_gazetteer(config.alias_file)
-    claims = tuple(claim for article in articles for claim in extract_claims(article, gazetteer=gazetteer))
+    claims = tuple(
+        claim
+        for article in articles
+        for claim in extract_claims(article, gazetteer=gazetteer)
+    )
     clusters = cluster_claims(claims, config, gazetteer=gazetteer)
     facts = compare_facts(clusters, claims, articles, config)
     return Reconciliation(articles, claims, facts, config)
@@ -113,6 +125,10 @@ def _check_unique_ids(articles: tuple[Article, ...]) -> None:
     seen: dict[str, Article] = {}
     for article in articles:
         if article.id in seen:
-            where = f" ({seen[article.id].path} and {article.path})" if article.path else ""
-            raise InvalidValueError(f"article id {article.id!r} is used twice{where}; ids must be unique")
+            where = (
+                f" ({seen[article.id].path} and {article.path})" if article.path else ""
+            )
+            raise InvalidValueError(
+                f"article id {article.id!r} is used twice{where}; ids must be unique"
+            )
         seen[article.id] = article

@@ -72,8 +72,14 @@ class CheckResult:
                     "verdict": m.verdict,
                     "explanation": m.explanation,
                     "conflicts": [
-                        {"kind": c.kind, "claims": list(c.claim_ids), "values": list(c.values),
-                         "outlets": list(c.outlets), "rule": c.rule, "explanation": c.explanation}
+                        {
+                            "kind": c.kind,
+                            "claims": list(c.claim_ids),
+                            "values": list(c.values),
+                            "outlets": list(c.outlets),
+                            "rule": c.rule,
+                            "explanation": c.explanation,
+                        }
                         for c in m.conflicts
                     ],
                 }
@@ -130,19 +136,41 @@ def _answer(fact: Fact, score: float, query: Claim, config: Config) -> CheckMatc
     conflicts: list[Conflict] = []
     for claim in fact.claims:
         if claim.polarity != query.polarity:
-            conflicts.append(_draft_conflict("polarity", query, claim, query.polarity, claim.polarity, "opposite_polarity",
-                                             "the draft and the report differ in polarity"))
+            conflicts.append(
+                _draft_conflict(
+                    "polarity",
+                    query,
+                    claim,
+                    query.polarity,
+                    claim.polarity,
+                    "opposite_polarity",
+                    "the draft and the report differ in polarity",
+                )
+            )
         for mine, theirs in comparable_value_pairs(query, claim):
             result = compare_values(mine, theirs, config)
             if result is not None and result.outcome != "agree":
-                conflicts.append(_draft_conflict(mine.kind, query, claim, str(mine.normalized),
-                                                 str(theirs.normalized), result.rule, result.explanation))
+                conflicts.append(
+                    _draft_conflict(
+                        mine.kind,
+                        query,
+                        claim,
+                        str(mine.normalized),
+                        str(theirs.normalized),
+                        result.rule,
+                        result.explanation,
+                    )
+                )
     if score < config.match_threshold:
-        verdict, why = "unverified", f"related (score {score:.1f} < {config.match_threshold:g}), not the same fact"
+        verdict, why = (
+            "unverified",
+            f"related (score {score:.1f} < {config.match_threshold:g}), not the same fact",
+        )
     elif conflicts:
         verdict = "contradicted"
         why = "; ".join(
-            f"your draft says {c.values[0]}; {c.outlets[1]} says {c.values[1]}" for c in conflicts[:3]
+            f"your draft says {c.values[0]}; {c.outlets[1]} says {c.values[1]}"
+            for c in conflicts[:3]
         )
     else:
         verdict = "supported"
@@ -150,7 +178,15 @@ def _answer(fact: Fact, score: float, query: Claim, config: Config) -> CheckMatc
     return CheckMatch(fact, round(score, 1), verdict, conflicts, why)
 
 
-def _draft_conflict(kind: str, query: Claim, claim: Claim, mine: str, theirs: str, rule: str, explanation: str) -> Conflict:
+def _draft_conflict(
+    kind: str,
+    query: Claim,
+    claim: Claim,
+    mine: str,
+    theirs: str,
+    rule: str,
+    explanation: str,
+) -> Conflict:
     return Conflict(
         kind=kind,
         claim_ids=(query.id, claim.id),
@@ -166,6 +202,13 @@ def _whole_text_claim(draft: Article) -> tuple[Claim, ...]:
     """A draft too short for the extractor's claim filter is checked as one claim anyway."""
     stripped = draft.text.strip()
     start = draft.text.index(stripped)
-    return (Claim(id="draft#1", article_id="draft", outlet=draft.outlet, text=stripped,
-                  span=Span(start, start + len(stripped)), published=draft.published),)
-
+    return (
+        Claim(
+            id="draft#1",
+            article_id="draft",
+            outlet=draft.outlet,
+            text=stripped,
+            span=Span(start, start + len(stripped)),
+            published=draft.published,
+        ),
+    )

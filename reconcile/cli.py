@@ -59,40 +59,84 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{report,check,graph}")
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="{report,check,graph}"
+    )
 
-    report = sub.add_parser("report", help="a corroboration report per fact", epilog=_EXAMPLES,
-                            formatter_class=argparse.RawDescriptionHelpFormatter)
-    report.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
-    report.add_argument("--format", choices=("markdown", "json", "html"), default="markdown")
-    report.add_argument("-o", "--output", type=Path, help="write to FILE instead of stdout")
+    report = sub.add_parser(
+        "report",
+        help="a corroboration report per fact",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    report.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files or directories"
+    )
+    report.add_argument(
+        "--format", choices=("markdown", "json", "html"), default="markdown"
+    )
+    report.add_argument(
+        "-o", "--output", type=Path, help="write to FILE instead of stdout"
+    )
     _common(report)
     report.set_defaults(run=_run_report)
 
-    check = sub.add_parser("check", help="what supports or contradicts a draft sentence",
-                           epilog=_EXAMPLES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check = sub.add_parser(
+        "check",
+        help="what supports or contradicts a draft sentence",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     check.add_argument("text", metavar="TEXT", help="the draft sentence to check")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files or directories"
+    )
     check.add_argument("--format", choices=("markdown", "json"), default="markdown")
-    check.add_argument("--published", type=_iso_date, help="the draft's date, to resolve 'on Friday' (YYYY-MM-DD)")
+    check.add_argument(
+        "--published",
+        type=_iso_date,
+        help="the draft's date, to resolve 'on Friday' (YYYY-MM-DD)",
+    )
     _common(check)
     check.set_defaults(run=_run_check)
 
-    graph = sub.add_parser("graph", help="export the provenance graph", epilog=_EXAMPLES,
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
-    graph.add_argument("paths", nargs="+", metavar="PATH", help="article files or directories")
-    graph.add_argument("-o", "--output", type=Path, required=True,
-                       help="FILE.graphml, FILE.json (node-link), FILE.provn or FILE.provjson (needs reconcile[prov])")
+    graph = sub.add_parser(
+        "graph",
+        help="export the provenance graph",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    graph.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files or directories"
+    )
+    graph.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="FILE.graphml, FILE.json (node-link), FILE.provn or FILE.provjson (needs reconcile[prov])",
+    )
     _common(graph)
     graph.set_defaults(run=_run_graph)
     return parser
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--keep-going", action="store_true",
-                        help="skip unreadable article files with a warning instead of stopping at the first")
-    parser.add_argument("--alias-file", type=Path, help="a JSON gazetteer of extra actor and place aliases")
-    parser.add_argument("--threshold", type=float, help="match threshold, 0-100 (pairs at or above it are linked)")
+    parser.add_argument(
+        "--keep-going",
+        action="store_true",
+        help="skip unreadable article files with a warning instead of stopping at the first",
+    )
+    parser.add_argument(
+        "--alias-file",
+        type=Path,
+        help="a JSON gazetteer of extra actor and place aliases",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        help="match threshold, 0-100 (pairs at or above it are linked)",
+    )
 
 
 def _reconcile(args: argparse.Namespace) -> Reconciliation:
@@ -125,8 +169,10 @@ def _run_check(args: argparse.Namespace) -> int:
     else:
         lines = [f"# Check: “{answer.query}”", "", f"Verdict: **{answer.verdict}**", ""]
         for match in answer.matches:
-            lines.append(f"- {match.fact.id} ({match.fact.status}, score {match.score:.1f}): "
-                         f"**{match.verdict}** — {match.explanation}")
+            lines.append(
+                f"- {match.fact.id} ({match.fact.status}, score {match.score:.1f}): "
+                f"**{match.verdict}** — {match.explanation}"
+            )
             lines.append(f"  > {match.fact.statement}")
         if not answer.matches:
             lines.append("No reconciled fact matches this sentence.")
@@ -154,17 +200,27 @@ def _iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected an ISO date like 2025-01-17 (got {text!r})") from None
+        raise argparse.ArgumentTypeError(
+            f"expected an ISO date like 2025-01-17 (got {text!r})"
+        ) from None
 
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
 
 
-def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
-                  file: TextIO | None = None, line: str | None = None) -> None:
-    print(f"reconcile: warning: {_one_line(message if isinstance(message, Warning) else Warning(message))}",
-          file=sys.stderr)
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    print(
+        f"reconcile: warning: {_one_line(message if isinstance(message, Warning) else Warning(message))}",
+        file=sys.stderr,
+    )
 
 
 class _Progress:
@@ -177,7 +233,10 @@ class _Progress:
 
     def say(self, message: str) -> None:
         if self.enabled:
-            print(f"reconcile: [{time.perf_counter() - self.started:6.1f}s] {message}", file=self.stream)
+            print(
+                f"reconcile: [{time.perf_counter() - self.started:6.1f}s] {message}",
+                file=self.stream,
+            )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -59,17 +59,59 @@ __all__ = [
 
 #: Measures whose figures later reports revise upwards (a running toll).
 RUNNING_MEASURES = frozenset(
-    {"killed", "injured", "missing", "displaced", "evacuated", "arrested", "rescued", "affected", "detained"}
+    {
+        "killed",
+        "injured",
+        "missing",
+        "displaced",
+        "evacuated",
+        "arrested",
+        "rescued",
+        "affected",
+        "detained",
+    }
 )
 #: Attributions too vague to name an origin: the outlet stays the origin.
 GENERIC_ORIGINS = frozenset(
-    {"officials", "sources", "witnesses", "residents", "analysts", "experts", "observers", "reports", "media",
-     "he", "she", "they", "it", "police", "authorities", "the statement", "a statement", "local media"}
+    {
+        "officials",
+        "sources",
+        "witnesses",
+        "residents",
+        "analysts",
+        "experts",
+        "observers",
+        "reports",
+        "media",
+        "he",
+        "she",
+        "they",
+        "it",
+        "police",
+        "authorities",
+        "the statement",
+        "a statement",
+        "local media",
+    }
 )
 #: Event roles that name distinct events: dates with two different ones are never compared.
 DISTINCT_ROLES = frozenset(
-    {"signed", "ratified", "approved", "elected", "inaugurated", "arrested", "charged", "sentenced",
-     "ruled", "invaded", "began", "ended", "struck", "voted"}
+    {
+        "signed",
+        "ratified",
+        "approved",
+        "elected",
+        "inaugurated",
+        "arrested",
+        "charged",
+        "sentenced",
+        "ruled",
+        "invaded",
+        "began",
+        "ended",
+        "struck",
+        "voted",
+    }
 )
 _PLACE_TYPES = frozenset({"city", "country", "region"})
 
@@ -91,7 +133,9 @@ class WireGroups:
     reasons: Mapping[str, str]
 
 
-def compare_values(left: Value, right: Value, config: Config | None = None) -> ValueComparison | None:
+def compare_values(
+    left: Value, right: Value, config: Config | None = None
+) -> ValueComparison | None:
     """Compare two values of one kind; ``None`` when they are not comparable.
 
     Symmetric: ``compare_values(a, b)`` and ``compare_values(b, a)`` have the same
@@ -109,12 +153,18 @@ def compare_values(left: Value, right: Value, config: Config | None = None) -> V
         return _compare_dates(left, right)
     if isinstance(left, Quantity) and isinstance(right, Quantity):
         return _compare_quantities(left, right, config)
-    if isinstance(left, Actor) and isinstance(right, Actor) and left.role == right.role == "place":
+    if (
+        isinstance(left, Actor)
+        and isinstance(right, Actor)
+        and left.role == right.role == "place"
+    ):
         return _compare_places(left, right)
     return None
 
 
-def detect_wire_copies(articles: Sequence[Article], config: Config | None = None) -> WireGroups:
+def detect_wire_copies(
+    articles: Sequence[Article], config: Config | None = None
+) -> WireGroups:
     """Group articles whose texts are (near-)identical: one wire story under several outlets.
 
     Candidates share at least one long sentence; they are merged when
@@ -123,7 +173,9 @@ def detect_wire_copies(articles: Sequence[Article], config: Config | None = None
     config = config or Config()
     by_sentence: dict[str, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
-        for sentence in {s.strip().lower() for s in re.split(r"(?<=[.!?])\s+|\n+", article.text)}:
+        for sentence in {
+            s.strip().lower() for s in re.split(r"(?<=[.!?])\s+|\n+", article.text)
+        }:
             if len(sentence.split()) >= 8:
                 by_sentence[sentence].append(index)
     parent = list(range(len(articles)))
@@ -139,7 +191,10 @@ def detect_wire_copies(articles: Sequence[Article], config: Config | None = None
             if (a, b) in checked or articles[a].outlet == articles[b].outlet:
                 continue
             checked.add((a, b))
-            if fuzz.ratio(articles[a].text, articles[b].text) >= config.wire_copy_threshold:
+            if (
+                fuzz.ratio(articles[a].text, articles[b].text)
+                >= config.wire_copy_threshold
+            ):
                 parent[find(b)] = find(a)
     groups: dict[int, list[Article]] = defaultdict(list)
     for index, article in enumerate(articles):
@@ -168,7 +223,10 @@ def origin_of(claim: Claim, wire: WireGroups) -> tuple[str, str]:
     >>> origin_of(c, WireGroups({}, {}))
     ('Kremlin', 'attributed to Kremlin')
     """
-    if claim.attributed_to and claim.attributed_to.strip().lower() not in GENERIC_ORIGINS:
+    if (
+        claim.attributed_to
+        and claim.attributed_to.strip().lower() not in GENERIC_ORIGINS
+    ):
         return claim.attributed_to, f"attributed to {claim.attributed_to}"
     label = wire.group_of.get(claim.article_id)
     if label is not None:
@@ -190,7 +248,9 @@ def compare_facts(
     config = config or Config()
     by_id = {c.id: c for c in claims}
     wire = detect_wire_copies(articles, config)
-    ordered = sorted(clusters, key=lambda cl: min(_claim_order(by_id[i]) for i in cl.claim_ids))
+    ordered = sorted(
+        clusters, key=lambda cl: min(_claim_order(by_id[i]) for i in cl.claim_ids)
+    )
     facts = []
     for number, cluster in enumerate(ordered, start=1):
         members = tuple(sorted((by_id[i] for i in cluster.claim_ids), key=_claim_order))
@@ -216,9 +276,15 @@ def decide_verdict(
     confidence = round((1.0 - 0.5**weight) * 0.4 ** len(pairs), 4)
     n = len(origins)
     if pairs:
-        status, why = "conflicting", f"{len(pairs)} pair(s) of independent origins disagree"
+        status, why = (
+            "conflicting",
+            f"{len(pairs)} pair(s) of independent origins disagree",
+        )
     elif updates:
-        status, why = "updated", "later reports revised a running figure; no other disagreement"
+        status, why = (
+            "updated",
+            "later reports revised a running figure; no other disagreement",
+        )
     elif n >= 2:
         status, why = "corroborated", f"{n} independent origins agree"
     else:
@@ -231,13 +297,24 @@ def _claim_order(claim: Claim) -> tuple[str, str, int]:
     return (published, claim.article_id, claim.span.start)
 
 
-def _build_fact(fact_id: str, cluster: ClaimCluster, members: Sequence[Claim], wire: WireGroups, config: Config) -> Fact:
+def _build_fact(
+    fact_id: str,
+    cluster: ClaimCluster,
+    members: Sequence[Claim],
+    wire: WireGroups,
+    config: Config,
+) -> Fact:
     origin_by_claim = {c.id: origin_of(c, wire) for c in members}
     grouped: dict[str, list[Claim]] = defaultdict(list)
     for claim in members:
         grouped[origin_by_claim[claim.id][0]].append(claim)
     origins = tuple(
-        OriginGroup(name, sorted({c.outlet for c in group}), [c.id for c in group], origin_by_claim[group[0].id][1])
+        OriginGroup(
+            name,
+            sorted({c.outlet for c in group}),
+            [c.id for c in group],
+            origin_by_claim[group[0].id][1],
+        )
         for name, group in sorted(grouped.items())
     )
     agreements, conflicts, updates = _compare_members(members, origin_by_claim, config)
@@ -257,28 +334,59 @@ def _build_fact(fact_id: str, cluster: ClaimCluster, members: Sequence[Claim], w
 
 
 def _compare_members(
-    members: Sequence[Claim], origin_by_claim: Mapping[str, tuple[str, str]], config: Config
+    members: Sequence[Claim],
+    origin_by_claim: Mapping[str, tuple[str, str]],
+    config: Config,
 ) -> tuple[list[Agreement], list[Conflict], list[Update]]:
-    agreeing: dict[tuple[str, str], list[tuple[Claim, Value, Claim, Value]]] = defaultdict(list)
+    agreeing: dict[tuple[str, str], list[tuple[Claim, Value, Claim, Value]]] = (
+        defaultdict(list)
+    )
     conflicts: list[Conflict] = []
     rising: dict[str, list[tuple[Claim, Quantity]]] = defaultdict(list)
     for left, right in combinations(members, 2):
         same_origin = origin_by_claim[left.id][0] == origin_by_claim[right.id][0]
         if left.polarity != right.polarity:
-            conflicts.append(_conflict("polarity", left, right, left.polarity, right.polarity, None, None,
-                                       "opposite_polarity", f"one claim is {left.polarity}, the other {right.polarity}",
-                                       same_origin))
+            conflicts.append(
+                _conflict(
+                    "polarity",
+                    left,
+                    right,
+                    left.polarity,
+                    right.polarity,
+                    None,
+                    None,
+                    "opposite_polarity",
+                    f"one claim is {left.polarity}, the other {right.polarity}",
+                    same_origin,
+                )
+            )
         for lv, rv in comparable_value_pairs(left, right):
             result = compare_values(lv, rv, config)
             if result is None:
                 continue
-            if isinstance(lv, Quantity) and isinstance(rv, Quantity) and _is_rise(left, lv, right, rv):
+            if (
+                isinstance(lv, Quantity)
+                and isinstance(rv, Quantity)
+                and _is_rise(left, lv, right, rv)
+            ):
                 rising[_dimension_key(lv)].extend([(left, lv), (right, rv)])
             elif result.outcome == "agree":
                 agreeing[(lv.kind, _dimension_key(lv))].append((left, lv, right, rv))
             else:
-                conflicts.append(_conflict(lv.kind, left, right, _show(lv), _show(rv), lv, rv,
-                                           result.rule, result.explanation, same_origin))
+                conflicts.append(
+                    _conflict(
+                        lv.kind,
+                        left,
+                        right,
+                        _show(lv),
+                        _show(rv),
+                        lv,
+                        rv,
+                        result.rule,
+                        result.explanation,
+                        same_origin,
+                    )
+                )
     return _agreements(agreeing), conflicts, _updates(rising)
 
 
@@ -291,12 +399,21 @@ def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value
     names exactly one known place.
     """
     pairs: list[tuple[Value, Value]] = []
-    ldates, rdates = [d for d in left.dates if d.resolved], [d for d in right.dates if d.resolved]
+    ldates, rdates = (
+        [d for d in left.dates if d.resolved],
+        [d for d in right.dates if d.resolved],
+    )
     for ld in ldates:
         for rd in rdates:
-            if (ld.role == rd.role and ld.role is not None) or (len(ldates) == 1 and len(rdates) == 1 and not (
-                ld.role in DISTINCT_ROLES and rd.role in DISTINCT_ROLES and ld.role != rd.role
-            )):
+            if (ld.role == rd.role and ld.role is not None) or (
+                len(ldates) == 1
+                and len(rdates) == 1
+                and not (
+                    ld.role in DISTINCT_ROLES
+                    and rd.role in DISTINCT_ROLES
+                    and ld.role != rd.role
+                )
+            ):
                 pairs.append((ld, rd))
     by_dim: dict[tuple[str, str | None], list[Quantity]] = defaultdict(list)
     for q in right.quantities:
@@ -322,13 +439,24 @@ def _closest(target: Quantity, candidates: Sequence[Quantity]) -> Quantity:
 
 
 def _compare_dates(left: DateValue, right: DateValue) -> ValueComparison | None:
-    if left.earliest is None or right.earliest is None or left.latest is None or right.latest is None:
+    if (
+        left.earliest is None
+        or right.earliest is None
+        or left.latest is None
+        or right.latest is None
+    ):
         return None
     if left.earliest <= right.latest and right.earliest <= left.latest:
-        return ValueComparison("agree", "overlapping_day_intervals",
-                               f"day intervals {_iso(left)} and {_iso(right)} overlap")
-    return ValueComparison("conflict", "disjoint_day_intervals",
-                           f"disjoint day intervals {_iso(left)} vs {_iso(right)}")
+        return ValueComparison(
+            "agree",
+            "overlapping_day_intervals",
+            f"day intervals {_iso(left)} and {_iso(right)} overlap",
+        )
+    return ValueComparison(
+        "conflict",
+        "disjoint_day_intervals",
+        f"disjoint day intervals {_iso(left)} vs {_iso(right)}",
+    )
 
 
 def _iso(value: DateValue) -> str:
@@ -351,33 +479,56 @@ def _is_round(number: float) -> bool:
     return number >= 100 and float(number).is_integer() and int(number) % 10 == 0
 
 
-def _compare_quantities(left: Quantity, right: Quantity, config: Config) -> ValueComparison | None:
+def _compare_quantities(
+    left: Quantity, right: Quantity, config: Config
+) -> ValueComparison | None:
     if left.dimension != right.dimension:
         return None
     lo1, hi1 = _bounds(left, config.quantity_tolerance)
     lo2, hi2 = _bounds(right, config.quantity_tolerance)
     what = f"{left.unit} {left.measure}".strip() if left.measure else left.unit
     if lo1 <= hi2 and lo2 <= hi1:
-        return ValueComparison("agree", "overlapping_intervals",
-                               f"{left.normalized} and {right.normalized} overlap")
+        return ValueComparison(
+            "agree",
+            "overlapping_intervals",
+            f"{left.normalized} and {right.normalized} overlap",
+        )
     outcome = "update" if left.measure in RUNNING_MEASURES else "conflict"
-    return ValueComparison(outcome, "disjoint_intervals",
-                           f"disjoint intervals of {what or 'the figure'}: {left.normalized} vs {right.normalized}")
+    return ValueComparison(
+        outcome,
+        "disjoint_intervals",
+        f"disjoint intervals of {what or 'the figure'}: {left.normalized} vs {right.normalized}",
+    )
 
 
 def _compare_places(left: Actor, right: Actor) -> ValueComparison | None:
     if left.type not in _PLACE_TYPES or right.type not in _PLACE_TYPES:
         return None
-    if left.canonical == right.canonical or left.canonical in right.within or right.canonical in left.within:
-        return ValueComparison("agree", "place_containment",
-                               f"{left.canonical} and {right.canonical}: one contains the other")
-    return ValueComparison("conflict", "different_places",
-                           f"different places: {left.canonical} vs {right.canonical}, neither contains the other")
+    if (
+        left.canonical == right.canonical
+        or left.canonical in right.within
+        or right.canonical in left.within
+    ):
+        return ValueComparison(
+            "agree",
+            "place_containment",
+            f"{left.canonical} and {right.canonical}: one contains the other",
+        )
+    return ValueComparison(
+        "conflict",
+        "different_places",
+        f"different places: {left.canonical} vs {right.canonical}, neither contains the other",
+    )
 
 
 def _is_rise(left: Claim, lv: Quantity, right: Claim, rv: Quantity) -> bool:
     """A later report raising a running figure (a toll): an update, not a contradiction."""
-    if lv.measure not in RUNNING_MEASURES or left.published is None or right.published is None or left.published == right.published:
+    if (
+        lv.measure not in RUNNING_MEASURES
+        or left.published is None
+        or right.published is None
+        or left.published == right.published
+    ):
         return False
     earlier, later = (lv, rv) if left.published < right.published else (rv, lv)
     return _bounds(later)[0] > _bounds(earlier)[0]
@@ -395,11 +546,25 @@ def _show(value: Value) -> str:
     return str(value.normalized)
 
 
-def _conflict(kind: str, left: Claim, right: Claim, lval: str, rval: str, lv: Value | None, rv: Value | None,
-              rule: str, explanation: str, within: bool) -> Conflict:
+def _conflict(
+    kind: str,
+    left: Claim,
+    right: Claim,
+    lval: str,
+    rval: str,
+    lv: Value | None,
+    rv: Value | None,
+    rule: str,
+    explanation: str,
+    within: bool,
+) -> Conflict:
     lspan = lv.span if lv is not None else left.span
     rspan = rv.span if rv is not None else right.span
-    where = f" (both from {left.outlet})" if within and left.outlet == right.outlet else (" (one origin)" if within else "")
+    where = (
+        f" (both from {left.outlet})"
+        if within and left.outlet == right.outlet
+        else (" (one origin)" if within else "")
+    )
     return Conflict(
         kind=kind,
         claim_ids=(left.id, right.id),
@@ -412,16 +577,28 @@ def _conflict(kind: str, left: Claim, right: Claim, lval: str, rval: str, lv: Va
     )
 
 
-def _agreements(agreeing: Mapping[tuple[str, str], list[tuple[Claim, Value, Claim, Value]]]) -> list[Agreement]:
+def _agreements(
+    agreeing: Mapping[tuple[str, str], list[tuple[Claim, Value, Claim, Value]]],
+) -> list[Agreement]:
     out = []
     for (kind, _key), pairs in sorted(agreeing.items()):
         claims = {c.id: c for left, _, right, _ in pairs for c in (left, right)}
         values = [v for _, lv, _, rv in pairs for v in (lv, rv)]
         narrowest = min(values, key=_width)
-        rule = {"date": "overlapping_day_intervals", "quantity": "overlapping_intervals"}.get(kind, "place_containment")
-        out.append(Agreement(kind=kind, value=str(narrowest.normalized), claim_ids=sorted(claims),
-                             outlets=sorted({c.outlet for c in claims.values()}), rule=rule,
-                             explanation=f"{len(claims)} claims agree on {narrowest.normalized}"))
+        rule = {
+            "date": "overlapping_day_intervals",
+            "quantity": "overlapping_intervals",
+        }.get(kind, "place_containment")
+        out.append(
+            Agreement(
+                kind=kind,
+                value=str(narrowest.normalized),
+                claim_ids=sorted(claims),
+                outlets=sorted({c.outlet for c in claims.values()}),
+                rule=rule,
+                explanation=f"{len(claims)} claims agree on {narrowest.normalized}",
+            )
+        )
     return out
 
 
@@ -439,9 +616,20 @@ def _updates(rising: Mapping[str, list[tuple[Claim, Quantity]]]) -> list[Update]
     for key, entries in sorted(rising.items()):
         seen: dict[str, tuple[Claim, Quantity]] = {c.id: (c, q) for c, q in entries}
         timeline = sorted(
-            ((c.published, q.normalized, c.outlet, c.id) for c, q in seen.values() if c.published),
+            (
+                (c.published, q.normalized, c.outlet, c.id)
+                for c, q in seen.values()
+                if c.published
+            ),
             key=lambda e: (e[0], e[3]),
         )
         values = " -> ".join(f"{v} ({d.isoformat()}, {o})" for d, v, o, _ in timeline)
-        out.append(Update("quantity", key, timeline, f"running figure revised by later reports: {values}"))
+        out.append(
+            Update(
+                "quantity",
+                key,
+                timeline,
+                f"running figure revised by later reports: {values}",
+            )
+        )
     return out

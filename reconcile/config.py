@@ -24,17 +24,23 @@ __all__ = ["Config"]
 
 def _score(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
     if not 0.0 <= value <= 100.0:
-        raise ConfigError(f"Config.{attribute.name}: expected a score in [0, 100] (got {value!r})")
+        raise ConfigError(
+            f"Config.{attribute.name}: expected a score in [0, 100] (got {value!r})"
+        )
 
 
 def _fraction(instance: Any, attribute: attrs.Attribute[float], value: float) -> None:
     if not 0.0 <= value <= 1.0:
-        raise ConfigError(f"Config.{attribute.name}: expected a fraction in [0, 1] (got {value!r})")
+        raise ConfigError(
+            f"Config.{attribute.name}: expected a fraction in [0, 1] (got {value!r})"
+        )
 
 
 def _positive(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
     if value < 1:
-        raise ConfigError(f"Config.{attribute.name}: expected a positive integer (got {value!r})")
+        raise ConfigError(
+            f"Config.{attribute.name}: expected a positive integer (got {value!r})"
+        )
 
 
 def _path_or_none(value: Any) -> Path | None:
@@ -74,7 +80,9 @@ class Config:
     dimension_penalty: float = field(default=15.0, converter=float, validator=_score)
     block_cap: int = field(default=200, converter=int, validator=_positive)
     rare_tokens: int = field(default=3, converter=int, validator=_positive)
-    quantity_tolerance: float = field(default=0.05, converter=float, validator=_fraction)
+    quantity_tolerance: float = field(
+        default=0.05, converter=float, validator=_fraction
+    )
     wire_copy_threshold: float = field(default=90.0, converter=float, validator=_score)
     alias_file: Path | None = field(default=None, converter=_path_or_none)
     workers: int = field(default=-1, converter=int)

@@ -31,7 +31,14 @@ from reconcile.config import Config
 from reconcile.errors import ArticleFormatError, MissingPathError
 from reconcile.model import Claim
 
-__all__ = ["GoldFact", "GoldScores", "GoldSet", "load_gold", "score_fixture", "score_reconciliation"]
+__all__ = [
+    "GoldFact",
+    "GoldScores",
+    "GoldSet",
+    "load_gold",
+    "score_fixture",
+    "score_reconciliation",
+]
 
 
 @frozen
@@ -93,13 +100,24 @@ def load_gold(fixture_dir: str | Path) -> GoldSet:
     path = root / "expected.json"
     for needed in (root / "articles", path):
         if not needed.exists():
-            raise MissingPathError(needed, None, "no such file or directory in the fixture set")
+            raise MissingPathError(
+                needed, None, "no such file or directory in the fixture set"
+            )
     try:
         document = json.loads(path.read_text(encoding="utf-8"))
         facts = tuple(_gold_fact(raw) for raw in document["facts"])
     except (ValueError, KeyError, TypeError) as error:
-        raise ArticleFormatError(path, "facts", f"expected the expected.json shape of reconcile.golden ({error})") from error
-    return GoldSet(document.get("event", root.name), root / "articles", facts, document.get("furniture", ()))
+        raise ArticleFormatError(
+            path,
+            "facts",
+            f"expected the expected.json shape of reconcile.golden ({error})",
+        ) from error
+    return GoldSet(
+        document.get("event", root.name),
+        root / "articles",
+        facts,
+        document.get("furniture", ()),
+    )
 
 
 def score_fixture(fixture_dir: str | Path, config: Config | None = None) -> GoldScores:
@@ -129,9 +147,15 @@ def score_reconciliation(result: Reconciliation, gold: GoldSet) -> GoldScores:
             else:
                 predicted[key] = fact_of_claim[claim.id].id
     precision, recall = _bcubed(predicted, gold_of)
-    f1 = 0.0 if precision + recall == 0 else 2 * precision * recall / (precision + recall)
+    f1 = (
+        0.0
+        if precision + recall == 0
+        else 2 * precision * recall / (precision + recall)
+    )
     facts_by_id = {f.id: f for f in result.facts}
-    right = conflicts_found = conflicts_total = values_right = values_total = false_conflicts = 0
+    right = conflicts_found = conflicts_total = values_right = values_total = (
+        false_conflicts
+    ) = 0
     wrong: list[str] = []
     missing: list[str] = []
     for gf in gold.facts:
@@ -142,19 +166,31 @@ def score_reconciliation(result: Reconciliation, gold: GoldSet) -> GoldScores:
             right += 1
         else:
             wrong.append(f"{gf.id}: expected {gf.status}, got {status}")
-        cross = [c for c in fact.conflicts if not c.within_outlet] if fact is not None else []
+        cross = (
+            [c for c in fact.conflicts if not c.within_outlet]
+            if fact is not None
+            else []
+        )
         conflicts_total += len(gf.conflict_kinds)
-        conflicts_found += sum(any(c.kind == kind for c in cross) for kind in gf.conflict_kinds)
+        conflicts_found += sum(
+            any(c.kind == kind for c in cross) for kind in gf.conflict_kinds
+        )
         if cross and not gf.conflict_kinds:
             false_conflicts += 1
         mention_claims = [c for c in (fact.claims if fact else ())]
         for kind, normalized in gf.values:
             values_total += 1
-            if any(v.kind == kind and str(v.normalized) == normalized for c in mention_claims for v in c.values):
+            if any(
+                v.kind == kind and str(v.normalized) == normalized
+                for c in mention_claims
+                for v in c.values
+            ):
                 values_right += 1
             else:
                 missing.append(f"{gf.id}: {kind} {normalized}")
-    furniture = sum(any(f.lower() in c.text.lower() for f in gold.furniture) for c in result.claims)
+    furniture = sum(
+        any(f.lower() in c.text.lower() for f in gold.furniture) for c in result.claims
+    )
     return GoldScores(
         event=gold.event,
         bcubed_precision=precision,
@@ -197,11 +233,15 @@ def _claim_holding(claims: Sequence[Claim], quote: str) -> Claim | None:
 def _longest_common_run(a: str, b: str) -> int:
     from difflib import SequenceMatcher
 
-    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(
+        0, len(a), 0, len(b)
+    )
     return match.size
 
 
-def _bcubed(predicted: Mapping[Any, str], gold: Mapping[Any, str]) -> tuple[float, float]:
+def _bcubed(
+    predicted: Mapping[Any, str], gold: Mapping[Any, str]
+) -> tuple[float, float]:
     if not predicted:
         return 1.0, 1.0
     by_pred: dict[str, set[Any]] = {}

@@ -635,6 +635,9 @@ _LEAD_PROMPT = re.compile(
     | be\ among\ the\ first\ to | support\ (?:our|independent)\ journalism
     | become\ a\ (?:member|subscriber|patron)\b | donate\ (?:now|today)\b
     | pre-?order\ (?:now|today|your|a\ copy)\b
+    | this\ (?:article|story|report|piece)\ (?:was|is|has\ been)\ (?:supplied|provided|distributed|syndicated|originally\ published|produced)\b
+    | this\ is\ a\ (?:developing|breaking)\ (?:story|news\ story)\b
+    | (?:this\ )?(?:story|article)\ (?:will\ be|has\ been|was)\ updated\b
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -678,7 +681,7 @@ _DATELINE = re.compile(
     re.IGNORECASE,
 )
 _BIO = re.compile(
-    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s+(?:is|was)\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,5}?"
     r"(?:contributor|correspondent|reporter|journalist|editor|writer|columnist|producer|"
     r"photographer|analyst|author|presenter|news\s+desk)s?\b(?:\s+(?:to|for|at|with|of|in|based|covering|who|and)\b|\s*[.,]?$)"
 )
@@ -741,7 +744,7 @@ def _furniture_kind(line: str) -> str | None:
             return "byline"
         if _DIGIT.search(line) and _DATELINE.fullmatch(line):
             return "byline"
-    if words <= 40 and _CONTRIBUTOR.match(line):
+    if words <= 40 and (_CONTRIBUTOR.match(line) or _BIO.match(line)):
         return "bio"
     if _IMAGE.fullmatch(line):
         return "image"

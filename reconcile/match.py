@@ -46,45 +46,328 @@ __all__ = [
 ]
 
 SYNONYMS: Mapping[str, str] = {
-    **dict.fromkeys(["signed", "signs", "sign", "signing", "inked", "inks", "concluded", "concludes", "sealed", "seals", "signatures", "signature"], "sign"),
-    **dict.fromkeys(["treaty", "treaties", "pact", "pacts", "agreement", "agreements", "deal", "deals", "accord", "accords"], "agreement"),
-    **dict.fromkeys(["supplied", "supplies", "supply", "supplying", "provided", "provides", "provide", "providing", "sent", "sends", "send", "sending", "delivered", "delivers", "shipped", "armed", "gave", "given", "dispatched", "deployed"], "supply"),
-    **dict.fromkeys(["killed", "kills", "kill", "killing", "died", "die", "dead", "deaths", "death", "dying", "fatalities", "lives", "toll"], "kill"),
-    **dict.fromkeys(["injured", "injuring", "injures", "injure", "hurt", "wounded", "wounding", "injuries", "injury"], "injure"),
-    **dict.fromkeys(["ratified", "ratifies", "ratify", "ratifying", "ratification"], "ratify"),
-    **dict.fromkeys(["approved", "approves", "approve", "approval", "passed", "adopted", "endorsed"], "approve"),
-    **dict.fromkeys(["inaugurated", "inauguration", "inaugurate", "sworn", "oath"], "inaugurate"),
-    **dict.fromkeys(["elected", "election", "elections", "vote", "voted", "votes", "ballot"], "elect"),
-    **dict.fromkeys(["arrested", "arrest", "detained", "detain", "detention", "custody"], "arrest"),
+    **dict.fromkeys(
+        [
+            "signed",
+            "signs",
+            "sign",
+            "signing",
+            "inked",
+            "inks",
+            "concluded",
+            "concludes",
+            "sealed",
+            "seals",
+            "signatures",
+            "signature",
+        ],
+        "sign",
+    ),
+    **dict.fromkeys(
+        [
+            "treaty",
+            "treaties",
+            "pact",
+            "pacts",
+            "agreement",
+            "agreements",
+            "deal",
+            "deals",
+            "accord",
+            "accords",
+        ],
+        "agreement",
+    ),
+    **dict.fromkeys(
+        [
+            "supplied",
+            "supplies",
+            "supply",
+            "supplying",
+            "provided",
+            "provides",
+            "provide",
+            "providing",
+            "sent",
+            "sends",
+            "send",
+            "sending",
+            "delivered",
+            "delivers",
+            "shipped",
+            "armed",
+            "gave",
+            "given",
+            "dispatched",
+            "deployed",
+        ],
+        "supply",
+    ),
+    **dict.fromkeys(
+        [
+            "killed",
+            "kills",
+            "kill",
+            "killing",
+            "died",
+            "die",
+            "dead",
+            "deaths",
+            "death",
+            "dying",
+            "fatalities",
+            "lives",
+            "toll",
+        ],
+        "kill",
+    ),
+    **dict.fromkeys(
+        [
+            "injured",
+            "injuring",
+            "injures",
+            "injure",
+            "hurt",
+            "wounded",
+            "wounding",
+            "injuries",
+            "injury",
+        ],
+        "injure",
+    ),
+    **dict.fromkeys(
+        ["ratified", "ratifies", "ratify", "ratifying", "ratification"], "ratify"
+    ),
+    **dict.fromkeys(
+        [
+            "approved",
+            "approves",
+            "approve",
+            "approval",
+            "passed",
+            "adopted",
+            "endorsed",
+        ],
+        "approve",
+    ),
+    **dict.fromkeys(
+        ["inaugurated", "inauguration", "inaugurate", "sworn", "oath"], "inaugurate"
+    ),
+    **dict.fromkeys(
+        ["elected", "election", "elections", "vote", "voted", "votes", "ballot"],
+        "elect",
+    ),
+    **dict.fromkeys(
+        ["arrested", "arrest", "detained", "detain", "detention", "custody"], "arrest"
+    ),
     **dict.fromkeys(["sentenced", "sentence", "convicted", "jailed"], "sentence"),
-    **dict.fromkeys(["met", "meets", "meeting", "talks", "summit", "hosted", "hosts", "visit", "visited"], "meet"),
-    **dict.fromkeys(["strike", "strikes", "attack", "attacks", "attacked", "hit", "hits", "struck", "bombardment", "shelling", "shelled", "bombed", "pound", "pounded"], "attack"),
-    **dict.fromkeys(["quake", "earthquake", "tremor", "temblor", "shook", "jolted"], "earthquake"),
-    **dict.fromkeys(["troops", "soldiers", "forces", "servicemen", "army", "military"], "troops"),
-    **dict.fromkeys(["president", "leader", "leaders", "counterpart", "presidents"], "leader"),
+    **dict.fromkeys(
+        [
+            "met",
+            "meets",
+            "meeting",
+            "talks",
+            "summit",
+            "hosted",
+            "hosts",
+            "visit",
+            "visited",
+        ],
+        "meet",
+    ),
+    **dict.fromkeys(
+        [
+            "strike",
+            "strikes",
+            "attack",
+            "attacks",
+            "attacked",
+            "hit",
+            "hits",
+            "struck",
+            "bombardment",
+            "shelling",
+            "shelled",
+            "bombed",
+            "pound",
+            "pounded",
+        ],
+        "attack",
+    ),
+    **dict.fromkeys(
+        ["quake", "earthquake", "tremor", "temblor", "shook", "jolted"], "earthquake"
+    ),
+    **dict.fromkeys(
+        ["troops", "soldiers", "forces", "servicemen", "army", "military"], "troops"
+    ),
+    **dict.fromkeys(
+        ["president", "leader", "leaders", "counterpart", "presidents"], "leader"
+    ),
     **dict.fromkeys(["comprehensive", "strategic", "partnership"], "partnership"),
-    **dict.fromkeys(["ties", "relations", "cooperation", "co-operation", "bilateral"], "relations"),
-    **dict.fromkeys(["help", "helps", "helping", "aid", "aids", "assist", "assistance", "support", "supports"], "help"),
-    **dict.fromkeys(["pledged", "pledge", "pledges", "promised", "promise", "promises", "committed", "commit", "commits", "vowed", "vow", "vows"], "pledge"),
+    **dict.fromkeys(
+        ["ties", "relations", "cooperation", "co-operation", "bilateral"], "relations"
+    ),
+    **dict.fromkeys(
+        [
+            "help",
+            "helps",
+            "helping",
+            "aid",
+            "aids",
+            "assist",
+            "assistance",
+            "support",
+            "supports",
+        ],
+        "help",
+    ),
+    **dict.fromkeys(
+        [
+            "pledged",
+            "pledge",
+            "pledges",
+            "promised",
+            "promise",
+            "promises",
+            "committed",
+            "commit",
+            "commits",
+            "vowed",
+            "vow",
+            "vows",
+        ],
+        "pledge",
+    ),
     **dict.fromkeys(["drone", "drones", "uav", "uavs"], "drone"),
     **dict.fromkeys(["missile", "missiles", "rocket", "rockets"], "missile"),
     **dict.fromkeys(["magnitude", "measured", "registered"], "magnitude"),
     **dict.fromkeys(["tsunami", "tsunamis"], "tsunami"),
     **dict.fromkeys(["warning", "warnings", "alert", "alerts"], "warning"),
     **dict.fromkeys(["emergency", "emergencies"], "emergency"),
-    **dict.fromkeys(["homes", "houses", "buildings", "dwellings", "apartments"], "building"),
-    **dict.fromkeys(["damaged", "destroyed", "collapsed", "flattened", "razed"], "damage"),
+    **dict.fromkeys(
+        ["homes", "houses", "buildings", "dwellings", "apartments"], "building"
+    ),
+    **dict.fromkeys(
+        ["damaged", "destroyed", "collapsed", "flattened", "razed"], "damage"
+    ),
     **dict.fromkeys(["missing", "unaccounted"], "missing"),
     **dict.fromkeys(["aftershock", "aftershocks"], "aftershock"),
 }
 
 _STOPWORDS = frozenset(
-    ["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "that", "this", "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "do", "does", "did", "not", "no", "but", "if", "than", "then", "so", "such", "their", "there", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my", "who", "whom", "which", "what", "when", "where", "while", "also", "into", "over", "under", "after", "before", "about", "between", "during", "up", "down", "out", "off", "only", "just", "more", "most", "other", "some", "any", "each", "both", "all", "said", "says", "say", "told", "according", "mr", "mrs", "ms", "dr"]
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "but",
+        "if",
+        "than",
+        "then",
+        "so",
+        "such",
+        "their",
+        "there",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "also",
+        "into",
+        "over",
+        "under",
+        "after",
+        "before",
+        "about",
+        "between",
+        "during",
+        "up",
+        "down",
+        "out",
+        "off",
+        "only",
+        "just",
+        "more",
+        "most",
+        "other",
+        "some",
+        "any",
+        "each",
+        "both",
+        "all",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
 )
 _TOKEN = re.compile(r"[a-z0-9_]+(?:[-'][a-z0-9_]+)*")
 #: Folded event tokens naming distinct steps of a story: a claim with one that the
 #: other lacks is about another event (signing a treaty is not ratifying it).
-DISTINCT_EVENTS = frozenset({"ratify", "approve", "inaugurate", "elect", "arrest", "sentence"})
+DISTINCT_EVENTS = frozenset(
+    {"ratify", "approve", "inaugurate", "elect", "arrest", "sentence"}
+)
 _CORE = frozenset(SYNONYMS.values())
 #: Core frames shorter than this are compared by ``token_sort_ratio`` only.
 MIN_CORE_TOKENS = 3
@@ -155,11 +438,23 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
             if canon is not None and canon != token:
                 folded.add((token, canon))
             tokens.add(canon if canon is not None else _stem(token))
-    actors = {_principal(a, gazetteer) for a in claim.values if isinstance(a, Actor) and a.role == "actor"}
+    actors = {
+        _principal(a, gazetteer)
+        for a in claim.values
+        if isinstance(a, Actor) and a.role == "actor"
+    }
     unique = sorted(tokens)
     core = [t for t in unique if t in _CORE or t.startswith(("qty_", "actor_"))]
     dimensions = {t for t in unique if t.startswith("qty_")}
-    return Frame(" ".join(unique), unique, actors, sorted(folded), " ".join(core), tokens & DISTINCT_EVENTS, dimensions)
+    return Frame(
+        " ".join(unique),
+        unique,
+        actors,
+        sorted(folded),
+        " ".join(core),
+        tokens & DISTINCT_EVENTS,
+        dimensions,
+    )
 
 
 def block_candidates(
@@ -183,10 +478,18 @@ def block_candidates(
     for index, frame in enumerate(frames):
         for actor in frame.actors:
             blocks["a:" + actor].append(index)
-        candidates = [t for t in frame.tokens if frequency[t] > 1 and not t.startswith("actor_")]
-        for token in sorted(candidates, key=lambda t: (frequency[t], t))[: config.rare_tokens]:
+        candidates = [
+            t for t in frame.tokens if frequency[t] > 1 and not t.startswith("actor_")
+        ]
+        for token in sorted(candidates, key=lambda t: (frequency[t], t))[
+            : config.rare_tokens
+        ]:
             blocks["t:" + token].append(index)
-    for key in [k for k, members in blocks.items() if k.startswith("a:") and len(members) > config.block_cap]:
+    for key in [
+        k
+        for k, members in blocks.items()
+        if k.startswith("a:") and len(members) > config.block_cap
+    ]:
         for index in blocks.pop(key):
             blocks[f"{key}|w{weeks[index]}"].append(index)
             blocks[f"{key}|w{weeks[index] + 1}"].append(index)
@@ -216,7 +519,9 @@ def block_candidates(
     return a, b, BlockingStats(len(frames), scored, len(keys), largest, dropped)
 
 
-def score_pairs(frames: Sequence[Frame], a: np.ndarray, b: np.ndarray, config: Config) -> np.ndarray:
+def score_pairs(
+    frames: Sequence[Frame], a: np.ndarray, b: np.ndarray, config: Config
+) -> np.ndarray:
     """Blended frame scores (0-100) for the pairs ``(a[k], b[k])``, vetoed pairs scored 0.
 
     The score is ``set_weight * token_set_ratio + (1 - set_weight) * token_sort_ratio``.
@@ -225,11 +530,25 @@ def score_pairs(frames: Sequence[Frame], a: np.ndarray, b: np.ndarray, config: C
         return np.empty(0, dtype=np.float64)
     texts = np.array([f.text for f in frames], dtype=object)
     cores = np.array([f.core for f in frames], dtype=object)
-    by_set = process.cpdist(list(texts[a]), list(texts[b]), scorer=fuzz.token_set_ratio, workers=config.workers)
-    by_sort = process.cpdist(list(texts[a]), list(texts[b]), scorer=fuzz.token_sort_ratio, workers=config.workers)
-    by_core = _core_scores(list(cores[a]), list(cores[b]), frames, a, b, config, pairwise=True)
+    by_set = process.cpdist(
+        list(texts[a]),
+        list(texts[b]),
+        scorer=fuzz.token_set_ratio,
+        workers=config.workers,
+    )
+    by_sort = process.cpdist(
+        list(texts[a]),
+        list(texts[b]),
+        scorer=fuzz.token_sort_ratio,
+        workers=config.workers,
+    )
+    by_core = _core_scores(
+        list(cores[a]), list(cores[b]), frames, a, b, config, pairwise=True
+    )
     masks = _dimension_masks(frames)
-    scores = _blend(config, by_set, by_sort, by_core) - config.dimension_penalty * _popcount(masks[a] ^ masks[b])
+    scores = _blend(
+        config, by_set, by_sort, by_core
+    ) - config.dimension_penalty * _popcount(masks[a] ^ masks[b])
     for k in np.flatnonzero(scores >= config.match_threshold):
         if _vetoed(frames[a[k]], frames[b[k]]):
             scores[k] = 0.0
@@ -257,11 +576,28 @@ def score_against(query: Frame, frames: Sequence[Frame], config: Config) -> np.n
     """Scores (0-100) of one frame against many, in one batch per scorer; vetoed pairs score 0."""
     if not frames:
         return np.empty(0, dtype=np.float64)
-    by_set = process.cdist([query.text], [f.text for f in frames], scorer=fuzz.token_set_ratio, workers=config.workers)[0]
-    by_sort = process.cdist([query.text], [f.text for f in frames], scorer=fuzz.token_sort_ratio, workers=config.workers)[0]
+    by_set = process.cdist(
+        [query.text],
+        [f.text for f in frames],
+        scorer=fuzz.token_set_ratio,
+        workers=config.workers,
+    )[0]
+    by_sort = process.cdist(
+        [query.text],
+        [f.text for f in frames],
+        scorer=fuzz.token_sort_ratio,
+        workers=config.workers,
+    )[0]
     everyone = np.arange(len(frames))
-    by_core = _core_scores([query.core] * len(frames), [f.core for f in frames], [query, *frames],
-                           np.zeros(len(frames), dtype=np.int64), everyone + 1, config, pairwise=True)
+    by_core = _core_scores(
+        [query.core] * len(frames),
+        [f.core for f in frames],
+        [query, *frames],
+        np.zeros(len(frames), dtype=np.int64),
+        everyone + 1,
+        config,
+        pairwise=True,
+    )
     scores = _blend(config, by_set, by_sort, by_core)
     for k, frame in enumerate(frames):
         scores[k] -= config.dimension_penalty * len(query.dimensions ^ frame.dimensions)
@@ -284,20 +620,33 @@ def _core_scores(
     ``MIN_CORE_TOKENS`` tokens, else ``token_sort_ratio`` — a one-word core
     ("actor_russia") is a subset of almost everything and must not score 100."""
     if pairwise:
-        by_set = process.cpdist(left, right, scorer=fuzz.token_set_ratio, workers=config.workers)
-        by_sort = process.cpdist(left, right, scorer=fuzz.token_sort_ratio, workers=config.workers)
+        by_set = process.cpdist(
+            left, right, scorer=fuzz.token_set_ratio, workers=config.workers
+        )
+        by_sort = process.cpdist(
+            left, right, scorer=fuzz.token_sort_ratio, workers=config.workers
+        )
         sizes = np.array([len(f.core.split()) for f in frames])
         rich = (sizes[a] >= MIN_CORE_TOKENS) & (sizes[b] >= MIN_CORE_TOKENS)
     else:
-        by_set = process.cdist(left, right, scorer=fuzz.token_set_ratio, workers=config.workers)
-        by_sort = process.cdist(left, right, scorer=fuzz.token_sort_ratio, workers=config.workers)
+        by_set = process.cdist(
+            left, right, scorer=fuzz.token_set_ratio, workers=config.workers
+        )
+        by_sort = process.cdist(
+            left, right, scorer=fuzz.token_sort_ratio, workers=config.workers
+        )
         sizes = np.array([len(f.core.split()) for f in frames])
         rich = np.outer(sizes >= MIN_CORE_TOKENS, sizes >= MIN_CORE_TOKENS)
     return np.where(rich, by_set, by_sort).astype(np.float64)
 
 
-def _blend(config: Config, by_set: np.ndarray, by_sort: np.ndarray, by_core: np.ndarray) -> np.ndarray:
-    full = config.set_weight * by_set.astype(np.float64) + (1.0 - config.set_weight) * by_sort
+def _blend(
+    config: Config, by_set: np.ndarray, by_sort: np.ndarray, by_core: np.ndarray
+) -> np.ndarray:
+    full = (
+        config.set_weight * by_set.astype(np.float64)
+        + (1.0 - config.set_weight) * by_sort
+    )
     return (1.0 - config.core_weight) * full + config.core_weight * by_core
 
 
@@ -331,15 +680,25 @@ def cluster_claims(
     scores = score_pairs(frames, a, b, config)
     linked = scores >= config.match_threshold
     components = _components(len(ordered), a[linked], b[linked])
-    clusters = [c for members in components for c in _split_component(members, ordered, frames, config)]
+    clusters = [
+        c
+        for members in components
+        for c in _split_component(members, ordered, frames, config)
+    ]
     return tuple(sorted(clusters, key=lambda c: c.claim_ids[0]))
 
 
-def _value_token(value: DateValue | Quantity | Actor, gazetteer: Gazetteer | None) -> str:
+def _value_token(
+    value: DateValue | Quantity | Actor, gazetteer: Gazetteer | None
+) -> str:
     if isinstance(value, DateValue):
         return ""
     if isinstance(value, Quantity):
-        return "qty_" + re.sub(r"\W+", "", value.unit or "n") + ("_" + value.measure if value.measure else "")
+        return (
+            "qty_"
+            + re.sub(r"\W+", "", value.unit or "n")
+            + ("_" + value.measure if value.measure else "")
+        )
     return "actor_" + re.sub(r"\W+", "_", _principal(value, gazetteer).lower())
 
 
@@ -359,7 +718,9 @@ def _principal(actor: Actor, gazetteer: Gazetteer | None) -> str:
 
 def _vetoed(left: Frame, right: Frame) -> bool:
     """Different principal actors (each side names one the other lacks), or different events."""
-    return (bool(left.actors - right.actors) and bool(right.actors - left.actors)) or left.events != right.events
+    return (
+        bool(left.actors - right.actors) and bool(right.actors - left.actors)
+    ) or left.events != right.events
 
 
 def _week(claim: Claim) -> int:
@@ -388,15 +749,27 @@ def _components(n: int, a: np.ndarray, b: np.ndarray) -> list[list[int]]:
     return list(groups.values())
 
 
-def _pair_matrix(members: Sequence[int], frames: Sequence[Frame], config: Config) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _pair_matrix(
+    members: Sequence[int], frames: Sequence[Frame], config: Config
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     texts = [frames[m].text for m in members]
     cores = [frames[m].core for m in members]
-    by_set = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=config.workers).astype(np.float64)
-    by_sort = process.cdist(texts, texts, scorer=fuzz.token_sort_ratio, workers=config.workers).astype(np.float64)
-    by_core = _core_scores(cores, cores, [frames[m] for m in members], None, None, config, pairwise=False)
+    by_set = process.cdist(
+        texts, texts, scorer=fuzz.token_set_ratio, workers=config.workers
+    ).astype(np.float64)
+    by_sort = process.cdist(
+        texts, texts, scorer=fuzz.token_sort_ratio, workers=config.workers
+    ).astype(np.float64)
+    by_core = _core_scores(
+        cores, cores, [frames[m] for m in members], None, None, config, pairwise=False
+    )
     masks = _dimension_masks([frames[m] for m in members])
-    mismatch = _popcount((masks[:, None] ^ masks[None, :]).ravel()).reshape(len(members), len(members))
-    blended = _blend(config, by_set, by_sort, by_core) - config.dimension_penalty * mismatch
+    mismatch = _popcount((masks[:, None] ^ masks[None, :]).ravel()).reshape(
+        len(members), len(members)
+    )
+    blended = (
+        _blend(config, by_set, by_sort, by_core) - config.dimension_penalty * mismatch
+    )
     for i, x in enumerate(members):
         for j in range(i + 1, len(members)):
             if _vetoed(frames[x], frames[members[j]]):
@@ -409,10 +782,19 @@ def _split_component(
 ) -> list[ClaimCluster]:
     if len(members) == 1:
         only = claims[members[0]]
-        return [ClaimCluster((only.id,), only.id, (Membership(only.id, 100.0, (MatchReason("singleton", 100.0),)),))]
+        return [
+            ClaimCluster(
+                (only.id,),
+                only.id,
+                (Membership(only.id, 100.0, (MatchReason("singleton", 100.0),)),),
+            )
+        ]
     blended, by_set, by_sort = _pair_matrix(members, frames, config)
     groups = _average_linkage(blended, config.match_threshold)
-    return [_explain(group, members, claims, frames, blended, by_set, by_sort, config) for group in groups]
+    return [
+        _explain(group, members, claims, frames, blended, by_set, by_sort, config)
+        for group in groups
+    ]
 
 
 def _average_linkage(scores: np.ndarray, threshold: float) -> list[list[int]]:
@@ -461,7 +843,11 @@ def _explain(
     for local in group:
         claim, frame = claims[members[local]], frames[members[local]]
         if local == medoid:
-            reasons = (MatchReason("medoid", 100.0, detail="the cluster's most representative claim"),)
+            reasons = (
+                MatchReason(
+                    "medoid", 100.0, detail="the cluster's most representative claim"
+                ),
+            )
             score = 100.0
         else:
             shared = sorted(frame.actors & medoid_frame.actors)
@@ -469,20 +855,36 @@ def _explain(
             score = float(blended[local, medoid])
             reasons = (
                 MatchReason("token_set_ratio", round(float(by_set[local, medoid]), 1)),
-                MatchReason("token_sort_ratio", round(float(by_sort[local, medoid]), 1)),
+                MatchReason(
+                    "token_sort_ratio", round(float(by_sort[local, medoid]), 1)
+                ),
                 MatchReason(
                     "blended_score",
                     round(score, 1),
                     config.match_threshold,
                     "average-linkage score vs the medoid claim",
                 ),
-                MatchReason("actors", 100.0, detail="shared: " + (", ".join(shared) or "none (no clash)")),
+                MatchReason(
+                    "actors",
+                    100.0,
+                    detail="shared: " + (", ".join(shared) or "none (no clash)"),
+                ),
                 *(
-                    [MatchReason("synonyms", 100.0, detail=", ".join(f"{w}->{c}" for w, c in synonyms))]
+                    [
+                        MatchReason(
+                            "synonyms",
+                            100.0,
+                            detail=", ".join(f"{w}->{c}" for w, c in synonyms),
+                        )
+                    ]
                     if synonyms
                     else []
                 ),
             )
         memberships.append(Membership(claim.id, round(score, 1), reasons))
     ids = tuple(claims[members[g]].id for g in group)
-    return ClaimCluster(tuple(sorted(ids)), claims[members[medoid]].id, tuple(sorted(memberships, key=lambda m: m.claim_id)))
+    return ClaimCluster(
+        tuple(sorted(ids)),
+        claims[members[medoid]].id,
+        tuple(sorted(memberships, key=lambda m: m.claim_id)),
+    )

@@ -204,7 +204,9 @@ class DateValue:
 
 def _check_number(instance: Any, attribute: Any, value: float | None) -> None:
     if value is not None and (not isinstance(value, int | float) or math.isnan(value)):
-        raise InvalidValueError(f"Quantity.{attribute.name} must be a number or None (got {value!r})")
+        raise InvalidValueError(
+            f"Quantity.{attribute.name} must be a number or None (got {value!r})"
+        )
 
 
 def _format_number(value: float) -> str:
@@ -230,7 +232,9 @@ class Quantity:
     @high.validator
     def _check_order(self, attribute: Any, value: float | None) -> None:
         if value is not None and self.low is not None and value < self.low:
-            raise InvalidValueError(f"Quantity {self.text!r}: high={value} is below low={self.low}")
+            raise InvalidValueError(
+                f"Quantity {self.text!r}: high={value} is below low={self.low}"
+            )
 
     @property
     def kind(self) -> str:
@@ -248,7 +252,11 @@ class Quantity:
         unit = f" {self.unit}" if self.unit else ""
         low, high = self.low, self.high
         if low is not None and high is not None:
-            body = _format_number(low) if low == high else f"{_format_number(low)}-{_format_number(high)}"
+            body = (
+                _format_number(low)
+                if low == high
+                else f"{_format_number(low)}-{_format_number(high)}"
+            )
         elif low is not None:
             body = f">={_format_number(low)}"
         elif high is not None:
@@ -271,7 +279,9 @@ class Actor:
     span: Span
     canonical: str = field(validator=instance_of(str))
     type: str = "unknown"
-    role: Literal["actor", "place"] = field(default="actor", validator=in_(("actor", "place")))
+    role: Literal["actor", "place"] = field(
+        default="actor", validator=in_(("actor", "place"))
+    )
     within: tuple[str, ...] = field(default=(), converter=_to_tuple)
 
     @property
@@ -332,12 +342,16 @@ class Claim:
     @property
     def actors(self) -> tuple[Actor, ...]:
         """The claim's actors (who acts), not its places."""
-        return tuple(v for v in self.values if isinstance(v, Actor) and v.role == "actor")
+        return tuple(
+            v for v in self.values if isinstance(v, Actor) and v.role == "actor"
+        )
 
     @property
     def places(self) -> tuple[Actor, ...]:
         """The places where the claim says something happened."""
-        return tuple(v for v in self.values if isinstance(v, Actor) and v.role == "place")
+        return tuple(
+            v for v in self.values if isinstance(v, Actor) and v.role == "place"
+        )
 
 
 @frozen
@@ -418,7 +432,9 @@ class Verdict:
     @confidence.validator
     def _check_confidence(self, attribute: Any, value: float) -> None:
         if not 0.0 <= value <= 1.0:
-            raise InvalidValueError(f"Verdict.confidence must lie in [0, 1] (got {value!r})")
+            raise InvalidValueError(
+                f"Verdict.confidence must lie in [0, 1] (got {value!r})"
+            )
 
 
 @frozen

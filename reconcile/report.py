@@ -40,13 +40,20 @@ __all__ = [
     "value_record",
 ]
 
-STATUS_ORDER: tuple[str, ...] = ("conflicting", "updated", "single_source", "corroborated")
+STATUS_ORDER: tuple[str, ...] = (
+    "conflicting",
+    "updated",
+    "single_source",
+    "corroborated",
+)
 
 
 def _library_version() -> str:
     try:
         return version("reconcile")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    except (
+        PackageNotFoundError
+    ):  # pragma: no cover - running from a source tree without install
         return "0.0.0"
 
 
@@ -73,8 +80,12 @@ def build_report(articles: Sequence[Article], facts: Sequence[Fact]) -> Report:
     >>> build_report([], []).to_record()["facts"]
     []
     """
-    ordered = sorted(facts, key=lambda f: (STATUS_ORDER.index(f.status), _fact_number(f.id)))
-    return Report([article_record(a) for a in articles], [fact_record(f) for f in ordered])
+    ordered = sorted(
+        facts, key=lambda f: (STATUS_ORDER.index(f.status), _fact_number(f.id))
+    )
+    return Report(
+        [article_record(a) for a in articles], [fact_record(f) for f in ordered]
+    )
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -102,23 +113,48 @@ def fact_record(fact: Fact) -> dict[str, Any]:
         "explanation": fact.verdict.explanation,
         "claims": [claim_record(c, memberships.get(c.id)) for c in fact.claims],
         "agreements": [
-            {"kind": a.kind, "value": a.value, "claims": list(a.claim_ids), "outlets": list(a.outlets),
-             "rule": a.rule, "explanation": a.explanation}
+            {
+                "kind": a.kind,
+                "value": a.value,
+                "claims": list(a.claim_ids),
+                "outlets": list(a.outlets),
+                "rule": a.rule,
+                "explanation": a.explanation,
+            }
             for a in fact.agreements
         ],
         "conflicts": [
-            {"kind": c.kind, "claims": list(c.claim_ids), "values": list(c.values), "explanation": c.explanation,
-             "outlets": list(c.outlets), "rule": c.rule, "within_outlet": c.within_outlet,
-             "spans": [{"start": s.start, "end": s.end} for s in c.spans]}
+            {
+                "kind": c.kind,
+                "claims": list(c.claim_ids),
+                "values": list(c.values),
+                "explanation": c.explanation,
+                "outlets": list(c.outlets),
+                "rule": c.rule,
+                "within_outlet": c.within_outlet,
+                "spans": [{"start": s.start, "end": s.end} for s in c.spans],
+            }
             for c in fact.conflicts
         ],
         "updates": [
-            {"kind": u.kind, "dimension": u.dimension, "explanation": u.explanation,
-             "timeline": [{"published": d.isoformat(), "value": v, "outlet": o, "claim": i} for d, v, o, i in u.timeline]}
+            {
+                "kind": u.kind,
+                "dimension": u.dimension,
+                "explanation": u.explanation,
+                "timeline": [
+                    {"published": d.isoformat(), "value": v, "outlet": o, "claim": i}
+                    for d, v, o, i in u.timeline
+                ],
+            }
             for u in fact.updates
         ],
         "origins": [
-            {"origin": g.origin, "outlets": list(g.outlets), "claims": list(g.claim_ids), "reason": g.reason}
+            {
+                "origin": g.origin,
+                "outlets": list(g.outlets),
+                "claims": list(g.claim_ids),
+                "reason": g.reason,
+            }
             for g in fact.origins
         ],
     }
@@ -144,7 +180,12 @@ def claim_record(claim: Claim, membership: Membership | None = None) -> dict[str
         record["match"] = {
             "score": membership.score,
             "reasons": [
-                {"rule": r.rule, "score": r.score, "threshold": r.threshold, "detail": r.detail}
+                {
+                    "rule": r.rule,
+                    "score": r.score,
+                    "threshold": r.threshold,
+                    "detail": r.detail,
+                }
                 for r in membership.reasons
             ],
         }
@@ -168,8 +209,13 @@ def value_record(value: Value) -> dict[str, Any]:
             role=value.role,
         )
     elif isinstance(value, Quantity):
-        base.update(low=_number(value.low), high=_number(value.high), unit=value.unit,
-                    measure=value.measure, approximate=value.approximate)
+        base.update(
+            low=_number(value.low),
+            high=_number(value.high),
+            unit=value.unit,
+            measure=value.measure,
+            approximate=value.approximate,
+        )
     elif isinstance(value, Actor):
         base.update(type=value.type, within=list(value.within))
     return base
@@ -226,17 +272,38 @@ def _markdown_fact(fact: dict[str, Any]) -> list[str]:
         lines.append(
             f"- Agreed {agreement['kind']}: `{agreement['value']}` ({', '.join(agreement['outlets'])})"
         )
-    merged = [o for o in fact["origins"] if len(o["outlets"]) > 1 or o["reason"] != "own reporting"]
+    merged = [
+        o
+        for o in fact["origins"]
+        if len(o["outlets"]) > 1 or o["reason"] != "own reporting"
+    ]
     for origin in merged:
-        lines.append(f"- Origin *{origin['origin']}*: {', '.join(origin['outlets'])} — {origin['reason']}")
+        lines.append(
+            f"- Origin *{origin['origin']}*: {', '.join(origin['outlets'])} — {origin['reason']}"
+        )
     if fact["conflicts"] or fact["updates"] or fact["agreements"] or merged:
         lines.append("")
     lines.append("Evidence:")
     lines.append("")
     for claim in fact["claims"]:
-        values = ", ".join(f"{v['kind']} `{v['normalized']}`" for v in claim["values"] if v["kind"] in ("date", "quantity"))
-        flags = [f for f, on in (("hedged", claim["hedged"]), ("negated", claim["polarity"] == "negated")) if on]
-        extra = f" — attributed to {claim['attributed_to']}" if claim["attributed_to"] else ""
+        values = ", ".join(
+            f"{v['kind']} `{v['normalized']}`"
+            for v in claim["values"]
+            if v["kind"] in ("date", "quantity")
+        )
+        flags = [
+            f
+            for f, on in (
+                ("hedged", claim["hedged"]),
+                ("negated", claim["polarity"] == "negated"),
+            )
+            if on
+        ]
+        extra = (
+            f" — attributed to {claim['attributed_to']}"
+            if claim["attributed_to"]
+            else ""
+        )
         lines.append(
             f"- {claim['outlet']} ({claim['published'] or 'undated'}, `{claim['article']}` "
             f"{claim['start']}–{claim['end']}): “{claim['text']}”{extra}"

@@ -31,7 +31,12 @@ def day(text: str, iso: str, role: str | None = None) -> DateValue:
     return DateValue(text, Span(0, len(text)), d, d, "day", role)
 
 
-def qty(low: float | None, high: float | None, unit: str = "people", measure: str | None = "killed") -> Quantity:
+def qty(
+    low: float | None,
+    high: float | None,
+    unit: str = "people",
+    measure: str | None = "killed",
+) -> Quantity:
     return Quantity("x", Span(0, 1), low, high, unit, measure)
 
 
@@ -39,11 +44,21 @@ def place(name: str, within: tuple[str, ...] = (), kind: str = "city") -> Actor:
     return Actor(name, Span(0, len(name)), name, kind, "place", within)
 
 
-def claim(cid: str, outlet: str, values=(), published: str = "2025-01-17", **kw) -> Claim:
+def claim(
+    cid: str, outlet: str, values=(), published: str = "2025-01-17", **kw
+) -> Claim:
     text = "some claim text here"
     moved = [_at(v, 0) for v in values]
-    return Claim(cid, cid.split("#")[0], outlet, text, Span(0, len(text)), moved,
-                 date.fromisoformat(published), **kw)
+    return Claim(
+        cid,
+        cid.split("#")[0],
+        outlet,
+        text,
+        Span(0, len(text)),
+        moved,
+        date.fromisoformat(published),
+        **kw,
+    )
 
 
 def _at(value, start):
@@ -68,12 +83,29 @@ class TestCompareValues:
         [
             (day("Jan. 17", "2025-01-17"), day("on Friday", "2025-01-17"), "agree"),
             (day("Jan. 16", "2025-01-16"), day("Jan. 17", "2025-01-17"), "conflict"),
-            (DateValue("January 2025", Span(0, 12), date(2025, 1, 1), date(2025, 1, 31), "month"),
-             day("Jan. 17", "2025-01-17"), "agree"),
+            (
+                DateValue(
+                    "January 2025",
+                    Span(0, 12),
+                    date(2025, 1, 1),
+                    date(2025, 1, 31),
+                    "month",
+                ),
+                day("Jan. 17", "2025-01-17"),
+                "agree",
+            ),
             (qty(4, None), qty(5, 5), "agree"),
-            (qty(None, 12000, "troops", None), qty(10000, 10000, "troops", None), "agree"),
+            (
+                qty(None, 12000, "troops", None),
+                qty(10000, 10000, "troops", None),
+                "agree",
+            ),
             (qty(20, 20, "years", "term"), qty(25, 25, "years", "term"), "conflict"),
-            (qty(200, 999, "drones", None), qty(2000, 9999, "drones", None), "conflict"),
+            (
+                qty(200, 999, "drones", None),
+                qty(2000, 9999, "drones", None),
+                "conflict",
+            ),
             (place("Moscow", ("Russia",)), place("Russia", (), "country"), "agree"),
             (place("Moscow", ("Russia",)), place("Kyiv", ("Ukraine",)), "conflict"),
         ],
@@ -84,7 +116,10 @@ class TestCompareValues:
 
     def test_killed_and_injured_are_not_compared(self):
         """Counts of killed and injured people are different dimensions."""
-        assert symmetric_outcome(qty(4, 4, measure="killed"), qty(9, 9, measure="injured")) is None
+        assert (
+            symmetric_outcome(qty(4, 4, measure="killed"), qty(9, 9, measure="injured"))
+            is None
+        )
 
     def test_unresolved_dates_neither_agree_nor_conflict(self):
         """An unresolved date is not comparable."""
@@ -93,14 +128,23 @@ class TestCompareValues:
 
     def test_rounded_figures_within_tolerance_agree(self):
         """A round figure ('300') agrees with a precise one within the rounding tolerance."""
-        assert compare_values(qty(300, 300, "homes", None), qty(312, 312, "homes", None), Config(quantity_tolerance=0.05)).outcome == "agree"
+        assert (
+            compare_values(
+                qty(300, 300, "homes", None),
+                qty(312, 312, "homes", None),
+                Config(quantity_tolerance=0.05),
+            ).outcome
+            == "agree"
+        )
 
     def test_running_figures_are_updates(self):
         """Disjoint figures of a running toll are candidates for an update, not a plain conflict."""
         assert compare_values(qty(12, 12), qty(15, 15)).outcome == "update"
 
 
-intervals = st.tuples(st.integers(0, 1000), st.integers(0, 50)).map(lambda t: (t[0], t[0] + t[1]))
+intervals = st.tuples(st.integers(0, 1000), st.integers(0, 50)).map(
+    lambda t: (t[0], t[0] + t[1])
+)
 
 
 class TestIntervalLaws:
@@ -118,9 +162,19 @@ class TestIntervalLaws:
     def test_containing_interval_agrees(self, a, below, above):
         """An interval agrees with any interval containing it."""
         outer = (max(0, a[0] - below), a[1] + above)
-        assert symmetric_outcome(qty(*a, unit="drones", measure=None), qty(*outer, unit="drones", measure=None)) == "agree"
+        assert (
+            symmetric_outcome(
+                qty(*a, unit="drones", measure=None),
+                qty(*outer, unit="drones", measure=None),
+            )
+            == "agree"
+        )
 
-    @given(st.dates(date(2000, 1, 1), date(2030, 1, 1)), st.integers(0, 40), st.integers(1, 40))
+    @given(
+        st.dates(date(2000, 1, 1), date(2030, 1, 1)),
+        st.integers(0, 40),
+        st.integers(1, 40),
+    )
     def test_disjoint_days_conflict(self, start, length, gap):
         """Disjoint day intervals conflict."""
         a = DateValue("a", Span(0, 1), start, start + timedelta(days=length), "week")
@@ -140,13 +194,26 @@ class TestOrigins:
     def test_generic_attribution_keeps_the_outlet(self):
         """'officials said' is too vague to merge two outlets."""
         wire = detect_wire_copies([])
-        assert origin_of(claim("a#1", "Outlet A", attributed_to="officials"), wire)[0] == "Outlet A"
+        assert (
+            origin_of(claim("a#1", "Outlet A", attributed_to="officials"), wire)[0]
+            == "Outlet A"
+        )
 
     def test_wire_copies_are_one_origin(self):
         """Near-identical texts under two outlets are one wire story."""
-        text = "The treaty was signed in Moscow on Friday by the two presidents after long talks. " * 3
-        arts = [Article(id="a", outlet="A", text=text), Article(id="b", outlet="B", text=text + " Extra."),
-                Article(id="c", outlet="C", text="Something else entirely was reported by this outlet today.")]
+        text = (
+            "The treaty was signed in Moscow on Friday by the two presidents after long talks. "
+            * 3
+        )
+        arts = [
+            Article(id="a", outlet="A", text=text),
+            Article(id="b", outlet="B", text=text + " Extra."),
+            Article(
+                id="c",
+                outlet="C",
+                text="Something else entirely was reported by this outlet today.",
+            ),
+        ]
         wire = detect_wire_copies(arts)
         assert wire.group_of["a"] == wire.group_of["b"]
         assert "c" not in wire.group_of
@@ -157,7 +224,10 @@ class TestDecideVerdict:
         claims = [claim(f"a{i}#1", f"Outlet {i}", hedged=hedged) for i in range(n)]
         return [OriginGroup(c.outlet, [c.outlet], [c.id]) for c in claims], claims
 
-    @pytest.mark.parametrize(("n", "status"), [(1, "single_source"), (2, "corroborated"), (3, "corroborated")])
+    @pytest.mark.parametrize(
+        ("n", "status"),
+        [(1, "single_source"), (2, "corroborated"), (3, "corroborated")],
+    )
     def test_status_by_origins(self, n, status):
         """Two or more independent origins corroborate; one is single-source."""
         origins, claims = self.origins(n)
@@ -179,9 +249,19 @@ class TestCompareFacts:
     def test_seed_case_dates(self):
         """'on Friday' and 'Jan. 17' resolved to the same day corroborate across two outlets."""
         a = claim("it#1", "The Irish Times", [day("on Friday", "2025-01-17", "signed")])
-        b = claim("ki#1", "The Kyiv Independent", [day("on Jan. 17", "2025-01-17", "signed")], published="2025-04-21")
-        arts = [Article(id="it", outlet="The Irish Times", text="x"), Article(id="ki", outlet="The Kyiv Independent", text="y")]
-        (fact,) = compare_facts([ClaimCluster(("it#1", "ki#1"), "it#1", ())], [a, b], arts)
+        b = claim(
+            "ki#1",
+            "The Kyiv Independent",
+            [day("on Jan. 17", "2025-01-17", "signed")],
+            published="2025-04-21",
+        )
+        arts = [
+            Article(id="it", outlet="The Irish Times", text="x"),
+            Article(id="ki", outlet="The Kyiv Independent", text="y"),
+        ]
+        (fact,) = compare_facts(
+            [ClaimCluster(("it#1", "ki#1"), "it#1", ())], [a, b], arts
+        )
 
         assert fact.status == "corroborated"
         assert fact.verdict.independent_origins == 2
@@ -191,8 +271,13 @@ class TestCompareFacts:
         """A changed weekday makes the fact conflicting, naming both values and outlets."""
         a = claim("it#1", "The Irish Times", [day("on Friday", "2025-01-17", "signed")])
         b = claim("x#1", "Other Desk", [day("on Thursday", "2025-01-16", "signed")])
-        arts = [Article(id="it", outlet="The Irish Times", text="x"), Article(id="x", outlet="Other Desk", text="y")]
-        (fact,) = compare_facts([ClaimCluster(("it#1", "x#1"), "it#1", ())], [a, b], arts)
+        arts = [
+            Article(id="it", outlet="The Irish Times", text="x"),
+            Article(id="x", outlet="Other Desk", text="y"),
+        ]
+        (fact,) = compare_facts(
+            [ClaimCluster(("it#1", "x#1"), "it#1", ())], [a, b], arts
+        )
 
         assert fact.status == "conflicting"
         (conflict,) = fact.conflicts
@@ -204,7 +289,10 @@ class TestCompareFacts:
         """A later, higher death toll from another outlet is an update, not a conflict."""
         a = claim("a#1", "A", [qty(12, None)], published="2025-11-04")
         b = claim("b#1", "B", [qty(15, 15)], published="2025-11-05")
-        arts = [Article(id="a", outlet="A", text="x"), Article(id="b", outlet="B", text="y")]
+        arts = [
+            Article(id="a", outlet="A", text="x"),
+            Article(id="b", outlet="B", text="y"),
+        ]
         (fact,) = compare_facts([ClaimCluster(("a#1", "b#1"), "a#1", ())], [a, b], arts)
 
         assert fact.status == "updated"
@@ -215,7 +303,10 @@ class TestCompareFacts:
         """Two outlets giving different tolls on the same day conflict."""
         a = claim("a#1", "A", [qty(12, 12)], published="2025-11-04")
         b = claim("b#1", "B", [qty(15, 15)], published="2025-11-04")
-        arts = [Article(id="a", outlet="A", text="x"), Article(id="b", outlet="B", text="y")]
+        arts = [
+            Article(id="a", outlet="A", text="x"),
+            Article(id="b", outlet="B", text="y"),
+        ]
         (fact,) = compare_facts([ClaimCluster(("a#1", "b#1"), "a#1", ())], [a, b], arts)
 
         assert fact.status == "conflicting"
@@ -224,7 +315,10 @@ class TestCompareFacts:
         """A negated claim conflicts with its affirmed twin."""
         a = claim("a#1", "A")
         b = claim("b#1", "B", polarity="negated")
-        arts = [Article(id="a", outlet="A", text="x"), Article(id="b", outlet="B", text="y")]
+        arts = [
+            Article(id="a", outlet="A", text="x"),
+            Article(id="b", outlet="B", text="y"),
+        ]
         (fact,) = compare_facts([ClaimCluster(("a#1", "b#1"), "a#1", ())], [a, b], arts)
 
         assert [c.kind for c in fact.conflicts] == ["polarity"]

@@ -16,7 +16,11 @@ from .conftest import FIXTURE_SETS
 def scores(request):
     result = score_fixture(request.param)
     print("\n" + result.summary())
-    for problem in (*result.unplaced_mentions, *result.wrong_statuses, *result.missing_values):
+    for problem in (
+        *result.unplaced_mentions,
+        *result.wrong_statuses,
+        *result.missing_values,
+    ):
         print("  -", problem)
     return result
 

@@ -11,15 +11,27 @@ from reconcile.match import block_candidates, claim_frame, cluster_claims
 from reconcile.model import Actor, Claim, Quantity, Span
 
 
-def make_claim(cid: str, text: str, actors: tuple[str, ...] = (), outlet: str = "Desk") -> Claim:
+def make_claim(
+    cid: str, text: str, actors: tuple[str, ...] = (), outlet: str = "Desk"
+) -> Claim:
     """A claim whose actor names are found in *text* by plain search."""
     values = []
     for name in actors:
         start = text.index(name)
-        values.append(Actor(name, Span(start, start + len(name)), name, "country", "actor"))
+        values.append(
+            Actor(name, Span(start, start + len(name)), name, "country", "actor")
+        )
     for match in __import__("re").finditer(r"(\d+)-year", text):
-        values.append(Quantity(match.group(0), Span(match.start(), match.end()), float(match.group(1)),
-                               float(match.group(1)), "years", "term"))
+        values.append(
+            Quantity(
+                match.group(0),
+                Span(match.start(), match.end()),
+                float(match.group(1)),
+                float(match.group(1)),
+                "years",
+                "term",
+            )
+        )
     values.sort(key=lambda v: v.span.start)
     return Claim(cid, cid.split("#")[0], outlet, text, Span(0, len(text)), values)
 
@@ -31,8 +43,12 @@ def clusters_as_sets(clusters):
 class TestClaimFrame:
     def test_synonyms_fold(self):
         """Synonyms of news verbs and nouns fold to one token."""
-        a = claim_frame(make_claim("a#1", "Russia and Iran inked a pact", ("Russia", "Iran")))
-        b = claim_frame(make_claim("b#1", "Russia and Iran signed a treaty", ("Russia", "Iran")))
+        a = claim_frame(
+            make_claim("a#1", "Russia and Iran inked a pact", ("Russia", "Iran"))
+        )
+        b = claim_frame(
+            make_claim("b#1", "Russia and Iran signed a treaty", ("Russia", "Iran"))
+        )
 
         assert a.text == b.text
 
@@ -49,34 +65,63 @@ class TestClusterClaims:
     def test_same_fact_different_values_cluster(self):
         """'a 20-year pact' and 'a 25-year treaty' between the same actors are one fact."""
         claims = [
-            make_claim("a#1", "Russia and Iran signed a 20-year partnership pact", ("Russia", "Iran")),
-            make_claim("b#1", "Iran and Russia inked a 25-year partnership treaty", ("Iran", "Russia")),
+            make_claim(
+                "a#1",
+                "Russia and Iran signed a 20-year partnership pact",
+                ("Russia", "Iran"),
+            ),
+            make_claim(
+                "b#1",
+                "Iran and Russia inked a 25-year partnership treaty",
+                ("Iran", "Russia"),
+            ),
         ]
         assert {frozenset({"a#1", "b#1"})} == clusters_as_sets(cluster_claims(claims))
 
     def test_different_actors_split(self):
         """'Tajikistan and Iran signed' is not 'Russia and Iran signed'."""
         claims = [
-            make_claim("a#1", "Russia and Iran signed a partnership agreement", ("Russia", "Iran")),
-            make_claim("b#1", "Tajikistan and Iran signed a partnership agreement", ("Tajikistan", "Iran")),
+            make_claim(
+                "a#1",
+                "Russia and Iran signed a partnership agreement",
+                ("Russia", "Iran"),
+            ),
+            make_claim(
+                "b#1",
+                "Tajikistan and Iran signed a partnership agreement",
+                ("Tajikistan", "Iran"),
+            ),
         ]
         assert len(cluster_claims(claims)) == 2
 
     def test_memberships_explain(self):
         """Each member of a multi-claim fact carries its scores and reasons."""
         claims = [
-            make_claim("a#1", "Russia and Iran signed a partnership pact", ("Russia", "Iran")),
-            make_claim("b#1", "Russia and Iran inked a partnership treaty", ("Russia", "Iran")),
+            make_claim(
+                "a#1", "Russia and Iran signed a partnership pact", ("Russia", "Iran")
+            ),
+            make_claim(
+                "b#1", "Russia and Iran inked a partnership treaty", ("Russia", "Iran")
+            ),
         ]
         (cluster,) = cluster_claims(claims)
         rules = {r.rule for m in cluster.memberships for r in m.reasons}
 
-        assert {"medoid", "token_set_ratio", "token_sort_ratio", "blended_score", "actors"} <= rules
+        assert {
+            "medoid",
+            "token_set_ratio",
+            "token_sort_ratio",
+            "blended_score",
+            "actors",
+        } <= rules
 
     def test_no_chaining_through_a_bridge(self):
         """Average linkage keeps two unrelated facts apart even when a bridge claim links each."""
         left = make_claim("a#1", "drones missiles shells supplied launched")
-        bridge = make_claim("b#1", "drones missiles shells supplied launched harbour vessels cargo ships docked")
+        bridge = make_claim(
+            "b#1",
+            "drones missiles shells supplied launched harbour vessels cargo ships docked",
+        )
         right = make_claim("c#1", "harbour vessels cargo ships docked")
         clusters = cluster_claims([left, bridge, right], Config(match_threshold=55))
 
@@ -99,8 +144,12 @@ corpora = st.lists(st.sampled_from(range(len(TEMPLATES))), min_size=1, max_size=
 
 
 def corpus_claims(indices):
-    return [make_claim(f"art{i}#{n}", TEMPLATES[t][0], TEMPLATES[t][1], outlet=f"Outlet {n % 3}")
-            for n, (i, t) in enumerate(enumerate(indices))]
+    return [
+        make_claim(
+            f"art{i}#{n}", TEMPLATES[t][0], TEMPLATES[t][1], outlet=f"Outlet {n % 3}"
+        )
+        for n, (i, t) in enumerate(enumerate(indices))
+    ]
 
 
 class TestClusteringProperties:
@@ -111,14 +160,18 @@ class TestClusteringProperties:
         shuffled = list(claims)
         rnd.shuffle(shuffled)
 
-        assert clusters_as_sets(cluster_claims(claims)) == clusters_as_sets(cluster_claims(shuffled))
+        assert clusters_as_sets(cluster_claims(claims)) == clusters_as_sets(
+            cluster_claims(shuffled)
+        )
 
     @given(corpora)
     def test_blocking_oracle(self, indices):
         """On small inputs the blocked matcher finds the clusters of the naive all-pairs matcher."""
         claims = corpus_claims(indices)
 
-        assert clusters_as_sets(cluster_claims(claims, blocking=False)) == clusters_as_sets(cluster_claims(claims))
+        assert clusters_as_sets(
+            cluster_claims(claims, blocking=False)
+        ) == clusters_as_sets(cluster_claims(claims))
 
     @given(corpora)
     def test_partition(self, indices):
@@ -136,20 +189,27 @@ class TestBlockCandidates:
         words = [f"w{i}" for i in range(5000)]
 
         def frames(n):
-            claims = [make_claim(f"a{i}#1", " ".join(rng.sample(words, 8))) for i in range(n)]
+            claims = [
+                make_claim(f"a{i}#1", " ".join(rng.sample(words, 8))) for i in range(n)
+            ]
             return [claim_frame(c) for c in claims]
 
         small, large = frames(500), frames(5000)
         _, _, s_stats = block_candidates(small, [0] * 500, Config(block_cap=50))
         _, _, l_stats = block_candidates(large, [0] * 5000, Config(block_cap=50))
 
-        assert l_stats.candidate_pairs / 5000 <= 3 * max(1.0, s_stats.candidate_pairs / 500) + 50
+        assert (
+            l_stats.candidate_pairs / 5000
+            <= 3 * max(1.0, s_stats.candidate_pairs / 500) + 50
+        )
         assert l_stats.largest_block <= 50
 
     def test_pairs_are_ordered_and_unique(self):
         """Candidate pairs are (a, b) with a < b, each once."""
         claims = corpus_claims([0, 1, 1, 2, 5, 6])
-        a, b, _ = block_candidates([claim_frame(c) for c in claims], [0] * len(claims), Config())
+        a, b, _ = block_candidates(
+            [claim_frame(c) for c in claims], [0] * len(claims), Config()
+        )
 
         assert np.all(a < b)
         assert len(set(zip(a.tolist(), b.tolist(), strict=True))) == len(a)

@@ -65,16 +65,24 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_VERBS = (
-    r"say|says|said|tell|tells|told|report|reports|reported|announce|announces|announced|claim|claims|"
-    r"claimed|confirm|confirms|confirmed|stated|add|adds|added|noted|notes|wrote|writes|warn|warns|warned|"
-    r"insist|insists|insisted|alleged|alleges|declared|declares|acknowledged|acknowledges|tweeted|posted|"
-    r"denied|denies|deny|stressed|stresses|explained|estimated"
-)
+_SPEECH_VERBS = (
+    "say says said tell tells told report reports reported claim claims claimed stated add adds "
+    "added noted notes wrote writes insist insists insisted alleged alleges stressed stresses "
+    "explained"
+).split()
+_ACT_VERBS = (
+    "announce announces announced confirm confirms confirmed warn warns warned declared declares "
+    "acknowledged acknowledges tweeted posted denied denies deny estimated"
+).split()
+_VERBS = "|".join(sorted([*_SPEECH_VERBS, *_ACT_VERBS], key=len, reverse=True))
 _CUE = re.compile(
     rf"(?<!\w)(?:(?P<according>according\s+to)\b|(?P<statement>in\s+a\s+statement\s*,)|(?P<verb>{_VERBS})\b)"
 )
-_CUE_WORDS = frozenset({"according", "statement", *_VERBS.split("|")})
+_ACT_VERB_SET = frozenset(_ACT_VERBS)
+# An act verb ("announced", "denied") attributes only a clause: "denied that ...", "..., it denied."
+_REPORTING_FOLLOWS = re.compile(r"(?:[ \t]+[^\s.,;:!?]+){0,3}?[ \t]+that\b|\s*(?:[.,;:!?”\"]|$)")
+_NOT_REPORTING = re.compile(r"\s+(?:responsibility|the\s+lives|lives)\b")
+_CUE_WORDS = frozenset({"according", "statement", *_SPEECH_VERBS, *_ACT_VERBS})
 _TOKEN = re.compile(r"\S+")
 _ABBREVIATION = re.compile(
     r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Jr|Prof)\."
@@ -140,7 +148,11 @@ _NP_STOP = _words(
     """and or but nor so yet as while when whereas although though because if that which who whom
     whose where what how however meanwhile moreover earlier later also then today yesterday both all
     this these those there here not no january february march april may june july august september
-    october november december monday tuesday wednesday thursday friday saturday sunday"""
+    october november december monday tuesday wednesday thursday friday saturday sunday to for with
+    by on in at from of into onto over under after before about against between during without
+    within through than such just only even still now very is was are were be been being has have
+    had do does did will would can could should may might must shall up down out off away back
+    said says told reported it one each every any most more less"""
 )
 _HEADS = _words(
     """officials official sources source witnesses witness police authorities residents spokesman
@@ -152,7 +164,9 @@ _HEADS = _words(
     channel network monitors monitor group groups activists organisation organization force guard
     hospital embassy intelligence inspectors operator company parliament lawmakers legislators mps
     deputies court judge spokesmen sources aides aide adviser advisers advisor envoy ambassador
-    mission agencies press newspapers bloggers correspondents journalists people"""
+    mission agencies press newspapers bloggers correspondents journalists people presidents institute
+    institution centre center secretariat survey authority bureau directorate commission unit team
+    teams crews coastguard captain chief chiefs head director spokespeople sources"""
 )
 _MODIFIERS = _words(
     """state state-controlled state-run state-owned state-affiliated interior defence defense foreign
@@ -168,7 +182,7 @@ _NP_LEX = _HEADS | _MODIFIERS
 _TITLE_HEADS = _words(
     """spokesman spokeswoman spokesperson president minister leader governor mayor commander chief
     ambassador envoy adviser advisor aide secretary chancellor premier head director official
-    prosecutor general counterpart negotiator"""
+    prosecutor general counterpart negotiator captain"""
 )
 _SPELLING = {
     "defense": "defence",
@@ -236,6 +250,11 @@ def _find_origin(
     """The first attribution cue's normalised origin and its phrase."""
     for match in _CUE.finditer(lower):
         if match.lastgroup == "verb":
+            if _NOT_REPORTING.match(lower, match.end()) or (
+                match.group() in _ACT_VERB_SET
+                and not _REPORTING_FOLLOWS.match(lower, match.end())
+            ):
+                continue
             found = _subject_before(text, match.start())
             if found is not None:
                 start, words = found

@@ -247,9 +247,9 @@ class _Parsed(NamedTuple):
 
     ``kind`` is one of ``"day"`` (year, month, day, last day), ``"month"`` (year,
     month, direction), ``"year"``, ``"weekday"`` (weekday in ``day``, direction),
-    ``"offset"`` (days from publication in ``count``), ``"period"`` (this/last/next
-    in ``direction``, earlier/later as -1/+1 in ``count``, unit), ``"weekend"`` and
-    ``"ago"`` (count, unit). ``direction`` is ``"last"`` (strictly before
+    ``"offset"`` (days from publication in ``amount``), ``"period"`` (this/last/next
+    in ``direction``, earlier/later as -1/+1 in ``amount``, unit), ``"weekend"`` and
+    ``"ago"`` (amount, unit). ``direction`` is ``"last"`` (strictly before
     publication), ``"next"`` (strictly after) or ``""`` (follow the clause's tense).
     """
 
@@ -258,7 +258,7 @@ class _Parsed(NamedTuple):
     month: int = 0
     day: int = 0
     last_day: int = 0
-    count: int = 0
+    amount: int = 0
     direction: str = ""
     unit: str = ""
 
@@ -520,11 +520,9 @@ def _weekday_candidates(text: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     for m in _WEEKDAY_RE.finditer(text):
         start = m.start()
-        if (
-            start > 0
-            and text[start - 1].isalnum()
-            or _TITLE_AFTER.match(text, m.end("wd")) is not None
-        ):
+        if (start > 0 and text[start - 1].isalnum()) or _TITLE_AFTER.match(
+            text, m.end("wd")
+        ) is not None:
             continue
         word, i = _word_before(text, start)
         if word in _NAMED_DAYS and text[i].isupper():
@@ -588,33 +586,27 @@ def _relative_mention(
                 start, count = k, 2 * count
             part = _PART_OF_DAY_RE.match(text, end)
             end = part.end() if part is not None else end
-        return start, end, _Parsed("offset", count=count)
+        return start, end, _Parsed("offset", amount=count)
     if keyword == "night":
-        return (i, end, _Parsed("offset", count=-1)) if word == "last" else None
+        return (i, end, _Parsed("offset", amount=-1)) if word == "last" else None
     if keyword in ("morning", "afternoon", "evening"):
-        return (i, end, _Parsed("offset", count=0)) if word == "this" else None
+        return (i, end, _Parsed("offset", amount=0)) if word == "this" else None
     if keyword == "before":
         article, j = _word_before(text, i)
         if (article, word) != ("the", "day") or _NOUN_PHRASE_AFTER.match(
             text, end
         ) is not None:
             return None  # "the day before the summit" is relative to the summit
-        return j, end, _Parsed("offset", count=-1)
+        return j, end, _Parsed("offset", amount=-1)
     if keyword == "ago":
         unit = _AGO_UNIT_RE.search(text.lower(), max(0, start - 10), start)
         if unit is None:
             return None
         number, j = _word_before(text, unit.start())
-        count = (
-            int(number)
-            if number.isdigit() and len(number) <= 3
-            else _SMALL_NUMBERS.get(number)
-        )
-        return (
-            None
-            if count is None
-            else (j, end, _Parsed("ago", count=count, unit=unit.group("unit")))
-        )
+        how_many = int(number) if number.isdigit() and len(number) <= 3 else _SMALL_NUMBERS.get(number)
+        if how_many is None:
+            return None
+        return j, end, _Parsed("ago", amount=how_many, unit=unit.group("unit"))
     if word in ("this", "last", "next"):
         side, j = _word_before(text, i)
         if side in ("earlier", "later") and word == "this":
@@ -625,7 +617,7 @@ def _relative_mention(
                     "period",
                     direction=word,
                     unit=keyword,
-                    count=-1 if side == "earlier" else 1,
+                    amount=-1 if side == "earlier" else 1,
                 ),
             )
         if side == "the":
@@ -701,8 +693,8 @@ def _is_future(text: str, mention_start: int, mention_end: int | None = None) ->
     if before.strip(_OPENER_CHARS):
         return False
     end = mention_start if mention_end is None else mention_end
-    brk = _CLAUSE_BREAK.search(text, end)
-    after = text[end : brk.start() if brk is not None else len(text)]
+    next_break = _CLAUSE_BREAK.search(text, end)
+    after = text[end : next_break.start() if next_break is not None else len(text)]
     return _FUTURE_CUE.search(" " + after.lower()) is not None
 
 
@@ -730,7 +722,7 @@ def _resolve(parsed: _Parsed, published: date | None, future: bool) -> Resolutio
     if kind == "weekday":
         return _weekday(parsed.day, published, direction, future)
     if kind == "offset":
-        day = published + timedelta(days=parsed.count)
+        day = published + timedelta(days=parsed.amount)
         return day, day, "day"
     if kind == "weekend":
         back = (published.weekday() - 5) % 7
@@ -741,8 +733,8 @@ def _resolve(parsed: _Parsed, published: date | None, future: bool) -> Resolutio
         )
         return saturday, saturday + timedelta(days=1), "week"
     if kind == "period":
-        return _period(parsed.direction, parsed.unit, parsed.count, published)
-    return _ago(parsed.count, parsed.unit, published)
+        return _period(parsed.direction, parsed.unit, parsed.amount, published)
+    return _ago(parsed.amount, parsed.unit, published)
 
 
 def _day_range(year: int, month: int, first: int, last: int) -> Resolution:
