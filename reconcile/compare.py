@@ -54,6 +54,7 @@ __all__ = [
     "compare_values",
     "decide_verdict",
     "detect_wire_copies",
+    "group_origins",
     "origin_of",
 ]
 
@@ -223,15 +224,66 @@ def origin_of(claim: Claim, wire: WireGroups) -> tuple[str, str]:
     >>> origin_of(c, WireGroups({}, {}))
     ('Kremlin', 'attributed to Kremlin')
     """
-    if (
-        claim.attributed_to
-        and claim.attributed_to.strip().lower() not in GENERIC_ORIGINS
-    ):
+    if claim.attributed_to and not _is_generic(claim.attributed_to):
         return claim.attributed_to, f"attributed to {claim.attributed_to}"
     label = wire.group_of.get(claim.article_id)
     if label is not None:
         return label, wire.reasons[label]
     return claim.outlet, "own reporting"
+
+
+def _is_generic(origin: str) -> bool:
+    """A vague origin ("officials", "presidents", "he") names no one: the outlet stays the origin."""
+    name = origin.strip()
+    return name.lower() in GENERIC_ORIGINS or (" " not in name and name.islower())
+
+
+def group_origins(
+    members: Sequence[Claim], wire: WireGroups
+) -> tuple[OriginGroup, ...]:
+    """Partition claims into independent origins.
+
+    Two claims share an origin when they come from one outlet (or one wire story
+    run by several outlets), or when they are attributed to the same named
+    source ("according to the Kremlin"); the relation is closed transitively.
+    """
+    parent = list(range(len(members)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first_with: dict[tuple[str, str], int] = {}
+    for index, claim in enumerate(members):
+        keys = [("outlet", wire.group_of.get(claim.article_id, claim.outlet))]
+        if claim.attributed_to and not _is_generic(claim.attributed_to):
+            keys.append(("source", claim.attributed_to))
+        for key in keys:
+            if key in first_with:
+                parent[find(index)] = find(first_with[key])
+            else:
+                first_with[key] = index
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for index, claim in enumerate(members):
+        groups[find(index)].append(claim)
+    out = []
+    for group in groups.values():
+        reasons = sorted({origin_of(c, wire)[1] for c in group})
+        named = sorted(
+            {
+                c.attributed_to
+                for c in group
+                if c.attributed_to and not _is_generic(c.attributed_to)
+            }
+        )
+        outlets = sorted({c.outlet for c in group})
+        name = " / ".join(named) if named else origin_of(group[0], wire)[0]
+        out.append(
+            OriginGroup(name, outlets, [c.id for c in group], "; ".join(reasons))
+        )
+    return tuple(sorted(out, key=lambda g: g.origin))
 
 
 def compare_facts(
@@ -304,19 +356,8 @@ def _build_fact(
     wire: WireGroups,
     config: Config,
 ) -> Fact:
-    origin_by_claim = {c.id: origin_of(c, wire) for c in members}
-    grouped: dict[str, list[Claim]] = defaultdict(list)
-    for claim in members:
-        grouped[origin_by_claim[claim.id][0]].append(claim)
-    origins = tuple(
-        OriginGroup(
-            name,
-            sorted({c.outlet for c in group}),
-            [c.id for c in group],
-            origin_by_claim[group[0].id][1],
-        )
-        for name, group in sorted(grouped.items())
-    )
+    origins = group_origins(members, wire)
+    origin_by_claim = {i: (g.origin, g.reason) for g in origins for i in g.claim_ids}
     agreements, conflicts, updates = _compare_members(members, origin_by_claim, config)
     verdict = decide_verdict(origins, members, conflicts, updates)
     statement = next(c.text for c in members if c.id == cluster.medoid)
@@ -345,7 +386,7 @@ def _compare_members(
     rising: dict[str, list[tuple[Claim, Quantity]]] = defaultdict(list)
     for left, right in combinations(members, 2):
         same_origin = origin_by_claim[left.id][0] == origin_by_claim[right.id][0]
-        if left.polarity != right.polarity:
+        if left.polarity != right.polarity and _are_twins(left, right):
             conflicts.append(
                 _conflict(
                     "polarity",
@@ -388,6 +429,22 @@ def _compare_members(
                     )
                 )
     return _agreements(agreeing), conflicts, _updates(rising)
+
+
+_NEGATORS = re.compile(
+    r"\b(?:not|no|never|n't|denied|denies|deny|did|does|do|has|have|had|was|were|is|are)\b|n't",
+    re.IGNORECASE,
+)
+#: Two claims of opposite polarity conflict only when, negation aside, they say
+#: the same thing: ``token_sort_ratio`` of their texts at or above this.
+TWIN_THRESHOLD = 70.0
+
+
+def _are_twins(left: Claim, right: Claim) -> bool:
+    """Whether two claims state the same thing apart from negation (affirmed/negated twins)."""
+    a = _NEGATORS.sub(" ", left.text.lower())
+    b = _NEGATORS.sub(" ", right.text.lower())
+    return fuzz.token_sort_ratio(a, b) >= TWIN_THRESHOLD
 
 
 def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value]]:

@@ -441,7 +441,7 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
     actors = {
         _principal(a, gazetteer)
         for a in claim.values
-        if isinstance(a, Actor) and a.role == "actor"
+        if isinstance(a, Actor) and a.role == "actor" and a.type != "unknown"
     }
     unique = sorted(tokens)
     core = [t for t in unique if t in _CORE or t.startswith(("qty_", "actor_"))]
@@ -617,8 +617,9 @@ def _core_scores(
     pairwise: bool,
 ) -> np.ndarray:
     """Core-frame scores: ``token_set_ratio`` when both cores hold at least
-    ``MIN_CORE_TOKENS`` tokens, else ``token_sort_ratio`` — a one-word core
-    ("actor_russia") is a subset of almost everything and must not score 100."""
+    ``MIN_CORE_TOKENS`` tokens, else NaN: a one- or two-word core
+    ("actor_russia") is a subset of almost everything and says too little, so
+    such pairs are scored on the full frame alone (see :func:`_blend`)."""
     if pairwise:
         by_set = process.cpdist(
             left, right, scorer=fuzz.token_set_ratio, workers=config.workers
@@ -637,7 +638,7 @@ def _core_scores(
         )
         sizes = np.array([len(f.core.split()) for f in frames])
         rich = np.outer(sizes >= MIN_CORE_TOKENS, sizes >= MIN_CORE_TOKENS)
-    return np.where(rich, by_set, by_sort).astype(np.float64)
+    return np.where(rich, by_set, np.nan).astype(np.float64)
 
 
 def _blend(
@@ -647,7 +648,8 @@ def _blend(
         config.set_weight * by_set.astype(np.float64)
         + (1.0 - config.set_weight) * by_sort
     )
-    return (1.0 - config.core_weight) * full + config.core_weight * by_core
+    mixed = (1.0 - config.core_weight) * full + config.core_weight * by_core
+    return np.where(np.isnan(by_core), full, mixed)
 
 
 def cluster_claims(

@@ -151,6 +151,12 @@ _PLACE_NOUNS = _words(
     settlement settlements enclave border-region"""
 )
 _PLACE_ADJECTIVE_SUFFIXES = ("-occupied", "-held", "-controlled", "-annexed", "-run")
+_SETTLEMENT_TYPES = frozenset({"city", "unknown"})
+_TARGET_PREPOSITIONS = frozenset({"on", "against"})
+_ATTACKS = _words(
+    """strike strikes airstrike airstrikes attack attacks assault raid raids shelling bombing
+    bombardment offensive advance assaults counteroffensive counter-offensive"""
+)
 _LEADING_NOISE = _DETERMINERS | _HONORIFICS | _TITLE_WORDS
 
 
@@ -589,7 +595,7 @@ def _to_actors(
         if index and _is_coordinated(text, mentions[index - 1], mention, gazetteer):
             role = previous_role
         else:
-            role = _role_from_context(text, mention.start, gazetteer)
+            role = _role_from_context(text, mention.start, mention.type, gazetteer)
         if not _can_be_place(mention, gazetteer):
             role = "actor"
         actors.append(_actor(text, mention, role, gazetteer, offset))
@@ -624,18 +630,29 @@ def _can_be_place(mention: _Mention, gazetteer: Gazetteer) -> bool:
 
 
 def _role_from_context(
-    text: str, start: int, gazetteer: Gazetteer
+    text: str, start: int, type_: str, gazetteer: Gazetteer
 ) -> Literal["actor", "place"]:
     """``"place"`` if the words before *start* lead back to a locative preposition."""
+    words = text[max(0, start - 80) : start].split()[-8:]
     evidence = False
-    for raw in reversed(text[max(0, start - 80) : start].split()[-8:]):
+    for index in range(len(words) - 1, -1, -1):
+        raw = words[index]
         if raw[-1] in ",;:)]}!?":
             break
         word = raw.strip(_STRIP)
         lower = word.lower()
         if not lower:
             break
-        if lower in _LOCATIVES or (evidence and lower in _LOCATIVE_WITH_EVIDENCE):
+        if (
+            lower in _LOCATIVES
+            or (evidence and lower in _LOCATIVE_WITH_EVIDENCE)
+            or (lower == "from" and type_ in _SETTLEMENT_TYPES)
+            or (
+                lower in _TARGET_PREPOSITIONS
+                and index
+                and words[index - 1].lower() in _ATTACKS
+            )
+        ):
             return "place"
         if (
             lower in _DIRECTIONS

@@ -65,22 +65,23 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_SPEECH_VERBS = (
-    "say says said tell tells told report reports reported claim claims claimed stated add adds "
-    "added noted notes wrote writes insist insists insisted alleged alleges stressed stresses "
-    "explained"
-).split()
-_ACT_VERBS = (
-    "announce announces announced confirm confirms confirmed warn warns warned declared declares "
-    "acknowledged acknowledges tweeted posted denied denies deny estimated"
-).split()
+_SPEECH_VERBS = _words(
+    """say says said tell tells told report reports reported claim claims claimed stated add adds
+    added noted notes wrote writes insist insists insisted alleged alleges stressed stresses
+    explained warn warns warned"""
+)
+_ACT_VERBS = _words(
+    """announce announces announced confirm confirms confirmed declared declares acknowledged
+    acknowledges tweeted posted denied denies deny estimated"""
+)
 _VERBS = "|".join(sorted([*_SPEECH_VERBS, *_ACT_VERBS], key=len, reverse=True))
 _CUE = re.compile(
     rf"(?<!\w)(?:(?P<according>according\s+to)\b|(?P<statement>in\s+a\s+statement\s*,)|(?P<verb>{_VERBS})\b)"
 )
-_ACT_VERB_SET = frozenset(_ACT_VERBS)
 # An act verb ("announced", "denied") attributes only a clause: "denied that ...", "..., it denied."
-_REPORTING_FOLLOWS = re.compile(r"(?:[ \t]+[^\s.,;:!?]+){0,3}?[ \t]+that\b|\s*(?:[.,;:!?”\"]|$)")
+_REPORTING_FOLLOWS = re.compile(
+    r"(?:[ \t]+[^\s.,;:!?]+){0,3}?[ \t]+that\b|\s*(?:[.,;:!?”\"]|$)"
+)
 _NOT_REPORTING = re.compile(r"\s+(?:responsibility|the\s+lives|lives)\b")
 _CUE_WORDS = frozenset({"according", "statement", *_SPEECH_VERBS, *_ACT_VERBS})
 _TOKEN = re.compile(r"\S+")
@@ -144,6 +145,9 @@ _AUX_SKIP = _words(
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "at", "of"})
 _PLACE_TYPES = frozenset({"country", "city", "region"})
 _ENCLOSING = frozenset({"to", "with", "near", "close"})
+_MAX_OPEN_WORDS = 2
+_PLAIN_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
+_HEAD_SUFFIXES = ("ists", "ians", "ers")
 _NP_STOP = _words(
     """and or but nor so yet as while when whereas although though because if that which who whom
     whose where what how however meanwhile moreover earlier later also then today yesterday both all
@@ -251,7 +255,7 @@ def _find_origin(
     for match in _CUE.finditer(lower):
         if match.lastgroup == "verb":
             if _NOT_REPORTING.match(lower, match.end()) or (
-                match.group() in _ACT_VERB_SET
+                match.group() in _ACT_VERBS
                 and not _REPORTING_FOLLOWS.match(lower, match.end())
             ):
                 continue
@@ -284,9 +288,9 @@ def _subject_before(text: str, end: int) -> tuple[int, list[str]] | None:
         index -= 1
     if index >= 0 and tokens[index][1].endswith(","):
         return _apposition_before(tokens, index)
-    words: list[str] = []
-    start = end
-    while index >= 0 and len(words) < 8:
+    phrase: list[tuple[int, str]] = []
+    open_words = 0
+    while index >= 0 and len(phrase) < 8:
         position, raw = tokens[index]
         if raw[-1] in _TRAILING and not raw.endswith("’s"):
             break
@@ -294,30 +298,39 @@ def _subject_before(text: str, end: int) -> tuple[int, list[str]] | None:
         if (
             kind is None
             and raw in _PLACE_PREPOSITIONS
-            and _is_place_tail(words, tokens, index)
+            and _is_place_tail(phrase, tokens, index)
         ):
             kind = "word"
         if kind is None:
             break
         if kind == "pronoun":
-            return (position, [raw]) if not words else None
-        words.insert(0, raw)
-        start = position
+            return (position, [raw]) if not phrase else None
+        if kind == "open":
+            open_words += 1
+            if open_words > _MAX_OPEN_WORDS:
+                # No boundary in sight: keep the head and the words known to qualify it.
+                while phrase and _kind(phrase[0][1]) == "open":
+                    phrase.pop(0)
+                break
+        phrase.insert(0, (position, raw))
         if kind == "determiner":
             if index > 0 and tokens[index - 1][1].lower() in _ENCLOSING:
                 return None  # "sources close to the Kremlin said": not the Kremlin
             break
         index -= 1
-    return (start, words) if _is_subject(words) else None
+    words = [raw for _, raw in phrase]
+    return (phrase[0][0], words) if _is_subject(words) else None
 
 
-def _is_place_tail(words: list[str], tokens: list[tuple[int, str]], index: int) -> bool:
+def _is_place_tail(
+    phrase: list[tuple[int, str]], tokens: list[tuple[int, str]], index: int
+) -> bool:
     """Whether "in Kyiv" in "officials in Kyiv said" qualifies a generic source."""
     return (
-        bool(words)
-        and all(w[:1].isupper() for w in words)
+        bool(phrase)
+        and all(raw[:1].isupper() for _, raw in phrase)
         and index > 0
-        and tokens[index - 1][1].lower() in _HEADS
+        and _is_head(tokens[index - 1][1])
     )
 
 
@@ -329,34 +342,73 @@ def _apposition_before(
     start = tokens[index][0]
     for position, raw in reversed(tokens[max(0, index - 5) : index]):
         if raw.endswith(","):
-            named = all(w[:1].isupper() and _kind(w) == "word" for w in words)
-            return (start, words) if named and len(words) >= 2 else None
+            return (start, words) if _is_name(words) else None
         words.insert(0, raw)
         start = position
     return None
 
 
+def _is_name(words: list[str]) -> bool:
+    return len(words) >= 2 and all(
+        w[:1].isupper() and _kind(w) == "word" for w in words
+    )
+
+
 def _subject_after(text: str, start: int) -> tuple[int, list[str]] | None:
     """The noun phrase starting just after a cue ("according to the interior ministry")."""
-    words: list[str] = []
-    end = start
-    for match in _TOKEN.finditer(text, start, min(len(text), start + 120)):
+    phrase: list[tuple[int, str]] = []
+    open_words = 0
+    stopped_at_comma = False
+    tokens = list(_TOKEN.finditer(text, start, min(len(text), start + 160)))
+    for match in tokens:
         raw = match.group()
         core = raw.rstrip(_TRAILING)
         if core.endswith(".") and _ABBREVIATION.fullmatch(core) is None:
             core = core[:-1]
         kind = _kind(core) if core else None
-        if kind is None or (words and kind in ("determiner", "pronoun")):
+        if core == "of" and phrase and _is_head(phrase[-1][1]):
+            kind = "word"  # "the mayor of Puerto Salinar"
+        if kind is None or (phrase and kind in ("determiner", "pronoun")):
             break
+        if kind == "open" and any(_is_head(w) for _, w in phrase):
+            break  # qualifiers come before the head
+        open_words += kind == "open"
+        if open_words > _MAX_OPEN_WORDS:
+            break
+        phrase.append((match.start(), core))
+        if kind == "pronoun" or core != raw or len(phrase) >= 8:
+            stopped_at_comma = raw.endswith(",")
+            break
+    while phrase and not _is_subject([raw for _, raw in phrase]):
+        phrase.pop()
+    if not phrase:
+        return None
+    words = [raw for _, raw in phrase]
+    if stopped_at_comma and any(w.lower() in _TITLE_HEADS for w in words):
+        named = _apposition_after(tokens[len(phrase) :])
+        if named is not None:
+            return named
+    return phrase[-1][0] + len(phrase[-1][1]), words
+
+
+def _apposition_after(tokens: list[re.Match[str]]) -> tuple[int, list[str]] | None:
+    """The name after a titled source: "according to the mayor, Rosa Cedeño." -> Rosa Cedeño."""
+    words: list[str] = []
+    for match in tokens[:4]:
+        core = match.group().rstrip(_TRAILING + ".")
         words.append(core)
-        end = match.start() + len(core)
-        if kind == "pronoun" or core != raw or len(words) >= 8:
-            break
-    return (end, words) if _is_subject(words) else None
+        if core != match.group():
+            return (match.start() + len(core), words) if _is_name(words) else None
+    return None
 
 
 def _kind(raw: str) -> str | None:
-    """How a word can take part in a source's noun phrase, or ``None`` if it cannot."""
+    """How a word can take part in a source's noun phrase, or ``None`` if it cannot.
+
+    ``"word"`` for names and known source words, ``"open"`` for other plain
+    lower-case words (which may qualify a source: "disaster officials"),
+    ``"determiner"`` and ``"pronoun"``.
+    """
     if raw[0] in _OPENING:
         return None
     if raw.endswith(".") and _ABBREVIATION.fullmatch(raw) is None:
@@ -371,7 +423,15 @@ def _kind(raw: str) -> str | None:
         return None
     if core[:1].isupper() or lower in _NP_LEX:
         return "word"
+    if _PLAIN_WORD.fullmatch(core):
+        return "open"
     return None
+
+
+def _is_head(word: str) -> bool:
+    """Whether *word* can head a source's noun phrase ("officials", "seismologists")."""
+    lower = word.lower()
+    return lower in _HEADS or lower.endswith(_HEAD_SUFFIXES)
 
 
 def _is_subject(words: list[str]) -> bool:
@@ -383,7 +443,7 @@ def _is_subject(words: list[str]) -> bool:
         return len(words) == 1
     if lower in _DETERMINERS or head.endswith(("'s", "’s")):
         return False
-    return head[:1].isupper() or lower in _HEADS
+    return head[:1].isupper() or _is_head(head)
 
 
 def _origin(words: list[str], gazetteer: Gazetteer | None) -> str | None:
@@ -410,9 +470,7 @@ def _origin(words: list[str], gazetteer: Gazetteer | None) -> str | None:
     person = _titled_name(words, gazetteer)
     if person is not None:
         return person
-    return _generic_origin(words, gazetteer) or " ".join(
-        w.lower() if w.lower() in _NP_LEX else w for w in words
-    )
+    return _generic_origin(words, gazetteer) or " ".join(words)
 
 
 def _located_origin(
@@ -426,6 +484,7 @@ def _located_origin(
     canonical = gazetteer.canonical(place)
     if canonical is None or gazetteer.type_of(canonical) not in _PLACE_TYPES:
         return None
+    head = [w.lower() if w.lower() in _NP_LEX or _is_head(w) else w for w in head]
     return _origin([_demonym(place, gazetteer) or canonical, *head], gazetteer)
 
 
@@ -477,11 +536,15 @@ def _titled_name(words: list[str], gazetteer: Gazetteer | None) -> str | None:
 def _generic_origin(words: list[str], gazetteer: Gazetteer | None) -> str | None:
     """A lower-cased generic source, its leading state as a demonym ("Russian defence ministry")."""
     first, rest = words[0], words[1:]
-    lead = _demonym(first, gazetteer) if first.lower() not in _NP_LEX else None
+    lead = (
+        _demonym(first, gazetteer)
+        if first[:1].isupper() and not _is_head(first)
+        else None
+    )
     if lead is None:
         lead, rest = "", words
-    if not rest or not all(w.lower() in _NP_LEX for w in rest):
-        return None
+    if not rest or any(w[:1].isupper() and w.lower() not in _NP_LEX for w in rest):
+        return None  # a name inside: keep the phrase as written
     body = " ".join(_SPELLING.get(w.lower(), w.lower()) for w in rest)
     ministry = _MINISTRY_OF.fullmatch(body)
     if ministry is not None:
@@ -498,7 +561,7 @@ def _demonym(word: str, gazetteer: Gazetteer | None) -> str | None:
     """A capitalised leading word as a demonym: "Russia's" -> "Russian", "US" -> "American"."""
     core = word[:-2] if word.endswith(("'s", "’s")) else word
     if gazetteer is None:
-        return word
+        return None if core.lower() in _NP_LEX else word
     canonical = gazetteer.canonical(core)
     if canonical is None:
         return None

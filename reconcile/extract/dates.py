@@ -603,7 +603,11 @@ def _relative_mention(
         if unit is None:
             return None
         number, j = _word_before(text, unit.start())
-        how_many = int(number) if number.isdigit() and len(number) <= 3 else _SMALL_NUMBERS.get(number)
+        how_many = (
+            int(number)
+            if number.isdigit() and len(number) <= 3
+            else _SMALL_NUMBERS.get(number)
+        )
         if how_many is None:
             return None
         return j, end, _Parsed("ago", amount=how_many, unit=unit.group("unit"))

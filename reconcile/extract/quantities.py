@@ -51,7 +51,7 @@ as a pronoun ("one of the", "the one that").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from reconcile.model import Quantity, Span
@@ -59,6 +59,12 @@ from reconcile.model import Quantity, Span
 __all__ = ["find_quantities"]
 
 Number = int | float
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """The words of a space-separated list (keeps the lexicons below compact)."""
+    return tuple(text.split())
+
 
 _ONES: dict[str, int] = {
     "zero": 0,
@@ -196,361 +202,170 @@ _MEASURE_RE = re.compile(
 _MEASURE_OF: dict[str, str] = {
     **dict.fromkeys(
         (
-            "killed",
-            "killing",
-            "kills",
-            "kill",
-            "dead",
-            "died",
-            "dies",
-            "die",
-            "dying",
-            "deaths",
-        )
-        + ("death toll", "toll", "fatalities", "lives", "perished", "slain"),
+            *_words(
+                "killed killing kills kill dead died dies die dying deaths toll fatalities lives"
+            ),
+            "death toll",
+        ),
         "killed",
     ),
+    **dict.fromkeys(_words("perished slain"), "killed"),
     **dict.fromkeys(
-        ("injured", "injuring", "injuries", "hurt", "wounded", "wounding"), "injured"
+        _words("injured injuring injuries hurt wounded wounding"), "injured"
+    ),
+    **dict.fromkeys(_words("displaced fled"), "displaced"),
+    **dict.fromkeys(_words("evacuated evacuating"), "evacuated"),
+    **dict.fromkeys(
+        _words("arrested arresting detained arrests detentions"), "arrested"
     ),
     "missing": "missing",
-    "displaced": "displaced",
-    "fled": "displaced",
-    "evacuated": "evacuated",
-    "evacuating": "evacuated",
-    **dict.fromkeys(
-        ("arrested", "arresting", "detained", "arrests", "detentions"), "arrested"
-    ),
 }
 _CASUALTY_MEASURES = frozenset(
-    ("killed", "injured", "missing", "displaced", "evacuated", "arrested")
+    _words("killed injured missing displaced evacuated arrested")
 )
 
 # Counted nouns -> (unit, measure implied by the noun).
 _UNIT_OF: dict[str, tuple[str, str | None]] = {
     **dict.fromkeys(
-        (
-            "people",
-            "persons",
-            "person",
-            "civilians",
-            "civilian",
-            "residents",
-            "resident",
-            "children",
-            "child",
-        )
-        + (
-            "adults",
-            "men",
-            "women",
-            "individuals",
-            "victims",
-            "passengers",
-            "inhabitants",
-            "villagers",
-        )
-        + ("protesters", "demonstrators", "pedestrians", "bystanders", "crowd"),
+        _words(
+            "people persons person civilians civilian residents resident children child adults men women"
+            " individuals victims passengers inhabitants villagers protesters demonstrators pedestrians"
+            " bystanders crowd"
+        ),
         ("people", None),
     ),
     **dict.fromkeys(
-        (
-            "troops",
-            "soldiers",
-            "soldier",
-            "servicemen",
-            "servicemembers",
-            "personnel",
-            "force",
-            "contingent",
+        _words(
+            "troops soldiers soldier servicemen servicemembers personnel force contingent"
         ),
         ("troops", None),
     ),
-    **dict.fromkeys(("drones", "drone", "uavs", "uav"), ("drones", None)),
-    **dict.fromkeys(("missiles", "missile"), ("missiles", None)),
-    **dict.fromkeys(("years", "year", "yrs"), ("years", None)),
-    **dict.fromkeys(("months", "month"), ("months", None)),
-    **dict.fromkeys(("weeks", "week"), ("weeks", None)),
-    **dict.fromkeys(("days", "day"), ("days", None)),
-    **dict.fromkeys(("hours", "hour"), ("hours", None)),
-    **dict.fromkeys(("minutes", "minute"), ("minutes", None)),
-    **dict.fromkeys(("dollars", "dollar"), ("USD", None)),
-    **dict.fromkeys(("euros", "euro"), ("EUR", None)),
-    **dict.fromkeys(("roubles", "rubles", "rouble", "ruble"), ("RUB", None)),
+    **dict.fromkeys(_words("drones drone uavs uav"), ("drones", None)),
+    **dict.fromkeys(_words("missiles missile"), ("missiles", None)),
+    **dict.fromkeys(_words("years year yrs"), ("years", None)),
+    **dict.fromkeys(_words("months month"), ("months", None)),
+    **dict.fromkeys(_words("weeks week"), ("weeks", None)),
+    **dict.fromkeys(_words("days day"), ("days", None)),
+    **dict.fromkeys(_words("hours hour"), ("hours", None)),
+    **dict.fromkeys(_words("minutes minute"), ("minutes", None)),
+    **dict.fromkeys(_words("dollars dollar"), ("USD", None)),
+    **dict.fromkeys(_words("euros euro"), ("EUR", None)),
+    **dict.fromkeys(_words("roubles rubles rouble ruble"), ("RUB", None)),
+    **dict.fromkeys(_words("homes houses apartments flats dwellings"), ("homes", None)),
+    **dict.fromkeys(_words("buildings building blocks"), ("buildings", None)),
     **dict.fromkeys(
-        ("homes", "houses", "apartments", "flats", "dwellings"), ("homes", None)
+        _words("km kilometres kilometers kilometre kilometer"), ("km", None)
     ),
-    **dict.fromkeys(("buildings", "building", "blocks"), ("buildings", None)),
-    **dict.fromkeys(
-        ("km", "kilometres", "kilometers", "kilometre", "kilometer"), ("km", None)
-    ),
-    **dict.fromkeys(("miles", "mile"), ("miles", None)),
-    **dict.fromkeys(("metres", "meters", "metre", "meter"), ("metres", None)),
-    **dict.fromkeys(("kg", "kilograms", "kilogram"), ("kg", None)),
-    **dict.fromkeys(("tonnes", "tons", "tonne", "ton"), ("tonnes", None)),
+    **dict.fromkeys(_words("miles mile"), ("miles", None)),
+    **dict.fromkeys(_words("metres meters metre meter"), ("metres", None)),
+    **dict.fromkeys(_words("kg kilograms kilogram"), ("kg", None)),
+    **dict.fromkeys(_words("tonnes tons tonne ton"), ("tonnes", None)),
     "magnitude": ("magnitude", None),
-    **dict.fromkeys(("dead", "deaths", "fatalities", "lives"), ("people", "killed")),
-    **dict.fromkeys(("injuries", "wounded"), ("people", "injured")),
+    **dict.fromkeys(_words("dead deaths fatalities lives"), ("people", "killed")),
+    **dict.fromkeys(_words("injuries wounded"), ("people", "injured")),
     "casualties": ("people", "casualties"),
 }
 # Units that never take a casualty measure, and never lend their unit to a bare number.
 _NOT_PEOPLE = frozenset(
     (
-        "percent",
+        *_words(
+            "percent USD EUR GBP RUB years months weeks days hours minutes magnitude km miles metres kg"
+        ),
+        *_words(
+            "tonnes drones missiles homes buildings pages points seats acres storeys"
+        ),
         "percentage points",
-        "USD",
-        "EUR",
-        "GBP",
-        "RUB",
-        "years",
-        "months",
-        "weeks",
-        "days",
     )
-    + (
-        "hours",
-        "minutes",
-        "magnitude",
-        "km",
-        "miles",
-        "metres",
-        "kg",
-        "tonnes",
-        "drones",
-        "missiles",
-    )
-    + ("homes", "buildings", "pages", "points", "seats", "acres", "storeys")
 )
-_TIME_UNITS = frozenset(("years", "months", "weeks", "days", "hours", "minutes"))
+_TIME_UNITS = frozenset(_words("years months weeks days hours minutes"))
 _TERM_NOUNS = frozenset(
-    (
-        "pact",
-        "treaty",
-        "deal",
-        "agreement",
-        "partnership",
-        "accord",
-        "alliance",
-        "contract",
-        "lease",
-        "term",
-    )
-    + (
-        "mandate",
-        "tenure",
-        "sentence",
-        "moratorium",
-        "ceasefire",
-        "truce",
-        "plan",
-        "programme",
-        "program",
+    _words(
+        "pact treaty deal agreement partnership accord alliance contract lease term mandate tenure sentence"
+        " moratorium ceasefire truce plan programme program"
     )
 )
-_CARRY_WORDS = frozenset(("others", "more"))
+_CARRY_WORDS = frozenset(_words("others more"))
+# After a bare number, these mean "the same things as before" ("and nine hurt", "30 others").
+_CARRY_CUES = frozenset(_words("were was are is have had more others also"))
 # Words that end the counted-noun phrase after a number.
 _STOP_WORDS = frozenset(
-    [
-        "of",
-        "and",
-        "or",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "were",
-        "was",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "will",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "should",
-        "the",
-        "a",
-        "an",
-        "that",
-        "who",
-        "which",
-        "whom",
-        "whose",
-        "as",
-        "than",
-        "per",
-        "into",
-        "onto",
-        "across",
-        "after",
-        "before",
-        "during",
-        "since",
-        "while",
-        "when",
-        "where",
-        "said",
-        "says",
-        "say",
-        "told",
-        "including",
-        "such",
-        "like",
-        "this",
-        "these",
-        "those",
-        "their",
-        "its",
-        "his",
-        "her",
-        "our",
-        "your",
-        "my",
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
-        "you",
-        "them",
-        "not",
-        "no",
-        "but",
-        "also",
-        "each",
-        "both",
-        "all",
-        "any",
-        "other",
-        "others",
-        "more",
-        "less",
-        "most",
-        "least",
-        "about",
-        "around",
-        "over",
-        "under",
-        "between",
-        "among",
-        "against",
-        "through",
-        "until",
-        "up",
-        "down",
-        "out",
-        "off",
-        "so",
-        "if",
-        "then",
-        "there",
-        "here",
-        "only",
-        "just",
-        "still",
-        "even",
-        "already",
-        "ago",
-        "later",
-        "earlier",
-        "last",
-        "next",
-        "again",
-    ]
+    _words(
+        "of and or to in on at by for from with were was is are be been being have has had will would"
+        " could can may might must shall should the a an that who which whom whose as than per into onto"
+        " across after before during since while when where said says say told including such like this"
+        " these those their its his her our your my it they he she we you them not no but also each both"
+        " all any other others more less most least about around over under between among against"
+        " through until up down out off so if then there here only just still even already ago"
+        " later earlier last next again"
+    )
 )
 _MODIFIERS: dict[tuple[str, ...], str] = {
-    ("at", "least"): "min",
-    ("more", "than"): "min",
-    ("over",): "min",
-    ("upwards", "of"): "min",
-    ("in", "excess", "of"): "min",
-    ("no", "fewer", "than"): "min",
-    ("no", "less", "than"): "min",
-    ("not", "less", "than"): "min",
-    ("a", "minimum", "of"): "min",
-    ("just", "over"): "min",
-    ("well", "over"): "min",
-    ("up", "to"): "max",
-    ("as", "many", "as"): "max",
-    ("as", "much", "as"): "max",
-    ("no", "more", "than"): "max",
-    ("not", "more", "than"): "max",
-    ("fewer", "than"): "max",
-    ("less", "than"): "max",
-    ("at", "most"): "max",
-    ("a", "maximum", "of"): "max",
-    ("nearly",): "near",
-    ("almost",): "near",
-    ("just", "under"): "near",
-    ("just", "short", "of"): "near",
-    ("about",): "about",
-    ("around",): "about",
-    ("some",): "about",
-    ("roughly",): "about",
-    ("approximately",): "about",
-    ("estimated",): "about",
-    ("an", "estimated"): "about",
-    ("close", "to"): "about",
-    ("circa",): "about",
+    **dict.fromkeys(
+        [
+            *((word,) for word in _words("over exceeding")),
+            *(
+                tuple(phrase.split())
+                for phrase in (
+                    "at least",
+                    "more than",
+                    "upwards of",
+                    "in excess of",
+                    "no fewer than",
+                    "no less than",
+                    "not less than",
+                    "a minimum of",
+                    "just over",
+                    "well over",
+                )
+            ),
+        ],
+        "min",
+    ),
+    **dict.fromkeys(
+        [
+            tuple(phrase.split())
+            for phrase in (
+                "up to",
+                "as many as",
+                "as much as",
+                "no more than",
+                "not more than",
+                "fewer than",
+                "less than",
+                "at most",
+                "a maximum of",
+            )
+        ],
+        "max",
+    ),
+    **dict.fromkeys(
+        [("nearly",), ("almost",), ("just", "under"), ("just", "short", "of")], "near"
+    ),
+    **dict.fromkeys(
+        [
+            *(
+                (word,)
+                for word in _words(
+                    "about around some roughly approximately estimated circa"
+                )
+            ),
+            ("an", "estimated"),
+            ("close", "to"),
+        ],
+        "about",
+    ),
     ("between",): "between",
     ("from",): "from",
 }
 _MODIFIER_ENDINGS = frozenset(key[-1] for key in _MODIFIERS)
 _PRONOUN_ONE_BEFORE = frozenset(
-    (
-        "the",
-        "this",
-        "that",
-        "no",
-        "any",
-        "every",
-        "each",
-        "which",
-        "only",
-        "another",
-        "last",
-        "such",
-        "one",
-    )
+    _words("the this that no any every each which only another last such one")
 )
-_PRONOUN_ONE_AFTER = frozenset(
-    ("of", "another", "other", "by", "or", "that", "who", "which", "s", "day")
-)
-# After a bare number, these mean "the same things as before" ("and nine hurt", "30 others").
-_CARRY_CUES = frozenset(
-    ("were", "was", "are", "is", "have", "had", "more", "others", "also")
-)
+_PRONOUN_ONE_AFTER = frozenset(_words("of another other by or that who which s day"))
 _ABOUT = Decimal("0.1")
 _MAX_MEASURE_WORDS = 8
 _AUXILIARIES = frozenset(
-    (
-        "were",
-        "was",
-        "are",
-        "is",
-        "be",
-        "been",
-        "being",
-        "have",
-        "has",
-        "had",
-        "reportedly",
-        "also",
-        "all",
-    )
+    _words("were was are is be been being have has had reportedly also all")
 )
 _JOINERS = frozenset(("and", "but", "while", "whereas", "as", "with"))
 _SENTENCE_BREAK_RE = re.compile(r"[;!?]|\.(?!\d)")
@@ -670,7 +485,7 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _number_word_starts(lowered: str, words: set[str]) -> list[int]:
+def _number_word_starts(lowered: str, words: Iterable[str]) -> list[int]:
     """Where number phrases made of *words* may start ("four", "a dozen", "tens of thousands")."""
     starts: list[int] = []
     for word in words:
@@ -770,23 +585,21 @@ def _read_digits(lowered: str, match: re.Match[str], figure: _Figure) -> Decimal
     elif start >= 1 and lowered[start - 1] in "$£€":
         currency, figure.start = lowered[start - 1], start - 1
     scale = _DIGIT_SCALE_RE.match(lowered, end)
+    word = scale.group("word") if scale is not None else None
     abbreviation = scale.group("abbr") if scale is not None else None
-    if scale is not None and (
-        scale.group("word") or currency or abbreviation in ("bn", "mn", "tn")
-    ):
-        figure.scale = (
-            _WORD_SCALES[scale.group("word")]
-            if scale.group("word")
-            else _ABBREVIATED_SCALE[abbreviation]
-        )
-        value *= figure.scale
-        end = scale.end()
+    if word:
+        figure.scale = _WORD_SCALES[word]
+    elif abbreviation and (currency or abbreviation in ("bn", "mn", "tn")):
+        figure.scale = _ABBREVIATED_SCALE[abbreviation]
     elif end < len(lowered) and lowered[end].isalpha():
         attached = _ATTACHED_UNIT_RE.match(lowered, end)
         if attached is None:
             return None  # "7th", "3D", "1990s", "3m"
         figure.unit = _UNIT_OF[attached.group("unit")][0]
         end = attached.end()
+    if figure.scale > 1 and scale is not None:
+        value *= figure.scale
+        end = scale.end()
     figure.end = end
     if currency:
         figure.unit = _CURRENCIES[currency]

@@ -538,6 +538,16 @@ class TestFindActors:
             ),
             ("the invasion of Ukraine", [("Ukraine", "Ukraine", "actor")]),
             (
+                "A Russian missile strike on Kryvyi Rih killed four.",
+                [("Russian", "Russia", "actor"), ("Kryvyi Rih", "Kryvyi Rih", "place")],
+            ),
+            ("Sanctions on Iran were eased.", [("Iran", "Iran", "actor")]),
+            ("Dogs arrived from Quito overnight.", [("Quito", "Quito", "place")]),
+            (
+                "Troops from North Korea arrived.",
+                [("North Korea", "North Korea", "actor")],
+            ),
+            (
                 "Russia and Iran signed a pact.",
                 [("Russia", "Russia", "actor"), ("Iran", "Iran", "actor")],
             ),
