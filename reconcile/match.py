@@ -620,23 +620,16 @@ def _core_scores(
     ``MIN_CORE_TOKENS`` tokens, else NaN: a one- or two-word core
     ("actor_russia") is a subset of almost everything and says too little, so
     such pairs are scored on the full frame alone (see :func:`_blend`)."""
+    sizes = np.array([len(f.core.split()) for f in frames])
     if pairwise:
         by_set = process.cpdist(
             left, right, scorer=fuzz.token_set_ratio, workers=config.workers
         )
-        by_sort = process.cpdist(
-            left, right, scorer=fuzz.token_sort_ratio, workers=config.workers
-        )
-        sizes = np.array([len(f.core.split()) for f in frames])
         rich = (sizes[a] >= MIN_CORE_TOKENS) & (sizes[b] >= MIN_CORE_TOKENS)
     else:
         by_set = process.cdist(
             left, right, scorer=fuzz.token_set_ratio, workers=config.workers
         )
-        by_sort = process.cdist(
-            left, right, scorer=fuzz.token_sort_ratio, workers=config.workers
-        )
-        sizes = np.array([len(f.core.split()) for f in frames])
         rich = np.outer(sizes >= MIN_CORE_TOKENS, sizes >= MIN_CORE_TOKENS)
     return np.where(rich, by_set, np.nan).astype(np.float64)
 

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reconcile.config import Config
-from reconcile.match import block_candidates, claim_frame, cluster_claims
+from reconcile.match import block_candidates, claim_frame, cluster_claims, score_against
 from reconcile.model import Actor, Claim, Quantity, Span
 
 
@@ -123,8 +123,11 @@ class TestClusterClaims:
             "drones missiles shells supplied launched harbour vessels cargo ships docked",
         )
         right = make_claim("c#1", "harbour vessels cargo ships docked")
-        clusters = cluster_claims([left, bridge, right], Config(match_threshold=55))
+        config = Config(match_threshold=65)
+        clusters = cluster_claims([left, bridge, right], config)
+        to_bridge = score_against(claim_frame(bridge), [claim_frame(left), claim_frame(right)], config)
 
+        assert all(to_bridge >= config.match_threshold)  # plain components would chain all three
         assert not any({"a#1", "c#1"} <= set(c.claim_ids) for c in clusters)
 
 

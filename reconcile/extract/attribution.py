@@ -31,6 +31,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from attrs import frozen
 
@@ -262,18 +263,22 @@ def _find_origin(
             found = _subject_before(text, match.start())
             if found is not None:
                 start, words = found
-                return _origin(words, gazetteer), text[start : match.end()]
+                return _cached_origin(tuple(words), gazetteer), text[
+                    start : match.end()
+                ]
             if text[: match.start()].rstrip().endswith(tuple(",”\"’'")):
                 found = _subject_after(text, match.end())
                 if found is not None:
                     end, words = found
-                    return _origin(words, gazetteer), text[match.start() : end]
+                    return _cached_origin(tuple(words), gazetteer), text[
+                        match.start() : end
+                    ]
             continue
         found = _subject_after(text, match.end())
         if found is not None:
             end, words = found
             cue_start = match.start()
-            return _origin(words, gazetteer), text[cue_start:end]
+            return _cached_origin(tuple(words), gazetteer), text[cue_start:end]
     return None, None
 
 
@@ -444,6 +449,12 @@ def _is_subject(words: list[str]) -> bool:
     if lower in _DETERMINERS or head.endswith(("'s", "’s")):
         return False
     return head[:1].isupper() or _is_head(head)
+
+
+@lru_cache(maxsize=4096)
+def _cached_origin(words: tuple[str, ...], gazetteer: Gazetteer | None) -> str | None:
+    """:func:`_origin`, remembered: news repeats its sources ("officials said")."""
+    return _origin(list(words), gazetteer)
 
 
 def _origin(words: list[str], gazetteer: Gazetteer | None) -> str | None:
