@@ -362,7 +362,7 @@ _STOPWORDS = frozenset(
         "dr",
     ]
 )
-_TOKEN = re.compile(r"[a-z0-9_]+(?:[-'][a-z0-9_]+)*")
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 #: Folded event tokens naming distinct steps of a story: a claim with one that the
 #: other lacks is about another event (signing a treaty is not ratifying it).
 DISTINCT_EVENTS = frozenset(
@@ -433,7 +433,7 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
     for token in _TOKEN.findall("".join(pieces)):
         if token.startswith(("qty_", "actor_")):
             tokens.add(token)
-        elif token not in _STOPWORDS:
+        elif token not in _STOPWORDS and not token.isdigit() and len(token) > 1:
             canon = SYNONYMS.get(token)
             if canon is not None and canon != token:
                 folded.add((token, canon))
@@ -712,10 +712,32 @@ def _principal(actor: Actor, gazetteer: Gazetteer | None) -> str:
 
 
 def _vetoed(left: Frame, right: Frame) -> bool:
-    """Different principal actors (each side names one the other lacks), or different events."""
-    return (
-        bool(left.actors - right.actors) and bool(right.actors - left.actors)
-    ) or left.events != right.events
+    """Whether two claims cannot state one fact, whatever their wording.
+
+    * Different principal actors: each names an actor the other lacks, and they
+      share little ("Tajikistan and Iran" is not "Russia and Iran"; with three
+      or more actors each, sharing at least half of the smaller set is enough).
+    * Different events: one names a distinct step of a story (ratify, approve,
+      elect, ...) that the other lacks, unless one's steps include the other's.
+    """
+    return _actors_clash(left.actors, right.actors) or _events_clash(
+        left.events, right.events
+    )
+
+
+def _actors_clash(left: frozenset[str], right: frozenset[str]) -> bool:
+    if not (left - right and right - left):
+        return False
+    smaller = min(len(left), len(right))
+    return smaller <= 2 or len(left & right) * 2 < smaller
+
+
+def _events_clash(left: frozenset[str], right: frozenset[str]) -> bool:
+    if left == right:
+        return False
+    if not left or not right:
+        return True
+    return not (left <= right or right <= left)
 
 
 def _week(claim: Claim) -> int:

@@ -125,9 +125,13 @@ class TestClusterClaims:
         right = make_claim("c#1", "harbour vessels cargo ships docked")
         config = Config(match_threshold=65)
         clusters = cluster_claims([left, bridge, right], config)
-        to_bridge = score_against(claim_frame(bridge), [claim_frame(left), claim_frame(right)], config)
+        to_bridge = score_against(
+            claim_frame(bridge), [claim_frame(left), claim_frame(right)], config
+        )
 
-        assert all(to_bridge >= config.match_threshold)  # plain components would chain all three
+        assert all(
+            to_bridge >= config.match_threshold
+        )  # plain components would chain all three
         assert not any({"a#1", "c#1"} <= set(c.claim_ids) for c in clusters)
 
 

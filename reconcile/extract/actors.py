@@ -394,7 +394,10 @@ def find_actors(
     A mention's ``role`` is ``"place"`` when it follows a locative preposition,
     possibly across determiners, direction words and place nouns ("in Moscow",
     "near Kharkiv", "in eastern Ukraine", "in the Russian border region of
-    Belgorod"), and ``"actor"`` otherwise; people always act. An acting capital or
+    Belgorod"), when it is the target of an attack ("a strike on Kryvyi Rih"),
+    a town something comes from ("arrived from Quito"), or in a list or
+    apposition with a place ("in Kyiv, Kharkiv and Odesa", "in Muscat, Oman");
+    it is ``"actor"`` otherwise, and people always act. An acting capital or
     seat of power is canonicalised to the state it stands for ("Tehran" -> Iran),
     a place keeps its own name and lists the places containing it in ``within``.
     A demonym or state that only qualifies a named person's title ("Russian

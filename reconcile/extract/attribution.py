@@ -19,6 +19,11 @@
   - ``None`` for a pronoun ("he said"): the caller resolves it to the previous
     speaker.
 
+  Speech verbs (said, told, reported, claimed, according to, ...) always
+  attribute; act verbs (announced, confirmed, declared, denied, ...) attribute
+  only a reported clause ("denied that ...", "..., the ministry confirmed."), so
+  "the government declared a state of emergency" stays the outlet's own report.
+
 * ``hedged`` — reportedly, allegedly, claimed, is said to, may have, appears to, ...
 * ``negated`` — the main statement is denied or negated ("was not signed", "did
   not", "never", "no longer", "denied", "no one was killed"), but not "not only",

@@ -18,7 +18,7 @@ Forms recognised (the mention text includes a leading preposition such as
   "this month", "last year", "the weekend", "two days ago", "three weeks ago".
 
 Never dates: numeric slash dates ("17/01/2025", ambiguous), bare numbers and
-bare years ("the 2022 invasion"), "20-year", times ("3:54 PM"), "May" and
+bare years ("the 2022 invasion"), round counts ("in 1500 homes"), "20-year", times ("3:54 PM"), "May" and
 "March" without a day, year or preposition ("Russia may ..."), "Good Friday",
 "Sunday Times", "Russia Today".
 
@@ -217,7 +217,7 @@ _TITLE_AFTER = re.compile(
     r"\s+(?:Times|Telegraph|Mirror|Express|Post|Herald|Mail|Star|Independent|Observer|Sport"
     r"|Politics|Night\s+Live|Night\s+Football)\b"
 )
-# A count noun after "in 1500": the number is a figure, not a year.
+# A count noun after a round "in 1500": the number is a figure, not a year.
 _COUNT_AFTER = re.compile(
     r"\s+(?:people|persons|troops|soldiers|civilians|homes|houses|buildings|residents|children"
     r"|drones|missiles|dollars|euros|pounds|more|others|of)\b"
@@ -654,11 +654,10 @@ def _year_candidates(text: str, lenient: bool) -> list[_Candidate]:
             needs_prefix = not lenient and new_start == start
             if needs_prefix and _with_preposition(text, start) == start:
                 continue  # a bare year ("the 2022 invasion") is not a date
-            if (
-                not 1000 <= year <= 2999
-                or _COUNT_AFTER.match(text, m.end()) is not None
-            ):
-                continue  # "in 1500 homes"
+            if not 1000 <= year <= 2999:
+                continue
+            if year % 100 == 0 and _COUNT_AFTER.match(text, m.end()) is not None:
+                continue  # a round count: "in 1500 homes", "sent in 2000 troops"
             parsed, start = _Parsed("year", year), new_start
         out.append(_Candidate(_with_preposition(text, start), m.end(), parsed))
     return out

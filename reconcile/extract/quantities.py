@@ -827,22 +827,24 @@ def _read_unit(lowered: str, figure: _Figure, value: Decimal | None) -> bool:
         if index == 0 and token == "of" and figure.kind != "digits":
             pos = word.end()  # "thousands of drones", "a dozen of them"
             continue
-        if index == 0 and (token in _CARRY_CUES or token in _MEASURE_OF):
-            figure.carry = True  # "nine hurt", "30 others"
-            if token in _CARRY_WORDS:
-                figure.end = word.end()
-            return True
         if token in _UNIT_OF:
             figure.unit, implied = _UNIT_OF[token]
             figure.measure = figure.measure or implied
             figure.end = word.end()
             _read_term(lowered, figure)
             return True
+        if index == 0 and (token in _CARRY_CUES or token in _MEASURE_OF):
+            figure.carry = True  # "nine hurt", "30 others"
+            if token in _CARRY_WORDS:
+                figure.end = word.end()
+            return True
         if token in _STOP_WORDS or token in _MEASURE_OF:
             break
         if not plural and _looks_plural(token):
             plural, plural_end = token, word.end()
-        last, last_end, pos = token, word.end(), word.end()
+        if index < 2:  # "one senior official": the noun comes early
+            last, last_end = token, word.end()
+        pos = word.end()
     if plural:  # "12 Ukrainian regions", "the two leaders met"
         figure.unit, figure.end = _UNIT_OF.get(plural, (plural, None))[0], plural_end
     elif last and value == 1:  # "one senior official"
