@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import timedelta
 from itertools import combinations
 
 from attrs import frozen
@@ -509,10 +510,40 @@ def _compare_dates(left: DateValue, right: DateValue) -> ValueComparison | None:
             "overlapping_day_intervals",
             f"day intervals {_iso(left)} and {_iso(right)} overlap",
         )
+    if _weekday_could_agree(left, right) or _weekday_could_agree(right, left):
+        return None
     return ValueComparison(
         "conflict",
         "disjoint_day_intervals",
         f"disjoint day intervals {_iso(left)} vs {_iso(right)}",
+    )
+
+
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:on\s+|last\s+|next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
+
+
+def _weekday_could_agree(weekday: DateValue, other: DateValue) -> bool:
+    """A bare weekday ("on Monday") read in the wrong tense lands a week off.
+
+    Such a mention does not conflict with a value that its other reading (a week
+    earlier or later) would agree with: the tense, not the reports, disagrees.
+    """
+    if (
+        not _WEEKDAY_ONLY.match(weekday.text.strip())
+        or weekday.earliest is None
+        or other.earliest is None
+    ):
+        return False
+    assert weekday.latest is not None and other.latest is not None
+    week = timedelta(days=7)
+    return any(
+        weekday.earliest + shift <= other.latest
+        and other.earliest <= weekday.latest + shift
+        for shift in (week, -week)
     )
 
 

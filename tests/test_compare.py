@@ -333,3 +333,19 @@ class TestCompareFacts:
 
         assert [c.within_outlet for c in fact.conflicts] == [True]
         assert fact.status == "single_source"
+
+
+class TestWeekdayTense:
+    def test_weekday_a_week_off_is_not_a_conflict(self):
+        """A bare weekday read in the wrong tense (a week off) does not conflict."""
+        past_monday = day("on Monday", "2025-01-13")
+        inauguration = day("Jan. 20", "2025-01-20")
+
+        assert symmetric_outcome(past_monday, inauguration) is None
+
+    def test_changed_weekday_still_conflicts(self):
+        """A weekday that no reading brings onto the other date still conflicts."""
+        thursday = day("on Thursday", "2025-01-16")
+        friday = day("on Jan. 17", "2025-01-17")
+
+        assert "conflict" == symmetric_outcome(thursday, friday)
