@@ -19,7 +19,16 @@ from reconcile.extract.attribution import Attribution, find_attribution
 from reconcile.extract.dates import find_dates
 from reconcile.extract.quantities import find_quantities
 from reconcile.ingest import looks_like_furniture
-from reconcile.model import Actor, Article, Claim, DateValue, Sentence, Span, Value
+from reconcile.model import (
+    Actor,
+    Article,
+    Claim,
+    DateValue,
+    Quantity,
+    Sentence,
+    Span,
+    Value,
+)
 from reconcile.segment import segment_sentences
 
 __all__ = ["event_role", "extract_claims", "split_clauses"]
@@ -258,9 +267,13 @@ def _build_claim(
         attrs.evolve(d, role=event_role(text, d.span.start - span.start))
         for d in find_dates(text, published=article.published, offset=span.start)
     ]
-    quantities = find_quantities(
-        text, offset=span.start, exclude=[d.span for d in dates]
-    )
+    quantities = [
+        q
+        for q in find_quantities(
+            text, offset=span.start, exclude=[d.span for d in dates]
+        )
+        if not _is_party_count(q)
+    ]
     actors = find_actors(text, gazetteer=gazetteer, offset=span.start, aliases=aliases)
     _learn_aliases(actors, gazetteer, aliases)
     values: list[Value] = sorted(
@@ -279,6 +292,32 @@ def _build_claim(
         polarity="negated" if clause.negated else "affirmed",
         hedged=clause.hedged or attribution.hedged,
         quote=attribution.quote,
+    )
+
+
+#: Nouns naming the parties to a story: "the two countries", "both sides" are
+#: not checkable figures.
+_PARTY_NOUNS = frozenset(
+    {
+        "countries",
+        "sides",
+        "nations",
+        "leaders",
+        "presidents",
+        "parties",
+        "states",
+        "men",
+        "governments",
+    }
+)
+
+
+def _is_party_count(quantity: Quantity) -> bool:
+    return (
+        quantity.measure is None
+        and quantity.unit in _PARTY_NOUNS
+        and quantity.high is not None
+        and quantity.high <= 3
     )
 
 
