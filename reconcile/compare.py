@@ -488,12 +488,19 @@ def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value
 
 
 def _closest(target: Quantity, candidates: Sequence[Quantity]) -> Quantity:
+    """The figure of the other claim to compare *target* with: one that agrees if
+    any does; for a running toll the largest; otherwise the nearest."""
+
     def gap(q: Quantity) -> float:
         lo1, hi1 = _bounds(target)
         lo2, hi2 = _bounds(q)
         return max(0.0, lo1 - hi2, lo2 - hi1)
 
-    return min(candidates, key=gap)
+    overlapping = [q for q in candidates if gap(q) == 0.0]
+    if overlapping or target.measure not in RUNNING_MEASURES:
+        return min(candidates, key=gap)
+    # A running figure is compared with the other report's headline figure, its largest.
+    return max(candidates, key=lambda q: _bounds(q)[0])
 
 
 def _compare_dates(left: DateValue, right: DateValue) -> ValueComparison | None:
@@ -567,10 +574,36 @@ def _is_round(number: float) -> bool:
     return number >= 100 and float(number).is_integer() and int(number) % 10 == 0
 
 
+#: Units that say how far or how long, not what was counted: without a measure,
+#: two such figures in one fact may describe different things (a 100-km stretch
+#: of coast, an epicentre 14 km away) and are not compared.
+AMBIGUOUS_UNITS = frozenset(
+    {
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "m",
+        "hours",
+        "minutes",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "seconds",
+        "percent",
+    }
+)
+
+
 def _compare_quantities(
     left: Quantity, right: Quantity, config: Config
 ) -> ValueComparison | None:
     if left.dimension != right.dimension:
+        return None
+    if left.measure is None and left.unit in AMBIGUOUS_UNITS:
         return None
     lo1, hi1 = _bounds(left, config.quantity_tolerance)
     lo2, hi2 = _bounds(right, config.quantity_tolerance)

@@ -12,15 +12,16 @@ Forms recognised (the mention text includes a leading preposition such as
   "2025-01-17", "Friday, Jan. 17", "Jan. 17-18" (a day range);
 * months and years: "June 2024", "in January", "mid-January", "early 2022",
   "in 2022" (a bare year needs a preposition or early/mid/late before it);
-* weekdays: "on Friday", "last Friday", "next Monday", "Tuesday night";
+* weekdays: "on Friday", "last Friday", "next Monday", "Tuesday night"
+  (but not recurring ones: "every Monday", "on Fridays");
 * relative days and periods: "today", "tonight", "this morning", "yesterday",
   "the day before", "last night", "tomorrow", "last week", "earlier this week",
   "this month", "last year", "the weekend", "two days ago", "three weeks ago".
 
 Never dates: numeric slash dates ("17/01/2025", ambiguous), bare numbers and
-bare years ("the 2022 invasion"), round counts ("in 1500 homes"), "20-year", times ("3:54 PM"), "May" and
-"March" without a day, year or preposition ("Russia may ..."), "Good Friday",
-"Sunday Times", "Russia Today".
+bare years ("the 2022 invasion"), round counts ("in 1500 homes"), "20-year",
+times ("3:54 PM"), "May" and "March" without a day, year or preposition
+("Russia may ...", "a march"), "Good Friday", "Sunday Times", "Russia Today".
 
 Resolution rules (``published`` is the anchor):
 
@@ -50,11 +51,14 @@ Resolution rules (``published`` is the anchor):
   ("since 2022" is 2022).
 
 Tense (:func:`_is_future`): a clause is future when it holds "will", "'ll",
-"shall", "won't", "is/are due to", "is/are expected to", "is/are set to",
-"is/are scheduled", "is/are to", "plans to", "intends to", "next",
-"upcoming" or "coming" before the mention, in the same clause; or, when the
-mention opens its clause ("On Monday, Trump will ..."), after it. "would"
-is not a cue.
+"shall", "won't", "expect(s)", "is/are/was/were due to", "... expected to",
+"... set to", "... scheduled to/for", "is/are to <verb>", "plans to", "intends to",
+"next", "upcoming", "coming", or a scheduling present ("takes office",
+"takes the oath", "is sworn in", "opens", "begins", "starts", "resumes",
+"returns", "arrives", "travels", "heads", "kicks off", "expires") before the
+mention, in the same clause; or, when the mention opens its clause ("On
+Monday, Trump will ..."), after it. "would" is not a cue. "was due to" counts
+as future: reporters write it of plans not yet carried out.
 """
 
 from __future__ import annotations
@@ -69,6 +73,12 @@ from reconcile.model import DateValue, Span
 __all__ = ["find_dates", "parse_date_mention", "resolve_relative_date"]
 
 Resolution = tuple[date | None, date | None, str]
+
+
+def _word_set(text: str) -> frozenset[str]:
+    """The words of a space-separated list (keeps the word lists below compact)."""
+    return frozenset(text.split())
+
 
 _FULL_MONTHS: tuple[str, ...] = (
     "january",
@@ -173,43 +183,18 @@ _PART_OF_DAY_RE = re.compile(r"\s+(?:morning|afternoon|evening|night)(?![A-Za-z]
 _AGO_UNIT_RE = re.compile(r"(?<![a-z])(?P<unit>day|week|month|year)s?\s+$")
 _HAS_DIGIT = re.compile(r"\d")
 
-_PREPOSITIONS = frozenset(
-    (
-        "on",
-        "in",
-        "since",
-        "until",
-        "till",
-        "by",
-        "before",
-        "after",
-        "from",
-        "during",
-        "through",
-        "throughout",
-    )
+_PREPOSITIONS = _word_set(
+    "on in since until till by before after from during through throughout"
 )
-_RELATIVE_PREPOSITIONS = frozenset(
-    ("since", "until", "till", "by", "before", "after", "from", "during", "at", "over")
+_RELATIVE_PREPOSITIONS = _word_set(
+    "since until till by before after from during at over"
 )
 _SPAN_MODIFIERS = frozenset(("early", "late", "mid"))
 _SPAN_OF = frozenset(("end", "start", "beginning", "middle"))
 _SEASONS = frozenset(("spring", "summer", "autumn", "fall", "winter"))
-_NAMED_DAYS = frozenset(
-    (
-        "black",
-        "good",
-        "cyber",
-        "ash",
-        "super",
-        "bloody",
-        "easter",
-        "palm",
-        "holy",
-        "maundy",
-        "shrove",
-        "whit",
-    )
+# "Good Friday", "Bloody Sunday": named days, not dates to anchor.
+_NAMED_DAYS = _word_set(
+    "black good cyber ash super bloody easter palm holy maundy shrove whit"
 )
 
 # "Sunday Times", "Saturday Night Live": titles, not dates.
@@ -234,10 +219,14 @@ _CLAUSE_BREAK = re.compile(
 )
 # Matched against " " + the lower-cased text.
 _FUTURE_CUE = re.compile(
-    r" (?:will|shall|won't|won’t|next|upcoming|coming)\b|['’]ll\b"
-    r"|(?: is| are| am|['’]s|['’]re) (?:(?:due|expected|set|scheduled|slated|poised|going|planning"
-    r"|preparing) (?:to|for)\b|to [a-z])"
+    r" (?:will|shall|won't|won’t|next|upcoming|coming|expects?)\b|['’]ll\b"
+    r"|(?: is| are| am| was| were|['’]s|['’]re) (?:due|expected|set|scheduled|slated|poised|going"
+    r"|planning|preparing) (?:to|for)\b"
+    r"|(?: is| are|['’]s|['’]re) to [a-z]"
     r"| (?:plans?|planning|intends?|intending) to\b"
+    # the scheduling present: "Trump takes the oath on Monday", "the summit opens on Friday"
+    r"| (?:takes (?:office|the oath)|(?:is|are) sworn in|opens|reopens|begins|starts|resumes|returns"
+    r"|arrives|travels|heads|kicks off|expires)\b"
 )
 _OPENER_CHARS = " \t\n,\"'“”‘’()[]-–—"
 
@@ -525,8 +514,8 @@ def _weekday_candidates(text: str) -> list[_Candidate]:
         ) is not None:
             continue
         word, i = _word_before(text, start)
-        if word in _NAMED_DAYS and text[i].isupper():
-            continue  # "Good Friday"
+        if (word in _NAMED_DAYS and text[i].isupper()) or word in ("every", "each"):
+            continue  # "Good Friday", "every Monday"
         direction = ""
         if word in ("past", "coming"):
             this, j = _word_before(text, i)

@@ -120,26 +120,13 @@ _VAGUE: dict[str, tuple[Number, Number]] = {
     "hundreds of millions": (200_000_000, 999_999_999),
 }
 _SMALL_WORDS = {**_ONES, **_TEENS, **_TENS}
+_VAGUE_WORDS = _words("dozens hundreds thousands millions billions")
 _TRIGGER_WORDS = frozenset(
-    [
-        *_SMALL_WORDS,
-        "hundred",
-        *_SCALES,
-        "dozen",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "billions",
-        "handful",
-    ]
+    (*_SMALL_WORDS, *_WORD_SCALES, *_VAGUE_WORDS, "dozen", "handful")
 )
-_START_WORDS = frozenset(
-    [*_SMALL_WORDS, "dozens", "hundreds", "thousands", "millions", "billions"]
-)
-_ARTICLE_WORDS = frozenset(
-    ["hundred", *_SCALES, "dozen", "handful"]
-)  # "a hundred", "half a dozen"
+_START_WORDS = frozenset((*_SMALL_WORDS, *_VAGUE_WORDS))
+# Words that "a" turns into a number: "a hundred", "a dozen", "half a million".
+_ARTICLE_WORDS = frozenset((*_WORD_SCALES, "dozen", "handful"))
 
 _WORD = "|".join(sorted(_SMALL_WORDS, key=len, reverse=True))
 _SCALE_WORD = r"hundred|thousand|million|billion|trillion|dozen"
@@ -179,7 +166,7 @@ _HYPHEN_UNIT_RE = re.compile(
 _ATTACHED_UNIT_RE = re.compile(r"(?P<unit>km|kg)(?![a-z])")
 _RANGE_RE = re.compile(r"\s*[-–—]\s*(?=[$£€]?\d)|\s+to\s+|\s+and\s+")
 _POST_RE = re.compile(
-    r"\s+or\s+(?P<more>more)(?![a-z])|\s+or\s+(?P<so>so)(?![a-z])|-plus(?![a-z])|\+"
+    r"\s+or\s+more(?![a-z])|\s+or\s+(?P<so>so)(?![a-z])|-plus(?![a-z])|\+"
 )
 _NOT_A_FIGURE_AFTER = re.compile(
     r"(?::\d|/\d|\.\d|(?:st|nd|rd|th)(?![a-z])|\s*[ap]\.?m\.?(?![a-z])"
@@ -261,7 +248,9 @@ _UNIT_OF: dict[str, tuple[str, str | None]] = {
     **dict.fromkeys(_words("kg kilograms kilogram"), ("kg", None)),
     **dict.fromkeys(_words("tonnes tons tonne ton"), ("tonnes", None)),
     "magnitude": ("magnitude", None),
-    **dict.fromkeys(_words("dead deaths fatalities lives"), ("people", "killed")),
+    **dict.fromkeys(
+        _words("dead deaths fatalities lives bodies"), ("people", "killed")
+    ),
     **dict.fromkeys(_words("injuries wounded"), ("people", "injured")),
     "casualties": ("people", "casualties"),
 }
@@ -294,64 +283,38 @@ _STOP_WORDS = frozenset(
         " could can may might must shall should the a an that who which whom whose as than per into onto"
         " across after before during since while when where said says say told including such like this"
         " these those their its his her our your my it they he she we you them not no but also each both"
-        " all any other others more less most least about around over under between among against"
+        " all any others more less most least about around over under between among against"
         " through until up down out off so if then there here only just still even already ago"
         " later earlier last next again"
     )
 )
+
+
+def _phrases(text: str) -> list[tuple[str, ...]]:
+    """The word tuples of a "|"-separated list of phrases."""
+    return [tuple(phrase.split()) for phrase in text.split("|")]
+
+
 _MODIFIERS: dict[tuple[str, ...], str] = {
     **dict.fromkeys(
-        [
-            *((word,) for word in _words("over exceeding")),
-            *(
-                tuple(phrase.split())
-                for phrase in (
-                    "at least",
-                    "more than",
-                    "upwards of",
-                    "in excess of",
-                    "no fewer than",
-                    "no less than",
-                    "not less than",
-                    "a minimum of",
-                    "just over",
-                    "well over",
-                )
-            ),
-        ],
+        _phrases(
+            "at least|more than|over|exceeding|upwards of|in excess of|no fewer than|no less than"
+            "|not less than|a minimum of|just over|well over"
+        ),
         "min",
     ),
     **dict.fromkeys(
-        [
-            tuple(phrase.split())
-            for phrase in (
-                "up to",
-                "as many as",
-                "as much as",
-                "no more than",
-                "not more than",
-                "fewer than",
-                "less than",
-                "at most",
-                "a maximum of",
-            )
-        ],
+        _phrases(
+            "up to|as many as|as much as|no more than|not more than|fewer than|less than|at most"
+            "|a maximum of"
+        ),
         "max",
     ),
+    **dict.fromkeys(_phrases("nearly|almost|just under|just short of"), "near"),
     **dict.fromkeys(
-        [("nearly",), ("almost",), ("just", "under"), ("just", "short", "of")], "near"
-    ),
-    **dict.fromkeys(
-        [
-            *(
-                (word,)
-                for word in _words(
-                    "about around some roughly approximately estimated circa"
-                )
-            ),
-            ("an", "estimated"),
-            ("close", "to"),
-        ],
+        _phrases(
+            "about|around|some|roughly|approximately|estimated|an estimated|close to|circa"
+        ),
         "about",
     ),
     ("between",): "between",
@@ -361,9 +324,10 @@ _MODIFIER_ENDINGS = frozenset(key[-1] for key in _MODIFIERS)
 _PRONOUN_ONE_BEFORE = frozenset(
     _words("the this that no any every each which only another last such one")
 )
-_PRONOUN_ONE_AFTER = frozenset(_words("of another other by or that who which s day"))
+_PRONOUN_ONE_AFTER = frozenset(_words("of another other by or that who which day"))
 _ABOUT = Decimal("0.1")
 _MAX_MEASURE_WORDS = 8
+_MAX_TOLL_WORDS = 16  # "the death toll from the quake on Ecuador's coast rose to 15"
 _AUXILIARIES = frozenset(
     _words("were was are is be been being have has had reportedly also all")
 )
@@ -460,16 +424,24 @@ def find_quantities(
         for f in figures
         if f.unit
         or f.measure
-        or (f.kind == "digits" and not _is_designation(text, f.start))
+        or (f.kind == "digits" and not _is_label(text, f.start, f.end))
     ]
 
 
-def _is_designation(text: str, start: int) -> bool:
-    """Whether a bare number names something ("Boeing 737", "Flight 370", "Article 5").
+def _is_label(text: str, start: int, end: int) -> bool:
+    """Whether a bare number names or describes someone rather than counting.
 
-    >>> _is_designation("the Boeing 737 crashed", 11), _is_designation("Boeing 737", 7)
+    Designations ("Boeing 737", "Flight 370", "Article 5") and ages in apposition
+    ("Marisol Vera, 38, said") are labels.
+
+    >>> _is_label("the Boeing 737 crashed", 11, 14), _is_label("Boeing 737", 7, 10)
     (True, False)
+    >>> _is_label("said Marisol Vera, 38, who", 19, 21)
+    True
     """
+    if start >= 2 and text.startswith(", ", start - 2) and text.startswith(",", end):
+        name = text[: start - 2].rsplit(None, 1)[-1:]
+        return bool(name) and name[0][:1].isupper() and name[0].isalpha()
     word, at = _word_before(text, start)
     if not word or not word[0].isupper():
         return False
@@ -831,8 +803,11 @@ def _read_unit(lowered: str, figure: _Figure, value: Decimal | None) -> bool:
             figure.unit, implied = _UNIT_OF[token]
             figure.measure = figure.measure or implied
             figure.end = word.end()
-            _read_term(lowered, figure)
+            _read_term(lowered, figure, look_back=True)
             return True
+        if index == 0 and token == "more":  # "six more bodies", "nine more"
+            figure.carry, figure.end, pos = True, word.end(), word.end()
+            continue
         if index == 0 and (token in _CARRY_CUES or token in _MEASURE_OF):
             figure.carry = True  # "nine hurt", "30 others"
             if token in _CARRY_WORDS:
@@ -847,12 +822,27 @@ def _read_unit(lowered: str, figure: _Figure, value: Decimal | None) -> bool:
         pos = word.end()
     if plural:  # "12 Ukrainian regions", "the two leaders met"
         figure.unit, figure.end = _UNIT_OF.get(plural, (plural, None))[0], plural_end
-    elif last and value == 1:  # "one senior official"
-        figure.unit, figure.end = (
-            _UNIT_OF.get(_pluralise(last), (_pluralise(last), None))[0],
-            last_end,
+    elif last and value == 1 and figure.kind == "digits":  # "1 senior official"
+        figure.unit = _UNIT_OF.get(_pluralise(last), (_pluralise(last), None))[0]
+        figure.end = last_end
+    elif (
+        figure.kind == "digits"
+        and value is not None
+        and value < 10
+        and _near_magnitude(lowered, figure)
+    ):
+        figure.unit = (
+            "magnitude"  # "the magnitude was 6.1", "6.4 on the moment magnitude scale"
         )
     return True
+
+
+def _near_magnitude(lowered: str, figure: _Figure) -> bool:
+    before = _WORD_TOKEN_RE.findall(lowered, max(0, figure.start - 40), figure.start)[
+        -4:
+    ]
+    after = _WORD_TOKEN_RE.findall(lowered, figure.end, figure.end + 40)[:5]
+    return "magnitude" in before or "magnitude" in after
 
 
 def _read_hyphen_unit(lowered: str, figure: _Figure, hyphen: re.Match[str]) -> None:
@@ -868,11 +858,15 @@ def _read_hyphen_unit(lowered: str, figure: _Figure, hyphen: re.Match[str]) -> N
         if hyphen.group("old"):
             figure.measure = "age"
         else:
-            _read_term(lowered, figure)
+            _read_term(lowered, figure, look_back=False)
 
 
-def _read_term(lowered: str, figure: _Figure) -> None:
-    """Mark a duration next to an agreement noun ("20-year pact", "a pact for 20 years") as a term."""
+def _read_term(lowered: str, figure: _Figure, *, look_back: bool) -> None:
+    """Mark a duration next to an agreement noun as a term.
+
+    The noun may follow ("20-year pact", "a five-year strategic deal") or, with
+    *look_back*, come up to eight words before ("a pact valid for 20 years").
+    """
     if figure.unit not in _TIME_UNITS:
         return
     pos = figure.end
@@ -884,7 +878,7 @@ def _read_term(lowered: str, figure: _Figure) -> None:
             figure.measure = "term"
             return
         pos = word.end()
-    if not lowered.startswith(("-", "‑"), figure.end - len(figure.unit)):
+    if look_back:
         window = _WORD_TOKEN_RE.findall(
             lowered, max(0, figure.start - 60), figure.start
         )
@@ -915,7 +909,12 @@ def _settle_units_and_measures(lowered: str, figures: list[_Figure]) -> None:
         if figure.unit and figure.unit not in _NOT_PEOPLE:
             previous_unit = figure.unit
     cues = [
-        (m.start(), m.end(), _MEASURE_OF[" ".join(m.group().split())])
+        (
+            m.start(),
+            m.end(),
+            _MEASURE_OF[" ".join(m.group().split())],
+            m.group().endswith("toll"),
+        )
         for m in _MEASURE_RE.finditer(lowered)
         if m.start() == 0 or not lowered[m.start() - 1].isalnum()
     ]
@@ -931,14 +930,15 @@ def _settle_units_and_measures(lowered: str, figures: list[_Figure]) -> None:
         left = figures[index - 1].end if index > 0 else 0
         right = figures[index + 1].start if index + 1 < len(figures) else len(lowered)
         best: tuple[int, str] | None = None
-        for cue_start, cue_end, measure in cues:
+        for cue_start, cue_end, measure, toll in cues:
             if left <= cue_start and cue_end <= figure.start:
                 distance = _cue_distance(lowered, cue_end, figure.start)
             elif figure.end <= cue_start and cue_end <= right:
                 distance = _cue_distance(lowered, figure.end, cue_start)
             else:
                 continue
-            if distance <= _MAX_MEASURE_WORDS and (best is None or distance < best[0]):
+            reach = _MAX_TOLL_WORDS if toll else _MAX_MEASURE_WORDS
+            if distance <= reach and (best is None or distance < best[0]):
                 best = (distance, measure)
         if best is not None:
             figure.measure = best[1]
@@ -955,7 +955,7 @@ def _cue_distance(lowered: str, start: int, end: int) -> int:
     """
     between = lowered[start:end]
     if _SENTENCE_BREAK_RE.search(between) is not None:
-        return _MAX_MEASURE_WORDS + 1
+        return _MAX_TOLL_WORDS + 1
     words = [w for w in _WORD_TOKEN_RE.findall(between) if w not in _AUXILIARIES]
     penalty = 3 if "," in between or not _JOINERS.isdisjoint(words) else 0
     return len(words) + penalty
