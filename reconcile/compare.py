@@ -441,11 +441,17 @@ _NEGATORS = re.compile(
 TWIN_THRESHOLD = 70.0
 
 
-def _are_twins(left: Claim, right: Claim) -> bool:
+#: Places are compared only between claims this alike (``token_sort_ratio``):
+#: a fact's claims often name places of different roles (where a deal was
+#: signed, where a strike hit).
+PLACE_TWIN_THRESHOLD = 60.0
+
+
+def _are_twins(left: Claim, right: Claim, threshold: float = TWIN_THRESHOLD) -> bool:
     """Whether two claims state the same thing apart from negation (affirmed/negated twins)."""
     a = _NEGATORS.sub(" ", left.text.lower())
     b = _NEGATORS.sub(" ", right.text.lower())
-    return fuzz.token_sort_ratio(a, b) >= TWIN_THRESHOLD
+    return fuzz.token_sort_ratio(a, b) >= threshold
 
 
 def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value]]:
@@ -482,7 +488,11 @@ def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value
             pairs.append((lq, _closest(lq, candidates)))
     lplaces = [p for p in left.places if p.type in _PLACE_TYPES]
     rplaces = [p for p in right.places if p.type in _PLACE_TYPES]
-    if len(lplaces) == 1 and len(rplaces) == 1:
+    if (
+        len(lplaces) == 1
+        and len(rplaces) == 1
+        and _are_twins(left, right, PLACE_TWIN_THRESHOLD)
+    ):
         pairs.append((lplaces[0], rplaces[0]))
     return pairs
 

@@ -31,6 +31,7 @@ from rapidfuzz import fuzz, process
 
 from reconcile.config import Config
 from reconcile.extract.actors import Gazetteer, load_gazetteer
+from reconcile.extract.claims import countries_of
 from reconcile.model import Actor, Claim, DateValue, MatchReason, Membership, Quantity
 
 __all__ = [
@@ -161,6 +162,7 @@ SYNONYMS: Mapping[str, str] = {
         ["arrested", "arrest", "detained", "detain", "detention", "custody"], "arrest"
     ),
     **dict.fromkeys(["sentenced", "sentence", "convicted", "jailed"], "sentence"),
+    **dict.fromkeys(["invaded", "invade", "invades", "invasion", "invading"], "invade"),
     **dict.fromkeys(
         [
             "met",
@@ -366,7 +368,7 @@ _TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
 #: Folded event tokens naming distinct steps of a story: a claim with one that the
 #: other lacks is about another event (signing a treaty is not ratifying it).
 DISTINCT_EVENTS = frozenset(
-    {"ratify", "approve", "inaugurate", "elect", "arrest", "sentence"}
+    {"ratify", "approve", "inaugurate", "elect", "arrest", "sentence", "invade"}
 )
 _CORE = frozenset(SYNONYMS.values())
 #: Core frames shorter than this are compared by ``token_sort_ratio`` only.
@@ -388,6 +390,8 @@ class Frame:
     """The distinct-event words of the claim (ratify, approve, elect, ...)."""
     dimensions: frozenset[str] = field(default=frozenset(), converter=frozenset)
     """What the claim's figures count (``qty_years_term``): claims counting different things differ."""
+    countries: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The countries the claim is about: named in it, else its article's setting."""
 
 
 @frozen
@@ -446,6 +450,9 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
     unique = sorted(tokens)
     core = [t for t in unique if t in _CORE or t.startswith(("qty_", "actor_"))]
     dimensions = {t for t in unique if t.startswith("qty_")}
+    countries = (
+        countries_of(claim.values, gazetteer) if gazetteer is not None else set()
+    )
     return Frame(
         " ".join(unique),
         unique,
@@ -454,6 +461,7 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
         " ".join(core),
         tokens & DISTINCT_EVENTS,
         dimensions,
+        countries or set(claim.setting),
     )
 
 
@@ -665,7 +673,7 @@ def cluster_claims(
     """
     config = config or Config()
     gazetteer = gazetteer or load_gazetteer(config.alias_file)
-    ordered = sorted(claims, key=lambda c: c.id)
+    ordered, twins = _collapse_duplicates(sorted(claims, key=lambda c: c.id), gazetteer)
     frames = [claim_frame(c, gazetteer) for c in ordered]
     if blocking:
         weeks = [_week(c) for c in ordered]
@@ -676,11 +684,67 @@ def cluster_claims(
     linked = scores >= config.match_threshold
     components = _components(len(ordered), a[linked], b[linked])
     clusters = [
-        c
+        _with_twins(c, twins)
         for members in components
         for c in _split_component(members, ordered, frames, config)
     ]
     return tuple(sorted(clusters, key=lambda c: c.claim_ids[0]))
+
+
+def _collapse_duplicates(
+    ordered: Sequence[Claim], gazetteer: Gazetteer
+) -> tuple[list[Claim], dict[str, list[Claim]]]:
+    """One representative per set of identical claims (same text, same values).
+
+    A wire copy or a republished article repeats its claims word for word;
+    clustering sees each wording once, so repetition never shifts the averages
+    that decide which claims belong together. The twins rejoin their
+    representative's cluster afterwards.
+    """
+    representatives: list[Claim] = []
+    twins: dict[str, list[Claim]] = {}
+    first: dict[tuple[object, ...], Claim] = {}
+    for claim in ordered:
+        key = (
+            " ".join(claim.text.lower().split()),
+            tuple(str(v.normalized) for v in claim.values),
+            claim.polarity,
+        )
+        if key in first:
+            twins[first[key].id].append(claim)
+        else:
+            first[key] = claim
+            twins[claim.id] = []
+            representatives.append(claim)
+    return representatives, twins
+
+
+def _with_twins(
+    cluster: ClaimCluster, twins: Mapping[str, list[Claim]]
+) -> ClaimCluster:
+    extra = [(t, m) for m in cluster.memberships for t in twins.get(m.claim_id, ())]
+    if not extra:
+        return cluster
+    memberships = [
+        *cluster.memberships,
+        *(
+            Membership(
+                t.id,
+                m.score,
+                (
+                    MatchReason(
+                        "identical_text", 100.0, detail=f"same text as {m.claim_id}"
+                    ),
+                    *m.reasons,
+                ),
+            )
+            for t, m in extra
+        ),
+    ]
+    ids = sorted([*cluster.claim_ids, *(t.id for t, _ in extra)])
+    return ClaimCluster(
+        ids, cluster.medoid, sorted(memberships, key=lambda m: m.claim_id)
+    )
 
 
 def _value_token(
@@ -717,11 +781,17 @@ def _vetoed(left: Frame, right: Frame) -> bool:
     * Different principal actors: each names an actor the other lacks, and they
       share little ("Tajikistan and Iran" is not "Russia and Iran"; with three
       or more actors each, sharing at least half of the smaller set is enough).
+    * Different countries: the countries each claim is about (named in it, or
+      else its article's setting) do not overlap.
     * Different events: one names a distinct step of a story (ratify, approve,
       elect, ...) that the other lacks, unless one's steps include the other's.
     """
-    return _actors_clash(left.actors, right.actors) or _events_clash(
-        left.events, right.events
+    return (
+        _actors_clash(left.actors, right.actors)
+        or _events_clash(left.events, right.events)
+        or bool(
+            left.countries and right.countries and not left.countries & right.countries
+        )
     )
 
 

@@ -319,6 +319,9 @@ class Claim:
     )
     hedged: bool = False
     quote: bool = False
+    setting: tuple[str, ...] = field(default=(), converter=_to_tuple)
+    """The countries the claim's article is mostly about; matching falls back on
+    them when the claim itself names no country."""
 
     @values.validator
     def _check_values(self, attribute: Any, values: tuple[Value, ...]) -> None:

@@ -31,7 +31,13 @@ from reconcile.model import (
 )
 from reconcile.segment import segment_sentences
 
-__all__ = ["event_role", "extract_claims", "split_clauses"]
+__all__ = [
+    "article_setting",
+    "countries_of",
+    "event_role",
+    "extract_claims",
+    "split_clauses",
+]
 
 # Clause boundaries that join two independent statements. Each needs both sides
 # to look like statements (enough words and a verb) before it splits.
@@ -159,7 +165,39 @@ def extract_claims(
             )
             if claim is not None:
                 claims.append(claim)
-    return tuple(claims)
+    setting = article_setting(claims, gazetteer)
+    return tuple(attrs.evolve(c, setting=setting) for c in claims)
+
+
+def countries_of(values: Iterable[Value], gazetteer: Gazetteer) -> set[str]:
+    """The countries named by actors and places: a country itself, a person's
+    affiliation, a capital's state, the country containing a place."""
+    out: set[str] = set()
+    for value in values:
+        if not isinstance(value, Actor) or value.type == "unknown":
+            continue
+        for name in (
+            value.canonical,
+            gazetteer.affiliation(value.canonical),
+            *value.within,
+        ):
+            if name and gazetteer.type_of(name) == "country":
+                out.add(name)
+                break
+    return out
+
+
+def article_setting(claims: Sequence[Claim], gazetteer: Gazetteer) -> tuple[str, ...]:
+    """The countries an article is mostly about: named at least twice and at
+    least half as often as the most named one."""
+    counts: dict[str, int] = {}
+    for claim in claims:
+        for country in countries_of(claim.values, gazetteer):
+            counts[country] = counts.get(country, 0) + 1
+    if not counts:
+        return ()
+    top = max(counts.values())
+    return tuple(sorted(c for c, n in counts.items() if n >= 2 and n * 2 >= top))
 
 
 def is_checkable(text: str) -> bool:
