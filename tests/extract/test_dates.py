@@ -168,6 +168,11 @@ class TestFindDates:
                 ("in 2022", d(2022, 1, 1), d(2022, 12, 31), "year"),
             ),
             (
+                "In 2022 troops crossed the border.",
+                None,
+                ("In 2022", d(2022, 1, 1), d(2022, 12, 31), "year"),
+            ),
+            (
                 "Ties have grown since 2022.",
                 None,
                 ("since 2022", d(2022, 1, 1), d(2022, 12, 31), "year"),
@@ -229,6 +234,16 @@ class TestFindDates:
             ("They meet next Monday.", FRI, _day("next Monday", d(2025, 1, 20))),
             ("They met last Friday.", FRI, _day("last Friday", d(2025, 1, 10))),
             ("They met last Friday.", SAT, _day("last Friday", FRI)),
+            (
+                "Donald Trump, who takes the oath of office on Monday, has vowed to act.",
+                SAT,
+                _day("on Monday", d(2025, 1, 20)),
+            ),
+            (
+                "Mr Pezeshkian was due to fly back on Saturday.",
+                FRI,
+                _day("on Saturday", d(2025, 1, 18)),
+            ),
             (
                 "Missiles hit Kyiv on Tuesday night.",
                 FRI,
@@ -378,6 +393,7 @@ class TestFindDates:
             "It was the last week of June.",
             "Ties grow every year.",
             "They meet on Fridays.",
+            "Get the newsletter every Monday.",
             "Fires burned in 1500 homes.",
         ],
     )
@@ -428,6 +444,9 @@ class TestIsFuture:
             ("Kyiv is set to sign on Monday.", "on Monday", True),
             ("The summit is scheduled for Monday.", "Monday", True),
             ("Putin plans to visit on Monday.", "on Monday", True),
+            ("Trump takes the oath of office on Monday.", "on Monday", True),
+            ("Organisers expect crowds at the weekend.", "at the weekend", True),
+            ("Putin greets Pezeshkian in Moscow on Friday.", "on Friday", False),
             ("We'll know on Monday.", "on Monday", True),
             ("On Monday, Trump will be sworn in.", "On Monday", True),
             (

@@ -88,9 +88,10 @@ class TestFindQuantities:
                 "It freed one hundred and five prisoners.",
                 [("one hundred and five prisoners", 105, 105, "prisoners", None)],
             ),
+            ("One person died.", [("One person", 1, 1, "people", "killed")]),
             (
-                "One senior official spoke.",
-                [("One senior official", 1, 1, "officials", None)],
+                "Nine other people were wounded.",
+                [("Nine other people", 9, 9, "people", "injured")],
             ),
             (
                 "Half a million people fled.",
@@ -226,6 +227,29 @@ class TestFindQuantities:
                     ("30 others", 30, 30, "people", "injured"),
                 ],
             ),
+            (
+                "The death toll from the quake on Ecuador's Pacific coast rose to at least 15.",
+                [("at least 15", 15, None, "people", "killed")],
+            ),
+            ("The quake's magnitude was 6.1.", [("6.1", 6.1, 6.1, "magnitude", None)]),
+            (
+                "The tremor measured 6.4 on the moment magnitude scale.",
+                [("6.4", 6.4, 6.4, "magnitude", None)],
+            ),
+            (
+                "21 people had died, after teams recovered six more bodies.",
+                [
+                    ("21 people", 21, 21, "people", "killed"),
+                    ("six more bodies", 6, 6, "people", "killed"),
+                ],
+            ),
+            (
+                "Four people were killed and two more were hurt.",
+                [
+                    ("Four people", 4, 4, "people", "killed"),
+                    ("two more", 2, 2, "people", "injured"),
+                ],
+            ),
             ("The death toll rose to 12.", [("12", 12, 12, "people", "killed")]),
             ("The strike left 12 dead.", [("12 dead", 12, 12, "people", "killed")]),
             ("Five people are missing.", [("Five people", 5, 5, "people", "missing")]),
@@ -312,6 +336,8 @@ class TestFindQuantities:
             "They met on 17 January.",
             "The two met.",
             "At 8 a.m. they met.",
+            "I ran,” said Marisol Vera, 38, who sells fish.",
+            "“We share one intention,” he said.",
         ],
     )
     def test_non_quantities(self, sentence: str) -> None:
