@@ -5,7 +5,7 @@
 True
 """
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib.metadata as _metadata
 
 from reconcile.api import Reconciliation, load_articles, reconcile
 from reconcile.check import CheckMatch, CheckResult
@@ -44,10 +44,10 @@ from reconcile.model import (
 )
 
 try:
-    __version__ = version("reconcile")
+    __version__ = _metadata.version("reconcile")
 except (
-    PackageNotFoundError
-):  # pragma: no cover - a source tree that was never installed
+    _metadata.PackageNotFoundError
+):  # pragma: no cover - a source tree never installed
     __version__ = "0.0.0"
 
 __all__ = [

@@ -37,7 +37,12 @@ def write_atomic(
         except Exception as error:
             raise ExportError(f"{target}: could not write ({error})") from error
         handle.close()
-        os.replace(temp_name, target)
+        try:
+            os.replace(temp_name, target)
+        except OSError as error:
+            raise ExportError(
+                f"{target}: cannot write ({error.strerror or error})"
+            ) from error
 
 
 @contextlib.contextmanager

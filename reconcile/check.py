@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from attrs import field, frozen
 
-from reconcile.compare import comparable_value_pairs, compare_values
+from reconcile.compare import are_twins, comparable_value_pairs, compare_values
 from reconcile.config import Config
 from reconcile.extract.actors import Gazetteer, load_gazetteer
 from reconcile.extract.claims import extract_claims
@@ -52,11 +52,11 @@ class CheckResult:
 
     @property
     def verdict(self) -> str:
-        """``contradicted`` if any matched fact disagrees, else ``supported`` or ``unverified``."""
-        verdicts = {m.verdict for m in self.matches}
-        for candidate in ("contradicted", "supported"):
-            if candidate in verdicts:
-                return candidate
+        """The verdict of the best-matching fact that decides anything (``supported``
+        or ``contradicted``); ``unverified`` when no fact does."""
+        for match in self.matches:
+            if match.verdict != "unverified":
+                return match.verdict
         return "unverified"
 
     def to_record(self) -> dict[str, Any]:
@@ -135,7 +135,7 @@ def check_text(
 def _answer(fact: Fact, score: float, query: Claim, config: Config) -> CheckMatch:
     conflicts: list[Conflict] = []
     for claim in fact.claims:
-        if claim.polarity != query.polarity:
+        if claim.polarity != query.polarity and are_twins(query, claim):
             conflicts.append(
                 _draft_conflict(
                     "polarity",
@@ -168,10 +168,11 @@ def _answer(fact: Fact, score: float, query: Claim, config: Config) -> CheckMatc
         )
     elif conflicts:
         verdict = "contradicted"
-        why = "; ".join(
+        sayings = dict.fromkeys(
             f"your draft says {c.values[0]}; {c.outlets[1]} says {c.values[1]}"
-            for c in conflicts[:3]
+            for c in conflicts
         )
+        why = "; ".join(list(sayings)[:3])
     else:
         verdict = "supported"
         why = f"stated by {', '.join(fact.outlets)} ({fact.status.replace('_', '-')})"

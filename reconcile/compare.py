@@ -50,6 +50,7 @@ from reconcile.model import (
 __all__ = [
     "ValueComparison",
     "WireGroups",
+    "are_twins",
     "comparable_value_pairs",
     "compare_facts",
     "compare_values",
@@ -387,7 +388,7 @@ def _compare_members(
     rising: dict[str, list[tuple[Claim, Quantity]]] = defaultdict(list)
     for left, right in combinations(members, 2):
         same_origin = origin_by_claim[left.id][0] == origin_by_claim[right.id][0]
-        if left.polarity != right.polarity and _are_twins(left, right):
+        if left.polarity != right.polarity and are_twins(left, right):
             conflicts.append(
                 _conflict(
                     "polarity",
@@ -447,7 +448,7 @@ TWIN_THRESHOLD = 70.0
 PLACE_TWIN_THRESHOLD = 60.0
 
 
-def _are_twins(left: Claim, right: Claim, threshold: float = TWIN_THRESHOLD) -> bool:
+def are_twins(left: Claim, right: Claim, threshold: float = TWIN_THRESHOLD) -> bool:
     """Whether two claims state the same thing apart from negation (affirmed/negated twins)."""
     a = _NEGATORS.sub(" ", left.text.lower())
     b = _NEGATORS.sub(" ", right.text.lower())
@@ -491,7 +492,7 @@ def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value
     if (
         len(lplaces) == 1
         and len(rplaces) == 1
-        and _are_twins(left, right, PLACE_TWIN_THRESHOLD)
+        and are_twins(left, right, PLACE_TWIN_THRESHOLD)
     ):
         pairs.append((lplaces[0], rplaces[0]))
     return pairs
@@ -711,25 +712,43 @@ def _conflict(
 def _agreements(
     agreeing: Mapping[tuple[str, str], list[tuple[Claim, Value, Claim, Value]]],
 ) -> list[Agreement]:
+    """Groups of claims that agree pairwise (agreement of intervals is not
+    transitive: "January 2025" agrees with Jan. 16 and with Jan. 17, which
+    conflict), each reported with its narrowest value."""
+    rule_of = {"date": "overlapping_day_intervals", "quantity": "overlapping_intervals"}
     out = []
     for (kind, _key), pairs in sorted(agreeing.items()):
-        claims = {c.id: c for left, _, right, _ in pairs for c in (left, right)}
-        values = [v for _, lv, _, rv in pairs for v in (lv, rv)]
-        narrowest = min(values, key=_width)
-        rule = {
-            "date": "overlapping_day_intervals",
-            "quantity": "overlapping_intervals",
-        }.get(kind, "place_containment")
-        out.append(
-            Agreement(
-                kind=kind,
-                value=str(narrowest.normalized),
-                claim_ids=sorted(claims),
-                outlets=sorted({c.outlet for c in claims.values()}),
-                rule=rule,
-                explanation=f"{len(claims)} claims agree on {narrowest.normalized}",
+        value_of: dict[str, Value] = {}
+        claim_of: dict[str, Claim] = {}
+        agrees: set[frozenset[str]] = set()
+        for left, lv, right, rv in pairs:
+            agrees.add(frozenset((left.id, right.id)))
+            for claim, value in ((left, lv), (right, rv)):
+                claim_of[claim.id] = claim
+                if claim.id not in value_of or _width(value) < _width(
+                    value_of[claim.id]
+                ):
+                    value_of[claim.id] = value
+        unplaced = sorted(claim_of, key=lambda i: (_width(value_of[i]), i))
+        while unplaced:
+            group = [unplaced.pop(0)]
+            for other in list(unplaced):
+                if all(frozenset((other, member)) in agrees for member in group):
+                    group.append(other)
+                    unplaced.remove(other)
+            if len(group) < 2:
+                continue
+            narrowest = value_of[group[0]]
+            out.append(
+                Agreement(
+                    kind=kind,
+                    value=str(narrowest.normalized),
+                    claim_ids=sorted(group),
+                    outlets=sorted({claim_of[i].outlet for i in group}),
+                    rule=rule_of.get(kind, "place_containment"),
+                    explanation=f"{len(group)} claims agree on {narrowest.normalized}",
+                )
             )
-        )
     return out
 
 

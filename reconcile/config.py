@@ -43,6 +43,29 @@ def _positive(instance: Any, attribute: attrs.Attribute[int], value: int) -> Non
         )
 
 
+def _number(name: str, kind: type) -> Any:
+    """A converter to *kind* that names the field when the value is not a number."""
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ConfigError(f"Config.{name}: expected a number (got {value!r})")
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            raise ConfigError(
+                f"Config.{name}: expected a number (got {value!r})"
+            ) from None
+
+    return convert
+
+
+def _workers(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
+    if value == 0 or value < -1:
+        raise ConfigError(
+            f"Config.workers: expected -1 (all cores) or a positive count (got {value!r})"
+        )
+
+
 def _path_or_none(value: Any) -> Path | None:
     return None if value is None else Path(value)
 
@@ -74,15 +97,33 @@ class Config:
         workers: rapidfuzz worker threads (-1: all cores).
     """
 
-    match_threshold: float = field(default=62.0, converter=float, validator=_score)
-    set_weight: float = field(default=0.75, converter=float, validator=_fraction)
-    core_weight: float = field(default=0.5, converter=float, validator=_fraction)
-    dimension_penalty: float = field(default=15.0, converter=float, validator=_score)
-    block_cap: int = field(default=200, converter=int, validator=_positive)
-    rare_tokens: int = field(default=3, converter=int, validator=_positive)
-    quantity_tolerance: float = field(
-        default=0.05, converter=float, validator=_fraction
+    match_threshold: float = field(
+        default=62.0, converter=_number("match_threshold", float), validator=_score
     )
-    wire_copy_threshold: float = field(default=90.0, converter=float, validator=_score)
+    set_weight: float = field(
+        default=0.75, converter=_number("set_weight", float), validator=_fraction
+    )
+    core_weight: float = field(
+        default=0.5, converter=_number("core_weight", float), validator=_fraction
+    )
+    dimension_penalty: float = field(
+        default=15.0, converter=_number("dimension_penalty", float), validator=_score
+    )
+    block_cap: int = field(
+        default=200, converter=_number("block_cap", int), validator=_positive
+    )
+    rare_tokens: int = field(
+        default=3, converter=_number("rare_tokens", int), validator=_positive
+    )
+    quantity_tolerance: float = field(
+        default=0.05,
+        converter=_number("quantity_tolerance", float),
+        validator=_fraction,
+    )
+    wire_copy_threshold: float = field(
+        default=90.0, converter=_number("wire_copy_threshold", float), validator=_score
+    )
     alias_file: Path | None = field(default=None, converter=_path_or_none)
-    workers: int = field(default=-1, converter=int)
+    workers: int = field(
+        default=-1, converter=_number("workers", int), validator=_workers
+    )

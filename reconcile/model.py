@@ -25,7 +25,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 from attrs import field, frozen
-from attrs.validators import ge, in_, instance_of, optional
+from attrs.validators import instance_of, optional
 
 from reconcile.errors import InvalidSpanError, InvalidValueError
 
@@ -58,17 +58,49 @@ def _to_tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
+def _frozen(value: Any) -> Any:
+    """Nested lists and dicts (JSON metadata) as tuples, so articles stay hashable."""
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_frozen(v) for v in value]
+        return tuple(
+            sorted(items, key=repr) if isinstance(value, set | frozenset) else items
+        )
+    return value
+
+
 def _to_items(value: Mapping[str, Any] | Any) -> tuple[tuple[str, Any], ...]:
     if isinstance(value, Mapping):
-        return tuple(sorted((str(k), v) for k, v in value.items()))
-    return tuple(value)
+        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+    return tuple((str(k), _frozen(v)) for k, v in value)
+
+
+def _member_of(options: tuple[str, ...]) -> Any:
+    """Like ``attrs.validators.in_``, raising :class:`InvalidValueError`."""
+
+    def check(instance: Any, attribute: Any, value: Any) -> None:
+        if value not in options:
+            raise InvalidValueError(
+                f"{type(instance).__name__}.{attribute.name}: expected one of {', '.join(options)} (got {value!r})"
+            )
+
+    return check
+
+
+def _non_negative(instance: Any, attribute: Any, value: int) -> None:
+    if value < 0:
+        error = InvalidSpanError if isinstance(instance, Span) else InvalidValueError
+        raise error(
+            f"{type(instance).__name__}.{attribute.name}: expected a non-negative integer (got {value!r})"
+        )
 
 
 @frozen
 class Span:
     """Half-open character range ``[start, end)`` into an article's cleaned text."""
 
-    start: int = field(validator=[instance_of(int), ge(0)])
+    start: int = field(validator=[instance_of(int), _non_negative])
     end: int = field(validator=instance_of(int))
 
     @end.validator
@@ -164,7 +196,7 @@ class DateValue:
     span: Span
     earliest: date | None = field(default=None, validator=optional(instance_of(date)))
     latest: date | None = field(default=None, validator=optional(instance_of(date)))
-    precision: str = field(default="day", validator=in_(PRECISIONS))
+    precision: str = field(default="day", validator=_member_of(PRECISIONS))
     role: str | None = None
 
     @latest.validator
@@ -280,7 +312,7 @@ class Actor:
     canonical: str = field(validator=instance_of(str))
     type: str = "unknown"
     role: Literal["actor", "place"] = field(
-        default="actor", validator=in_(("actor", "place"))
+        default="actor", validator=_member_of(("actor", "place"))
     )
     within: tuple[str, ...] = field(default=(), converter=_to_tuple)
 
@@ -315,7 +347,7 @@ class Claim:
     published: date | None = None
     attributed_to: str | None = None
     polarity: Literal["affirmed", "negated"] = field(
-        default="affirmed", validator=in_(("affirmed", "negated"))
+        default="affirmed", validator=_member_of(("affirmed", "negated"))
     )
     hedged: bool = False
     quote: bool = False
@@ -427,9 +459,9 @@ class OriginGroup:
 class Verdict:
     """A fact's corroboration status and confidence, with the reasons for both."""
 
-    status: str = field(validator=in_(STATUSES))
+    status: str = field(validator=_member_of(STATUSES))
     confidence: float = field(validator=[instance_of(float)])
-    independent_origins: int = field(validator=[instance_of(int), ge(0)])
+    independent_origins: int = field(validator=[instance_of(int), _non_negative])
     explanation: str = ""
 
     @confidence.validator

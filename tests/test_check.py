@@ -155,16 +155,6 @@ class TestCheckCommandJson:
             answer["matches"][0]["fact"]["id"],
         )
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "reconcile/check.py _answer adds a polarity conflict for every claim of a "
-            "matched fact whose polarity differs from the draft's, without the "
-            "compare._are_twins test that compare uses: 'Russia and Iran signed a "
-            "treaty' is contradicted by 'The Kremlin said the agreement was not aimed "
-            "against any other country'"
-        ),
-    )
     def test_affirmed_draft_not_contradicted_by_unrelated_negation(self):
         """A draft is contradicted on polarity only by a negated twin of itself."""
         answer = check_json(AGREEING)
@@ -178,17 +168,6 @@ class TestCheckCommandJson:
 
         assert [] == polarity
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "CheckResult.verdict is 'contradicted' for a draft that agrees with the "
-            "signing fact, because spurious matches above the threshold contradict it: "
-            "a polarity conflict from check._answer (see the polarity test), and a "
-            "date conflict with a fact in which match.py clustered 'held talks in the "
-            "Kremlin and sealed a pact' with 'Iranian and US negotiators held ... "
-            "talks in Rome on Saturday' (2025-04-19)"
-        ),
-    )
     def test_agreeing_draft_overall_verdict(self):
         """A draft sentence that agrees with the reports gets the overall verdict ``supported``."""
         answer = check_json(AGREEING)

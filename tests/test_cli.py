@@ -532,14 +532,6 @@ class TestReportCommand:
         assert (2, "") == (status, out)
         assert_one_line_error(err, target, [])
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "reconcile/_atomic.py write_atomic: os.replace(temp, target) is outside the "
-            "try/except, so an OSError (IsADirectoryError when -o names a directory) "
-            "escapes main() as a traceback with exit 1 instead of an ExportError (exit 2)"
-        ),
-    )
     def test_output_is_a_directory(self, tmp_path):
         """``-o`` naming an existing directory is a one-line error (exit 2), not a traceback."""
         target = tmp_path / "reports"
@@ -643,16 +635,6 @@ class TestSeedCase:
         ]
         assert expected == actual
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "reconcile/compare.py _agreements unions every agreeing pair of one kind into "
-            "one Agreement (a connected component, not a set of mutually agreeing values): "
-            "the Irish Times' 2025-01-16 agrees with Steppe Review's 'January 2025', which "
-            "agrees with 2025-01-17, so the Irish Times claim is listed in the date "
-            "agreement it conflicts with"
-        ),
-    )
     def test_agreement_excludes_the_dissenting_claim(self, thursday_report):
         """After the change, the date agreement is on 2025-01-17 and leaves the Irish Times out."""
         fact = fact_holding(thursday_report, IRISH_TIMES, "agreement on Thursday")

@@ -83,15 +83,6 @@ class TestConfig:
 
         assert (expected, type(expected)) == (actual, type(actual))
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "reconcile/config.py fields use converter=float / converter=int, which "
-            "raise a bare ValueError (\"could not convert string to float: 'high'\", "
-            "\"invalid literal for int() with base 10: 'many'\") that is not a "
-            "ConfigError and does not name the field"
-        ),
-    )
     @pytest.mark.parametrize(
         ("field", "value"), [("match_threshold", "high"), ("block_cap", "many")]
     )

@@ -598,7 +598,7 @@ class TestArticleFromRecord:
             article.url,
             article.title,
         )
-        expected = (("author", "A. Writer"), ("tags", ["fish"]))
+        expected = (("author", "A. Writer"), ("tags", ("fish",)))
         assert expected == article.metadata
 
     @pytest.mark.parametrize(

@@ -135,15 +135,6 @@ class TestInvariantErrorsAreReconcileErrors:
 
         assert isinstance(info.value, ValueError)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "reconcile/model.py uses attrs.validators ge()/in_() for Span.start, "
-            "Verdict.status, Verdict.independent_origins, DateValue.precision and "
-            "Claim.polarity; they raise a plain ValueError, not a ReconcileError, "
-            "although errors.py promises every error raised by reconcile is one"
-        ),
-    )
     @pytest.mark.parametrize(
         "build",
         [
@@ -303,14 +294,6 @@ class TestArticle:
 
         assert [10, 12, 20, 22] == [article.raw_offset(i) for i in (0, 2, 3, 5)]
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason=(
-            "reconcile/model.py _to_items keeps metadata values as given, so an article "
-            "read from JSON with a list-valued key (e.g. tags) holds a list and "
-            "hash(article) raises TypeError: unhashable type: 'list'"
-        ),
-    )
     def test_json_article_with_list_metadata_is_hashable(self):
         """An article read from a JSON record with list-valued metadata is still hashable."""
         article = article_from_record(
