@@ -226,7 +226,7 @@ _NEGATABLE: dict[str, str] = {
     "agreed": "agree",
 }
 _NEGATABLE_RE = re.compile(
-    r"(?<![\w-])(?:(?P<aux>has|have|had|was|were|is|are)\s+)?(?P<verb>"
+    r"(?<![\w-])(?:(?P<aux>has|have|had|was|were|is|are)\s+(?:(?:first|also|just|already|reportedly|\w+ly)\s+)?)?(?P<verb>"
     + "|".join(_NEGATABLE)
     + r")(?![\w-])",
     re.IGNORECASE,
@@ -390,6 +390,8 @@ class Mutation:
     article: Article
     expected: Expected
     adds: bool = False
+    replaced: tuple[Span, ...] = field(default=(), converter=tuple)
+    """The spans of the original text that were rewritten (``Expected.spans`` are their new places)."""
 
     def apply(self, articles: Iterable[Article]) -> tuple[Article, ...]:
         """The article set with this mutation applied (replaced in place, or added).
@@ -1171,14 +1173,36 @@ def _edit(
     return "".join(pieces), spans
 
 
+def _edited(
+    name: str,
+    article: Article,
+    edits: Iterable[tuple[Span, str]],
+    effect: Effect = "same",
+    **expected: Any,
+) -> Mutation:
+    """The mutation *name* that applies *edits* to *article*'s text."""
+    edits = sorted(edits, key=lambda e: e[0].start)
+    text, spans = _edit(article, edits)
+    return Mutation(
+        name,
+        article,
+        _rewritten(article, text),
+        Expected(effect, spans=spans, **expected),
+        replaced=[span for span, _ in edits],
+    )
+
+
 def _rewritten(article: Article, text: str) -> Article:
     """*article* with a new cleaned text (and no raw text to map it back to)."""
     return attrs.evolve(article, text=text, raw_text=None, kept=(), path=None)
 
 
-def _at_sentence_start(text: str, position: int) -> bool:
+def _opens_sentence(text: str, position: int) -> bool:
+    """Whether the word at *position* opens a sentence (and a replacement needs a capital)."""
+    first = text[position : position + 1]
     before = text[:position].rstrip(" " + _OPENING_QUOTES)
-    return not before or before[-1] in ".!?\n"
+    at_start = not before or before[-1] in ".!?\n"
+    return at_start and (first.isupper() or first.isdigit())
 
 
 def _capitalised(word: str, capital: bool) -> str:
@@ -1250,13 +1274,7 @@ def swap_synonyms(
         )
         for m in chosen
     ]
-    text, spans = _edit(article, edits)
-    return Mutation(
-        "swap_synonyms",
-        article,
-        _rewritten(article, text),
-        Expected("same", spans=spans),
-    )
+    return _edited("swap_synonyms", article, edits)
 
 
 def absolutise_dates(
@@ -1296,15 +1314,9 @@ def absolutise_dates(
             written += f", {day.year}"
         first = value.text.split()[0]
         preposition = first if first.lower() in _PREPOSITIONS else "on"
-        capital = _at_sentence_start(article.text, value.span.start)
+        capital = _opens_sentence(article.text, value.span.start)
         edits.append((value.span, f"{_capitalised(preposition, capital)} {written}"))
-    text, spans = _edit(article, edits)
-    return Mutation(
-        "absolutise_dates",
-        article,
-        _rewritten(article, text),
-        Expected("same", spans=spans),
-    )
+    return _edited("absolutise_dates", article, edits)
 
 
 def numbers_to_words(
@@ -1331,19 +1343,13 @@ def numbers_to_words(
                 continue
             if q.low != n and q.high != n and not q.approximate:
                 continue
-            capital = _at_sentence_start(article.text, q.span.start + start)
+            capital = _opens_sentence(article.text, q.span.start + start)
             new = str(n) if in_words else _capitalised(_number_words(n), capital)
             edits.append((Span(q.span.start + start, q.span.start + end), new))
     if not edits:
         return None
     chosen = [e for e in edits if rng.random() < 0.7] or [rng.choice(edits)]
-    text, spans = _edit(article, chosen)
-    return Mutation(
-        "numbers_to_words",
-        article,
-        _rewritten(article, text),
-        Expected("same", spans=spans),
-    )
+    return _edited("numbers_to_words", article, chosen)
 
 
 def _number_in(q: Quantity) -> tuple[int, int, int, bool] | None:
@@ -1484,11 +1490,15 @@ def shift_date(
         return None
     value = rng.choice(candidates)
     new_text, after = _moved_date(article, value, rng)
-    text, spans = _edit(article, [(value.span, new_text)])
-    expected = Expected(
-        "conflict", "date", before=str(value.normalized), after=after, spans=spans
+    return _edited(
+        "shift_date",
+        article,
+        [(value.span, new_text)],
+        "conflict",
+        kind="date",
+        before=str(value.normalized),
+        after=after,
     )
-    return Mutation("shift_date", article, _rewritten(article, text), expected)
 
 
 def _moved_date(
@@ -1515,7 +1525,7 @@ def _moved_date(
         )
         return text, new_day.isoformat()
     first = value.text.split()[0]
-    capital = _at_sentence_start(article.text, value.span.start)
+    capital = _opens_sentence(article.text, value.span.start)
     if value.precision == "month":
         shift = rng.choice([-3, -2, -1, 1, 2, 3])
         year, month = divmod(day.year * 12 + day.month - 1 + shift, 12)
@@ -1581,24 +1591,24 @@ def change_figure(
         return None
     q, (_, end, _, in_words), options = rng.choice(candidates)
     n = rng.choice(options)
-    capital = _at_sentence_start(article.text, q.span.start)
+    capital = _opens_sentence(article.text, q.span.start)
     written = (
         _capitalised(_number_words(n), capital) if in_words and n <= 99 else f"{n:,}"
     )
     span = Span(q.span.start, q.span.start + end)
-    text, spans = _edit(article, [(span, written)])
     after = Quantity(
         text=written, span=Span(0, len(written)), low=n, high=n, unit=q.unit
     ).normalized
-    expected = Expected(
+    return _edited(
+        "change_figure",
+        article,
+        [(span, written)],
         "conflict",
-        "quantity",
+        kind="quantity",
         before=q.normalized,
         after=after,
-        spans=spans,
         running=q.measure in RUNNING_MEASURES,
     )
-    return Mutation("change_figure", article, _rewritten(article, text), expected)
 
 
 def _figures_outside(q: Quantity) -> list[int]:
@@ -1608,7 +1618,7 @@ def _figures_outside(q: Quantity) -> list[int]:
         options += [int(q.high) * factor for factor in (2, 3, 4)]
     if q.low is not None:
         low = int(q.low)
-        options += [low // factor for factor in (2, 3, 4) if 1 <= low // factor < low]
+        options += [low // factor for factor in (2, 3, 4) if 2 <= low // factor < low]
     return sorted(set(options))
 
 
@@ -1654,11 +1664,15 @@ def negate(
         capital = verb.group("verb")[0].isupper()
         new = f"{_capitalised('did', capital)} not {_NEGATABLE[verb.group('verb').lower()]}"
     span = Span(claim.span.start + start, claim.span.start + end)
-    text, spans = _edit(article, [(span, new)])
-    expected = Expected(
-        "conflict", "polarity", before="affirmed", after="negated", spans=spans
+    return _edited(
+        "negate",
+        article,
+        [(span, new)],
+        "conflict",
+        kind="polarity",
+        before="affirmed",
+        after="negated",
     )
-    return Mutation("negate", article, _rewritten(article, text), expected)
 
 
 def swap_actor(
@@ -1712,9 +1726,15 @@ def swap_actor(
     actor = rng.choice(candidates)
     if to is None:
         to = rng.choice([c for c in _simple_countries() if c not in article.text])
-    text, spans = _edit(article, [(actor.span, to)])
-    expected = Expected("split", "actor", before=actor.canonical, after=to, spans=spans)
-    return Mutation("swap_actor", article, _rewritten(article, text), expected)
+    return _edited(
+        "swap_actor",
+        article,
+        [(actor.span, to)],
+        "split",
+        kind="actor",
+        before=actor.canonical,
+        after=to,
+    )
 
 
 MUTATIONS: dict[str, MutationFunction] = {

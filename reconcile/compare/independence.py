@@ -1,0 +1,182 @@
+"""Source independence: wire copies, attributed origins, independent origin groups.
+
+Outlets running one wire copy, or attributing a claim to one named origin,
+count as one independent origin (see :func:`group_origins`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+
+from attrs import frozen
+from rapidfuzz import fuzz
+
+from reconcile.config import Config
+from reconcile.model import Article, Claim, OriginGroup
+
+__all__ = [
+    "GENERIC_ORIGINS",
+    "WireGroups",
+    "detect_wire_copies",
+    "group_origins",
+    "origin_of",
+]
+
+
+#: Attributions too vague to name an origin: the outlet stays the origin.
+GENERIC_ORIGINS = frozenset(
+    {
+        "officials",
+        "sources",
+        "witnesses",
+        "residents",
+        "analysts",
+        "experts",
+        "observers",
+        "reports",
+        "media",
+        "he",
+        "she",
+        "they",
+        "it",
+        "police",
+        "authorities",
+        "the statement",
+        "a statement",
+        "local media",
+    }
+)
+
+
+@frozen
+class WireGroups:
+    """Articles found to be one wire story: article id -> group label, with the reason."""
+
+    group_of: Mapping[str, str]
+    reasons: Mapping[str, str]
+
+
+def detect_wire_copies(
+    articles: Sequence[Article], config: Config | None = None
+) -> WireGroups:
+    """Group articles whose texts are (near-)identical: one wire story under several outlets.
+
+    Candidates share at least one long sentence; they are merged when
+    ``fuzz.ratio`` of their texts is at or above ``config.wire_copy_threshold``.
+    """
+    config = config or Config()
+    by_sentence: dict[str, list[int]] = defaultdict(list)
+    for index, article in enumerate(articles):
+        for sentence in {
+            s.strip().lower() for s in re.split(r"(?<=[.!?])\s+|\n+", article.text)
+        }:
+            if len(sentence.split()) >= 8:
+                by_sentence[sentence].append(index)
+    parent = list(range(len(articles)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    checked: set[tuple[int, int]] = set()
+    for members in by_sentence.values():
+        for a, b in combinations(sorted(set(members))[:50], 2):
+            if (a, b) in checked or articles[a].outlet == articles[b].outlet:
+                continue
+            checked.add((a, b))
+            if (
+                fuzz.ratio(articles[a].text, articles[b].text)
+                >= config.wire_copy_threshold
+            ):
+                parent[find(b)] = find(a)
+    groups: dict[int, list[Article]] = defaultdict(list)
+    for index, article in enumerate(articles):
+        groups[find(index)].append(article)
+    group_of: dict[str, str] = {}
+    reasons: dict[str, str] = {}
+    for members in groups.values():
+        outlets = sorted({a.outlet for a in members})
+        if len(outlets) < 2:
+            continue
+        label = "wire copy: " + " = ".join(outlets)
+        for article in members:
+            group_of[article.id] = label
+        reasons[label] = (
+            f"articles {', '.join(sorted(a.id for a in members))} are the same text "
+            f"(fuzz.ratio >= {config.wire_copy_threshold:g}) under outlets {', '.join(outlets)}"
+        )
+    return WireGroups(group_of, reasons)
+
+
+def origin_of(claim: Claim, wire: WireGroups) -> tuple[str, str]:
+    """The independent origin of *claim* and why: a named source, a wire story or the outlet.
+
+    >>> from reconcile.model import Claim, Span
+    >>> c = Claim(id="a#1", article_id="a", outlet="Desk", text="x", span=Span(0, 1), attributed_to="Kremlin")
+    >>> origin_of(c, WireGroups({}, {}))
+    ('Kremlin', 'attributed to Kremlin')
+    """
+    if claim.attributed_to and not _is_generic(claim.attributed_to):
+        return claim.attributed_to, f"attributed to {claim.attributed_to}"
+    label = wire.group_of.get(claim.article_id)
+    if label is not None:
+        return label, wire.reasons[label]
+    return claim.outlet, "own reporting"
+
+
+def _is_generic(origin: str) -> bool:
+    """A vague origin ("officials", "presidents", "he") names no one: the outlet stays the origin."""
+    name = origin.strip()
+    return name.lower() in GENERIC_ORIGINS or (" " not in name and name.islower())
+
+
+def group_origins(
+    members: Sequence[Claim], wire: WireGroups
+) -> tuple[OriginGroup, ...]:
+    """Partition claims into independent origins.
+
+    Two claims share an origin when they come from one outlet (or one wire story
+    run by several outlets), or when they are attributed to the same named
+    source ("according to the Kremlin"); the relation is closed transitively.
+    """
+    parent = list(range(len(members)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    first_with: dict[tuple[str, str], int] = {}
+    for index, claim in enumerate(members):
+        keys = [("outlet", wire.group_of.get(claim.article_id, claim.outlet))]
+        if claim.attributed_to and not _is_generic(claim.attributed_to):
+            keys.append(("source", claim.attributed_to))
+        for key in keys:
+            if key in first_with:
+                parent[find(index)] = find(first_with[key])
+            else:
+                first_with[key] = index
+    groups: dict[int, list[Claim]] = defaultdict(list)
+    for index, claim in enumerate(members):
+        groups[find(index)].append(claim)
+    out = []
+    for group in groups.values():
+        reasons = sorted({origin_of(c, wire)[1] for c in group})
+        named = sorted(
+            {
+                c.attributed_to
+                for c in group
+                if c.attributed_to and not _is_generic(c.attributed_to)
+            }
+        )
+        outlets = sorted({c.outlet for c in group})
+        name = " / ".join(named) if named else origin_of(group[0], wire)[0]
+        out.append(
+            OriginGroup(name, outlets, [c.id for c in group], "; ".join(reasons))
+        )
+    return tuple(sorted(out, key=lambda g: g.origin))

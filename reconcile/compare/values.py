@@ -1,0 +1,331 @@
+"""Value against value: dates, quantities and places compared as intervals.
+
+Also which values of two claims may be compared at all
+(:func:`comparable_value_pairs`) and whether two claims are affirmed/negated
+twins (:func:`are_twins`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import timedelta
+
+from attrs import frozen
+from rapidfuzz import fuzz
+
+from reconcile.config import Config
+from reconcile.model import Actor, Claim, DateValue, Quantity, Value
+
+__all__ = [
+    "AMBIGUOUS_UNITS",
+    "DISTINCT_ROLES",
+    "PLACE_TWIN_THRESHOLD",
+    "RUNNING_MEASURES",
+    "TWIN_THRESHOLD",
+    "ValueComparison",
+    "are_twins",
+    "comparable_value_pairs",
+    "compare_values",
+]
+
+
+#: Measures whose figures later reports revise upwards (a running toll).
+RUNNING_MEASURES = frozenset(
+    {
+        "killed",
+        "injured",
+        "missing",
+        "displaced",
+        "evacuated",
+        "arrested",
+        "rescued",
+        "affected",
+        "detained",
+    }
+)
+
+
+#: Event roles that name distinct events: dates with two different ones are never compared.
+DISTINCT_ROLES = frozenset(
+    {
+        "signed",
+        "ratified",
+        "approved",
+        "elected",
+        "inaugurated",
+        "arrested",
+        "charged",
+        "sentenced",
+        "ruled",
+        "invaded",
+        "began",
+        "ended",
+        "struck",
+        "voted",
+    }
+)
+
+
+_PLACE_TYPES = frozenset({"city", "country", "region"})
+
+
+@frozen
+class ValueComparison:
+    """The outcome of comparing two values: ``agree``, ``conflict`` or ``update``, and the rule."""
+
+    outcome: str
+    rule: str
+    explanation: str
+
+
+def compare_values(
+    left: Value, right: Value, config: Config | None = None
+) -> ValueComparison | None:
+    """Compare two values of one kind; ``None`` when they are not comparable.
+
+    Symmetric: ``compare_values(a, b)`` and ``compare_values(b, a)`` have the same
+    outcome.
+
+    >>> from datetime import date
+    >>> from reconcile.model import DateValue, Span
+    >>> jan = DateValue("January 2025", Span(0, 12), date(2025, 1, 1), date(2025, 1, 31), "month")
+    >>> day = DateValue("Jan. 17", Span(0, 7), date(2025, 1, 17), date(2025, 1, 17))
+    >>> compare_values(jan, day).outcome
+    'agree'
+    """
+    config = config or Config()
+    if isinstance(left, DateValue) and isinstance(right, DateValue):
+        return _compare_dates(left, right)
+    if isinstance(left, Quantity) and isinstance(right, Quantity):
+        return _compare_quantities(left, right, config)
+    if (
+        isinstance(left, Actor)
+        and isinstance(right, Actor)
+        and left.role == right.role == "place"
+    ):
+        return _compare_places(left, right)
+    return None
+
+
+_NEGATORS = re.compile(
+    r"\b(?:not|no|never|n't|denied|denies|deny|did|does|do|has|have|had|was|were|is|are)\b|n't",
+    re.IGNORECASE,
+)
+
+
+#: Two claims of opposite polarity conflict only when, negation aside, they say
+#: the same thing: ``token_sort_ratio`` of their texts at or above this.
+TWIN_THRESHOLD = 70.0
+
+
+#: Places are compared only between claims this alike (``token_sort_ratio``):
+#: a fact's claims often name places of different roles (where a deal was
+#: signed, where a strike hit).
+PLACE_TWIN_THRESHOLD = 60.0
+
+
+def are_twins(left: Claim, right: Claim, threshold: float = TWIN_THRESHOLD) -> bool:
+    """Whether two claims state the same thing apart from negation (affirmed/negated twins)."""
+    a = _NEGATORS.sub(" ", left.text.lower())
+    b = _NEGATORS.sub(" ", right.text.lower())
+    return fuzz.token_sort_ratio(a, b) >= threshold
+
+
+def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value]]:
+    """The pairs of values of two claims that speak of the same thing and may be compared.
+
+    Dates pair when their event roles match (or each claim has one date and the
+    roles do not name two distinct events); quantities pair within a dimension,
+    each with the closest figure of the other claim; places pair when each claim
+    names exactly one known place.
+    """
+    pairs: list[tuple[Value, Value]] = []
+    ldates, rdates = (
+        [d for d in left.dates if d.resolved],
+        [d for d in right.dates if d.resolved],
+    )
+    for ld in ldates:
+        for rd in rdates:
+            if (ld.role == rd.role and ld.role is not None) or (
+                len(ldates) == 1
+                and len(rdates) == 1
+                and not (
+                    ld.role in DISTINCT_ROLES
+                    and rd.role in DISTINCT_ROLES
+                    and ld.role != rd.role
+                )
+            ):
+                pairs.append((ld, rd))
+    by_dim: dict[tuple[str, str | None], list[Quantity]] = defaultdict(list)
+    for q in right.quantities:
+        by_dim[q.dimension].append(q)
+    for lq in left.quantities:
+        candidates = by_dim.get(lq.dimension, [])
+        if candidates:
+            pairs.append((lq, _closest(lq, candidates)))
+    lplaces = [p for p in left.places if p.type in _PLACE_TYPES]
+    rplaces = [p for p in right.places if p.type in _PLACE_TYPES]
+    if (
+        len(lplaces) == 1
+        and len(rplaces) == 1
+        and are_twins(left, right, PLACE_TWIN_THRESHOLD)
+    ):
+        pairs.append((lplaces[0], rplaces[0]))
+    return pairs
+
+
+def _closest(target: Quantity, candidates: Sequence[Quantity]) -> Quantity:
+    """The figure of the other claim to compare *target* with: one that agrees if
+    any does; for a running toll the largest; otherwise the nearest."""
+
+    def gap(q: Quantity) -> float:
+        lo1, hi1 = _bounds(target)
+        lo2, hi2 = _bounds(q)
+        return max(0.0, lo1 - hi2, lo2 - hi1)
+
+    overlapping = [q for q in candidates if gap(q) == 0.0]
+    if overlapping or target.measure not in RUNNING_MEASURES:
+        return min(candidates, key=gap)
+    # A running figure is compared with the other report's headline figure, its largest.
+    return max(candidates, key=lambda q: _bounds(q)[0])
+
+
+def _compare_dates(left: DateValue, right: DateValue) -> ValueComparison | None:
+    if (
+        left.earliest is None
+        or right.earliest is None
+        or left.latest is None
+        or right.latest is None
+    ):
+        return None
+    if left.earliest <= right.latest and right.earliest <= left.latest:
+        return ValueComparison(
+            "agree",
+            "overlapping_day_intervals",
+            f"day intervals {_iso(left)} and {_iso(right)} overlap",
+        )
+    if _weekday_could_agree(left, right) or _weekday_could_agree(right, left):
+        return None
+    return ValueComparison(
+        "conflict",
+        "disjoint_day_intervals",
+        f"disjoint day intervals {_iso(left)} vs {_iso(right)}",
+    )
+
+
+_WEEKDAY_ONLY = re.compile(
+    r"^(?:on\s+|last\s+|next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
+
+
+def _weekday_could_agree(weekday: DateValue, other: DateValue) -> bool:
+    """A bare weekday ("on Monday") read in the wrong tense lands a week off.
+
+    Such a mention does not conflict with a value that its other reading (a week
+    earlier or later) would agree with: the tense, not the reports, disagrees.
+    """
+    if (
+        not _WEEKDAY_ONLY.match(weekday.text.strip())
+        or weekday.earliest is None
+        or other.earliest is None
+    ):
+        return False
+    assert weekday.latest is not None and other.latest is not None
+    week = timedelta(days=7)
+    return any(
+        weekday.earliest + shift <= other.latest
+        and other.earliest <= weekday.latest + shift
+        for shift in (week, -week)
+    )
+
+
+def _iso(value: DateValue) -> str:
+    assert value.earliest is not None and value.latest is not None
+    if value.earliest == value.latest:
+        return value.earliest.isoformat()
+    return f"{value.earliest.isoformat()}..{value.latest.isoformat()}"
+
+
+def _bounds(q: Quantity, tolerance: float = 0.0) -> tuple[float, float]:
+    low = -float("inf") if q.low is None else q.low
+    high = float("inf") if q.high is None else q.high
+    if tolerance and q.low is not None and q.low == q.high and _is_round(q.low):
+        slack = abs(q.low) * tolerance
+        low, high = low - slack, high + slack
+    return low, high
+
+
+def _is_round(number: float) -> bool:
+    return number >= 100 and float(number).is_integer() and int(number) % 10 == 0
+
+
+#: Units that say how far or how long, not what was counted: without a measure,
+#: two such figures in one fact may describe different things (a 100-km stretch
+#: of coast, an epicentre 14 km away) and are not compared.
+AMBIGUOUS_UNITS = frozenset(
+    {
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "m",
+        "hours",
+        "minutes",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "seconds",
+        "percent",
+    }
+)
+
+
+def _compare_quantities(
+    left: Quantity, right: Quantity, config: Config
+) -> ValueComparison | None:
+    if left.dimension != right.dimension:
+        return None
+    if left.measure is None and left.unit in AMBIGUOUS_UNITS:
+        return None
+    lo1, hi1 = _bounds(left, config.quantity_tolerance)
+    lo2, hi2 = _bounds(right, config.quantity_tolerance)
+    what = f"{left.unit} {left.measure}".strip() if left.measure else left.unit
+    if lo1 <= hi2 and lo2 <= hi1:
+        return ValueComparison(
+            "agree",
+            "overlapping_intervals",
+            f"{left.normalized} and {right.normalized} overlap",
+        )
+    outcome = "update" if left.measure in RUNNING_MEASURES else "conflict"
+    return ValueComparison(
+        outcome,
+        "disjoint_intervals",
+        f"disjoint intervals of {what or 'the figure'}: {left.normalized} vs {right.normalized}",
+    )
+
+
+def _compare_places(left: Actor, right: Actor) -> ValueComparison | None:
+    if left.type not in _PLACE_TYPES or right.type not in _PLACE_TYPES:
+        return None
+    if (
+        left.canonical == right.canonical
+        or left.canonical in right.within
+        or right.canonical in left.within
+    ):
+        return ValueComparison(
+            "agree",
+            "place_containment",
+            f"{left.canonical} and {right.canonical}: one contains the other",
+        )
+    return ValueComparison(
+        "conflict",
+        "different_places",
+        f"different places: {left.canonical} vs {right.canonical}, neither contains the other",
+    )

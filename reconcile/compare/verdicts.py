@@ -1,0 +1,318 @@
+"""Clusters -> facts: agreements, conflicts, updates and the verdict of each fact.
+
+See :func:`decide_verdict` for the confidence formula and :func:`compare_facts`
+for how facts are built and numbered.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from itertools import combinations
+
+from reconcile.compare.independence import (
+    WireGroups,
+    detect_wire_copies,
+    group_origins,
+)
+from reconcile.compare.values import (
+    RUNNING_MEASURES,
+    _bounds,
+    are_twins,
+    comparable_value_pairs,
+    compare_values,
+)
+from reconcile.config import Config
+from reconcile.match import ClaimCluster
+from reconcile.model import (
+    Agreement,
+    Article,
+    Claim,
+    Conflict,
+    DateValue,
+    Fact,
+    OriginGroup,
+    Quantity,
+    Update,
+    Value,
+    Verdict,
+)
+
+__all__ = ["compare_facts", "decide_verdict"]
+
+
+def compare_facts(
+    clusters: Sequence[ClaimCluster],
+    claims: Iterable[Claim],
+    articles: Sequence[Article],
+    config: Config | None = None,
+) -> tuple[Fact, ...]:
+    """Turn each cluster into a :class:`~reconcile.model.Fact` with agreements, conflicts and a verdict.
+
+    Facts are numbered ``F1, F2, ...`` in order of their earliest claim (by
+    publication date, article id and position), so ids do not depend on input order.
+    """
+    config = config or Config()
+    by_id = {c.id: c for c in claims}
+    wire = detect_wire_copies(articles, config)
+    ordered = sorted(
+        clusters, key=lambda cl: min(_claim_order(by_id[i]) for i in cl.claim_ids)
+    )
+    facts = []
+    for number, cluster in enumerate(ordered, start=1):
+        members = tuple(sorted((by_id[i] for i in cluster.claim_ids), key=_claim_order))
+        facts.append(_build_fact(f"F{number}", cluster, members, wire, config))
+    return tuple(facts)
+
+
+def decide_verdict(
+    origins: Sequence[OriginGroup],
+    claims: Sequence[Claim],
+    conflicts: Sequence[Conflict],
+    updates: Sequence[Update],
+) -> Verdict:
+    """The status and confidence of a fact from its origins, conflicts and updates."""
+    hedged = {c.id: c.hedged for c in claims}
+    weight = sum(0.5 if all(hedged[i] for i in g.claim_ids) else 1.0 for g in origins)
+    origin_of_claim = {i: g.origin for g in origins for i in g.claim_ids}
+    pairs = {
+        frozenset((origin_of_claim[c.claim_ids[0]], origin_of_claim[c.claim_ids[1]]))
+        for c in conflicts
+        if not c.within_outlet
+    }
+    confidence = round((1.0 - 0.5**weight) * 0.4 ** len(pairs), 4)
+    n = len(origins)
+    if pairs:
+        status, why = (
+            "conflicting",
+            f"{len(pairs)} pair(s) of independent origins disagree",
+        )
+    elif updates:
+        status, why = (
+            "updated",
+            "later reports revised a running figure; no other disagreement",
+        )
+    elif n >= 2:
+        status, why = "corroborated", f"{n} independent origins agree"
+    else:
+        status, why = "single_source", "one independent origin"
+    return Verdict(status, float(confidence), n, why)
+
+
+def _claim_order(claim: Claim) -> tuple[str, str, int]:
+    published = claim.published.isoformat() if claim.published else "9999-99-99"
+    return (published, claim.article_id, claim.span.start)
+
+
+def _build_fact(
+    fact_id: str,
+    cluster: ClaimCluster,
+    members: Sequence[Claim],
+    wire: WireGroups,
+    config: Config,
+) -> Fact:
+    origins = group_origins(members, wire)
+    origin_by_claim = {i: (g.origin, g.reason) for g in origins for i in g.claim_ids}
+    agreements, conflicts, updates = _compare_members(members, origin_by_claim, config)
+    verdict = decide_verdict(origins, members, conflicts, updates)
+    statement = next(c.text for c in members if c.id == cluster.medoid)
+    return Fact(
+        id=fact_id,
+        statement=statement,
+        claims=members,
+        memberships=cluster.memberships,
+        verdict=verdict,
+        agreements=agreements,
+        conflicts=conflicts,
+        updates=updates,
+        origins=origins,
+    )
+
+
+def _compare_members(
+    members: Sequence[Claim],
+    origin_by_claim: Mapping[str, tuple[str, str]],
+    config: Config,
+) -> tuple[list[Agreement], list[Conflict], list[Update]]:
+    agreeing: dict[tuple[str, str], list[tuple[Claim, Value, Claim, Value]]] = (
+        defaultdict(list)
+    )
+    conflicts: list[Conflict] = []
+    rising: dict[str, list[tuple[Claim, Quantity]]] = defaultdict(list)
+    for left, right in combinations(members, 2):
+        same_origin = origin_by_claim[left.id][0] == origin_by_claim[right.id][0]
+        if left.polarity != right.polarity and are_twins(left, right):
+            conflicts.append(
+                _conflict(
+                    "polarity",
+                    left,
+                    right,
+                    left.polarity,
+                    right.polarity,
+                    None,
+                    None,
+                    "opposite_polarity",
+                    f"one claim is {left.polarity}, the other {right.polarity}",
+                    same_origin,
+                )
+            )
+        for lv, rv in comparable_value_pairs(left, right):
+            result = compare_values(lv, rv, config)
+            if result is None:
+                continue
+            if (
+                isinstance(lv, Quantity)
+                and isinstance(rv, Quantity)
+                and _is_rise(left, lv, right, rv)
+            ):
+                rising[_dimension_key(lv)].extend([(left, lv), (right, rv)])
+            elif result.outcome == "agree":
+                agreeing[(lv.kind, _dimension_key(lv))].append((left, lv, right, rv))
+            else:
+                conflicts.append(
+                    _conflict(
+                        lv.kind,
+                        left,
+                        right,
+                        _show(lv),
+                        _show(rv),
+                        lv,
+                        rv,
+                        result.rule,
+                        result.explanation,
+                        same_origin,
+                    )
+                )
+    return _agreements(agreeing), conflicts, _updates(rising)
+
+
+def _is_rise(left: Claim, lv: Quantity, right: Claim, rv: Quantity) -> bool:
+    """A later report raising a running figure (a toll): an update, not a contradiction."""
+    if (
+        lv.measure not in RUNNING_MEASURES
+        or left.published is None
+        or right.published is None
+        or left.published == right.published
+    ):
+        return False
+    earlier, later = (lv, rv) if left.published < right.published else (rv, lv)
+    return _bounds(later)[0] > _bounds(earlier)[0]
+
+
+def _dimension_key(value: Value) -> str:
+    if isinstance(value, Quantity):
+        return f"{value.unit}|{value.measure or ''}"
+    if isinstance(value, DateValue):
+        return value.role or ""
+    return value.role
+
+
+def _show(value: Value) -> str:
+    return str(value.normalized)
+
+
+def _conflict(
+    kind: str,
+    left: Claim,
+    right: Claim,
+    lval: str,
+    rval: str,
+    lv: Value | None,
+    rv: Value | None,
+    rule: str,
+    explanation: str,
+    within: bool,
+) -> Conflict:
+    lspan = lv.span if lv is not None else left.span
+    rspan = rv.span if rv is not None else right.span
+    where = (
+        f" (both from {left.outlet})"
+        if within and left.outlet == right.outlet
+        else (" (one origin)" if within else "")
+    )
+    return Conflict(
+        kind=kind,
+        claim_ids=(left.id, right.id),
+        values=(lval, rval),
+        outlets=(left.outlet, right.outlet),
+        spans=(lspan, rspan),
+        rule=rule,
+        explanation=f"{explanation}: {left.outlet} says {lval!r}, {right.outlet} says {rval!r}{where}",
+        within_outlet=within,
+    )
+
+
+def _agreements(
+    agreeing: Mapping[tuple[str, str], list[tuple[Claim, Value, Claim, Value]]],
+) -> list[Agreement]:
+    """Groups of claims that agree pairwise (agreement of intervals is not
+    transitive: "January 2025" agrees with Jan. 16 and with Jan. 17, which
+    conflict), each reported with its narrowest value."""
+    rule_of = {"date": "overlapping_day_intervals", "quantity": "overlapping_intervals"}
+    out = []
+    for (kind, _key), pairs in sorted(agreeing.items()):
+        value_of: dict[str, Value] = {}
+        claim_of: dict[str, Claim] = {}
+        agrees: set[frozenset[str]] = set()
+        for left, lv, right, rv in pairs:
+            agrees.add(frozenset((left.id, right.id)))
+            for claim, value in ((left, lv), (right, rv)):
+                claim_of[claim.id] = claim
+                if claim.id not in value_of or _width(value) < _width(
+                    value_of[claim.id]
+                ):
+                    value_of[claim.id] = value
+        unplaced = sorted(claim_of, key=lambda i: (_width(value_of[i]), i))
+        while unplaced:
+            group = [unplaced.pop(0)]
+            for other in list(unplaced):
+                if all(frozenset((other, member)) in agrees for member in group):
+                    group.append(other)
+                    unplaced.remove(other)
+            if len(group) < 2:
+                continue
+            narrowest = value_of[group[0]]
+            out.append(
+                Agreement(
+                    kind=kind,
+                    value=str(narrowest.normalized),
+                    claim_ids=sorted(group),
+                    outlets=sorted({claim_of[i].outlet for i in group}),
+                    rule=rule_of.get(kind, "place_containment"),
+                    explanation=f"{len(group)} claims agree on {narrowest.normalized}",
+                )
+            )
+    return out
+
+
+def _width(value: Value) -> float:
+    if isinstance(value, DateValue) and value.earliest and value.latest:
+        return (value.latest - value.earliest).days
+    if isinstance(value, Quantity):
+        low, high = _bounds(value)
+        return high - low
+    return 0.0
+
+
+def _updates(rising: Mapping[str, list[tuple[Claim, Quantity]]]) -> list[Update]:
+    out = []
+    for key, entries in sorted(rising.items()):
+        seen: dict[str, tuple[Claim, Quantity]] = {c.id: (c, q) for c, q in entries}
+        timeline = sorted(
+            (
+                (c.published, q.normalized, c.outlet, c.id)
+                for c, q in seen.values()
+                if c.published
+            ),
+            key=lambda e: (e[0], e[3]),
+        )
+        values = " -> ".join(f"{v} ({d.isoformat()}, {o})" for d, v, o, _ in timeline)
+        out.append(
+            Update(
+                "quantity",
+                key,
+                timeline,
+                f"running figure revised by later reports: {values}",
+            )
+        )
+    return out

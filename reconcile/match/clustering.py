@@ -1,0 +1,293 @@
+"""Scored pairs -> clusters: linked components split by average linkage, explained.
+
+Identical claims are collapsed before clustering and rejoin their
+representative's cluster afterwards (see :func:`cluster_claims`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from attrs import field, frozen
+from rapidfuzz import fuzz, process
+
+from reconcile.config import Config
+from reconcile.extract.actors import Gazetteer, load_gazetteer
+from reconcile.match.blocking import _week, block_candidates
+from reconcile.match.frames import Frame, claim_frame
+from reconcile.match.scoring import (
+    _blend,
+    _core_scores,
+    _dimension_masks,
+    _popcount,
+    _vetoed,
+    score_pairs,
+)
+from reconcile.model import Claim, MatchReason, Membership
+
+__all__ = ["ClaimCluster", "cluster_claims"]
+
+
+@frozen
+class ClaimCluster:
+    """Claims that state one fact, its medoid (most representative claim) and why each joined."""
+
+    claim_ids: tuple[str, ...] = field(converter=tuple)
+    medoid: str
+    memberships: tuple[Membership, ...] = field(converter=tuple)
+
+
+def cluster_claims(
+    claims: Sequence[Claim],
+    config: Config | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+    blocking: bool = True,
+) -> tuple[ClaimCluster, ...]:
+    """Group *claims* into clusters, one per fact.
+
+    Claims are linked when their frame score is at or above
+    ``config.match_threshold``; each linked component is then split by average
+    linkage so a member's mean score to the rest of its cluster stays at or
+    above the threshold. The result does not depend on the order of *claims*.
+    ``blocking=False`` scores all pairs: the slow reference the tests compare with.
+
+    >>> cluster_claims([])
+    ()
+    """
+    config = config or Config()
+    gazetteer = gazetteer or load_gazetteer(config.alias_file)
+    ordered, twins = _collapse_duplicates(sorted(claims, key=lambda c: c.id), gazetteer)
+    frames = [claim_frame(c, gazetteer) for c in ordered]
+    if blocking:
+        weeks = [_week(c) for c in ordered]
+        a, b, _ = block_candidates(frames, weeks, config)
+    else:
+        a, b = (x.astype(np.int64) for x in np.triu_indices(len(ordered), 1))
+    scores = score_pairs(frames, a, b, config)
+    linked = scores >= config.match_threshold
+    components = _components(len(ordered), a[linked], b[linked])
+    clusters = [
+        _with_twins(c, twins)
+        for members in components
+        for c in _split_component(members, ordered, frames, config)
+    ]
+    return tuple(sorted(clusters, key=lambda c: c.claim_ids[0]))
+
+
+def _collapse_duplicates(
+    ordered: Sequence[Claim], gazetteer: Gazetteer
+) -> tuple[list[Claim], dict[str, list[Claim]]]:
+    """One representative per set of identical claims (same text, same values).
+
+    A wire copy or a republished article repeats its claims word for word;
+    clustering sees each wording once, so repetition never shifts the averages
+    that decide which claims belong together. The twins rejoin their
+    representative's cluster afterwards.
+    """
+    representatives: list[Claim] = []
+    twins: dict[str, list[Claim]] = {}
+    first: dict[tuple[object, ...], Claim] = {}
+    for claim in ordered:
+        key = (
+            " ".join(claim.text.lower().split()),
+            tuple(str(v.normalized) for v in claim.values),
+            claim.polarity,
+        )
+        if key in first:
+            twins[first[key].id].append(claim)
+        else:
+            first[key] = claim
+            twins[claim.id] = []
+            representatives.append(claim)
+    return representatives, twins
+
+
+def _with_twins(
+    cluster: ClaimCluster, twins: Mapping[str, list[Claim]]
+) -> ClaimCluster:
+    extra = [(t, m) for m in cluster.memberships for t in twins.get(m.claim_id, ())]
+    if not extra:
+        return cluster
+    memberships = [
+        *cluster.memberships,
+        *(
+            Membership(
+                t.id,
+                m.score,
+                (
+                    MatchReason(
+                        "identical_text", 100.0, detail=f"same text as {m.claim_id}"
+                    ),
+                    *m.reasons,
+                ),
+            )
+            for t, m in extra
+        ),
+    ]
+    ids = sorted([*cluster.claim_ids, *(t.id for t, _ in extra)])
+    return ClaimCluster(
+        ids, cluster.medoid, sorted(memberships, key=lambda m: m.claim_id)
+    )
+
+
+def _components(n: int, a: np.ndarray, b: np.ndarray) -> list[list[int]]:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, y in zip(a.tolist(), b.tolist(), strict=True):
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(n):
+        groups[find(index)].append(index)
+    return list(groups.values())
+
+
+def _pair_matrix(
+    members: Sequence[int], frames: Sequence[Frame], config: Config
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    texts = [frames[m].text for m in members]
+    cores = [frames[m].core for m in members]
+    by_set = process.cdist(
+        texts, texts, scorer=fuzz.token_set_ratio, workers=config.workers
+    ).astype(np.float64)
+    by_sort = process.cdist(
+        texts, texts, scorer=fuzz.token_sort_ratio, workers=config.workers
+    ).astype(np.float64)
+    by_core = _core_scores(
+        cores, cores, [frames[m] for m in members], None, None, config, pairwise=False
+    )
+    masks = _dimension_masks([frames[m] for m in members])
+    mismatch = _popcount((masks[:, None] ^ masks[None, :]).ravel()).reshape(
+        len(members), len(members)
+    )
+    blended = (
+        _blend(config, by_set, by_sort, by_core) - config.dimension_penalty * mismatch
+    )
+    for i, x in enumerate(members):
+        for j in range(i + 1, len(members)):
+            if _vetoed(frames[x], frames[members[j]]):
+                blended[i, j] = blended[j, i] = -1000.0
+    return blended, by_set, by_sort
+
+
+def _split_component(
+    members: list[int], claims: Sequence[Claim], frames: Sequence[Frame], config: Config
+) -> list[ClaimCluster]:
+    if len(members) == 1:
+        only = claims[members[0]]
+        return [
+            ClaimCluster(
+                (only.id,),
+                only.id,
+                (Membership(only.id, 100.0, (MatchReason("singleton", 100.0),)),),
+            )
+        ]
+    blended, by_set, by_sort = _pair_matrix(members, frames, config)
+    groups = _average_linkage(blended, config.match_threshold)
+    return [
+        _explain(group, members, claims, frames, blended, by_set, by_sort, config)
+        for group in groups
+    ]
+
+
+def _average_linkage(scores: np.ndarray, threshold: float) -> list[list[int]]:
+    """Merge the pair of groups with the highest mean score while it is at or above *threshold*."""
+    groups: list[list[int]] = [[i] for i in range(len(scores))]
+    sums = scores.copy()
+    np.fill_diagonal(sums, -np.inf)
+    sizes = np.ones(len(scores))
+    alive = np.ones(len(scores), dtype=bool)
+    while True:
+        mean = sums / np.outer(sizes, sizes)
+        mean[~alive, :] = -np.inf
+        mean[:, ~alive] = -np.inf
+        best = int(np.argmax(mean))
+        i, j = divmod(best, len(scores))
+        if mean[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        groups[i].extend(groups[j])
+        groups[j] = []
+        sums[i, :] += sums[j, :]
+        sums[:, i] += sums[:, j]
+        sums[i, i] = -np.inf
+        sizes[i] += sizes[j]
+        alive[j] = False
+    return [sorted(g) for g in groups if g]
+
+
+def _explain(
+    group: list[int],
+    members: list[int],
+    claims: Sequence[Claim],
+    frames: Sequence[Frame],
+    blended: np.ndarray,
+    by_set: np.ndarray,
+    by_sort: np.ndarray,
+    config: Config,
+) -> ClaimCluster:
+    if len(group) == 1:
+        medoid = group[0]
+    else:
+        sub = blended[np.ix_(group, group)]
+        medoid = group[int(np.argmax(sub.sum(axis=1) - np.diag(sub)))]
+    medoid_frame = frames[members[medoid]]
+    memberships = []
+    for local in group:
+        claim, frame = claims[members[local]], frames[members[local]]
+        if local == medoid:
+            reasons = (
+                MatchReason(
+                    "medoid", 100.0, detail="the cluster's most representative claim"
+                ),
+            )
+            score = 100.0
+        else:
+            shared = sorted(frame.actors & medoid_frame.actors)
+            synonyms = sorted(set(frame.synonyms) | set(medoid_frame.synonyms))
+            score = float(blended[local, medoid])
+            reasons = (
+                MatchReason("token_set_ratio", round(float(by_set[local, medoid]), 1)),
+                MatchReason(
+                    "token_sort_ratio", round(float(by_sort[local, medoid]), 1)
+                ),
+                MatchReason(
+                    "blended_score",
+                    round(score, 1),
+                    config.match_threshold,
+                    "average-linkage score vs the medoid claim",
+                ),
+                MatchReason(
+                    "actors",
+                    100.0,
+                    detail="shared: " + (", ".join(shared) or "none (no clash)"),
+                ),
+                *(
+                    [
+                        MatchReason(
+                            "synonyms",
+                            100.0,
+                            detail=", ".join(f"{w}->{c}" for w, c in synonyms),
+                        )
+                    ]
+                    if synonyms
+                    else []
+                ),
+            )
+        memberships.append(Membership(claim.id, round(score, 1), reasons))
+    ids = tuple(claims[members[g]].id for g in group)
+    return ClaimCluster(
+        tuple(sorted(ids)),
+        claims[members[medoid]].id,
+        tuple(sorted(memberships, key=lambda m: m.claim_id)),
+    )

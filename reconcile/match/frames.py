@@ -1,0 +1,452 @@
+"""Claim -> frame: values masked by kind, actors canonical, news synonyms folded.
+
+A frame keeps only what identifies a claim's fact, so two outlets' wordings of
+one fact look alike whatever their values (see :func:`claim_frame`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from attrs import field, frozen
+
+from reconcile.extract.actors import Gazetteer
+from reconcile.extract.claims import countries_of
+from reconcile.model import Actor, Claim, DateValue, Quantity
+
+__all__ = ["DISTINCT_EVENTS", "SYNONYMS", "Frame", "claim_frame"]
+
+
+SYNONYMS: Mapping[str, str] = {
+    **dict.fromkeys(
+        [
+            "signed",
+            "signs",
+            "sign",
+            "signing",
+            "inked",
+            "inks",
+            "concluded",
+            "concludes",
+            "sealed",
+            "seals",
+            "signatures",
+            "signature",
+        ],
+        "sign",
+    ),
+    **dict.fromkeys(
+        [
+            "treaty",
+            "treaties",
+            "pact",
+            "pacts",
+            "agreement",
+            "agreements",
+            "deal",
+            "deals",
+            "accord",
+            "accords",
+        ],
+        "agreement",
+    ),
+    **dict.fromkeys(
+        [
+            "supplied",
+            "supplies",
+            "supply",
+            "supplying",
+            "provided",
+            "provides",
+            "provide",
+            "providing",
+            "sent",
+            "sends",
+            "send",
+            "sending",
+            "delivered",
+            "delivers",
+            "shipped",
+            "armed",
+            "gave",
+            "given",
+            "dispatched",
+            "deployed",
+        ],
+        "supply",
+    ),
+    **dict.fromkeys(
+        [
+            "killed",
+            "kills",
+            "kill",
+            "killing",
+            "died",
+            "die",
+            "dead",
+            "deaths",
+            "death",
+            "dying",
+            "fatalities",
+            "lives",
+            "toll",
+        ],
+        "kill",
+    ),
+    **dict.fromkeys(
+        [
+            "injured",
+            "injuring",
+            "injures",
+            "injure",
+            "hurt",
+            "wounded",
+            "wounding",
+            "injuries",
+            "injury",
+        ],
+        "injure",
+    ),
+    **dict.fromkeys(
+        ["ratified", "ratifies", "ratify", "ratifying", "ratification"], "ratify"
+    ),
+    **dict.fromkeys(
+        [
+            "approved",
+            "approves",
+            "approve",
+            "approval",
+            "passed",
+            "adopted",
+            "endorsed",
+        ],
+        "approve",
+    ),
+    **dict.fromkeys(
+        ["inaugurated", "inauguration", "inaugurate", "sworn", "oath"], "inaugurate"
+    ),
+    **dict.fromkeys(
+        ["elected", "election", "elections", "vote", "voted", "votes", "ballot"],
+        "elect",
+    ),
+    **dict.fromkeys(
+        ["arrested", "arrest", "detained", "detain", "detention", "custody"], "arrest"
+    ),
+    **dict.fromkeys(["sentenced", "sentence", "convicted", "jailed"], "sentence"),
+    **dict.fromkeys(["invaded", "invade", "invades", "invasion", "invading"], "invade"),
+    **dict.fromkeys(
+        [
+            "met",
+            "meets",
+            "meeting",
+            "talks",
+            "summit",
+            "hosted",
+            "hosts",
+            "visit",
+            "visited",
+        ],
+        "meet",
+    ),
+    **dict.fromkeys(
+        [
+            "strike",
+            "strikes",
+            "attack",
+            "attacks",
+            "attacked",
+            "hit",
+            "hits",
+            "struck",
+            "bombardment",
+            "shelling",
+            "shelled",
+            "bombed",
+            "pound",
+            "pounded",
+        ],
+        "attack",
+    ),
+    **dict.fromkeys(
+        ["quake", "earthquake", "tremor", "temblor", "shook", "jolted"], "earthquake"
+    ),
+    **dict.fromkeys(
+        ["troops", "soldiers", "forces", "servicemen", "army", "military"], "troops"
+    ),
+    **dict.fromkeys(
+        ["president", "leader", "leaders", "counterpart", "presidents"], "leader"
+    ),
+    **dict.fromkeys(["comprehensive", "strategic", "partnership"], "partnership"),
+    **dict.fromkeys(
+        ["ties", "relations", "cooperation", "co-operation", "bilateral"], "relations"
+    ),
+    **dict.fromkeys(
+        [
+            "help",
+            "helps",
+            "helping",
+            "aid",
+            "aids",
+            "assist",
+            "assistance",
+            "support",
+            "supports",
+        ],
+        "help",
+    ),
+    **dict.fromkeys(
+        [
+            "pledged",
+            "pledge",
+            "pledges",
+            "promised",
+            "promise",
+            "promises",
+            "committed",
+            "commit",
+            "commits",
+            "vowed",
+            "vow",
+            "vows",
+        ],
+        "pledge",
+    ),
+    **dict.fromkeys(["drone", "drones", "uav", "uavs"], "drone"),
+    **dict.fromkeys(["missile", "missiles", "rocket", "rockets"], "missile"),
+    **dict.fromkeys(["magnitude", "measured", "registered"], "magnitude"),
+    **dict.fromkeys(["tsunami", "tsunamis"], "tsunami"),
+    **dict.fromkeys(["warning", "warnings", "alert", "alerts"], "warning"),
+    **dict.fromkeys(["emergency", "emergencies"], "emergency"),
+    **dict.fromkeys(
+        ["homes", "houses", "buildings", "dwellings", "apartments"], "building"
+    ),
+    **dict.fromkeys(
+        ["damaged", "destroyed", "collapsed", "flattened", "razed"], "damage"
+    ),
+    **dict.fromkeys(["missing", "unaccounted"], "missing"),
+    **dict.fromkeys(["aftershock", "aftershocks"], "aftershock"),
+}
+
+
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "as",
+        "that",
+        "this",
+        "these",
+        "those",
+        "it",
+        "its",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "not",
+        "no",
+        "but",
+        "if",
+        "than",
+        "then",
+        "so",
+        "such",
+        "their",
+        "there",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "we",
+        "our",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "while",
+        "also",
+        "into",
+        "over",
+        "under",
+        "after",
+        "before",
+        "about",
+        "between",
+        "during",
+        "up",
+        "down",
+        "out",
+        "off",
+        "only",
+        "just",
+        "more",
+        "most",
+        "other",
+        "some",
+        "any",
+        "each",
+        "both",
+        "all",
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
+)
+
+
+_TOKEN = re.compile(r"\w+(?:[-'’]\w+)*")
+
+
+#: Folded event tokens naming distinct steps of a story: a claim with one that the
+#: other lacks is about another event (signing a treaty is not ratifying it).
+DISTINCT_EVENTS = frozenset(
+    {"ratify", "approve", "inaugurate", "elect", "arrest", "sentence", "invade"}
+)
+
+
+_CORE = frozenset(SYNONYMS.values())
+
+
+_SUFFIXES = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""))
+
+
+@frozen
+class Frame:
+    """A claim reduced to what identifies its fact: masked, canonical, folded tokens."""
+
+    text: str
+    tokens: tuple[str, ...] = field(converter=tuple)
+    actors: frozenset[str] = field(converter=frozenset)
+    synonyms: tuple[tuple[str, str], ...] = field(default=(), converter=tuple)
+    core: str = ""
+    """Only the tokens that name the fact: actors, figures' dimensions, folded news words."""
+    events: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The distinct-event words of the claim (ratify, approve, elect, ...)."""
+    dimensions: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """What the claim's figures count (``qty_years_term``): claims counting different things differ."""
+    countries: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The countries the claim is about: named in it, else its article's setting."""
+
+
+def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
+    """The comparable frame of *claim*.
+
+    >>> from reconcile.model import Claim, Quantity, Span
+    >>> c = Claim(id="a#1", article_id="a", outlet="X", text="They inked a 20-year pact",
+    ...           span=Span(0, 25), values=[Quantity(text="20-year", span=Span(13, 20),
+    ...           low=20, high=20, unit="years", measure="term")])
+    >>> claim_frame(c).text
+    'agreement qty_years_term sign'
+    """
+    text, start = claim.text.lower(), claim.span.start
+    pieces: list[str] = []
+    cursor = 0
+    for value in claim.values:
+        pieces.append(text[cursor : value.span.start - start])
+        pieces.append(" " + _value_token(value, gazetteer) + " ")
+        cursor = value.span.end - start
+    pieces.append(text[cursor:])
+    tokens: set[str] = set()
+    folded: set[tuple[str, str]] = set()
+    for token in _TOKEN.findall("".join(pieces)):
+        if token.startswith(("qty_", "actor_")):
+            tokens.add(token)
+        elif token not in _STOPWORDS and not token.isdigit() and len(token) > 1:
+            canon = SYNONYMS.get(token)
+            if canon is not None and canon != token:
+                folded.add((token, canon))
+            tokens.add(canon if canon is not None else _stem(token))
+    actors = {
+        _principal(a, gazetteer)
+        for a in claim.values
+        if isinstance(a, Actor) and a.role == "actor" and a.type != "unknown"
+    }
+    unique = sorted(tokens)
+    core = [t for t in unique if t in _CORE or t.startswith(("qty_", "actor_"))]
+    dimensions = {t for t in unique if t.startswith("qty_")}
+    countries = (
+        countries_of(claim.values, gazetteer) if gazetteer is not None else set()
+    )
+    return Frame(
+        " ".join(unique),
+        unique,
+        actors,
+        sorted(folded),
+        " ".join(core),
+        tokens & DISTINCT_EVENTS,
+        dimensions,
+        countries or set(claim.setting),
+    )
+
+
+def _value_token(
+    value: DateValue | Quantity | Actor, gazetteer: Gazetteer | None
+) -> str:
+    if isinstance(value, DateValue):
+        return ""
+    if isinstance(value, Quantity):
+        return (
+            "qty_"
+            + re.sub(r"\W+", "", value.unit or "n")
+            + ("_" + value.measure if value.measure else "")
+        )
+    return "actor_" + re.sub(r"\W+", "_", _principal(value, gazetteer).lower())
+
+
+def _stem(token: str) -> str:
+    if len(token) > 4:
+        for suffix, replacement in _SUFFIXES:
+            if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+                return token[: -len(suffix)] + replacement
+    return token
+
+
+def _principal(actor: Actor, gazetteer: Gazetteer | None) -> str:
+    if gazetteer is not None and actor.type == "person":
+        return gazetteer.affiliation(actor.canonical) or actor.canonical
+    return actor.canonical

@@ -1,0 +1,183 @@
+"""Candidate pairs -> scores: rapidfuzz ratios on frames, blended, with vetoes.
+
+Full frames are scored by ``token_set_ratio`` and ``token_sort_ratio``, blended
+with a core-frame score, penalised for differing figure dimensions, and vetoed
+(scored 0) when the claims cannot state one fact (see :func:`score_pairs`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from reconcile.config import Config
+from reconcile.match.frames import Frame
+
+__all__ = ["MIN_CORE_TOKENS", "score_against", "score_pairs"]
+
+
+#: Core frames shorter than this are compared by ``token_sort_ratio`` only.
+MIN_CORE_TOKENS = 3
+
+
+def score_pairs(
+    frames: Sequence[Frame], a: np.ndarray, b: np.ndarray, config: Config
+) -> np.ndarray:
+    """Blended frame scores (0-100) for the pairs ``(a[k], b[k])``, vetoed pairs scored 0.
+
+    The score is ``set_weight * token_set_ratio + (1 - set_weight) * token_sort_ratio``.
+    """
+    if len(a) == 0:
+        return np.empty(0, dtype=np.float64)
+    texts = np.array([f.text for f in frames], dtype=object)
+    cores = np.array([f.core for f in frames], dtype=object)
+    by_set = process.cpdist(
+        list(texts[a]),
+        list(texts[b]),
+        scorer=fuzz.token_set_ratio,
+        workers=config.workers,
+    )
+    by_sort = process.cpdist(
+        list(texts[a]),
+        list(texts[b]),
+        scorer=fuzz.token_sort_ratio,
+        workers=config.workers,
+    )
+    by_core = _core_scores(
+        list(cores[a]), list(cores[b]), frames, a, b, config, pairwise=True
+    )
+    masks = _dimension_masks(frames)
+    scores = _blend(
+        config, by_set, by_sort, by_core
+    ) - config.dimension_penalty * _popcount(masks[a] ^ masks[b])
+    for k in np.flatnonzero(scores >= config.match_threshold):
+        if _vetoed(frames[a[k]], frames[b[k]]):
+            scores[k] = 0.0
+    return np.clip(scores, 0.0, 100.0)
+
+
+def _dimension_masks(frames: Sequence[Frame]) -> np.ndarray:
+    """One bit per figure dimension (hashed into 63 bits when there are more)."""
+    bits: dict[str, int] = {}
+    masks = np.zeros(len(frames), dtype=np.uint64)
+    for index, frame in enumerate(frames):
+        mask = 0
+        for dimension in frame.dimensions:
+            mask |= 1 << bits.setdefault(dimension, len(bits) % 63)
+        masks[index] = mask
+    return masks
+
+
+def _popcount(values: np.ndarray) -> np.ndarray:
+    as_bytes = values.astype(np.uint64).view(np.uint8).reshape(-1, 8)
+    return np.unpackbits(as_bytes, axis=1).sum(axis=1).astype(np.float64)
+
+
+def score_against(query: Frame, frames: Sequence[Frame], config: Config) -> np.ndarray:
+    """Scores (0-100) of one frame against many, in one batch per scorer; vetoed pairs score 0."""
+    if not frames:
+        return np.empty(0, dtype=np.float64)
+    by_set = process.cdist(
+        [query.text],
+        [f.text for f in frames],
+        scorer=fuzz.token_set_ratio,
+        workers=config.workers,
+    )[0]
+    by_sort = process.cdist(
+        [query.text],
+        [f.text for f in frames],
+        scorer=fuzz.token_sort_ratio,
+        workers=config.workers,
+    )[0]
+    everyone = np.arange(len(frames))
+    by_core = _core_scores(
+        [query.core] * len(frames),
+        [f.core for f in frames],
+        [query, *frames],
+        np.zeros(len(frames), dtype=np.int64),
+        everyone + 1,
+        config,
+        pairwise=True,
+    )
+    scores = _blend(config, by_set, by_sort, by_core)
+    for k, frame in enumerate(frames):
+        scores[k] -= config.dimension_penalty * len(query.dimensions ^ frame.dimensions)
+        if _vetoed(query, frame):
+            scores[k] = 0.0
+    return np.clip(scores, 0.0, 100.0)
+
+
+def _core_scores(
+    left: Sequence[str],
+    right: Sequence[str],
+    frames: Sequence[Frame],
+    a: np.ndarray | None,
+    b: np.ndarray | None,
+    config: Config,
+    *,
+    pairwise: bool,
+) -> np.ndarray:
+    """Core-frame scores: ``token_set_ratio`` when both cores hold at least
+    ``MIN_CORE_TOKENS`` tokens, else NaN: a one- or two-word core
+    ("actor_russia") is a subset of almost everything and says too little, so
+    such pairs are scored on the full frame alone (see :func:`_blend`)."""
+    sizes = np.array([len(f.core.split()) for f in frames])
+    if pairwise:
+        by_set = process.cpdist(
+            left, right, scorer=fuzz.token_set_ratio, workers=config.workers
+        )
+        rich = (sizes[a] >= MIN_CORE_TOKENS) & (sizes[b] >= MIN_CORE_TOKENS)
+    else:
+        by_set = process.cdist(
+            left, right, scorer=fuzz.token_set_ratio, workers=config.workers
+        )
+        rich = np.outer(sizes >= MIN_CORE_TOKENS, sizes >= MIN_CORE_TOKENS)
+    return np.where(rich, by_set, np.nan).astype(np.float64)
+
+
+def _blend(
+    config: Config, by_set: np.ndarray, by_sort: np.ndarray, by_core: np.ndarray
+) -> np.ndarray:
+    full = (
+        config.set_weight * by_set.astype(np.float64)
+        + (1.0 - config.set_weight) * by_sort
+    )
+    mixed = (1.0 - config.core_weight) * full + config.core_weight * by_core
+    return np.where(np.isnan(by_core), full, mixed)
+
+
+def _vetoed(left: Frame, right: Frame) -> bool:
+    """Whether two claims cannot state one fact, whatever their wording.
+
+    * Different principal actors: each names an actor the other lacks, and they
+      share little ("Tajikistan and Iran" is not "Russia and Iran"; with three
+      or more actors each, sharing at least half of the smaller set is enough).
+    * Different countries: the countries each claim is about (named in it, or
+      else its article's setting) do not overlap.
+    * Different events: one names a distinct step of a story (ratify, approve,
+      elect, ...) that the other lacks, unless one's steps include the other's.
+    """
+    return (
+        _actors_clash(left.actors, right.actors)
+        or _events_clash(left.events, right.events)
+        or bool(
+            left.countries and right.countries and not left.countries & right.countries
+        )
+    )
+
+
+def _actors_clash(left: frozenset[str], right: frozenset[str]) -> bool:
+    if not (left - right and right - left):
+        return False
+    smaller = min(len(left), len(right))
+    return smaller <= 2 or len(left & right) * 2 < smaller
+
+
+def _events_clash(left: frozenset[str], right: frozenset[str]) -> bool:
+    if left == right:
+        return False
+    if not left or not right:
+        return True
+    return not (left <= right or right <= left)
