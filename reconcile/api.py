@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
@@ -95,14 +95,24 @@ class Reconciliation:
         return renderers[format](self.to_report())
 
 
+ProgressCallback = Callable[[str, int, int], None]
+"""Called as ``progress(stage, done, total)`` while :func:`reconcile` runs."""
+
+
 def reconcile(
-    articles: Iterable[Article], config: Config | None = None
+    articles: Iterable[Article],
+    config: Config | None = None,
+    *,
+    progress: ProgressCallback | None = None,
 ) -> Reconciliation:
     """Extract claims from *articles*, cluster them into facts, and decide each fact's verdict.
 
     Args:
         articles: articles as :func:`load_articles` returns them.
         config: thresholds and limits; ``Config()`` by default.
+        progress: called as ``progress(stage, done, total)`` for the stages
+            ``extract`` (once per article), ``match`` and ``compare``; the
+            command line draws its progress bar with it.
 
     Raises:
         InvalidValueError: two articles share an id.
@@ -110,15 +120,22 @@ def reconcile(
     config = config or Config()
     articles = tuple(articles)
     _check_unique_ids(articles)
+    report = progress or _no_progress
     gazetteer = load_gazetteer(config.alias_file)
-    claims = tuple(
-        claim
-        for article in articles
-        for claim in extract_claims(article, gazetteer=gazetteer)
-    )
+    claims: list[Claim] = []
+    for done, article in enumerate(articles, start=1):
+        claims.extend(extract_claims(article, gazetteer=gazetteer))
+        report("extract", done, len(articles))
+    report("match", 0, 1)
     clusters = cluster_claims(claims, config, gazetteer=gazetteer)
+    report("match", 1, 1)
     facts = compare_facts(clusters, claims, articles, config)
+    report("compare", 1, 1)
     return Reconciliation(articles, claims, facts, config)
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    """The default progress callback: says nothing."""
 
 
 def _check_unique_ids(articles: tuple[Article, ...]) -> None:

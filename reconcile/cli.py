@@ -150,7 +150,9 @@ def _reconcile(args: argparse.Namespace) -> Reconciliation:
         config = Config(**options)  # type: ignore[arg-type]
     except (TypeError, ValueError) as error:
         raise ReconcileError(f"--threshold: {error}") from error
-    result = reconcile(articles, config)
+    result = reconcile(
+        articles, config, progress=progress.bar if progress.enabled else None
+    )
     progress.say(f"{len(result.claims)} claims in {len(result.facts)} facts")
     return result
 
@@ -232,11 +234,20 @@ class _Progress:
         self.started = time.perf_counter()
 
     def say(self, message: str) -> None:
+        """One line of news (on a terminal only)."""
         if self.enabled:
-            print(
-                f"reconcile: [{time.perf_counter() - self.started:6.1f}s] {message}",
-                file=self.stream,
-            )
+            elapsed = time.perf_counter() - self.started
+            print(f"\rreconcile: [{elapsed:6.1f}s] {message}\033[K", file=self.stream)
+
+    def bar(self, stage: str, done: int, total: int) -> None:
+        """Redraw the progress bar for *stage* in place."""
+        width = 30
+        filled = width * done // max(total, 1)
+        end = "\n" if stage == "compare" else ""
+        self.stream.write(
+            f"\rreconcile: {stage:<8} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}\033[K{end}"
+        )
+        self.stream.flush()
 
 
 if __name__ == "__main__":  # pragma: no cover
