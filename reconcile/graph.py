@@ -30,7 +30,6 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import math
 import os
 import re
 import secrets
@@ -54,12 +53,10 @@ from reconcile.errors import (
 from reconcile.model import (
     Article,
     Claim,
-    DateValue,
     Fact,
     MatchReason,
-    Quantity,
-    Value,
 )
+from reconcile.records import value_record
 
 __all__ = [
     "GRAPH_SUFFIXES",
@@ -295,7 +292,7 @@ def _add_claim(G: nx.MultiDiGraph, claim: Claim) -> str:
         hedged=bool(claim.hedged),
         quote=bool(claim.quote),
         values=json.dumps(
-            [_value_record(value) for value in claim.values],
+            [value_record(value) for value in claim.values],
             ensure_ascii=False,
             sort_keys=True,
         ),
@@ -359,38 +356,6 @@ def _format_reasons(reasons: Sequence[MatchReason]) -> str:
             text += f": {reason.detail}"
         parts.append(text)
     return "; ".join(parts)
-
-
-def _bound(value: float | None) -> float | None:
-    return None if value is None or math.isinf(value) else value
-
-
-def _value_record(value: Value) -> dict[str, Any]:
-    record: dict[str, Any] = {
-        "kind": value.kind,
-        "text": value.text,
-        "start": value.span.start,
-        "end": value.span.end,
-        "normalized": value.normalized,
-    }
-    if isinstance(value, DateValue):
-        record.update(
-            earliest=value.earliest and value.earliest.isoformat(),
-            latest=value.latest and value.latest.isoformat(),
-            precision=value.precision,
-            role=value.role,
-        )
-    elif isinstance(value, Quantity):
-        record.update(
-            low=_bound(value.low),
-            high=_bound(value.high),
-            unit=value.unit,
-            measure=value.measure,
-            approximate=value.approximate,
-        )
-    else:
-        record.update(type=value.type, within=list(value.within))
-    return record
 
 
 # --------------------------------------------------------------------------- query

@@ -17,15 +17,12 @@ from typing import Any
 from attrs import field, frozen
 
 from reconcile.model import (
-    Actor,
     Article,
     Claim,
-    DateValue,
     Fact,
     Membership,
-    Quantity,
-    Value,
 )
+from reconcile.records import value_record
 
 __all__ = [
     "STATUS_ORDER",
@@ -192,35 +189,6 @@ def claim_record(claim: Claim, membership: Membership | None = None) -> dict[str
     return record
 
 
-def value_record(value: Value) -> dict[str, Any]:
-    """A value's JSON record (DESIGN.md: date, quantity, actor; places have kind ``place``)."""
-    base: dict[str, Any] = {
-        "kind": value.kind,
-        "text": value.text,
-        "start": value.span.start,
-        "end": value.span.end,
-        "normalized": value.normalized,
-    }
-    if isinstance(value, DateValue):
-        base.update(
-            earliest=value.earliest.isoformat() if value.earliest else None,
-            latest=value.latest.isoformat() if value.latest else None,
-            precision=value.precision,
-            role=value.role,
-        )
-    elif isinstance(value, Quantity):
-        base.update(
-            low=_number(value.low),
-            high=_number(value.high),
-            unit=value.unit,
-            measure=value.measure,
-            approximate=value.approximate,
-        )
-    elif isinstance(value, Actor):
-        base.update(type=value.type, within=list(value.within))
-    return base
-
-
 def render_json(report: Report) -> str:
     """The report as the JSON document of DESIGN.md (UTF-8, indented, stable key order)."""
     return json.dumps(report.to_record(), indent=2, ensure_ascii=False) + "\n"
@@ -312,12 +280,6 @@ def _markdown_fact(fact: dict[str, Any]) -> list[str]:
         )
     lines.append("")
     return lines
-
-
-def _number(value: float | None) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else value
 
 
 def _fact_number(fact_id: str) -> tuple[int, str]:

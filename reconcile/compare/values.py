@@ -16,6 +16,7 @@ from attrs import frozen
 from rapidfuzz import fuzz
 
 from reconcile.config import Config
+from reconcile.match import claim_frame
 from reconcile.model import Actor, Claim, DateValue, Quantity, Value
 
 __all__ = [
@@ -127,10 +128,20 @@ PLACE_TWIN_THRESHOLD = 60.0
 
 
 def are_twins(left: Claim, right: Claim, threshold: float = TWIN_THRESHOLD) -> bool:
-    """Whether two claims state the same thing apart from negation (affirmed/negated twins)."""
+    """Whether two claims state the same thing apart from negation (affirmed/negated twins).
+
+    Compared both as written (negators removed) and as the matcher's frames
+    (synonyms folded, values masked), so "did not conclude a pact on January 1"
+    is the twin of "signed a treaty on Jan. 1".
+    """
     a = _NEGATORS.sub(" ", left.text.lower())
     b = _NEGATORS.sub(" ", right.text.lower())
-    return fuzz.token_sort_ratio(a, b) >= threshold
+    if fuzz.token_sort_ratio(a, b) >= threshold:
+        return True
+    return (
+        fuzz.token_sort_ratio(claim_frame(left).text, claim_frame(right).text)
+        >= threshold
+    )
 
 
 def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value]]:
