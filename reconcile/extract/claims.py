@@ -85,6 +85,7 @@ _EVENT_ROLES: tuple[tuple[str, str], ...] = (
     ("elect", "elected"),
     ("inaugurat", "inaugurated"),
     ("sworn", "inaugurated"),
+    ("oath", "inaugurated"),
     ("meet", "met"),
     ("met", "met"),
     ("summit", "met"),
@@ -227,22 +228,22 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
 
 
 def event_role(text: str, position: int) -> str | None:
-    """The event a value at *position* in *text* belongs to: the nearest event verb.
+    """The event a value at *position* in *text* belongs to.
+
+    The nearest event word before the value wins ("signed ... on Friday during a
+    visit" is the signing's date); a word after it counts only when none comes
+    before ("On Friday, the two leaders signed").
 
     >>> event_role("the law was ratified on April 21", 24)
     'ratified'
+    >>> event_role("Iran signed a treaty on Friday during a visit", 21)
+    'signed'
     """
-    best: tuple[int, str] | None = None
-    for match in _ROLE_WORD.finditer(text):
-        distance = (
-            position - match.end()
-            if match.end() <= position
-            else match.start() - position + 8
-        )
-        role = _ROLE_OF_STEM[match.group(1).lower()]
-        if best is None or distance < best[0]:
-            best = (distance, role)
-    return None if best is None else best[1]
+    before = [m for m in _ROLE_WORD.finditer(text, 0, position)]
+    if before:
+        return _ROLE_OF_STEM[before[-1].group(1).lower()]
+    after = _ROLE_WORD.search(text, position)
+    return None if after is None else _ROLE_OF_STEM[after.group(1).lower()]
 
 
 def _split_at(
