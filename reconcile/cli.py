@@ -8,6 +8,7 @@ half-written (outputs go to a temporary file that is renamed into place).
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 import time
@@ -15,12 +16,13 @@ import warnings
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import IO, TextIO
 
-from reconcile._atomic import write_text_atomic
+from reconcile._atomic import write_atomic, write_text_atomic
 from reconcile.api import Reconciliation, load_articles, reconcile
 from reconcile.config import Config
 from reconcile.errors import ReconcileError
+from reconcile.report import Report, write_json
 
 __all__ = ["main"]
 
@@ -159,6 +161,13 @@ def _reconcile(args: argparse.Namespace) -> Reconciliation:
 
 def _run_report(args: argparse.Namespace) -> int:
     result = _reconcile(args)
+    if args.format == "json":
+        report = result.to_report()
+        if args.output is None:
+            write_json(report, sys.stdout)
+        else:
+            write_atomic(args.output, lambda handle: _write_json_to(report, handle))
+        return EXIT_OK
     _emit(result.report(args.format), args.output)
     return EXIT_OK
 
@@ -189,6 +198,13 @@ def _run_graph(args: argparse.Namespace) -> int:
     result = _reconcile(args)
     write_graph(result.graph, args.output)
     return EXIT_OK
+
+
+def _write_json_to(report: Report, handle: IO[bytes]) -> None:
+    text = io.TextIOWrapper(handle, encoding="utf-8")
+    write_json(report, text)
+    text.flush()
+    text.detach()  # write_atomic still owns (flushes, syncs, closes) the handle
 
 
 def _emit(text: str, output: Path | None) -> None:
