@@ -73,17 +73,21 @@ from reconcile.extract.actors import ENTITY_TYPES, load_gazetteer
 from reconcile.extract.claims import extract_claims
 from reconcile.golden import GoldFact, GoldSet
 from reconcile.ingest import load_articles, parse_article_text
-from reconcile.model import Article, Claim, DateValue, Quantity, Span
+from reconcile.model import Actor, Article, Claim, DateValue, Quantity, Span
 
 __all__ = [
     "DATE_FORMS",
+    "FURNITURE_MARKERS",
+    "MAX_DATE",
     "MEANING_CHANGING",
     "MEANING_PRESERVING",
+    "MIN_DATE",
     "MUTATIONS",
     "ClaimSentence",
     "DatePhrase",
     "Expected",
     "Mutation",
+    "MutationFunction",
     "QuantityPhrase",
     "StorySet",
     "absolutise_dates",
@@ -108,6 +112,18 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------- vocabulary
+
+
+def _names(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _spans(items: Iterable[Span]) -> tuple[Span, ...]:
+    return tuple(items)
+
+
+def _articles_tuple(items: Iterable[Article]) -> tuple[Article, ...]:
+    return tuple(items)
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -242,6 +258,12 @@ _WEEKDAY_MENTION = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?",
     re.IGNORECASE,
 )
+# The first verb of a clause: what comes before it is the subject.
+_FIRST_VERB = re.compile(
+    r"(?<![\w-])(?:[a-z]+ed|has|have|had|is|are|was|were|will|would|did|does|do|said"
+    r"|says|sent|met|struck|hit|put|took|gave|made|led|began|rose|fell|signs?|agrees?"
+    r"|plans?|vows?|warns?)(?![\w-])"
+)
 _PRONOUN_OPENERS = frozenset(
     _words("he she they it his her their its this that these those but and also")
 )
@@ -276,7 +298,7 @@ class ClaimSentence:
 
     text: str
     published: date
-    actors: tuple[str, str] = field(converter=tuple)
+    actors: tuple[str, ...] = field(converter=_names)
     verb: str
     topic: str
     noun: str
@@ -299,7 +321,7 @@ class StorySet:
     :meth:`write` puts the set on disk.
     """
 
-    articles: tuple[Article, ...] = field(converter=tuple)
+    articles: tuple[Article, ...] = field(converter=_articles_tuple)
     gold: GoldSet
 
     def outlets_of(self, fact_id: str) -> tuple[str, ...]:
@@ -368,7 +390,7 @@ class Expected:
     kind: str | None = None
     before: str | None = None
     after: str | None = None
-    spans: tuple[Span, ...] = field(default=(), converter=tuple)
+    spans: tuple[Span, ...] = field(default=(), converter=_spans)
     running: bool = False
 
     @property
@@ -390,7 +412,7 @@ class Mutation:
     article: Article
     expected: Expected
     adds: bool = False
-    replaced: tuple[Span, ...] = field(default=(), converter=tuple)
+    replaced: tuple[Span, ...] = field(default=(), converter=_spans)
     """The spans of the original text that were rewritten (``Expected.spans`` are their new places)."""
 
     def apply(self, articles: Iterable[Article]) -> tuple[Article, ...]:
@@ -788,7 +810,8 @@ def articles(
 
     Args:
         min_size: the fewest claim paragraphs (at least 1: an article needs a body).
-        max_size: the most claim paragraphs.
+        max_size: the most claim paragraphs (all different: a paragraph printed
+            twice in a row is read as page furniture).
         furniture: whether page furniture (a "Skip to content" banner, a newsletter
             prompt, a caption printed twice with its photo credit, "READ MORE")
             may be mixed into the raw body.
@@ -811,7 +834,10 @@ def _articles(
     published = draw(dates())
     sentences = draw(
         st.lists(
-            claim_sentences(published=published), min_size=min_size, max_size=max_size
+            claim_sentences(published=published),
+            min_size=min_size,
+            max_size=max_size,
+            unique_by=lambda sentence: sentence.text,
         )
     )
     paragraphs = [s.text for s in sentences]
@@ -1009,13 +1035,13 @@ def _story_sets(
         values = [("date", days[fact].isoformat())]
         if terms[fact] is not None:
             values.append(("quantity", f"{terms[fact]} years"))
-        writers = {w for w, _ in mentions[fact]}
+        stating = {w for w, _ in mentions[fact]}
         facts.append(
             GoldFact(
                 id=f"fact-{fact + 1}",
-                status="corroborated" if len(writers) >= 2 else "single_source",
-                mentions=[(built[w].id, quote) for w, quote in mentions[fact]],
-                values=values,
+                status="corroborated" if len(stating) >= 2 else "single_source",
+                mentions=tuple((built[w].id, quote) for w, quote in mentions[fact]),
+                values=tuple(values),
             )
         )
     gold = GoldSet("story-set", Path("<story_sets>"), facts, FURNITURE_MARKERS)
@@ -1078,7 +1104,7 @@ def mutations(
         None: (*MEANING_PRESERVING, *MEANING_CHANGING),
         "preserved": MEANING_PRESERVING,
         "changed": MEANING_CHANGING,
-    }.get(meaning)  # type: ignore[call-overload]
+    }.get(meaning)
     if names is None:
         raise ConfigError(
             f"mutations(): meaning must be 'preserved', 'changed' or None (got {meaning!r})"
@@ -1611,6 +1637,12 @@ def change_figure(
     )
 
 
+def _verb_start(claim: Claim) -> int:
+    """Where the claim's first verb starts, in article offsets (its end if none is found)."""
+    verb = _FIRST_VERB.search(claim.text)
+    return claim.span.start + (verb.start() if verb is not None else len(claim.text))
+
+
 def _figures_outside(q: Quantity) -> list[int]:
     """Exact numbers outside *q*'s interval: above its top, or below its bottom."""
     options: list[int] = []
@@ -1682,11 +1714,15 @@ def swap_actor(
     at: str | None = None,
     to: str | None = None,
 ) -> Mutation | None:
-    """Replace a country that acts in a claim by another one: Russia -> Tajikistan.
+    """Replace a country in a claim's subject by another one: Russia -> Tajikistan.
 
     Meaning-changing: the claim no longer states the fact it stated, so it
-    should leave that fact (``Expected.effect == "split"``). Only country names
-    written out in full are replaced (not "Moscow" or "Russian").
+    should leave that fact (``Expected.effect == "split"``). Only a country named
+    before the claim's first verb, and not as a possessive, is chosen (who did
+    it, not a detail such as "to pound Ukraine's energy infrastructure" or
+    "Iran's president, Masoud Pezeshkian"), and every mention of it in the claim
+    is replaced, so only a country that the claim names in full each time
+    qualifies (not one it also calls "Moscow", "Russian" or "Mr Putin").
 
     Args:
         article: the article to change.
@@ -1701,7 +1737,7 @@ def swap_actor(
             country of the gazetteer.
 
     >>> a = Article(id="a", outlet="Desk", text="Russia and Iran signed a pact on Friday.")
-    >>> swap_actor(a, random.Random(1), to="Tajikistan").article.text
+    >>> swap_actor(a, random.Random(0), to="Tajikistan").article.text
     'Tajikistan and Iran signed a pact on Friday.'
     """
     rng = _rng(rng)
@@ -1712,27 +1748,47 @@ def swap_actor(
             f"swap_actor(): to={to!r} is not a country of the gazetteer; "
             "pass a canonical name such as 'Tajikistan'"
         )
+    candidates = sorted(
+        {
+            (claim, actor.canonical)
+            for claim in _claims_of(article)
+            if _overlaps(claim.span, region)
+            for actor in claim.actors
+            if actor.type == "country"
+            and actor.canonical != to
+            and actor.span.end <= _verb_start(claim)
+            and not article.text.startswith(("'s", "’s"), actor.span.end)
+        },
+        key=lambda pair: (pair[0].span.start, pair[1]),
+    )
+    # Every mention of the country in the claim must be its plain name, so that all
+    # of them can be replaced, and no person in it may stand for the country: a
+    # claim still naming Russia (or Mr Putin) is still about Russia.
+    gazetteer = load_gazetteer()
+    mentions = {
+        (claim, name): [
+            v
+            for v in claim.values
+            if isinstance(v, Actor)
+            and (v.canonical == name or gazetteer.affiliation(v.canonical) == name)
+        ]
+        for claim, name in candidates
+    }
     candidates = [
-        actor
-        for claim in _claims_of(article)
-        if _overlaps(claim.span, region)
-        for actor in claim.actors
-        if actor.type == "country" and actor.text == actor.canonical
+        pair for pair in candidates if all(v.text == pair[1] for v in mentions[pair])
     ]
-    if to is not None:
-        candidates = [a for a in candidates if a.canonical != to]
     if not candidates:
         return None
-    actor = rng.choice(candidates)
+    claim, name = rng.choice(candidates)
     if to is None:
         to = rng.choice([c for c in _simple_countries() if c not in article.text])
     return _edited(
         "swap_actor",
         article,
-        [(actor.span, to)],
+        [(v.span, to) for v in mentions[claim, name]],
         "split",
         kind="actor",
-        before=actor.canonical,
+        before=name,
         after=to,
     )
 
