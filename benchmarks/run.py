@@ -1,0 +1,922 @@
+"""Benchmark the reconcile pipeline on synthetic corpora of growing size.
+
+Usage::
+
+    python benchmarks/run.py                      # N = 1,000, 10,000 and 100,000 claims
+    python benchmarks/run.py --quick              # N = 1,000 and 10,000
+    python benchmarks/run.py --claims 5000 50000  # any sizes
+    python benchmarks/run.py --quick --profile /tmp/prof   # cProfile each size
+
+Each size runs in a fresh subprocess (so ``ru_maxrss`` peaks do not accumulate
+across sizes) that generates a corpus with :mod:`benchmarks.synthetic`, then
+times each stage of the pipeline exactly as :func:`reconcile.reconcile` chains
+them:
+
+* **extract**: ``extract_claims`` over every article, pinned to one CPU;
+* **block**: ``block_candidates`` (timed inside ``cluster_claims``);
+* **cluster**: ``cluster_claims`` in total (frames, blocking, rapidfuzz
+  scoring, components and average-linkage splitting), with a breakdown;
+* **compare**: ``compare_facts`` (wire-copy detection, agreements, conflicts,
+  verdicts);
+* **report**: ``build_report`` + ``render_json``.
+
+It prints per-size details, how each stage's time grows from one size to the
+next, and a final Markdown table for ``benchmarks/README.md``. The clustering is
+scored against the synthetic gold with B-cubed and pairwise precision/recall/F1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import itertools
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+for _path in (str(ROOT), str(HERE)):
+    if _path not in sys.path:
+        sys.path.insert(0, _path)
+
+DEFAULT_SIZES = (1_000, 10_000, 100_000)
+#: The worker's last progress line, named in the report when a size fails.
+_LAST_PROGRESS = ["started"]
+QUICK_SIZES = (1_000, 10_000)
+STAGES = ("extract", "block", "cluster", "compare", "report")
+STAGE_LABELS = {
+    "extract": "extract",
+    "block": "block",
+    "cluster": "score+cluster",
+    "compare": "compare",
+    "report": "report JSON",
+}
+#: Targets from the brief: extraction rate on one core, matching time and memory
+#: at 100k claims, and the growth of time for 10x claims.
+TARGET_EXTRACT_RATE = 5_000.0
+TARGET_MATCH_SECONDS_100K = 60.0
+TARGET_PEAK_MB = 2_048.0
+TARGET_GROWTH_10X = 12.0
+
+
+# --------------------------------------------------------------------------- worker
+
+
+def _peak_mb() -> float:
+    """Peak resident set size of this process so far, in MB (Linux reports KB)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / 1024.0 if sys.platform != "darwin" else peak / 2**20
+
+
+@contextmanager
+def _one_cpu() -> Iterator[int | None]:
+    """Pin this process to one CPU while the block runs (where the OS allows it)."""
+    getter = getattr(os, "sched_getaffinity", None)
+    setter = getattr(os, "sched_setaffinity", None)
+    if getter is None or setter is None:
+        yield None
+        return
+    before = getter(0)
+    cpu = min(before)
+    setter(0, {cpu})
+    try:
+        yield cpu
+    finally:
+        setter(0, before)
+
+
+class _Timers:
+    """Wraps module functions so time spent inside them is summed, without changing them."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.calls: Counter[str] = Counter()
+        self.results: dict[str, Any] = {}
+        self.sizes: dict[str, list[int]] = defaultdict(list)
+        self._restore: list[tuple[Any, str, Any]] = []
+
+    def wrap(
+        self,
+        module: Any,
+        name: str,
+        label: str,
+        size_of: Callable[..., int] | None = None,
+        notify: Callable[[str], None] | None = None,
+    ) -> None:
+        """Time every call of ``module.name`` under *label* (no-op if it does not exist).
+
+        *size_of*, given the call's arguments, returns a size to record per call
+        (such as the number of claims in a linked component); *notify* is
+        told when each call ends.
+        """
+        original = getattr(module, name, None)
+        if original is None:
+            return
+
+        @functools.wraps(original)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if size_of is not None:
+                self.sizes[label].append(size_of(*args, **kwargs))
+            start = time.perf_counter()
+            try:
+                result = original(*args, **kwargs)
+            finally:
+                self.seconds[label] += time.perf_counter() - start
+                self.calls[label] += 1
+            self.results[label] = result
+            if notify is not None:
+                note = f"{label}: {time.perf_counter() - start:.1f} s"
+                if label == "components" and isinstance(result, list):
+                    sizes = sorted(map(len, result), reverse=True)
+                    note += f"; {len(sizes):,} linked components, largest {sizes[:3]}"
+                notify(note)
+            return result
+
+        setattr(module, name, timed)
+        self._restore.append((module, name, original))
+
+    def restore(self) -> None:
+        """Put every wrapped function back."""
+        for module, name, original in reversed(self._restore):
+            setattr(module, name, original)
+        self._restore.clear()
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def place_mentions(corpus: Any, claims: Sequence[Any]) -> list[str | None]:
+    """For each gold mention, the id of the claim of its article that overlaps it most.
+
+    ``None`` when no claim overlaps it (the extractor missed it).
+    """
+    by_article: dict[str, list[Any]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article_id].append(claim)
+    placed: list[str | None] = []
+    for mention in corpus.gold:
+        best, best_overlap = None, 0
+        for claim in by_article.get(mention.article_id, ()):
+            overlap = _overlap(
+                mention.start, mention.end, claim.span.start, claim.span.end
+            )
+            if overlap > best_overlap:
+                best, best_overlap = claim.id, overlap
+        placed.append(best)
+    return placed
+
+
+def pair_recall(
+    corpus: Any,
+    placed: Sequence[str | None],
+    collapsed: tuple[Sequence[Any], Mapping[str, Sequence[Any]]] | None,
+    blocked: tuple[Any, Any, Any] | None,
+    scores: Any,
+    threshold: float,
+) -> dict[str, float | int]:
+    """How many same-fact claim pairs blocking proposes, and how many then score as linked.
+
+    *collapsed* is what ``cluster_claims`` clustered (one representative per set
+    of identical claims, and their twins), *blocked* the output of
+    ``block_candidates`` on it and *scores* that of ``score_pairs``. Pairs of
+    identical claims are not counted (they are merged before blocking).
+    """
+    import numpy as np
+
+    if collapsed is None or blocked is None:
+        return {}
+    ordered, twins = collapsed
+    n = len(ordered)
+    index: dict[str, int] = {}
+    for i, claim in enumerate(ordered):
+        index[claim.id] = i
+        for twin in twins.get(claim.id, ()):
+            index[twin.id] = i
+    by_fact: dict[str, set[int]] = defaultdict(set)
+    for mention, claim_id in zip(corpus.gold, placed, strict=True):
+        if claim_id is not None and claim_id in index:
+            by_fact[mention.fact_id].add(index[claim_id])
+    true_keys = np.array(
+        [
+            low * n + high
+            for members in by_fact.values()
+            for low, high in itertools.combinations(sorted(members), 2)
+        ],
+        dtype=np.int64,
+    )
+    a, b, _ = blocked
+    candidate_keys = np.asarray(a, dtype=np.int64) * n + np.asarray(b, dtype=np.int64)
+    order = np.argsort(candidate_keys)
+    candidate_keys = candidate_keys[order]
+    if len(true_keys) == 0:
+        return {"true_pairs": 0}
+    position = np.searchsorted(candidate_keys, true_keys)
+    position = np.minimum(position, max(len(candidate_keys) - 1, 0))
+    found = (
+        candidate_keys[position] == true_keys
+        if len(candidate_keys)
+        else np.zeros(len(true_keys), dtype=bool)
+    )
+    result: dict[str, float | int] = {
+        "true_pairs": len(true_keys),
+        "blocking_recall": float(found.mean()),
+    }
+    if scores is not None and len(candidate_keys):
+        linked = np.asarray(scores)[order][position] >= threshold
+        result["linked_recall"] = float((found & linked).mean())
+    return result
+
+
+def score_clustering(
+    corpus: Any,
+    claims: Sequence[Any],
+    facts: Sequence[Any],
+    placed: Sequence[str | None] | None = None,
+) -> dict[str, Any]:
+    """B-cubed and pairwise precision/recall/F1 of *facts* over the corpus's gold mentions.
+
+    Each gold mention is placed in the claim of its article that overlaps it
+    most (see :func:`place_mentions`); a mention no claim overlaps is a
+    singleton of its own (as in ``reconcile.golden``). Also counts claims that
+    are page furniture and claims that hold no gold mention, and the share of
+    gold facts whose majority fact has the status the generator planted
+    (approximate).
+    """
+    if placed is None:
+        placed = place_mentions(corpus, claims)
+    fact_of_claim: dict[str, Any] = {c.id: f for f in facts for c in f.claims}
+    predicted: list[str] = []
+    gold: list[str] = []
+    unplaced = 0
+    covered: set[str] = set()
+    for index, (mention, claim_id) in enumerate(zip(corpus.gold, placed, strict=True)):
+        if claim_id is None:
+            unplaced += 1
+            predicted.append(f"unplaced:{index}")
+        else:
+            covered.add(claim_id)
+            predicted.append(fact_of_claim[claim_id].id)
+        gold.append(mention.fact_id)
+    cells = Counter(zip(predicted, gold, strict=True))
+    size_p = Counter(predicted)
+    size_g = Counter(gold)
+    total = len(gold)
+    b3_p = sum(n * n / size_p[p] for (p, _), n in cells.items()) / total
+    b3_r = sum(n * n / size_g[g] for (_, g), n in cells.items()) / total
+    pairs = sum(n * (n - 1) // 2 for n in cells.values())
+    pred_pairs = sum(n * (n - 1) // 2 for n in size_p.values())
+    gold_pairs = sum(n * (n - 1) // 2 for n in size_g.values())
+    pw_p = pairs / pred_pairs if pred_pairs else 1.0
+    pw_r = pairs / gold_pairs if gold_pairs else 1.0
+    furniture: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for article_id, start, end in corpus.furniture:
+        furniture[article_id].append((start, end))
+    furniture_claims = sum(
+        any(
+            _overlap(s, e, c.span.start, c.span.end) > 0
+            for s, e in furniture.get(c.article_id, ())
+        )
+        for c in claims
+    )
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for p, g in zip(predicted, gold, strict=True):
+        if not p.startswith("unplaced:"):
+            votes[g][p] += 1
+    facts_by_id = {f.id: f for f in facts}
+    status_right = sum(
+        facts_by_id[v.most_common(1)[0][0]].status == corpus.facts[g].status
+        for g, v in votes.items()
+    )
+    merged, split = _confusions(cells, corpus.facts)
+    return {
+        "merged_kinds": merged,
+        "split_kinds": split,
+        "gold_mentions": total,
+        "gold_facts": len(size_g),
+        "unplaced_mentions": unplaced,
+        "bcubed_precision": b3_p,
+        "bcubed_recall": b3_r,
+        "bcubed_f1": _f1(b3_p, b3_r),
+        "pairwise_precision": pw_p,
+        "pairwise_recall": pw_r,
+        "pairwise_f1": _f1(pw_p, pw_r),
+        "furniture_claims": furniture_claims,
+        "stray_claims": len(claims) - len(covered) - furniture_claims,
+        "status_accuracy": status_right / len(votes) if votes else 1.0,
+    }
+
+
+def _confusions(
+    cells: Counter[tuple[str, str]], facts: Any, top: int = 6
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Where the clustering goes wrong, by gold fact kind, counted in mention pairs.
+
+    *Merged*: pairs of mentions of two different gold facts put in one fact
+    ("treaty.main + treaty.figure, same event"). *Split*: pairs of mentions of one
+    gold fact put in different facts ("treaty.main").
+    """
+    by_pred: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    by_gold: dict[str, list[int]] = defaultdict(list)
+    for (p, g), n in cells.items():
+        by_pred[p].append((g, n))
+        by_gold[g].append(n)
+    merged: Counter[str] = Counter()
+    for members in by_pred.values():
+        if len(members) < 2 or len(members) > 300:
+            continue
+        for i, (g1, n1) in enumerate(members):
+            for g2, n2 in members[i + 1 :]:
+                kinds = sorted((facts[g1].kind, facts[g2].kind))
+                if g1.startswith("ctx:") or g2.startswith("ctx:"):
+                    where = "with a pair's background fact"
+                elif g1.split(":")[0] == g2.split(":")[0]:
+                    where = "same event"
+                else:
+                    where = "different events"
+                merged[f"{kinds[0]} + {kinds[1]}, {where}"] += n1 * n2
+    split: Counter[str] = Counter()
+    for g, counts in by_gold.items():
+        total = sum(counts)
+        split[facts[g].kind] += (total * total - sum(n * n for n in counts)) // 2
+    return merged.most_common(top), [x for x in split.most_common(top) if x[1]]
+
+
+def _f1(precision: float, recall: float) -> float:
+    return (
+        0.0
+        if precision + recall == 0
+        else 2 * precision * recall / (precision + recall)
+    )
+
+
+def _size_summary(sizes: Sequence[int]) -> dict[str, int]:
+    """Largest component, how many hold more than 50 / 500 claims, and the sum of squares."""
+    return {
+        "largest": max(sizes, default=0),
+        "over_50": sum(s > 50 for s in sizes),
+        "over_500": sum(s > 500 for s in sizes),
+        "sum_squares": sum(s * s for s in sizes),
+    }
+
+
+def run_one(
+    n_claims: int, seed: int, span_days: int | None, profile: str | None
+) -> dict[str, Any]:
+    """Generate a corpus of *n_claims* claims and time every stage on it (in this process)."""
+    import cProfile
+    import importlib
+
+    from synthetic import generate_corpus
+
+    import reconcile
+    from reconcile.compare import compare_facts
+    from reconcile.config import Config
+    from reconcile.extract.actors import load_gazetteer
+    from reconcile.extract.claims import extract_claims
+    from reconcile.match import cluster_claims
+    from reconcile.report import build_report, render_json
+
+    out: dict[str, Any] = {
+        "target": n_claims,
+        "seed": seed,
+        "library": str(Path(reconcile.__file__).resolve().parent.parent),
+    }
+
+    def progress(message: str) -> None:
+        _LAST_PROGRESS[0] = message
+        print(f"    [N={n_claims:,}] {message}", file=sys.stderr, flush=True)
+
+    mem: dict[str, float] = {"start": _peak_mb()}
+    profiler = cProfile.Profile() if profile else None
+
+    started = time.perf_counter()
+    corpus = generate_corpus(n_claims, seed=seed, span_days=span_days)
+    out["generate_s"] = time.perf_counter() - started
+    out["articles"] = len(corpus.articles)
+    out["events"] = corpus.events
+    out["span_days"] = corpus.span_days
+    out["ingest_s"] = corpus.ingest_seconds
+    out["dropped_mentions"] = corpus.dropped_mentions
+    mem["generate"] = _peak_mb()
+    progress(
+        f"corpus: {len(corpus.articles):,} articles, {len(corpus.gold):,} gold mentions "
+        f"in {out['generate_s']:.1f} s"
+    )
+
+    config = Config()
+    started = time.perf_counter()
+    gazetteer = load_gazetteer(config.alias_file)
+    out["gazetteer_s"] = time.perf_counter() - started
+
+    seconds: dict[str, float] = {}
+    if profiler:
+        profiler.enable()
+    with _one_cpu() as cpu:
+        started = time.perf_counter()
+        claims = tuple(
+            claim
+            for article in corpus.articles
+            for claim in extract_claims(article, gazetteer=gazetteer)
+        )
+        seconds["extract"] = time.perf_counter() - started
+    out["extract_cpu"] = cpu
+    out["claims"] = len(claims)
+    mem["extract"] = _peak_mb()
+    progress(
+        f"extract: {len(claims):,} claims in {seconds['extract']:.1f} s; clustering ..."
+    )
+
+    # Time the helpers where the entry points look them up: their own modules
+    # (reconcile.match.clustering and reconcile.compare.verdicts today).
+    match_module = importlib.import_module(cluster_claims.__module__)
+    compare_module = importlib.import_module(compare_facts.__module__)
+    timers = _Timers()
+    timers.wrap(match_module, "_collapse_duplicates", "collapse")
+    for name, label in (
+        ("block_candidates", "block"),
+        ("score_pairs", "score"),
+        ("_components", "components"),
+    ):
+        timers.wrap(match_module, name, label, notify=progress)
+    timers.wrap(
+        match_module,
+        "_split_component",
+        "split",
+        lambda members, *_, **__: len(members),
+    )
+    timers.wrap(compare_module, "detect_wire_copies", "wire")
+    try:
+        started = time.perf_counter()
+        clusters = cluster_claims(claims, config, gazetteer=gazetteer)
+        seconds["cluster"] = time.perf_counter() - started
+        mem["cluster"] = _peak_mb()
+        progress(f"cluster: {len(clusters):,} clusters in {seconds['cluster']:.1f} s")
+        # Measure blocking recall now, then let go of the pair arrays the
+        # timers kept, so later stages' memory is what the library needs.
+        placed = place_mentions(corpus, claims)
+        recall = pair_recall(
+            corpus,
+            placed,
+            timers.results.pop("collapse", None),
+            timers.results.get("block"),
+            timers.results.pop("score", None),
+            config.match_threshold,
+        )
+        blocking = timers.results.pop("block", None)
+        stats = blocking[2] if blocking is not None else None
+        del blocking
+        timers.results.clear()
+
+        started = time.perf_counter()
+        facts = compare_facts(clusters, claims, corpus.articles, config)
+        seconds["compare"] = time.perf_counter() - started
+        mem["compare"] = _peak_mb()
+    finally:
+        timers.restore()
+
+    started = time.perf_counter()
+    report = build_report(corpus.articles, facts)
+    built = time.perf_counter()
+    report_json = render_json(report)
+    seconds["report"] = time.perf_counter() - started
+    out["report_build_s"] = built - started
+    mem["report"] = _peak_mb()
+    if profiler:
+        profiler.disable()
+        path = f"{profile}-{n_claims}.prof"
+        profiler.dump_stats(path)
+        out["profile"] = path
+
+    seconds["block"] = timers.seconds.get("block", math.nan)
+    breakdown = {
+        "frames_and_other": seconds["cluster"]
+        - sum(
+            timers.seconds.get(k, 0.0)
+            for k in ("block", "score", "components", "split")
+        ),
+        **{
+            k: timers.seconds.get(k, math.nan)
+            for k in ("block", "score", "components", "split")
+        },
+        "wire_copies": timers.seconds.get("wire", math.nan),
+    }
+    out.update(
+        seconds=seconds,
+        breakdown=breakdown,
+        components=timers.calls.get("split", 0),
+        component_sizes=_size_summary(timers.sizes.get("split", [])),
+        clusters=len(clusters),
+        facts=len(facts),
+        report_bytes=len(report_json),
+        candidate_pairs=getattr(stats, "candidate_pairs", None),
+        blocks=getattr(stats, "blocks", None),
+        largest_block=getattr(stats, "largest_block", None),
+        dropped_keys=getattr(stats, "dropped_keys", None),
+        memory_mb=mem,
+        peak_mb=_peak_mb(),
+    )
+    out["quality"] = {**score_clustering(corpus, claims, facts, placed), **recall}
+    pipeline = sum(seconds[s] for s in ("extract", "cluster", "compare", "report"))
+    out["total_s"] = pipeline
+    return out
+
+
+# --------------------------------------------------------------------------- parent
+
+
+def run_in_subprocess(n_claims: int, args: argparse.Namespace) -> dict[str, Any]:
+    """Run one size in a fresh interpreter and return its measurements.
+
+    A size that fails or times out gives ``{"target": N, "failed": why}``.
+    """
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--worker",
+        str(n_claims),
+        "--seed",
+        str(args.seed),
+    ]
+    if args.span_days is not None:
+        command += ["--span-days", str(args.span_days)]
+    if args.profile:
+        command += ["--profile", args.profile]
+    if args.library:
+        command += ["--library", args.library]
+    print(f"... N={n_claims:,}: running in a fresh subprocess", flush=True)
+    command += ["--memory-limit-gb", str(args.memory_limit_gb)]
+    try:
+        # stderr is inherited: the worker's progress lines show up as it goes
+        done = subprocess.run(
+            command,
+            stdout=subprocess.PIPE,
+            text=True,
+            timeout=args.timeout,
+            check=False,
+            cwd=ROOT,
+        )
+    except subprocess.TimeoutExpired:
+        why = f"timed out after {args.timeout:g} s"
+        print(f"!!! N={n_claims:,}: {why}", flush=True)
+        return {"target": n_claims, "failed": why}
+    lines = done.stdout.strip().splitlines()
+    result: dict[str, Any] = json.loads(lines[-1]) if lines else {}
+    if done.returncode != 0 or "failed" in result:
+        why = result.get("failed") or f"exit status {done.returncode}"
+        print(f"!!! N={n_claims:,}: failed: {why}", flush=True)
+        return {"target": n_claims, "failed": why}
+    return result
+
+
+def _rate(claims: int, seconds: float) -> str:
+    if not seconds or math.isnan(seconds):
+        return "-"
+    return f"{claims / seconds:,.0f}"
+
+
+def _secs(value: float) -> str:
+    if value is None or math.isnan(value):
+        return "-"
+    return f"{value:.3f}" if value < 10 else f"{value:.1f}"
+
+
+def print_details(result: dict[str, Any]) -> None:
+    """Everything measured at one size, as plain text."""
+    n = result["claims"]
+    s = result["seconds"]
+    q = result["quality"]
+    b = result["breakdown"]
+    print(
+        f"\n=== N={result['target']:,} target: {n:,} claims from {result['articles']:,} "
+        f"articles ({result['events']:,} events); corpus generated in {result['generate_s']:.2f} s "
+        f"(of which furniture removal {result['ingest_s']:.2f} s); events over "
+        f"{result['span_days']:,} days"
+    )
+    if result["library"] != str(ROOT):
+        print(f"  library benchmarked: {result['library']}")
+    for stage in STAGES:
+        print(
+            f"  {STAGE_LABELS[stage]:<14} {_secs(s[stage]):>8} s  {_rate(n, s[stage]):>10} claims/s"
+        )
+    print(
+        f"  {'overall':<14} {_secs(result['total_s']):>8} s  {_rate(n, result['total_s']):>10} claims/s"
+        "  (extract + score+cluster + compare + report)"
+    )
+    print(
+        f"  extraction on one core (CPU {result['extract_cpu']}): "
+        f"{_rate(n, s['extract'])} claims/s (target >= {TARGET_EXTRACT_RATE:,.0f})"
+    )
+    print(
+        "  cluster_claims breakdown: "
+        + ", ".join(f"{k} {_secs(v)} s" for k, v in b.items() if k != "wire_copies")
+        + f"; {result['components']:,} linked components"
+    )
+    sizes = result.get("component_sizes") or {}
+    if sizes:
+        print(
+            f"  linked components: largest {sizes['largest']:,} claims, "
+            f"{sizes['over_50']:,} over 50, {sizes['over_500']:,} over 500; "
+            f"sum of squared sizes {sizes['sum_squares']:,} (the pair matrices built)"
+        )
+    print(
+        f"  compare_facts: detect_wire_copies {_secs(b['wire_copies'])} s; report: "
+        f"build_report {_secs(result['report_build_s'])} s, render_json "
+        f"{_secs(s['report'] - result['report_build_s'])} s"
+    )
+    print(
+        f"  blocking: {result['candidate_pairs']:,} candidate pairs "
+        f"({result['candidate_pairs'] / max(n, 1):.1f} per claim; all pairs would be "
+        f"{n * (n - 1) // 2:,}), {result['blocks']:,} blocks, largest block "
+        f"{result['largest_block']}, dropped keys {result['dropped_keys']}"
+    )
+    mem = result["memory_mb"]
+    print(
+        "  peak RSS after stage (MB): "
+        + ", ".join(f"{k} {v:,.0f}" for k, v in mem.items())
+        + f"; peak {result['peak_mb']:,.0f} MB"
+    )
+    print(
+        f"  facts {result['facts']:,} (gold facts {q['gold_facts']:,}); report JSON "
+        f"{result['report_bytes'] / 2**20:.1f} MB"
+    )
+    print(
+        f"  quality: B-cubed P/R/F1 {q['bcubed_precision']:.3f}/{q['bcubed_recall']:.3f}/"
+        f"{q['bcubed_f1']:.3f}; pairwise P/R/F1 {q['pairwise_precision']:.3f}/"
+        f"{q['pairwise_recall']:.3f}/{q['pairwise_f1']:.3f}; unplaced gold mentions "
+        f"{q['unplaced_mentions']:,} of {q['gold_mentions']:,}; furniture claims "
+        f"{q['furniture_claims']}; claims holding no gold mention {q['stray_claims']}; "
+        f"status accuracy (approx.) {q['status_accuracy']:.3f}"
+    )
+    if "blocking_recall" in q:
+        print(
+            f"  same-fact claim pairs: {q['true_pairs']:,}; proposed by blocking "
+            f"{q['blocking_recall']:.3f}; proposed and linked (score >= threshold) "
+            f"{q.get('linked_recall', math.nan):.3f}"
+        )
+    print(
+        "  most merged (mention pairs of different gold facts in one fact): "
+        + "; ".join(f"{k}: {n:,}" for k, n in q["merged_kinds"])
+    )
+    print(
+        "  most split (mention pairs of one gold fact in different facts): "
+        + "; ".join(f"{k}: {n:,}" for k, n in q["split_kinds"])
+    )
+    if "profile" in result:
+        print(f"  profile written to {result['profile']}")
+
+
+def growth_rows(results: Sequence[dict[str, Any]]) -> list[list[str]]:
+    """For each pair of consecutive sizes: time ratios per stage and the implied exponent."""
+    rows = []
+    for small, big in itertools.pairwise(results):
+        scale = big["claims"] / small["claims"]
+        row = [f"{small['target']:,} → {big['target']:,}", f"{scale:.2f}x"]
+        for stage in (*STAGES, "total"):
+            t0 = small["total_s"] if stage == "total" else small["seconds"][stage]
+            t1 = big["total_s"] if stage == "total" else big["seconds"][stage]
+            if not t0 or math.isnan(t0) or math.isnan(t1):
+                row.append("-")
+                continue
+            ratio = t1 / t0
+            exponent = math.log(ratio) / math.log(scale) if scale > 1 else math.nan
+            row.append(f"{ratio:.1f}x (n^{exponent:.2f})")
+        pairs0, pairs1 = small["candidate_pairs"] or 0, big["candidate_pairs"] or 0
+        row.append(f"{pairs1 / pairs0:.1f}x" if pairs0 else "-")
+        rows.append(row)
+    return rows
+
+
+def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A GitHub Markdown table."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def print_summary(
+    results: Sequence[dict[str, Any]], failures: Sequence[dict[str, Any]] = ()
+) -> None:
+    """The final Markdown tables and the target checks (and the sizes that failed)."""
+    header = [
+        "N claims",
+        "articles",
+        *(f"{STAGE_LABELS[s]} s" for s in STAGES),
+        "total s",
+        "claims/s overall",
+        "candidate pairs",
+        "largest block",
+        "dropped keys",
+        "peak RSS MB",
+        "B³ F1",
+        "pairwise F1",
+    ]
+    rows = []
+    for r in results:
+        q = r["quality"]
+        rows.append(
+            [
+                f"{r['claims']:,}",
+                f"{r['articles']:,}",
+                *(_secs(r["seconds"][s]) for s in STAGES),
+                _secs(r["total_s"]),
+                _rate(r["claims"], r["total_s"]),
+                f"{r['candidate_pairs']:,}",
+                str(r["largest_block"]),
+                str(r["dropped_keys"]),
+                f"{r['peak_mb']:,.0f}",
+                f"{q['bcubed_f1']:.3f}",
+                f"{q['pairwise_f1']:.3f}",
+            ]
+        )
+    for f in failures:
+        row = [f"{f['target']:,} (target)", f"failed: {f['failed']}"]
+        rows.append(row + ["-"] * (len(header) - len(row)))
+    print("\n## Time, pairs, memory and quality per size\n")
+    print(markdown_table(header, rows))
+    print("\n## Claims per second per stage\n")
+    print(
+        markdown_table(
+            ["N claims", *(STAGE_LABELS[s] for s in STAGES), "overall"],
+            [
+                [
+                    f"{r['claims']:,}",
+                    *(_rate(r["claims"], r["seconds"][s]) for s in STAGES),
+                    _rate(r["claims"], r["total_s"]),
+                ]
+                for r in results
+            ],
+        )
+    )
+    growth = growth_rows(results)
+    if growth:
+        print(
+            "\n## Growth of time with N (ratio of times, and the exponent k in t ∝ n^k)\n"
+        )
+        print(
+            markdown_table(
+                [
+                    "sizes",
+                    "claims ratio",
+                    *(STAGE_LABELS[s] for s in STAGES),
+                    "total",
+                    "candidate pairs",
+                ],
+                growth,
+            )
+        )
+    print("\n## Targets\n")
+    for f in failures:
+        print(f"- N={f['target']:,}: DID NOT FINISH: {f['failed']}")
+    for r in results:
+        rate = r["claims"] / r["seconds"]["extract"]
+        print(
+            f"- N={r['claims']:,}: extraction {rate:,.0f} claims/s on one core "
+            f"({'ok' if rate >= TARGET_EXTRACT_RATE else 'BELOW'} target {TARGET_EXTRACT_RATE:,.0f}); "
+            f"peak RSS {r['peak_mb']:,.0f} MB ({'ok' if r['peak_mb'] < TARGET_PEAK_MB else 'ABOVE'} "
+            f"{TARGET_PEAK_MB:,.0f} MB)"
+            + (
+                f"; matched (cluster_claims) in {r['seconds']['cluster']:.1f} s "
+                f"({'ok' if r['seconds']['cluster'] < TARGET_MATCH_SECONDS_100K else 'ABOVE'} "
+                f"{TARGET_MATCH_SECONDS_100K:.0f} s)"
+                if r["target"] >= 100_000
+                else ""
+            )
+        )
+    for small, big in itertools.pairwise(results):
+        scale = big["claims"] / small["claims"]
+        if 8 <= scale <= 12:
+            ratio = big["total_s"] / small["total_s"]
+            print(
+                f"- {small['target']:,} → {big['target']:,}: total time x{ratio:.1f} for "
+                f"x{scale:.1f} claims ({'ok' if ratio <= TARGET_GROWTH_10X else 'ABOVE'} "
+                f"target <= {TARGET_GROWTH_10X:.0f}x)"
+            )
+
+
+def _git_state(folder: Path) -> str:
+    """`` @ <commit>`` (and whether reconcile/ has uncommitted changes), or ``""``."""
+    try:
+        commit = subprocess.run(
+            ["git", "-C", str(folder), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(folder), "status", "--porcelain", "--", "reconcile"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+    return f" @ {commit}" + (" (reconcile/ has uncommitted changes)" if dirty else "")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run the benchmark (or, with ``--worker``, one size)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--claims",
+        type=int,
+        nargs="+",
+        default=None,
+        help="corpus sizes in claims (default: 1000 10000 100000)",
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="only 1,000 and 10,000 claims"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument(
+        "--span-days",
+        type=int,
+        default=None,
+        help="spread events over this many days (default: N / 200, ~25 events a day)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=3600.0,
+        help="seconds allowed per size (default 3600)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="PREFIX",
+        default=None,
+        help="cProfile every stage; write PREFIX-<N>.prof",
+    )
+    parser.add_argument(
+        "--json", metavar="FILE", default=None, help="also save all measurements"
+    )
+    parser.add_argument(
+        "--memory-limit-gb",
+        type=float,
+        default=16.0,
+        help="address-space limit per size (default 16): a runaway stage fails "
+        "with MemoryError instead of waking the OOM killer",
+    )
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        default=None,
+        help="benchmark the reconcile package of another checkout (DIR holds "
+        "reconcile/), e.g. one with a candidate fix applied",
+    )
+    parser.add_argument("--worker", type=int, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.worker is not None:
+        if args.memory_limit_gb > 0:
+            limit = int(args.memory_limit_gb * 2**30)
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        if args.library:
+            sys.path.insert(0, str(Path(args.library).resolve()))
+        try:
+            result = run_one(args.worker, args.seed, args.span_days, args.profile)
+        except (Exception, MemoryError) as error:
+            import traceback
+
+            traceback.print_exc()
+            failure = f"{type(error).__name__}: {error} (after: {_LAST_PROGRESS[0]})"
+            print(json.dumps({"target": args.worker, "failed": failure}))
+            return 1
+        print(json.dumps(result))
+        return 0
+
+    sizes = args.claims or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    library = Path(args.library).resolve() if args.library else ROOT
+    print(
+        f"reconcile benchmark: sizes {', '.join(f'{n:,}' for n in sizes)}; seed {args.seed}; "
+        f"python {sys.version.split()[0]}; {os.cpu_count()} CPUs; library "
+        f"{library}{_git_state(library)}"
+    )
+    results = []
+    failures = []
+    for n in sorted(sizes):
+        result = run_in_subprocess(n, args)
+        if "failed" in result:
+            failures.append(result)
+            continue
+        print_details(result)
+        results.append(result)
+    print_summary(results, failures)
+    if args.json:
+        Path(args.json).write_text(
+            json.dumps(results + failures, indent=1), encoding="utf-8"
+        )
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
