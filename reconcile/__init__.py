@@ -21,9 +21,11 @@ from reconcile.errors import (
     ReconcileError,
     ReconcileWarning,
     SkippedFileWarning,
+    StoreError,
     UnanchoredDateWarning,
     UnsupportedFormatError,
 )
+from reconcile.incremental import FactChanges, RetiredFact
 from reconcile.model import (
     Actor,
     Agreement,
@@ -42,6 +44,7 @@ from reconcile.model import (
     Update,
     Verdict,
 )
+from reconcile.store import RecordedChange, Store, open_store
 
 try:
     __version__ = _metadata.version("reconcile")
@@ -64,6 +67,7 @@ __all__ = [
     "DateValue",
     "ExportError",
     "Fact",
+    "FactChanges",
     "InputError",
     "InvalidSpanError",
     "InvalidValueError",
@@ -75,15 +79,20 @@ __all__ = [
     "ReconcileError",
     "ReconcileWarning",
     "Reconciliation",
+    "RecordedChange",
+    "RetiredFact",
     "Sentence",
     "SkippedFileWarning",
     "Source",
     "Span",
+    "Store",
+    "StoreError",
     "UnanchoredDateWarning",
     "UnsupportedFormatError",
     "Update",
     "Verdict",
     "__version__",
     "load_articles",
+    "open_store",
     "reconcile",
 ]

@@ -14,20 +14,23 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from attrs import field, frozen
 
 from reconcile.check import CheckResult, check_text
-from reconcile.compare import compare_facts
 from reconcile.config import Config
 from reconcile.errors import InvalidValueError
-from reconcile.extract.actors import load_gazetteer
-from reconcile.extract.claims import extract_claims
+from reconcile.incremental import (
+    FactChanges,
+    IncrementalState,
+    ProgressCallback,
+    diff_facts,
+    reconcile_incrementally,
+)
 from reconcile.ingest import load_articles
-from reconcile.match import cluster_claims
 from reconcile.model import Article, Claim, Fact
 from reconcile.report import (
     Report,
@@ -53,6 +56,50 @@ class Reconciliation:
     claims: tuple[Claim, ...] = field(converter=tuple)
     facts: tuple[Fact, ...] = field(converter=tuple)
     config: Config = field(factory=Config)
+    changes: FactChanges | None = field(default=None, kw_only=True)
+    """What the :meth:`add` that made this reconciliation changed; ``None`` for a first run."""
+    _state: IncrementalState | None = field(
+        default=None, kw_only=True, eq=False, repr=False
+    )
+
+    def add(
+        self,
+        articles: Iterable[Article],
+        *,
+        progress: ProgressCallback | None = None,
+    ) -> Reconciliation:
+        """A new reconciliation with *articles* added; its ``changes`` say what they changed.
+
+        Only the new claims are extracted and matched against the existing
+        facts, and only the facts they touch are compared again, yet the facts,
+        their ids and their verdicts are exactly those of one :func:`reconcile`
+        run over all the articles.
+
+        >>> from datetime import date
+        >>> day1 = reconcile([Article(id="a", outlet="Desk A", published=date(2025, 1, 17),
+        ...     text="Russia and Iran signed a partnership treaty on Friday in Moscow.")])
+        >>> day2 = day1.add([Article(id="b", outlet="Desk B", published=date(2025, 1, 18),
+        ...     text="Moscow and Tehran inked a partnership pact on Friday.")])
+        >>> day2.changes.gained_support == (day1.facts[0].id,)
+        True
+        >>> day2.facts[0].status
+        'corroborated'
+
+        Raises:
+            InvalidValueError: an article id is already in this reconciliation
+                or used twice in *articles*.
+        """
+        state = self._state
+        if state is None:
+            state, _, _ = reconcile_incrementally(None, self.articles, self.config)
+        articles = tuple(articles)
+        state, claims, facts = reconcile_incrementally(
+            state, articles, self.config, progress=progress
+        )
+        changes = diff_facts(self.facts, facts, [a.id for a in articles])
+        return Reconciliation(
+            state.articles, claims, facts, self.config, changes=changes, state=state
+        )
 
     @functools.cached_property
     def graph(self) -> nx.MultiDiGraph:
@@ -95,10 +142,6 @@ class Reconciliation:
         return renderers[format](self.to_report())
 
 
-ProgressCallback = Callable[[str, int, int], None]
-"""Called as ``progress(stage, done, total)`` while :func:`reconcile` runs."""
-
-
 def reconcile(
     articles: Iterable[Article],
     config: Config | None = None,
@@ -118,34 +161,7 @@ def reconcile(
         InvalidValueError: two articles share an id.
     """
     config = config or Config()
-    articles = tuple(articles)
-    _check_unique_ids(articles)
-    report = progress or _no_progress
-    gazetteer = load_gazetteer(config.alias_file)
-    claims: list[Claim] = []
-    for done, article in enumerate(articles, start=1):
-        claims.extend(extract_claims(article, gazetteer=gazetteer))
-        report("extract", done, len(articles))
-    report("match", 0, 1)
-    clusters = cluster_claims(claims, config, gazetteer=gazetteer)
-    report("match", 1, 1)
-    facts = compare_facts(clusters, claims, articles, config)
-    report("compare", 1, 1)
-    return Reconciliation(articles, claims, facts, config)
-
-
-def _no_progress(stage: str, done: int, total: int) -> None:
-    """The default progress callback: says nothing."""
-
-
-def _check_unique_ids(articles: tuple[Article, ...]) -> None:
-    seen: dict[str, Article] = {}
-    for article in articles:
-        if article.id in seen:
-            where = (
-                f" ({seen[article.id].path} and {article.path})" if article.path else ""
-            )
-            raise InvalidValueError(
-                f"article id {article.id!r} is used twice{where}; ids must be unique"
-            )
-        seen[article.id] = article
+    state, claims, facts = reconcile_incrementally(
+        None, articles, config, progress=progress
+    )
+    return Reconciliation(state.articles, claims, facts, config, state=state)

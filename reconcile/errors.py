@@ -9,6 +9,7 @@
   x InvalidSpanError        (also ValueError: a model invariant was broken)
   x InvalidValueError       (also ValueError: an interval with low > high, ...)
   x ExportError             (a graph or report could not be written; nothing half-written)
+  x StoreError              (a desk store is damaged, foreign, newer, or refuses an article)
 * ReconcileWarning(UserWarning)
   x UnanchoredDateWarning   (an article has no ``published``; relative dates stay unresolved)
   x SkippedFileWarning      (``keep_going=True`` skipped a bad file)
@@ -30,6 +31,7 @@ __all__ = [
     "ReconcileError",
     "ReconcileWarning",
     "SkippedFileWarning",
+    "StoreError",
     "UnanchoredDateWarning",
     "UnsupportedFormatError",
 ]
@@ -89,6 +91,10 @@ class InvalidValueError(ReconcileError, ValueError):
 
 class ExportError(ReconcileError):
     """A report or graph could not be written; no partial output was left behind."""
+
+
+class StoreError(ReconcileError):
+    """A desk store cannot be used as asked; the store is left as it was."""
 
 
 class ReconcileWarning(UserWarning):

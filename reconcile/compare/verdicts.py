@@ -6,6 +6,7 @@ for how facts are built and numbered.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
@@ -38,7 +39,7 @@ from reconcile.model import (
     Verdict,
 )
 
-__all__ = ["compare_facts", "decide_verdict"]
+__all__ = ["compare_facts", "decide_verdict", "fact_id"]
 
 
 def compare_facts(
@@ -46,23 +47,44 @@ def compare_facts(
     claims: Iterable[Claim],
     articles: Sequence[Article],
     config: Config | None = None,
+    *,
+    wire: WireGroups | None = None,
 ) -> tuple[Fact, ...]:
     """Turn each cluster into a :class:`~reconcile.model.Fact` with agreements, conflicts and a verdict.
 
-    Facts are numbered ``F1, F2, ...`` in order of their earliest claim (by
-    publication date, article id and position), so ids do not depend on input order.
+    Facts come in order of their earliest claim (by publication date, article id
+    and position) and each takes its id from that claim (see :func:`fact_id`),
+    so ids depend neither on input order nor on the other facts. *wire* is the
+    result of :func:`detect_wire_copies` over *articles*, when already known.
     """
     config = config or Config()
     by_id = {c.id: c for c in claims}
-    wire = detect_wire_copies(articles, config)
+    if wire is None:
+        wire = detect_wire_copies(articles, config)
     ordered = sorted(
         clusters, key=lambda cl: min(_claim_order(by_id[i]) for i in cl.claim_ids)
     )
     facts = []
-    for number, cluster in enumerate(ordered, start=1):
+    for cluster in ordered:
         members = tuple(sorted((by_id[i] for i in cluster.claim_ids), key=_claim_order))
-        facts.append(_build_fact(f"F{number}", cluster, members, wire, config))
+        facts.append(_build_fact(fact_id(members[0]), cluster, members, wire, config))
     return tuple(facts)
+
+
+def fact_id(earliest: Claim) -> str:
+    """The id of the fact whose earliest claim is *earliest*: ``F`` and 16 hex digits.
+
+    The digits are the start of the BLAKE2b digest of the claim's id, so a fact
+    keeps its id on any machine, in any input order, and when later articles
+    join it; it changes only when an earlier claim joins (the two facts then
+    merged, or an older article arrived late).
+
+    >>> from reconcile.model import Claim, Span
+    >>> fact_id(Claim(id="tass-0117#2", article_id="tass-0117", outlet="TASS",
+    ...               text="x", span=Span(0, 1)))
+    'F042c55061a00e723'
+    """
+    return "F" + hashlib.blake2b(earliest.id.encode(), digest_size=8).hexdigest()
 
 
 def decide_verdict(

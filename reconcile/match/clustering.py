@@ -72,16 +72,45 @@ def cluster_claims(
     else:
         a, b = (x.astype(np.int64) for x in np.triu_indices(len(ordered), 1))
     scores = score_pairs(frames, a, b, config)
+    return cluster_scored_pairs(ordered, twins, frames, a, b, scores, config)[0]
+
+
+SplitCache = dict[tuple[str, ...], tuple["ClaimCluster", ...]]
+"""Clusters of a linked component, by the ids of its members (see :func:`cluster_scored_pairs`)."""
+
+
+def cluster_scored_pairs(
+    ordered: Sequence[Claim],
+    twins: Mapping[str, list[Claim]],
+    frames: Sequence[Frame],
+    a: np.ndarray,
+    b: np.ndarray,
+    scores: np.ndarray,
+    config: Config,
+    previous: Mapping[tuple[str, ...], tuple[ClaimCluster, ...]] | None = None,
+) -> tuple[tuple[ClaimCluster, ...], SplitCache]:
+    """Clusters from scored candidate pairs: link, pre-split large components, average linkage.
+
+    Returns the clusters and, by the ids of its members, the clusters of each
+    component. The clusters of a component depend only on its members, so
+    passing that mapping back as *previous* lets an incremental run reuse
+    every component that new claims did not touch.
+    """
+    previous = previous or {}
+    cache: SplitCache = {}
     linked = scores >= config.match_threshold
     components = _presplit_large(
         _components(len(ordered), a[linked], b[linked]), a, b, scores, frames, config
     )
-    clusters = [
-        _with_twins(c, twins)
-        for members in components
-        for c in _split_component(members, ordered, frames, config)
-    ]
-    return tuple(sorted(clusters, key=lambda c: c.claim_ids[0]))
+    clusters: list[ClaimCluster] = []
+    for members in components:
+        key = tuple(ordered[m].id for m in members)
+        found = previous.get(key)
+        if found is None:
+            found = tuple(_split_component(members, ordered, frames, config))
+        cache[key] = found
+        clusters.extend(_with_twins(c, twins) for c in found)
+    return tuple(sorted(clusters, key=lambda c: c.claim_ids[0])), cache
 
 
 def _collapse_duplicates(

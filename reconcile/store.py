@@ -1,0 +1,424 @@
+"""A persistent desk store: articles, facts and their history in one SQLite file.
+
+A desk runs its script every morning over the new day's articles::
+
+    with reconcile.open_store("desk.db") as store:
+        changes = store.add(reconcile.load_articles(["today/"]))
+        print(changes.summary())
+        print(store.reconciliation.report("markdown"))
+
+:meth:`Store.add` reconciles the new articles with everything already stored
+(through :meth:`reconcile.Reconciliation.add`, so only new claims are matched)
+and writes the articles, the facts and what changed in **one transaction**: a
+bad article or a crash mid-run leaves the store as it was.
+
+The file holds, at schema version 2:
+
+* ``articles``: every article, as JSON, in order of arrival;
+* ``facts``: the current facts (id, status, confidence, statement);
+* ``runs`` and ``changes``: when each :meth:`Store.add` ran and what it changed,
+  for :meth:`Store.changes_since`;
+* ``cache``: the matching work of the last run (frames, pair scores, clusters),
+  so the next run need not redo it. It is a pickle, written and read only by
+  this library; it is keyed on the library version, the configuration and the
+  alias file, and ignored (then rebuilt from the articles) whenever one of them
+  differs. Open only stores you trust, as you would run only code you trust.
+
+Schema version 1 (``articles``, ``facts``, ``runs``, ``changes``, no cache) is
+migrated on open; a store from a newer version of the library is refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from reconcile.api import Reconciliation, reconcile
+from reconcile.config import Config
+from reconcile.errors import StoreError
+from reconcile.extract.actors import load_gazetteer
+from reconcile.incremental import FactChanges
+from reconcile.model import Article, Fact
+
+__all__ = ["SCHEMA_VERSION", "RecordedChange", "Store", "open_store"]
+
+#: The layout this library writes; older layouts are migrated on open.
+SCHEMA_VERSION = 2
+
+_SCHEMA_V1 = """
+CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    outlet TEXT NOT NULL,
+    published TEXT,
+    record TEXT NOT NULL
+);
+CREATE TABLE facts (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    confidence REAL NOT NULL,
+    statement TEXT NOT NULL
+);
+CREATE TABLE runs (
+    run INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    claims INTEGER NOT NULL,
+    summary TEXT NOT NULL
+);
+CREATE TABLE changes (
+    run INTEGER NOT NULL REFERENCES runs(run),
+    fact_id TEXT NOT NULL,
+    change TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+CREATE INDEX changes_by_run ON changes(run);
+"""
+
+_MIGRATIONS = {
+    1: """
+CREATE TABLE cache (
+    key TEXT NOT NULL,
+    state BLOB NOT NULL
+);
+""",
+}
+
+
+@frozen
+class RecordedChange:
+    """One change to one fact, as a run of :meth:`Store.add` recorded it."""
+
+    run: int
+    at: datetime
+    fact_id: str
+    change: str
+    """``new``, ``gained_support``, ``status_changed``, ``turned_conflicting`` or ``retired``."""
+    detail: str
+
+
+class Store:
+    """A reconciliation kept in an SQLite file; see the module docs. Use :func:`open_store`."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection, config: Config):
+        self.path = path
+        self._db = connection
+        self.config = config
+        self._reconciliation: Reconciliation | None = None
+
+    # -- reading ---------------------------------------------------------------
+
+    @property
+    def reconciliation(self) -> Reconciliation:
+        """Everything in the store, reconciled (from the cache when it is valid)."""
+        if self._reconciliation is None:
+            self._reconciliation = self._load()
+        return self._reconciliation
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """The facts over every stored article."""
+        return self.reconciliation.facts
+
+    def article_ids(self) -> list[str]:
+        """The ids of the stored articles, in order of arrival."""
+        return [
+            row[0] for row in self._db.execute("SELECT id FROM articles ORDER BY seq")
+        ]
+
+    def changes_since(self, since: date | datetime) -> list[RecordedChange]:
+        """What every run at or after *since* (a UTC day or instant) changed, oldest first."""
+        if not isinstance(since, datetime):
+            since = datetime(since.year, since.month, since.day, tzinfo=UTC)
+        elif since.tzinfo is None:
+            since = since.replace(tzinfo=UTC)
+        rows = self._db.execute(
+            "SELECT r.run, r.at, c.fact_id, c.change, c.detail FROM changes c "
+            "JOIN runs r ON r.run = c.run WHERE r.at >= ? ORDER BY r.run, c.rowid",
+            (since.astimezone(UTC).isoformat(),),
+        )
+        return [
+            RecordedChange(run, datetime.fromisoformat(at), fact, change, detail)
+            for run, at, fact, change, detail in rows
+        ]
+
+    # -- writing ---------------------------------------------------------------
+
+    def add(self, articles: Iterable[Article]) -> FactChanges:
+        """Reconcile *articles* with the stored ones and save all of it in one transaction.
+
+        Articles already stored with the same id and content are skipped, so a
+        desk can point a run at a folder that keeps growing.
+
+        Raises:
+            StoreError: an article has the id of a stored article but other content.
+            InvalidValueError: two of *articles* share an id.
+        """
+        stored = self._stored_records()
+        fresh = []
+        for article in articles:
+            record = _article_record(article)
+            known = stored.get(article.id)
+            if known is None:
+                fresh.append(article)
+                stored[article.id] = record
+            elif known != record:
+                raise StoreError(
+                    f"{self.path}: article id {article.id!r} is already in the store "
+                    f"with other content ({article.path or 'new article'}); "
+                    "expected new articles to have new ids"
+                )
+        before = self.reconciliation
+        after = before.add(fresh)
+        changes = after.changes
+        assert changes is not None
+        with self._transaction():
+            self._write(fresh, after, changes)
+        self._reconciliation = after
+        return changes
+
+    def close(self) -> None:
+        """Close the database file."""
+        self._db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- internals -------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _stored_records(self) -> dict[str, dict[str, Any]]:
+        return {
+            aid: json.loads(record)
+            for aid, record in self._db.execute(
+                "SELECT id, record FROM articles ORDER BY seq"
+            )
+        }
+
+    def _load(self) -> Reconciliation:
+        articles = [
+            _article_from_record(json.loads(record), self.path)
+            for (record,) in self._db.execute(
+                "SELECT record FROM articles ORDER BY seq"
+            )
+        ]
+        row = self._db.execute(
+            "SELECT state FROM cache WHERE key = ?", (self._cache_key(),)
+        ).fetchone()
+        if row is not None:
+            try:
+                cached = pickle.loads(row[0])
+            except Exception:  # a damaged cache is rebuilt from the articles
+                cached = None
+            if isinstance(cached, Reconciliation) and cached.articles == tuple(
+                articles
+            ):
+                return _with_gazetteer(cached, self.config)
+        return reconcile(articles, self.config)
+
+    def _write(
+        self, fresh: list[Article], after: Reconciliation, changes: FactChanges
+    ) -> None:
+        db = self._db
+        db.executemany(
+            "INSERT INTO articles (id, outlet, published, record) VALUES (?, ?, ?, ?)",
+            [
+                (
+                    a.id,
+                    a.outlet,
+                    a.published.isoformat() if a.published else None,
+                    json.dumps(_article_record(a), ensure_ascii=False),
+                )
+                for a in fresh
+            ],
+        )
+        db.execute("DELETE FROM facts")
+        db.executemany(
+            "INSERT INTO facts (id, status, confidence, statement) VALUES (?, ?, ?, ?)",
+            [(f.id, f.status, f.verdict.confidence, f.statement) for f in after.facts],
+        )
+        at = datetime.now(UTC).isoformat()
+        run = db.execute(
+            "INSERT INTO runs (at, articles, claims, summary) VALUES (?, ?, ?, ?)",
+            (at, len(fresh), changes.claims, changes.summary()),
+        ).lastrowid
+        db.executemany(
+            "INSERT INTO changes (run, fact_id, change, detail) VALUES (?, ?, ?, ?)",
+            [(run, *row) for row in _change_rows(changes, after)],
+        )
+        db.execute("DELETE FROM cache")
+        db.execute(
+            "INSERT INTO cache (key, state) VALUES (?, ?)",
+            (self._cache_key(), pickle.dumps(_without_gazetteer(after), protocol=5)),
+        )
+
+    def _cache_key(self) -> str:
+        digest = hashlib.sha256()
+        digest.update(_library_version().encode())
+        digest.update(repr(attrs.evolve(self.config, alias_file=None)).encode())
+        if self.config.alias_file is not None:
+            digest.update(Path(self.config.alias_file).read_bytes())
+        return digest.hexdigest()
+
+
+def _library_version() -> str:
+    from reconcile import __version__
+
+    return __version__
+
+
+def open_store(path: str | os.PathLike[str], config: Config | None = None) -> Store:
+    """Open (creating if need be) the desk store at *path*; see :mod:`reconcile.store`.
+
+    >>> import tempfile, os
+    >>> with open_store(os.path.join(tempfile.mkdtemp(), "desk.db")) as store:
+    ...     store.article_ids()
+    []
+
+    Raises:
+        StoreError: the file is not a store, or was written by a newer reconcile.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory; expected an SQLite store file")
+    try:
+        db = sqlite3.connect(path, isolation_level=None)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+    except sqlite3.DatabaseError as error:
+        raise StoreError(f"{path}: not an SQLite store ({error})") from None
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise StoreError(
+            f"{path}: schema version {version} was written by a newer reconcile; "
+            f"this one reads versions up to {SCHEMA_VERSION}"
+        )
+    if version == 0 and tables:
+        db.close()
+        raise StoreError(f"{path}: an SQLite file, but not a reconcile store")
+    try:
+        _migrate(db, version)
+    except sqlite3.DatabaseError as error:
+        db.close()
+        raise StoreError(f"{path}: could not upgrade the store ({error})") from None
+    return Store(path, db, config or Config())
+
+
+def _migrate(db: sqlite3.Connection, version: int) -> None:
+    """Bring the schema from *version* to :data:`SCHEMA_VERSION` in one transaction."""
+    if version == SCHEMA_VERSION:
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        if version == 0:
+            _executescript(db, _SCHEMA_V1)
+            version = 1
+        while version < SCHEMA_VERSION:
+            _executescript(db, _MIGRATIONS[version])
+            version += 1
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _executescript(db: sqlite3.Connection, script: str) -> None:
+    """Run the statements of *script* inside the open transaction (``executescript`` commits)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+def _change_rows(
+    changes: FactChanges, after: Reconciliation
+) -> list[tuple[str, str, str]]:
+    statement = {f.id: f.statement for f in after.facts}
+    rows = [(fid, "new", statement[fid]) for fid in changes.new]
+    rows += [(fid, "gained_support", statement[fid]) for fid in changes.gained_support]
+    rows += [
+        (fid, "status_changed", f"{old} -> {new}")
+        for fid, old, new in changes.status_changed
+    ]
+    rows += [
+        (fid, "turned_conflicting", statement[fid])
+        for fid in changes.turned_conflicting
+    ]
+    rows += [(r.fact_id, "retired", r.reason) for r in changes.retired]
+    return rows
+
+
+_ARTICLE_FIELDS = (
+    "id",
+    "outlet",
+    "text",
+    "published",
+    "url",
+    "title",
+    "path",
+    "raw_text",
+)
+
+
+def _article_record(article: Article) -> dict[str, Any]:
+    record: dict[str, Any] = {name: getattr(article, name) for name in _ARTICLE_FIELDS}
+    record["published"] = article.published.isoformat() if article.published else None
+    record["kept"] = [list(run) for run in article.kept]
+    record["metadata"] = [[key, value] for key, value in article.metadata]
+    return json.loads(json.dumps(record, default=str))
+
+
+def _article_from_record(record: dict[str, Any], path: Path) -> Article:
+    try:
+        return Article(
+            **{name: record[name] for name in _ARTICLE_FIELDS if name != "published"},
+            published=date.fromisoformat(record["published"])
+            if record["published"]
+            else None,
+            kept=[tuple(run) for run in record["kept"]],
+            metadata=[tuple(item) for item in record["metadata"]],
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise StoreError(
+            f"{path}: a stored article record is damaged ({error!r}); "
+            "expected the fields the library wrote"
+        ) from None
+
+
+def _without_gazetteer(result: Reconciliation) -> Reconciliation:
+    state = result._state
+    if state is None:
+        return result
+    index = attrs.evolve(state.index, gazetteer=None)
+    return attrs.evolve(result, state=attrs.evolve(state, index=index))
+
+
+def _with_gazetteer(result: Reconciliation, config: Config) -> Reconciliation:
+    state = result._state
+    if state is None:
+        return attrs.evolve(result, config=config)
+    index = attrs.evolve(state.index, gazetteer=load_gazetteer(config.alias_file))
+    return attrs.evolve(result, config=config, state=attrs.evolve(state, index=index))
