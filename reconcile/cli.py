@@ -1,4 +1,4 @@
-"""The ``reconcile`` command: ``report``, ``check`` and ``graph``.
+"""The ``reconcile`` command: ``report``, ``check``, ``graph`` and ``diff``.
 
 Bad input gets a one-line error naming the file and the problem on stderr and
 exit status 2; nothing is written to stdout and no output file is left
@@ -14,7 +14,7 @@ import sys
 import time
 import warnings
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, TextIO
 
@@ -23,6 +23,7 @@ from reconcile.api import Reconciliation, load_articles, reconcile
 from reconcile.config import Config
 from reconcile.errors import ReconcileError
 from reconcile.report import Report, write_json
+from reconcile.store import open_store
 
 __all__ = ["main"]
 
@@ -35,6 +36,8 @@ examples:
   reconcile report --format html -o report.html fixtures/*/articles
   reconcile check "Russia and Iran signed a 30-year treaty on Jan. 17, 2025" fixtures/russia-iran-treaty/articles
   reconcile graph fixtures/russia-iran-treaty/articles -o provenance.graphml
+  reconcile report --store desk.db today/
+  reconcile diff --store desk.db --since 2025-01-17
 """
 
 
@@ -42,6 +45,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 2 bad input)."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "report" and not args.paths and args.store is None:
+        parser.error("report: expected at least one PATH (or --store FILE)")
     with warnings.catch_warnings():
         warnings.simplefilter("always")
         warnings.showwarning = _show_warning  # type: ignore[assignment]
@@ -62,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(
-        dest="command", required=True, metavar="{report,check,graph}"
+        dest="command", required=True, metavar="{report,check,graph,diff}"
     )
 
     report = sub.add_parser(
@@ -72,13 +77,23 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     report.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files or directories"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="article files or directories (may be left out with --store)",
     )
     report.add_argument(
         "--format", choices=("markdown", "json", "html"), default="markdown"
     )
     report.add_argument(
         "-o", "--output", type=Path, help="write to FILE instead of stdout"
+    )
+    report.add_argument(
+        "--store",
+        type=Path,
+        metavar="FILE",
+        help="add PATH... to this SQLite desk store (created if missing) and "
+        "report over everything in it",
     )
     _common(report)
     report.set_defaults(run=_run_report)
@@ -120,6 +135,27 @@ def _parser() -> argparse.ArgumentParser:
     )
     _common(graph)
     graph.set_defaults(run=_run_graph)
+
+    diff = sub.add_parser(
+        "diff",
+        help="what changed in a desk store since a date",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    diff.add_argument(
+        "--store", type=Path, metavar="FILE", required=True, help="the desk store"
+    )
+    diff.add_argument(
+        "--since",
+        type=_since,
+        required=True,
+        help="YYYY-MM-DD (UTC day) or an ISO instant: runs at or after it",
+    )
+    diff.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    diff.add_argument(
+        "-o", "--output", type=Path, help="write to FILE instead of stdout"
+    )
+    diff.set_defaults(run=_run_diff)
     return parser
 
 
@@ -143,7 +179,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def _reconcile(args: argparse.Namespace) -> Reconciliation:
     progress = _Progress(sys.stderr)
-    articles = load_articles(args.paths, keep_going=args.keep_going)
+    store_path = getattr(args, "store", None)
+    articles = (
+        load_articles(args.paths, keep_going=args.keep_going) if args.paths else []
+    )
     progress.say(f"loaded {len(articles)} articles")
     options: dict[str, object] = {"alias_file": args.alias_file}
     if args.threshold is not None:
@@ -152,9 +191,14 @@ def _reconcile(args: argparse.Namespace) -> Reconciliation:
         config = Config(**options)  # type: ignore[arg-type]
     except (TypeError, ValueError) as error:
         raise ReconcileError(f"--threshold: {error}") from error
-    result = reconcile(
-        articles, config, progress=progress.bar if progress.enabled else None
-    )
+    bar = progress.bar if progress.enabled else None
+    if store_path is None:
+        result = reconcile(articles, config, progress=bar)
+    else:
+        with open_store(store_path, config) as store:
+            changes = store.add(articles, progress=bar)
+            result = store.reconciliation
+        progress.say(f"{store_path}: {changes.summary()}")
     progress.say(f"{len(result.claims)} claims in {len(result.facts)} facts")
     return result
 
@@ -198,6 +242,65 @@ def _run_graph(args: argparse.Namespace) -> int:
     result = _reconcile(args)
     write_graph(result.graph, args.output)
     return EXIT_OK
+
+
+def _run_diff(args: argparse.Namespace) -> int:
+    if not args.store.is_file():
+        raise ReconcileError(f"{args.store}: no such store file")
+    with open_store(args.store) as store:
+        runs = store.runs_since(args.since)
+        changes = store.changes_since(args.since)
+        status = {f.id: f.status for f in store.facts} if changes else {}
+    by_run: dict[int, list[dict[str, str]]] = {run.run: [] for run in runs}
+    for change in changes:
+        by_run[change.run].append(
+            {
+                "fact": change.fact_id,
+                "change": change.change,
+                "detail": change.detail,
+                "status_now": status.get(change.fact_id, "retired"),
+            }
+        )
+    record = {
+        "store": str(args.store),
+        "since": args.since.isoformat(),
+        "runs": [
+            {
+                "run": run.run,
+                "at": run.at.isoformat(),
+                "articles": run.articles,
+                "claims": run.claims,
+                "summary": run.summary,
+                "changes": by_run[run.run],
+            }
+            for run in runs
+        ],
+    }
+    if args.format == "json":
+        _emit(json.dumps(record, indent=2, ensure_ascii=False) + "\n", args.output)
+        return EXIT_OK
+    lines = [f"# Changes in {args.store} since {args.since.isoformat()}", ""]
+    for run in record["runs"]:
+        lines += [f"## Run {run['run']} at {run['at']}", "", run["summary"], ""]
+        lines += [
+            f"- {c['fact']} **{c['change']}** (now {c['status_now']}): {c['detail']}"
+            for c in run["changes"]
+        ]
+        lines.append("")
+    if not runs:
+        lines.append("No runs since then.")
+    _emit("\n".join(lines).rstrip("\n") + "\n", args.output)
+    return EXIT_OK
+
+
+def _since(text: str) -> date | datetime:
+    try:
+        return datetime.fromisoformat(text) if "T" in text else date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected an ISO date like 2025-01-17 or an instant like "
+            f"2025-01-17T09:00:00+00:00 (got {text!r})"
+        ) from None
 
 
 def _write_json_to(report: Report, handle: IO[bytes]) -> None:

@@ -48,10 +48,10 @@ from reconcile.api import Reconciliation, reconcile
 from reconcile.config import Config
 from reconcile.errors import StoreError
 from reconcile.extract.actors import load_gazetteer
-from reconcile.incremental import FactChanges
+from reconcile.incremental import FactChanges, ProgressCallback
 from reconcile.model import Article, Fact
 
-__all__ = ["SCHEMA_VERSION", "RecordedChange", "Store", "open_store"]
+__all__ = ["SCHEMA_VERSION", "RecordedChange", "RecordedRun", "Store", "open_store"]
 
 #: The layout this library writes; older layouts are migrated on open.
 SCHEMA_VERSION = 2
@@ -97,6 +97,17 @@ CREATE TABLE cache (
 
 
 @frozen
+class RecordedRun:
+    """One :meth:`Store.add`: when it ran, how many articles and claims it added, and a summary."""
+
+    run: int
+    at: datetime
+    articles: int
+    claims: int
+    summary: str
+
+
+@frozen
 class RecordedChange:
     """One change to one fact, as a run of :meth:`Store.add` recorded it."""
 
@@ -137,16 +148,24 @@ class Store:
             row[0] for row in self._db.execute("SELECT id FROM articles ORDER BY seq")
         ]
 
+    def runs_since(self, since: date | datetime) -> list[RecordedRun]:
+        """The runs at or after *since* (a UTC day, or an instant), oldest first."""
+        rows = self._db.execute(
+            "SELECT run, at, articles, claims, summary FROM runs WHERE at >= ? "
+            "ORDER BY run",
+            (_utc_iso(since),),
+        )
+        return [
+            RecordedRun(run, datetime.fromisoformat(at), articles, claims, summary)
+            for run, at, articles, claims, summary in rows
+        ]
+
     def changes_since(self, since: date | datetime) -> list[RecordedChange]:
-        """What every run at or after *since* (a UTC day or instant) changed, oldest first."""
-        if not isinstance(since, datetime):
-            since = datetime(since.year, since.month, since.day, tzinfo=UTC)
-        elif since.tzinfo is None:
-            since = since.replace(tzinfo=UTC)
+        """What every run at or after *since* (a UTC day, or an instant) changed, oldest first."""
         rows = self._db.execute(
             "SELECT r.run, r.at, c.fact_id, c.change, c.detail FROM changes c "
             "JOIN runs r ON r.run = c.run WHERE r.at >= ? ORDER BY r.run, c.rowid",
-            (since.astimezone(UTC).isoformat(),),
+            (_utc_iso(since),),
         )
         return [
             RecordedChange(run, datetime.fromisoformat(at), fact, change, detail)
@@ -155,7 +174,12 @@ class Store:
 
     # -- writing ---------------------------------------------------------------
 
-    def add(self, articles: Iterable[Article]) -> FactChanges:
+    def add(
+        self,
+        articles: Iterable[Article],
+        *,
+        progress: ProgressCallback | None = None,
+    ) -> FactChanges:
         """Reconcile *articles* with the stored ones and save all of it in one transaction.
 
         Articles already stored with the same id and content are skipped, so a
@@ -180,7 +204,7 @@ class Store:
                     "expected new articles to have new ids"
                 )
         before = self.reconciliation
-        after = before.add(fresh)
+        after = before.add(fresh, progress=progress)
         changes = after.changes
         assert changes is not None
         with self._transaction():
@@ -282,6 +306,14 @@ class Store:
         if self.config.alias_file is not None:
             digest.update(Path(self.config.alias_file).read_bytes())
         return digest.hexdigest()
+
+
+def _utc_iso(since: date | datetime) -> str:
+    if not isinstance(since, datetime):
+        since = datetime(since.year, since.month, since.day, tzinfo=UTC)
+    elif since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)
+    return since.astimezone(UTC).isoformat()
 
 
 def _library_version() -> str:

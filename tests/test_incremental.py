@@ -69,7 +69,9 @@ def test_changes_name_new_facts_and_facts_that_gained_support():
         ]
     )
     assert day2.changes.gained_support == (signing.id,)
-    assert day2.changes.status_changed == ((signing.id, "single_source", "corroborated"),)
+    assert day2.changes.status_changed == (
+        (signing.id, "single_source", "corroborated"),
+    )
     (quake,) = (f for f in day2.facts if "earthquake" in f.statement)
     assert day2.changes.new == (quake.id,)
     assert day2.changes.articles == ("b",)
@@ -100,7 +102,9 @@ def test_a_fact_id_is_kept_when_later_articles_join_and_renamed_when_an_earlier_
     )
     first = reconcile([later])
     (original,) = first.facts
-    joined = first.add([_article("c", "Desk C", 19, SIGNED.replace("Friday", "Jan. 17"))])
+    joined = first.add(
+        [_article("c", "Desk C", 19, SIGNED.replace("Friday", "Jan. 17"))]
+    )
     assert [f.id for f in joined.facts] == [original.id]
     backfilled = joined.add([_article("a", "Desk A", 17, SIGNED)])
     (renamed,) = backfilled.facts
@@ -118,7 +122,9 @@ def test_fact_ids_do_not_depend_on_input_order():
     assert [f.id for f in reconcile(articles).facts] == [
         f.id for f in reconcile(articles[::-1]).facts
     ]
-    assert all(f.id.startswith("F") and len(f.id) == 17 for f in reconcile(articles).facts)
+    assert all(
+        f.id.startswith("F") and len(f.id) == 17 for f in reconcile(articles).facts
+    )
 
 
 def test_adding_an_article_twice_is_refused_and_changes_nothing():
@@ -135,7 +141,9 @@ def test_adding_an_article_twice_is_refused_and_changes_nothing():
 def test_a_reconciliation_built_by_hand_can_still_be_added_to():
     whole = reconcile([_article("a", "Desk A", 17, SIGNED)])
     by_hand = type(whole)(whole.articles, whole.claims, whole.facts, whole.config)
-    added = by_hand.add([_article("b", "Desk B", 18, SIGNED.replace("Friday", "Jan. 17"))])
+    added = by_hand.add(
+        [_article("b", "Desk B", 18, SIGNED.replace("Friday", "Jan. 17"))]
+    )
     assert added.facts[0].status == "corroborated"
 
 

@@ -1,0 +1,293 @@
+"""The SQLite desk store: persistence, transactions, crash safety, migration, diff."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from reconcile import Article, Config, StoreError, open_store, reconcile
+from reconcile.cli import main
+from reconcile.store import _SCHEMA_V1, SCHEMA_VERSION
+
+SIGNED = "Russia and Iran signed a 20-year partnership treaty on Friday in Moscow."
+INKED = "Moscow and Tehran inked a partnership pact on Friday."
+QUAKE = "A magnitude 6.1 earthquake struck northern Chile on Saturday, killing three people."
+
+
+def _article(aid: str, outlet: str, day: int, text: str) -> Article:
+    return Article(id=aid, outlet=outlet, published=date(2025, 1, day), text=text)
+
+
+def _write_article(folder: Path, aid: str, outlet: str, day: int, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{aid}.md"
+    path.write_text(
+        f"---\noutlet: {outlet}\npublished: 2025-01-{day:02d}\n---\n{text}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_store_keeps_articles_and_facts_between_openings(tmp_path):
+    db = tmp_path / "desk.db"
+    day1 = [_article("a", "Desk A", 17, SIGNED)]
+    day2 = [_article("b", "Desk B", 18, INKED), _article("c", "Desk C", 18, QUAKE)]
+    with open_store(db) as store:
+        first = store.add(day1)
+        assert len(first.new) == 1
+    with open_store(db) as store:
+        assert store.article_ids() == ["a"]
+        changes = store.add(day2)
+        assert changes.articles == ("b", "c")
+        assert len(changes.gained_support) == 1 and len(changes.new) == 1
+        facts = store.facts
+    with open_store(db) as store:
+        assert store.facts == facts == reconcile(day1 + day2).facts
+        assert store.article_ids() == ["a", "b", "c"]
+
+
+def test_the_cache_is_rebuilt_when_the_configuration_changes(tmp_path):
+    db = tmp_path / "desk.db"
+    articles = [_article("a", "Desk A", 17, SIGNED), _article("b", "Desk B", 18, INKED)]
+    with open_store(db) as store:
+        store.add(articles)
+    strict = Config(match_threshold=99)
+    with open_store(db, strict) as store:
+        assert store.facts == reconcile(articles, strict).facts
+        assert len(store.facts) == 2
+
+
+def test_a_damaged_cache_is_rebuilt_from_the_articles(tmp_path):
+    db = tmp_path / "desk.db"
+    articles = [_article("a", "Desk A", 17, SIGNED), _article("b", "Desk B", 18, INKED)]
+    with open_store(db) as store:
+        store.add(articles)
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE cache SET state = ?", (b"not a pickle",))
+    with open_store(db) as store:
+        assert store.facts == reconcile(articles).facts
+
+
+def test_known_articles_are_skipped_and_a_changed_one_is_refused(tmp_path):
+    db = tmp_path / "desk.db"
+    with open_store(db) as store:
+        store.add([_article("a", "Desk A", 17, SIGNED)])
+        again = store.add([_article("a", "Desk A", 17, SIGNED)])
+        assert (again.articles, again.new, again.claims) == ((), (), 0)
+        with pytest.raises(StoreError, match=r"desk.db: article id 'a' is already"):
+            store.add(
+                [
+                    _article("b", "Desk B", 18, INKED),
+                    _article("a", "Desk A", 17, SIGNED.replace("20", "25")),
+                ]
+            )
+    with open_store(db) as store:
+        assert store.article_ids() == ["a"]
+        assert len(store.runs_since(date(2000, 1, 1))) == 2
+
+
+def test_a_failed_write_leaves_the_store_as_it_was(tmp_path, monkeypatch):
+    db = tmp_path / "desk.db"
+    with open_store(db) as store:
+        store.add([_article("a", "Desk A", 17, SIGNED)])
+        before = store.facts
+        original = type(store)._write
+
+        def failing(self, *args):
+            original(self, *args)
+            raise OSError("disk full")
+
+        monkeypatch.setattr(type(store), "_write", failing)
+        with pytest.raises(OSError, match="disk full"):
+            store.add([_article("b", "Desk B", 18, INKED)])
+    monkeypatch.undo()
+    with open_store(db) as store:
+        assert store.article_ids() == ["a"]
+        assert store.facts == before
+        assert len(store.runs_since(date(2000, 1, 1))) == 1
+
+
+KILLED_RUN = """
+import sys, time
+import reconcile.store as store
+
+original = store.Store._write
+
+def write_then_hang(self, *args):
+    original(self, *args)
+    print("written, not committed", flush=True)
+    time.sleep(120)
+
+store.Store._write = write_then_hang
+from reconcile.cli import main
+sys.exit(main(["report", "--store", sys.argv[1], sys.argv[2]]))
+"""
+
+
+def test_killing_report_store_mid_write_leaves_the_previous_state(tmp_path):
+    db = tmp_path / "desk.db"
+    _write_article(tmp_path / "day1", "a", "Desk A", 17, SIGNED)
+    _write_article(tmp_path / "day2", "b", "Desk B", 18, INKED)
+    _write_article(tmp_path / "day2", "c", "Desk C", 18, QUAKE)
+    assert main(["report", "--store", str(db), str(tmp_path / "day1")]) == 0
+    with open_store(db) as store:
+        before = store.facts
+    with subprocess.Popen(
+        [sys.executable, "-c", KILLED_RUN, str(db), str(tmp_path / "day2")],
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as child:
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline().strip() == "written, not committed"
+        finally:
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    with open_store(db) as store:
+        assert store.article_ids() == ["a"]
+        assert store.facts == before
+        store.add([_article("b", "Desk B", 18, INKED)])
+        assert store.article_ids() == ["a", "b"]
+
+
+def test_report_store_with_a_bad_article_writes_nothing(tmp_path, capsys):
+    db = tmp_path / "desk.db"
+    _write_article(tmp_path / "day1", "a", "Desk A", 17, SIGNED)
+    assert main(["report", "--store", str(db), str(tmp_path / "day1")]) == 0
+    bad = tmp_path / "day2"
+    _write_article(bad, "b", "Desk B", 18, INKED)
+    (bad / "broken.md").write_text("---\noutlet Desk C\n---\nText.\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["report", "--store", str(db), str(bad)]) == 2
+    error = capsys.readouterr().err
+    assert "broken.md" in error and error.count("\n") == 1
+    with open_store(db) as store:
+        assert store.article_ids() == ["a"]
+
+
+def test_report_store_reports_over_everything_in_the_store(tmp_path, capsys):
+    db = tmp_path / "desk.db"
+    _write_article(tmp_path / "day1", "a", "Desk A", 17, SIGNED)
+    _write_article(tmp_path / "day2", "b", "Desk B", 18, INKED)
+    main(["report", "--store", str(db), str(tmp_path / "day1")])
+    capsys.readouterr()
+    assert (
+        main(["report", "--store", str(db), str(tmp_path / "day2"), "--format", "json"])
+        == 0
+    )
+    report = json.loads(capsys.readouterr().out)
+    assert [a["id"] for a in report["articles"]] == ["a", "b"]
+    assert [f["status"] for f in report["facts"]] == ["corroborated"]
+    assert main(["report", "--store", str(db), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == report
+    with pytest.raises(SystemExit, match="2"):
+        main(["report"])
+    assert "expected at least one PATH (or --store FILE)" in capsys.readouterr().err
+
+
+def test_diff_reports_what_each_run_since_a_date_changed(tmp_path, capsys):
+    db = tmp_path / "desk.db"
+    _write_article(tmp_path / "day1", "a", "Desk A", 17, SIGNED)
+    _write_article(
+        tmp_path / "day2", "b", "Desk B", 18, SIGNED.replace("20-year", "25-year")
+    )
+    main(["report", "--store", str(db), str(tmp_path / "day1")])
+    main(["report", "--store", str(db), str(tmp_path / "day2")])
+    capsys.readouterr()
+    today = datetime.now(UTC).date()
+    assert (
+        main(
+            [
+                "diff",
+                "--store",
+                str(db),
+                "--since",
+                today.isoformat(),
+                "--format",
+                "json",
+            ]
+        )
+        == 0
+    )
+    record = json.loads(capsys.readouterr().out)
+    first, second = record["runs"]
+    assert [c["change"] for c in first["changes"]] == ["new"]
+    (fact_id,) = {c["fact"] for c in first["changes"]}
+    assert {(c["fact"], c["change"]) for c in second["changes"]} == {
+        (fact_id, "gained_support"),
+        (fact_id, "status_changed"),
+        (fact_id, "turned_conflicting"),
+    }
+    assert all(c["status_now"] == "conflicting" for c in second["changes"])
+    assert main(["diff", "--store", str(db), "--since", today.isoformat()]) == 0
+    markdown = capsys.readouterr().out
+    assert f"- {fact_id} **turned_conflicting** (now conflicting)" in markdown
+    tomorrow = (today + timedelta(days=1)).isoformat()
+    assert main(["diff", "--store", str(db), "--since", tomorrow]) == 0
+    assert "No runs since then." in capsys.readouterr().out
+    assert (
+        main(["diff", "--store", str(tmp_path / "missing.db"), "--since", tomorrow])
+        == 2
+    )
+    assert "missing.db: no such store file" in capsys.readouterr().err
+
+
+def test_a_version_1_store_is_migrated_and_keeps_its_articles(tmp_path):
+    db = tmp_path / "old.db"
+    article = _article("a", "Desk A", 17, SIGNED)
+    record = {
+        "id": "a",
+        "outlet": "Desk A",
+        "text": SIGNED,
+        "published": "2025-01-17",
+        "url": None,
+        "title": None,
+        "path": None,
+        "raw_text": None,
+        "kept": [],
+        "metadata": [],
+    }
+    with sqlite3.connect(db) as raw:
+        raw.executescript(_SCHEMA_V1)
+        raw.execute(
+            "INSERT INTO articles (id, outlet, published, record) VALUES (?, ?, ?, ?)",
+            ("a", "Desk A", "2025-01-17", json.dumps(record)),
+        )
+        raw.execute("PRAGMA user_version = 1")
+    with open_store(db) as store:
+        assert store.facts == reconcile([article]).facts
+        store.add([_article("b", "Desk B", 18, INKED)])
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert raw.execute("SELECT count(*) FROM cache").fetchone()[0] == 1
+
+
+def test_stores_that_cannot_be_used_are_refused(tmp_path):
+    newer = tmp_path / "newer.db"
+    with sqlite3.connect(newer) as raw:
+        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(
+        StoreError, match=r"newer\.db: schema version 3 was written by a newer"
+    ):
+        open_store(newer)
+    foreign = tmp_path / "foreign.db"
+    with sqlite3.connect(foreign) as raw:
+        raw.execute("CREATE TABLE t (x)")
+    with pytest.raises(
+        StoreError, match=r"foreign\.db: an SQLite file, but not a reconcile"
+    ):
+        open_store(foreign)
+    garbage = tmp_path / "garbage.db"
+    garbage.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match=r"garbage\.db: not an SQLite store"):
+        open_store(garbage)
+    with pytest.raises(StoreError, match="is a directory"):
+        open_store(tmp_path)
