@@ -9,9 +9,18 @@ import importlib.metadata as _metadata
 
 from reconcile.api import Reconciliation, load_articles, reconcile
 from reconcile.check import CheckMatch, CheckResult
+from reconcile.claimreview import (
+    ClaimReviewImport,
+    ClaimReviewItem,
+    ReviewEvidence,
+    claimreview_items,
+    import_claimreview,
+    validate_claimreview,
+)
 from reconcile.config import Config
 from reconcile.errors import (
     ArticleFormatError,
+    ClaimReviewError,
     ConfigError,
     ExportError,
     InputError,
@@ -58,6 +67,9 @@ __all__ = [
     "CheckMatch",
     "CheckResult",
     "Claim",
+    "ClaimReviewError",
+    "ClaimReviewImport",
+    "ClaimReviewItem",
     "Config",
     "ConfigError",
     "Conflict",
@@ -75,6 +87,7 @@ __all__ = [
     "ReconcileError",
     "ReconcileWarning",
     "Reconciliation",
+    "ReviewEvidence",
     "Sentence",
     "SkippedFileWarning",
     "Source",
@@ -84,6 +97,9 @@ __all__ = [
     "Update",
     "Verdict",
     "__version__",
+    "claimreview_items",
+    "import_claimreview",
     "load_articles",
     "reconcile",
+    "validate_claimreview",
 ]

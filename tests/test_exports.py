@@ -13,6 +13,7 @@ import reconcile
 SUBMODULES = [
     "reconcile.api",
     "reconcile.check",
+    "reconcile.claimreview",
     "reconcile.cli",
     "reconcile.compare",
     "reconcile.config",
