@@ -58,7 +58,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeAlias
 from urllib.parse import quote, urlsplit
 
 from attrs import field, frozen
@@ -507,12 +507,13 @@ def _as_number(value: Any) -> float | None:
 class ClaimReviewItem:
     """One imported ClaimReview, kept as the exact JSON it was read from.
 
-    ``json`` is the item's text, so :meth:`to_jsonld` (and an export given the
-    import) gives it back unchanged; the other fields are read from it.
+    ``json_text`` is the item serialised as read, so :meth:`to_jsonld` (and an
+    export given the import) gives it back unchanged; the other fields are read
+    from it.
     """
 
     index: int
-    json: str = field(repr=False)
+    json_text: str = field(repr=False)
     claim_reviewed: str
     url: str
     rating: str
@@ -522,7 +523,7 @@ class ClaimReviewItem:
 
     def to_jsonld(self) -> dict[str, Any]:
         """The item as a fresh JSON-LD dict, equal to the one that was imported."""
-        return json.loads(self.json)  # type: ignore[no-any-return]
+        return json.loads(self.json_text)  # type: ignore[no-any-return]
 
 
 @frozen
@@ -575,8 +576,14 @@ class ClaimReviewImport:
         return [review.to_jsonld() for review in self.reviews]
 
 
+ClaimReviewSource: TypeAlias = (
+    Mapping[str, Any] | Sequence[Mapping[str, Any]] | str | os.PathLike[str]
+)
+"""What :func:`import_claimreview` reads: JSON-LD, decoded, or the path of a JSON file."""
+
+
 def import_claimreview(
-    source: Any,
+    source: ClaimReviewSource,
     reconciliation: Reconciliation | Sequence[Fact],
     *,
     min_score: float | None = None,
@@ -755,7 +762,7 @@ def _review_item(
     ]
     return ClaimReviewItem(
         index=index,
-        json=json.dumps(item, ensure_ascii=False),
+        json_text=json.dumps(item, ensure_ascii=False),
         claim_reviewed=item["claimReviewed"],
         url=item["url"],
         rating=item["reviewRating"]["alternateName"],

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import json
 from datetime import date
 from typing import Any
@@ -23,6 +25,7 @@ from reconcile.claimreview import (
     review_rating,
     validate_claimreview,
 )
+from reconcile.cli import main
 from reconcile.errors import ClaimReviewError, MissingPathError, ReconcileError
 from reconcile.model import Article, Verdict
 
@@ -665,3 +668,81 @@ def claimreviews() -> st.SearchStrategy[dict[str, Any]]:
             ),
         },
     )
+
+
+def write_articles(folder) -> None:
+    """The test articles as front-matter files in *folder*."""
+    for article in ARTICLES:
+        lines = ["---", f"outlet: {article.outlet}", f"published: {article.published}"]
+        if article.url:
+            lines.append(f"url: {article.url}")
+        (folder / f"{article.id}.md").write_text(
+            "\n".join([*lines, "---", article.text, ""]), encoding="utf-8"
+        )
+
+
+def run(argv: list[object]) -> tuple[int, str, str]:
+    """Run ``reconcile ARGV`` in-process; return (exit status, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main([str(arg) for arg in argv])
+    return status, out.getvalue(), err.getvalue()
+
+
+class TestCommand:
+    def test_writes_valid_items(self, tmp_path):
+        """``reconcile claimreview`` writes one valid item per fact, then the imported reviews."""
+        articles = tmp_path / "articles"
+        articles.mkdir()
+        write_articles(articles)
+        reviews = tmp_path / "reviews.json"
+        reviews.write_text(json.dumps(OUTSIDE_REVIEW), encoding="utf-8")
+        output = tmp_path / "claimreview.json"
+        status, out, err = run(
+            [
+                "claimreview",
+                articles,
+                "--author",
+                AUTHOR,
+                "--url-template",
+                TEMPLATE,
+                "--reviews",
+                reviews,
+                "-o",
+                output,
+            ]
+        )
+        items = json.loads(output.read_text(encoding="utf-8"))
+        for index, item in enumerate(items):
+            validate_claimreview(item, index=index)
+
+        expected = (0, "", "", OUTSIDE_REVIEW, AUTHOR)
+        assert expected == (status, out, err, items[-1], items[0]["author"]["name"])
+
+    def test_bad_template(self, tmp_path):
+        """A bad --url-template is a one-line error, exit status 2, and no output file."""
+        articles = tmp_path / "articles"
+        articles.mkdir()
+        write_articles(articles)
+        output = tmp_path / "claimreview.json"
+        status, out, err = run(
+            [
+                "claimreview",
+                articles,
+                "--author",
+                AUTHOR,
+                "--url-template",
+                "x",
+                "-o",
+                output,
+            ]
+        )
+
+        expected = (2, "", 1, True, False)
+        assert expected == (
+            status,
+            out,
+            len(err.splitlines()),
+            err.startswith("reconcile: error: url_template: "),
+            output.exists(),
+        )
