@@ -58,19 +58,17 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeAlias
+from typing import Any, Literal, NoReturn, TypeAlias
 from urllib.parse import quote, urlsplit
 
 from attrs import field, frozen
 
+from reconcile.api import Reconciliation
 from reconcile.check import check_text
 from reconcile.config import Config
 from reconcile.errors import ClaimReviewError, MissingPathError
 from reconcile.extract.actors import load_gazetteer
 from reconcile.model import Article, Claim, Fact, Verdict
-
-if TYPE_CHECKING:
-    from reconcile.api import Reconciliation
 
 __all__ = [
     "BEST_RATING",
@@ -185,10 +183,9 @@ def claimreview_items(
 def _facts_and_articles(
     source: Reconciliation | Iterable[Fact],
 ) -> tuple[tuple[Fact, ...], dict[str, Article]]:
-    facts = getattr(source, "facts", None)
-    if facts is not None:
-        return tuple(facts), {a.id: a for a in getattr(source, "articles", ())}
-    return tuple(source), {}  # type: ignore[arg-type]
+    if isinstance(source, Reconciliation):
+        return source.facts, {a.id: a for a in source.articles}
+    return tuple(source), {}
 
 
 def _check_export_arguments(
@@ -617,8 +614,10 @@ def import_claimreview(
     path = Path(source) if isinstance(source, str | os.PathLike) else None
     document = _read_json(path) if path is not None else source
     entries = _entries(document, path)
-    facts = tuple(getattr(reconciliation, "facts", reconciliation))
-    config = config or getattr(reconciliation, "config", None) or Config()
+    if isinstance(reconciliation, Reconciliation):
+        facts, config = reconciliation.facts, config or reconciliation.config
+    else:
+        facts, config = tuple(reconciliation), config or Config()
     threshold = config.match_threshold if min_score is None else min_score
     matcher = _Matcher(facts, config)
     reviews: list[ClaimReviewItem] = []

@@ -445,6 +445,13 @@ class TestImport:
             len(strict.unmatched),
         )
 
+    def test_bare_facts(self, result):
+        """Bare facts can be matched against, with the default configuration."""
+        from_facts = import_claimreview(OUTSIDE_REVIEW, list(result.facts))
+        from_result = import_claimreview(OUTSIDE_REVIEW, result)
+
+        assert from_result == from_facts
+
     def test_exported_items_find_their_facts(self, result, items):
         """Our own exported items come back as evidence for the very facts they review."""
         imported = import_claimreview(items, result)
