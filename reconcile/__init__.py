@@ -9,9 +9,18 @@ import importlib.metadata as _metadata
 
 from reconcile.api import Reconciliation, load_articles, reconcile
 from reconcile.check import CheckMatch, CheckResult
+from reconcile.claimreview import (
+    ClaimReviewImport,
+    ClaimReviewItem,
+    ReviewEvidence,
+    claimreview_items,
+    import_claimreview,
+    validate_claimreview,
+)
 from reconcile.config import Config
 from reconcile.errors import (
     ArticleFormatError,
+    ClaimReviewError,
     ConfigError,
     ExportError,
     InputError,
@@ -61,6 +70,9 @@ __all__ = [
     "CheckMatch",
     "CheckResult",
     "Claim",
+    "ClaimReviewError",
+    "ClaimReviewImport",
+    "ClaimReviewItem",
     "Config",
     "ConfigError",
     "Conflict",
@@ -81,6 +93,7 @@ __all__ = [
     "Reconciliation",
     "RecordedChange",
     "RetiredFact",
+    "ReviewEvidence",
     "Sentence",
     "SkippedFileWarning",
     "Source",
@@ -92,7 +105,10 @@ __all__ = [
     "Update",
     "Verdict",
     "__version__",
+    "claimreview_items",
+    "import_claimreview",
     "load_articles",
     "open_store",
     "reconcile",
+    "validate_claimreview",
 ]

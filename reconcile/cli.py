@@ -1,4 +1,4 @@
-"""The ``reconcile`` command: ``report``, ``check``, ``graph`` and ``diff``.
+"""The ``reconcile`` command: ``report``, ``check``, ``graph``, ``diff`` and ``claimreview``.
 
 Bad input gets a one-line error naming the file and the problem on stderr and
 exit status 2; nothing is written to stdout and no output file is left
@@ -38,6 +38,8 @@ examples:
   reconcile graph fixtures/russia-iran-treaty/articles -o provenance.graphml
   reconcile report --store desk.db today/
   reconcile diff --store desk.db --since 2025-01-17
+  reconcile claimreview fixtures/russia-iran-treaty/articles --author "Fact Desk" \
+      --url-template "https://desk.example/facts/{fact_id}" -o claimreview.json
 """
 
 
@@ -67,7 +69,9 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     sub = parser.add_subparsers(
-        dest="command", required=True, metavar="{report,check,graph,diff}"
+        dest="command",
+        required=True,
+        metavar="{report,check,graph,diff,claimreview}",
     )
 
     report = sub.add_parser(
@@ -156,6 +160,38 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, help="write to FILE instead of stdout"
     )
     diff.set_defaults(run=_run_diff)
+
+    claimreview = sub.add_parser(
+        "claimreview",
+        help="export each fact as schema.org ClaimReview JSON-LD",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    claimreview.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files or directories"
+    )
+    claimreview.add_argument(
+        "--author", required=True, help="the organisation publishing the reviews"
+    )
+    claimreview.add_argument(
+        "--url-template",
+        required=True,
+        help="the page of each review, with {fact_id} in it, e.g. https://desk.example/facts/{fact_id}",
+    )
+    claimreview.add_argument(
+        "--author-url", help="the organisation's home page (an http(s) URL)"
+    )
+    claimreview.add_argument(
+        "--reviews",
+        type=Path,
+        metavar="FILE",
+        help="existing ClaimReview JSON-LD to match against the facts and re-emit unchanged",
+    )
+    claimreview.add_argument(
+        "-o", "--output", type=Path, help="write to FILE instead of stdout"
+    )
+    _common(claimreview)
+    claimreview.set_defaults(run=_run_claimreview)
     return parser
 
 
@@ -301,6 +337,22 @@ def _since(text: str) -> date | datetime:
             f"expected an ISO date like 2025-01-17 or an instant like "
             f"2025-01-17T09:00:00+00:00 (got {text!r})"
         ) from None
+
+
+def _run_claimreview(args: argparse.Namespace) -> int:
+    from reconcile.claimreview import claimreview_items, import_claimreview
+
+    result = _reconcile(args)
+    reviews = None if args.reviews is None else import_claimreview(args.reviews, result)
+    items = claimreview_items(
+        result,
+        author=args.author,
+        url_template=args.url_template,
+        author_url=args.author_url,
+        reviews=reviews,
+    )
+    _emit(json.dumps(items, indent=2, ensure_ascii=False) + "\n", args.output)
+    return EXIT_OK
 
 
 def _write_json_to(report: Report, handle: IO[bytes]) -> None:

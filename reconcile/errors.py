@@ -10,6 +10,8 @@
   x InvalidValueError       (also ValueError: an interval with low > high, ...)
   x ExportError             (a graph or report could not be written; nothing half-written)
   x StoreError              (a desk store is damaged, foreign, newer, or refuses an article)
+  x ClaimReviewError        (also ValueError: a ClaimReview item or export argument is invalid;
+                             carries .path, .index, .field and .value)
 * ReconcileWarning(UserWarning)
   x UnanchoredDateWarning   (an article has no ``published``; relative dates stay unresolved)
   x SkippedFileWarning      (``keep_going=True`` skipped a bad file)
@@ -22,6 +24,7 @@ from typing import Any
 
 __all__ = [
     "ArticleFormatError",
+    "ClaimReviewError",
     "ConfigError",
     "ExportError",
     "InputError",
@@ -95,6 +98,39 @@ class ExportError(ReconcileError):
 
 class StoreError(ReconcileError):
     """A desk store cannot be used as asked; the store is left as it was."""
+
+
+class ClaimReviewError(ReconcileError, ValueError):
+    """A schema.org ClaimReview item is invalid, or a ClaimReview export was misconfigured.
+
+    The message names where the problem is and what was expected:
+    ``PATH: item INDEX: FIELD: what was expected (got VALUE)``, each part present
+    only when known. The parts stay available as ``.path``, ``.index``, ``.field``
+    and ``.value``; *field* is a dotted path into the item
+    (``reviewRating.alternateName``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        field: str | None = None,
+        index: int | None = None,
+        path: str | Path | None = None,
+        value: Any = _NO_VALUE,
+    ) -> None:
+        self.path = None if path is None else Path(path)
+        self.index = index
+        self.field = field
+        self.value = None if value is _NO_VALUE else value
+        parts = [
+            f"{path}: " if path is not None else "",
+            f"item {index}: " if index is not None else "",
+            f"{field}: " if field else "",
+            message,
+            "" if value is _NO_VALUE else f" (got {value!r})",
+        ]
+        super().__init__("".join(parts))
 
 
 class ReconcileWarning(UserWarning):

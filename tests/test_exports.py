@@ -13,6 +13,10 @@ import reconcile
 SUBMODULES = [
     "reconcile.api",
     "reconcile.check",
+    "reconcile.claimreview",
+    "reconcile.claimreview.evidence",
+    "reconcile.claimreview.export",
+    "reconcile.claimreview.validation",
     "reconcile.cli",
     "reconcile.compare",
     "reconcile.config",
