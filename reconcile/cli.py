@@ -22,7 +22,7 @@ from reconcile._atomic import write_atomic, write_text_atomic
 from reconcile.api import Reconciliation, load_articles, reconcile
 from reconcile.config import Config
 from reconcile.errors import ReconcileError
-from reconcile.report import Report, write_json
+from reconcile.report import write_json_report
 from reconcile.store import open_store
 
 __all__ = ["main"]
@@ -242,11 +242,10 @@ def _reconcile(args: argparse.Namespace) -> Reconciliation:
 def _run_report(args: argparse.Namespace) -> int:
     result = _reconcile(args)
     if args.format == "json":
-        report = result.to_report()
         if args.output is None:
-            write_json(report, sys.stdout)
+            write_json_report(result.articles, result.facts, sys.stdout)
         else:
-            write_atomic(args.output, lambda handle: _write_json_to(report, handle))
+            write_atomic(args.output, lambda handle: _write_json_to(result, handle))
         return EXIT_OK
     _emit(result.report(args.format), args.output)
     return EXIT_OK
@@ -355,9 +354,9 @@ def _run_claimreview(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_json_to(report: Report, handle: IO[bytes]) -> None:
+def _write_json_to(result: Reconciliation, handle: IO[bytes]) -> None:
     text = io.TextIOWrapper(handle, encoding="utf-8")
-    write_json(report, text)
+    write_json_report(result.articles, result.facts, text)
     text.flush()
     text.detach()  # write_atomic still owns (flushes, syncs, closes) the handle
 

@@ -10,7 +10,7 @@ updated running figures, then single-source facts, then corroborated ones.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import IO, Any
 
@@ -30,12 +30,14 @@ __all__ = [
     "article_record",
     "build_report",
     "claim_record",
+    "editor_order",
     "fact_record",
     "render_html",
     "render_json",
     "render_markdown",
     "value_record",
     "write_json",
+    "write_json_report",
 ]
 
 STATUS_ORDER: tuple[str, ...] = (
@@ -78,12 +80,16 @@ def build_report(articles: Sequence[Article], facts: Sequence[Fact]) -> Report:
     >>> build_report([], []).to_record()["facts"]
     []
     """
-    ordered = sorted(
-        facts, key=lambda f: (STATUS_ORDER.index(f.status), _fact_number(f.id))
-    )
     return Report(
-        [article_record(a) for a in articles], [fact_record(f) for f in ordered]
+        [article_record(a) for a in articles],
+        [fact_record(f) for f in editor_order(facts)],
     )
+
+
+def editor_order(facts: Sequence[Fact]) -> list[Fact]:
+    """*facts* by status (:data:`STATUS_ORDER`), then in their own order (earliest claim first)."""
+    position = {id(f): i for i, f in enumerate(facts)}
+    return sorted(facts, key=lambda f: (STATUS_ORDER.index(f.status), position[id(f)]))
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -202,11 +208,52 @@ def write_json(report: Report, stream: IO[str]) -> None:
     """Write exactly :func:`render_json`'s text to *stream*, piece by piece.
 
     ``json.dumps(..., indent=2)`` gathers millions of small strings before
-    joining them (+2.2 GB and 13.6 s for 97k claims); ``json.dump`` streams the
-    same text (no extra memory, 8.2 s).
+    joining them (+2.2 GB and 13.6 s for 97k claims); this writes one record
+    at a time.
     """
-    json.dump(report.to_record(), stream, indent=2, ensure_ascii=False)
-    stream.write("\n")
+    _write_document(report.reconcile_version, report.articles, report.facts, stream)
+
+
+def write_json_report(
+    articles: Sequence[Article], facts: Sequence[Fact], stream: IO[str]
+) -> None:
+    """Write the JSON report of *facts* to *stream*, building one fact's record at a time.
+
+    The text is exactly ``render_json(build_report(articles, facts))``, but the
+    records of all the facts are never in memory together.
+    """
+    _write_document(
+        _library_version(),
+        (article_record(a) for a in articles),
+        (fact_record(f) for f in editor_order(facts)),
+        stream,
+    )
+
+
+def _write_document(
+    reconcile_version: str,
+    articles: Iterable[dict[str, Any]],
+    facts: Iterable[dict[str, Any]],
+    stream: IO[str],
+) -> None:
+    stream.write('{\n  "reconcile_version": ')
+    stream.write(json.dumps(reconcile_version, ensure_ascii=False))
+    stream.write(',\n  "articles": ')
+    _write_array(articles, stream)
+    stream.write(',\n  "facts": ')
+    _write_array(facts, stream)
+    stream.write("\n}\n")
+
+
+def _write_array(records: Iterable[dict[str, Any]], stream: IO[str]) -> None:
+    """A JSON array nested one level deep, as ``json.dumps(..., indent=2)`` writes it."""
+    first = True
+    for record in records:
+        stream.write("[\n    " if first else ",\n    ")
+        text = json.dumps(record, indent=2, ensure_ascii=False)
+        stream.write(text.replace("\n", "\n    "))
+        first = False
+    stream.write("[]" if first else "\n  ]")
 
 
 def render_markdown(report: Report) -> str:
@@ -295,8 +342,3 @@ def _markdown_fact(fact: dict[str, Any]) -> list[str]:
         )
     lines.append("")
     return lines
-
-
-def _fact_number(fact_id: str) -> tuple[int, str]:
-    digits = "".join(ch for ch in fact_id if ch.isdigit())
-    return (int(digits) if digits else 0, fact_id)

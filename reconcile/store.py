@@ -189,7 +189,8 @@ class Store:
             StoreError: an article has the id of a stored article but other content.
             InvalidValueError: two of *articles* share an id.
         """
-        stored = self._stored_records()
+        articles = list(articles)
+        stored = self._stored_records([a.id for a in articles])
         fresh = []
         for article in articles:
             record = _article_record(article)
@@ -234,13 +235,17 @@ class Store:
             raise
         self._db.execute("COMMIT")
 
-    def _stored_records(self) -> dict[str, dict[str, Any]]:
-        return {
-            aid: json.loads(record)
+    def _stored_records(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """The stored records of those of *ids* that are in the store."""
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
             for aid, record in self._db.execute(
-                "SELECT id, record FROM articles ORDER BY seq"
-            )
-        }
+                f"SELECT id, record FROM articles WHERE id IN ({marks})", chunk
+            ):
+                found[aid] = json.loads(record)
+        return found
 
     def _load(self) -> Reconciliation:
         articles = [

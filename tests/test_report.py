@@ -40,6 +40,8 @@ from reconcile.report import (
     render_json,
     render_markdown,
     value_record,
+    write_json,
+    write_json_report,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -335,20 +337,6 @@ class TestBuildReport:
         }
         assert expected == build_report([], []).to_record()
 
-    def test_orders_by_status_then_number(self):
-        """Facts are ordered by STATUS_ORDER, then by the number in their id (F2 before F10)."""
-        facts = [
-            _fact("F10", "corroborated"),
-            _fact("F2", "corroborated"),
-            _fact("F3", "single_source"),
-            _fact("F1", "conflicting"),
-        ]
-
-        report = build_report([ARTICLE], facts)
-
-        expected = ["F1", "F3", "F2", "F10"]
-        assert expected == [f["id"] for f in report.facts]
-
     def test_report_is_frozen_and_json_safe(self):
         """A Report is a value whose record survives a JSON round trip unchanged."""
         report = build_report([ARTICLE], [_fact("F1", "single_source")])
@@ -424,6 +412,32 @@ class TestRenderers:
 
         expected = (report.to_record(), True, True)
         assert expected == (json.loads(text), text.endswith("}\n"), "“signed”" in text)
+
+    @pytest.mark.parametrize("folder", FIXTURE_SETS, ids=lambda p: p.parent.name)
+    def test_streamed_json_is_the_rendered_json(self, folder):
+        """write_json_report writes render_json's text without building every record first."""
+        result = reconcile.reconcile(reconcile.load_articles([folder]))
+        streamed, from_report = io.StringIO(), io.StringIO()
+        write_json_report(result.articles, result.facts, streamed)
+        write_json(result.to_report(), from_report)
+        expected = render_json(result.to_report())
+        assert (expected, expected) == (streamed.getvalue(), from_report.getvalue())
+
+    def test_streamed_json_of_nothing_is_valid(self):
+        out = io.StringIO()
+        write_json_report([], [], out)
+        assert out.getvalue() == render_json(build_report([], []))
+        assert json.loads(out.getvalue())["facts"] == []
+
+    def test_facts_come_by_status_then_earliest_claim_first(self):
+        facts = [
+            _fact("Fb", "corroborated", "one"),
+            _fact("Fa", "conflicting", "two"),
+            _fact("F9", "corroborated", "three"),
+            _fact("F1", "single_source", "four"),
+        ]
+        ids = [f["id"] for f in build_report([ARTICLE], facts).facts]
+        assert ids == ["Fa", "F1", "Fb", "F9"]
 
     def test_markdown_lists_status_evidence_and_conflicts(self):
         """The Markdown names each fact's status, its evidence with offsets, and each conflict's two sides."""
