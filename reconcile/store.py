@@ -90,6 +90,7 @@ _MIGRATIONS = {
     1: """
 CREATE TABLE cache (
     key TEXT NOT NULL,
+    articles INTEGER NOT NULL,
     state BLOB NOT NULL
 );
 """,
@@ -248,24 +249,24 @@ class Store:
         return found
 
     def _load(self) -> Reconciliation:
-        articles = [
-            _article_from_record(json.loads(record), self.path)
-            for (record,) in self._db.execute(
-                "SELECT record FROM articles ORDER BY seq"
-            )
-        ]
+        (count,) = self._db.execute("SELECT count(*) FROM articles").fetchone()
         row = self._db.execute(
-            "SELECT state FROM cache WHERE key = ?", (self._cache_key(),)
+            "SELECT state FROM cache WHERE key = ? AND articles = ?",
+            (self._cache_key(), count),
         ).fetchone()
         if row is not None:
             try:
                 cached = pickle.loads(row[0])
             except Exception:  # a damaged cache is rebuilt from the articles
                 cached = None
-            if isinstance(cached, Reconciliation) and cached.articles == tuple(
-                articles
-            ):
+            if isinstance(cached, Reconciliation) and len(cached.articles) == count:
                 return _with_gazetteer(cached, self.config)
+        articles = [
+            _article_from_record(json.loads(record), self.path)
+            for (record,) in self._db.execute(
+                "SELECT record FROM articles ORDER BY seq"
+            )
+        ]
         return reconcile(articles, self.config)
 
     def _write(
@@ -300,8 +301,12 @@ class Store:
         )
         db.execute("DELETE FROM cache")
         db.execute(
-            "INSERT INTO cache (key, state) VALUES (?, ?)",
-            (self._cache_key(), pickle.dumps(_without_gazetteer(after), protocol=5)),
+            "INSERT INTO cache (key, articles, state) VALUES (?, ?, ?)",
+            (
+                self._cache_key(),
+                len(after.articles),
+                pickle.dumps(_without_gazetteer(after), protocol=5),
+            ),
         )
 
     def _cache_key(self) -> str:
