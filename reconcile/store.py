@@ -18,11 +18,14 @@ The file holds, at schema version 2:
 * ``facts``: the current facts (id, status, confidence, statement);
 * ``runs`` and ``changes``: when each :meth:`Store.add` ran and what it changed,
   for :meth:`Store.changes_since`;
-* ``cache``: the matching work of the last run (frames, pair scores, clusters),
-  so the next run need not redo it. It is a pickle, written and read only by
-  this library; it is keyed on the library version, the configuration and the
-  alias file, and ignored (then rebuilt from the articles) whenever one of them
-  differs. Open only stores you trust, as you would run only code you trust.
+* ``cache``: the matching work so far (claims, frames, pair scores, component
+  splits, facts), so the next run need not redo it: one segment per run with
+  what that run added, and a snapshot every so often (see
+  :mod:`reconcile.store_cache`). Segments are pickles, written and read only
+  by this library; they are keyed on the library version, the configuration
+  and the alias file, and ignored (the facts are then rebuilt from the stored
+  articles) whenever one of them differs. Open only stores you trust, as you
+  would run only code you trust.
 
 Schema version 1 (``articles``, ``facts``, ``runs``, ``changes``, no cache) is
 migrated on open; a store from a newer version of the library is refused.
@@ -34,7 +37,6 @@ import contextlib
 import hashlib
 import json
 import os
-import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
@@ -50,6 +52,11 @@ from reconcile.errors import StoreError
 from reconcile.extract.actors import load_gazetteer
 from reconcile.incremental import FactChanges, ProgressCallback
 from reconcile.model import Article, Fact
+from reconcile.store_cache import (
+    SEGMENTS_BEFORE_SNAPSHOT,
+    decode_segments,
+    encode_segment,
+)
 
 __all__ = ["SCHEMA_VERSION", "RecordedChange", "RecordedRun", "Store", "open_store"]
 
@@ -89,6 +96,7 @@ CREATE INDEX changes_by_run ON changes(run);
 _MIGRATIONS = {
     1: """
 CREATE TABLE cache (
+    segment INTEGER PRIMARY KEY,
     key TEXT NOT NULL,
     articles INTEGER NOT NULL,
     state BLOB NOT NULL
@@ -128,6 +136,7 @@ class Store:
         self._db = connection
         self.config = config
         self._reconciliation: Reconciliation | None = None
+        self._cache_segments = 0
 
     # -- reading ---------------------------------------------------------------
 
@@ -209,8 +218,11 @@ class Store:
         after = before.add(fresh, progress=progress)
         changes = after.changes
         assert changes is not None
+        snapshot = not 0 < self._cache_segments < SEGMENTS_BEFORE_SNAPSHOT
         with self._transaction():
             self._write(fresh, after, changes)
+            self._write_cache(None if snapshot else before, after)
+        self._cache_segments = 1 if snapshot else self._cache_segments + 1
         self._reconciliation = after
         return changes
 
@@ -249,18 +261,24 @@ class Store:
         return found
 
     def _load(self) -> Reconciliation:
+        self._cache_segments = 0
         (count,) = self._db.execute("SELECT count(*) FROM articles").fetchone()
-        row = self._db.execute(
-            "SELECT state FROM cache WHERE key = ? AND articles = ?",
-            (self._cache_key(), count),
-        ).fetchone()
-        if row is not None:
+        rows = self._db.execute(
+            "SELECT key, articles, state FROM cache ORDER BY segment"
+        ).fetchall()
+        key = self._cache_key()
+        if rows and all(r[0] == key for r in rows) and rows[-1][1] == count:
             try:
-                cached = pickle.loads(row[0])
+                cached = decode_segments(
+                    (r[2] for r in rows),
+                    self.config,
+                    load_gazetteer(self.config.alias_file),
+                )
             except Exception:  # a damaged cache is rebuilt from the articles
                 cached = None
-            if isinstance(cached, Reconciliation) and len(cached.articles) == count:
-                return _with_gazetteer(cached, self.config)
+            if cached is not None and len(cached.articles) == count:
+                self._cache_segments = len(rows)
+                return cached
         articles = [
             _article_from_record(json.loads(record), self.path)
             for (record,) in self._db.execute(
@@ -299,14 +317,16 @@ class Store:
             "INSERT INTO changes (run, fact_id, change, detail) VALUES (?, ?, ?, ?)",
             [(run, *row) for row in _change_rows(changes, after)],
         )
-        db.execute("DELETE FROM cache")
-        db.execute(
+
+    def _write_cache(
+        self, before: Reconciliation | None, after: Reconciliation
+    ) -> None:
+        """Append what *after* adds to *before* to the cache, or (no *before*) a snapshot."""
+        if before is None:
+            self._db.execute("DELETE FROM cache")
+        self._db.execute(
             "INSERT INTO cache (key, articles, state) VALUES (?, ?, ?)",
-            (
-                self._cache_key(),
-                len(after.articles),
-                pickle.dumps(_without_gazetteer(after), protocol=5),
-            ),
+            (self._cache_key(), len(after.articles), encode_segment(before, after)),
         )
 
     def _cache_key(self) -> str:
@@ -448,19 +468,3 @@ def _article_from_record(record: dict[str, Any], path: Path) -> Article:
             f"{path}: a stored article record is damaged ({error!r}); "
             "expected the fields the library wrote"
         ) from None
-
-
-def _without_gazetteer(result: Reconciliation) -> Reconciliation:
-    state = result._state
-    if state is None:
-        return result
-    index = attrs.evolve(state.index, gazetteer=None)
-    return attrs.evolve(result, state=attrs.evolve(state, index=index))
-
-
-def _with_gazetteer(result: Reconciliation, config: Config) -> Reconciliation:
-    state = result._state
-    if state is None:
-        return attrs.evolve(result, config=config)
-    index = attrs.evolve(state.index, gazetteer=load_gazetteer(config.alias_file))
-    return attrs.evolve(result, config=config, state=attrs.evolve(state, index=index))

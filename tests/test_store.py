@@ -11,10 +11,16 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+import reconcile.store as store_module
 from reconcile import Article, Config, StoreError, open_store, reconcile
 from reconcile.cli import main
+from reconcile.extract.actors import load_gazetteer
 from reconcile.store import _SCHEMA_V1, SCHEMA_VERSION
+from reconcile.store_cache import decode_segments, encode_segment
+from reconcile.strategies import story_sets
 
 SIGNED = "Russia and Iran signed a 20-year partnership treaty on Friday in Moscow."
 INKED = "Moscow and Tehran inked a partnership pact on Friday."
@@ -291,3 +297,42 @@ def test_stores_that_cannot_be_used_are_refused(tmp_path):
         open_store(garbage)
     with pytest.raises(StoreError, match="is a directory"):
         open_store(tmp_path)
+
+
+@given(story_sets(max_facts=4), st.data())
+def test_cache_segments_replay_into_the_reconciliation_they_were_written_from(
+    story, data
+):
+    articles = list(story.articles)
+    first = data.draw(st.integers(0, len(articles)), label="first cut")
+    second = data.draw(st.integers(first, len(articles)), label="second cut")
+    day1 = reconcile(articles[:first])
+    day2 = day1.add(articles[first:second])
+    blobs = [encode_segment(None, day1), encode_segment(day1, day2)]
+    replayed = decode_segments(blobs, Config(), load_gazetteer())
+    assert (replayed.articles, replayed.claims, replayed.facts) == (
+        day2.articles,
+        day2.claims,
+        day2.facts,
+    )
+    assert replayed.changes == day2.changes
+    day3 = replayed.add(articles[second:])
+    assert day3.facts == reconcile(articles).facts
+
+
+def test_many_runs_append_segments_and_snapshot_every_so_often(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_module, "SEGMENTS_BEFORE_SNAPSHOT", 3)
+    db = tmp_path / "desk.db"
+    texts = [SIGNED, INKED, QUAKE, SIGNED.replace("20-year", "25-year"), INKED]
+    articles = [
+        _article(f"a{i}", f"Desk {i}", 17 + i, text) for i, text in enumerate(texts)
+    ]
+    segments = []
+    for number, article in enumerate(articles, start=1):
+        with open_store(db) as store:
+            store.add([article])
+        with sqlite3.connect(db) as raw:
+            segments.append(raw.execute("SELECT count(*) FROM cache").fetchone()[0])
+        with open_store(db) as store:
+            assert store.facts == reconcile(articles[:number]).facts
+    assert segments == [1, 2, 3, 1, 2]

@@ -1,0 +1,188 @@
+"""The desk store's cache of matching work, written as a log of segments.
+
+A reconciliation of 100,000 claims holds over a million small objects; pickling
+all of them after every :meth:`~reconcile.store.Store.add` would cost more than
+the add itself. So each add writes only a *segment*: the articles, claims,
+frames, pair scores, component splits and facts that are new since the last
+one, and the ids of the facts and component splits that are gone. Objects the
+store already holds (articles, claims) are written as references. Reading
+replays the segments in order; after :data:`SEGMENTS_BEFORE_SNAPSHOT` segments
+the store writes one snapshot segment instead, so replay stays short.
+
+The segments are pickles, read only by this library from a store it wrote;
+see :mod:`reconcile.store` for when the cache is trusted.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+from reconcile.api import Reconciliation
+from reconcile.compare.verdicts import _claim_order
+from reconcile.config import Config
+from reconcile.extract.actors import Gazetteer
+from reconcile.incremental import IncrementalState
+from reconcile.match.index import MatchIndex
+from reconcile.model import Article, Claim, Fact
+
+__all__ = ["SEGMENTS_BEFORE_SNAPSHOT", "decode_segments", "encode_segment"]
+
+#: After this many segments, the next write is one snapshot of everything.
+SEGMENTS_BEFORE_SNAPSHOT = 16
+
+
+def encode_segment(before: Reconciliation | None, after: Reconciliation) -> bytes:
+    """What *after* holds that *before* did not (everything if *before* is ``None``)."""
+    new_state = _state_of(after)
+    old_state = _state_of(before) if before is not None else None
+    old_index = old_state.index if old_state is not None else None
+    new_index = new_state.index
+    old_articles = len(old_state.articles) if old_state is not None else 0
+    old_claims = len(old_state.claims) if old_state is not None else 0
+    old_facts = old_state.facts_by_key if old_state is not None else {}
+    old_split = old_index.split_cache if old_index is not None else {}
+    old_frames = old_index.frames if old_index is not None else {}
+    old_keys = old_index.pair_keys if old_index is not None else np.empty(0, np.int64)
+    new_pairs = _not_in(new_index.pair_keys, old_keys)
+    segment = {
+        "articles": new_state.articles[old_articles:],
+        "claims": new_state.claims[old_claims:],
+        "serials": {
+            c.id: new_index.serials[c.id] for c in new_state.claims[old_claims:]
+        },
+        "frames": {k: v for k, v in new_index.frames.items() if k not in old_frames},
+        "pair_keys": new_index.pair_keys[new_pairs],
+        "pair_scores": new_index.pair_scores[new_pairs],
+        "split_new": {
+            k: v for k, v in new_index.split_cache.items() if k not in old_split
+        },
+        "split_gone": [k for k in old_split if k not in new_index.split_cache],
+        "facts_gone": [
+            f.id for k, f in old_facts.items() if k not in new_state.facts_by_key
+        ],
+        "facts_new": [
+            (k, f) for k, f in new_state.facts_by_key.items() if k not in old_facts
+        ],
+        "changes": after.changes,
+        "scored_now": new_index.scored_now,
+    }
+    known_claims = {c.id for c in old_state.claims} if old_state is not None else set()
+    known_articles = (
+        {a.id for a in old_state.articles} if old_state is not None else set()
+    )
+    if not known_claims and not known_articles:
+        return pickle.dumps(segment, protocol=5)  # nothing to refer to
+    buffer = io.BytesIO()
+    _ReferencingPickler(buffer, known_articles, known_claims).dump(segment)
+    return buffer.getvalue()
+
+
+def decode_segments(
+    blobs: Iterable[bytes], config: Config, gazetteer: Gazetteer
+) -> Reconciliation:
+    """Replay segments written by :func:`encode_segment` into a reconciliation."""
+    articles: dict[str, Article] = {}
+    claims: dict[str, Claim] = {}
+    serials: dict[str, int] = {}
+    frames: dict[str, Any] = {}
+    key_chunks: list[np.ndarray] = []
+    score_chunks: list[np.ndarray] = []
+    split: dict[tuple[str, ...], Any] = {}
+    facts: dict[str, tuple[Any, Fact]] = {}
+    changes = None
+    scored_now = 0
+    for blob in blobs:
+        segment = _ReferencingUnpickler(io.BytesIO(blob), articles, claims).load()
+        articles.update((a.id, a) for a in segment["articles"])
+        claims.update((c.id, c) for c in segment["claims"])
+        serials.update(segment["serials"])
+        frames.update(segment["frames"])
+        key_chunks.append(segment["pair_keys"])
+        score_chunks.append(segment["pair_scores"])
+        for key in segment["split_gone"]:
+            del split[key]
+        split.update(segment["split_new"])
+        for fact_id in segment["facts_gone"]:
+            del facts[fact_id]
+        facts.update((f.id, (k, f)) for k, f in segment["facts_new"])
+        changes, scored_now = segment["changes"], segment["scored_now"]
+    pair_keys = np.concatenate(key_chunks) if key_chunks else np.empty(0, np.int64)
+    pair_scores = (
+        np.concatenate(score_chunks) if score_chunks else np.empty(0, np.float64)
+    )
+    order = np.argsort(pair_keys, kind="stable")
+    facts_by_key = dict(facts.values())
+    index = MatchIndex(
+        config,
+        gazetteer,
+        claims,
+        tuple(sorted((k[0] for k in facts_by_key), key=lambda c: c.claim_ids[0])),
+        serials,
+        pair_keys[order].astype(np.int64),
+        pair_scores[order].astype(np.float64),
+        frames,
+        split,
+        scored_now,
+    )
+    ordered_facts = tuple(
+        sorted(facts_by_key.values(), key=lambda f: _claim_order(f.claims[0]))
+    )
+    all_articles, all_claims = tuple(articles.values()), tuple(claims.values())
+    state = IncrementalState(all_articles, all_claims, index, facts_by_key)
+    return Reconciliation(
+        all_articles, all_claims, ordered_facts, config, changes=changes, state=state
+    )
+
+
+def _state_of(result: Reconciliation) -> IncrementalState:
+    state = result._state
+    if state is None:
+        raise ValueError("a reconciliation without its incremental state")
+    return state
+
+
+def _not_in(keys: np.ndarray, old: np.ndarray) -> np.ndarray:
+    """A mask of the sorted *keys* that are not in the sorted *old*."""
+    if len(old) == 0:
+        return np.ones(len(keys), dtype=bool)
+    position = np.minimum(np.searchsorted(old, keys), len(old) - 1)
+    return old[position] != keys
+
+
+class _ReferencingPickler(pickle.Pickler):
+    """Writes articles and claims the store already holds as references to their ids."""
+
+    def __init__(
+        self, buffer: io.BytesIO, articles: set[str], claims: set[str]
+    ) -> None:
+        super().__init__(buffer, protocol=5)
+        self._articles, self._claims = articles, claims
+
+    def persistent_id(self, obj: Any) -> tuple[str, str] | None:
+        if isinstance(obj, Claim) and obj.id in self._claims:
+            return ("claim", obj.id)
+        if isinstance(obj, Article) and obj.id in self._articles:
+            return ("article", obj.id)
+        return None
+
+
+class _ReferencingUnpickler(pickle.Unpickler):
+    """Resolves the references :class:`_ReferencingPickler` wrote."""
+
+    def __init__(
+        self,
+        buffer: io.BytesIO,
+        articles: dict[str, Article],
+        claims: dict[str, Claim],
+    ) -> None:
+        super().__init__(buffer)
+        self._articles, self._claims = articles, claims
+
+    def persistent_load(self, pid: Any) -> Any:
+        kind, key = pid
+        return self._claims[key] if kind == "claim" else self._articles[key]
