@@ -16,7 +16,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from attrs import field, frozen
 
-from reconcile.compare.independence import WireGroups, detect_wire_copies
+from reconcile.compare.independence import (
+    WireGroups,
+    detect_wire_copies,
+    long_sentences,
+)
 from reconcile.compare.verdicts import _claim_order, compare_facts
 from reconcile.config import Config
 from reconcile.errors import InvalidValueError
@@ -46,6 +50,8 @@ class IncrementalState:
     claims: tuple[Claim, ...]
     index: MatchIndex
     facts_by_key: Mapping[_FactKey, Fact]
+    sentences: Mapping[str, frozenset[str]] = field(factory=dict)
+    """The long sentences of each article, by id (see :func:`long_sentences`)."""
 
 
 @frozen
@@ -115,7 +121,9 @@ def reconcile_incrementally(
     index = extend_match_index(index, new_claims)
     report("match", 1, 1)
     every_article = (*old_articles, *new_articles)
-    wire = detect_wire_copies(every_article, config)
+    sentences = dict(state.sentences) if state is not None else {}
+    sentences.update((a.id, long_sentences(a)) for a in new_articles)
+    wire = detect_wire_copies(every_article, config, sentences=sentences)
     previous = state.facts_by_key if state is not None else {}
     claims = index.claims
     keyed = [(_fact_key(cluster, claims, wire), cluster) for cluster in index.clusters]
@@ -143,7 +151,7 @@ def reconcile_incrementally(
     )
     report("compare", 1, 1)
     every_claim = (*(state.claims if state is not None else ()), *new_claims)
-    state = IncrementalState(every_article, every_claim, index, facts_by_key)
+    state = IncrementalState(every_article, every_claim, index, facts_by_key, sentences)
     return state, every_claim, facts
 
 

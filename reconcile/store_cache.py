@@ -56,6 +56,11 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
             c.id: new_index.serials[c.id] for c in new_state.claims[old_claims:]
         },
         "frames": {k: v for k, v in new_index.frames.items() if k not in old_frames},
+        "sentences": {
+            a.id: new_state.sentences[a.id]
+            for a in new_state.articles[old_articles:]
+            if a.id in new_state.sentences
+        },
         "pair_keys": new_index.pair_keys[new_pairs],
         "pair_scores": new_index.pair_scores[new_pairs],
         "split_new": {
@@ -90,6 +95,7 @@ def decode_segments(
     claims: dict[str, Claim] = {}
     serials: dict[str, int] = {}
     frames: dict[str, Any] = {}
+    sentences: dict[str, frozenset[str]] = {}
     key_chunks: list[np.ndarray] = []
     score_chunks: list[np.ndarray] = []
     split: dict[tuple[str, ...], Any] = {}
@@ -102,6 +108,7 @@ def decode_segments(
         claims.update((c.id, c) for c in segment["claims"])
         serials.update(segment["serials"])
         frames.update(segment["frames"])
+        sentences.update(segment["sentences"])
         key_chunks.append(segment["pair_keys"])
         score_chunks.append(segment["pair_scores"])
         for key in segment["split_gone"]:
@@ -133,7 +140,7 @@ def decode_segments(
         sorted(facts_by_key.values(), key=lambda f: _claim_order(f.claims[0]))
     )
     all_articles, all_claims = tuple(articles.values()), tuple(claims.values())
-    state = IncrementalState(all_articles, all_claims, index, facts_by_key)
+    state = IncrementalState(all_articles, all_claims, index, facts_by_key, sentences)
     return Reconciliation(
         all_articles, all_claims, ordered_facts, config, changes=changes, state=state
     )

@@ -22,6 +22,7 @@ __all__ = [
     "WireGroups",
     "detect_wire_copies",
     "group_origins",
+    "long_sentences",
     "origin_of",
 ]
 
@@ -60,21 +61,24 @@ class WireGroups:
 
 
 def detect_wire_copies(
-    articles: Sequence[Article], config: Config | None = None
+    articles: Sequence[Article],
+    config: Config | None = None,
+    *,
+    sentences: Mapping[str, frozenset[str]] | None = None,
 ) -> WireGroups:
     """Group articles whose texts are (near-)identical: one wire story under several outlets.
 
-    Candidates share at least one long sentence; they are merged when
+    Candidates share at least one long sentence (see :func:`long_sentences`;
+    *sentences* may hold them already, by article id); they are merged when
     ``fuzz.ratio`` of their texts is at or above ``config.wire_copy_threshold``.
     """
     config = config or Config()
+    sentences = sentences or {}
     by_sentence: dict[str, list[int]] = defaultdict(list)
     for index, article in enumerate(articles):
-        for sentence in {
-            s.strip().lower() for s in re.split(r"(?<=[.!?])\s+|\n+", article.text)
-        }:
-            if len(sentence.split()) >= 8:
-                by_sentence[sentence].append(index)
+        found = sentences.get(article.id)
+        for sentence in long_sentences(article) if found is None else found:
+            by_sentence[sentence].append(index)
     parent = list(range(len(articles)))
 
     def find(x: int) -> int:
@@ -110,6 +114,22 @@ def detect_wire_copies(
             f"(fuzz.ratio >= {config.wire_copy_threshold:g}) under outlets {', '.join(outlets)}"
         )
     return WireGroups(group_of, reasons)
+
+
+def long_sentences(article: Article) -> frozenset[str]:
+    """The sentences of *article* of eight words or more, lower-cased: what wire copies share.
+
+    >>> sorted(long_sentences(Article(id="a", outlet="X",
+    ...     text="Short one. The two leaders signed a long treaty in Moscow on Friday.")))
+    ['the two leaders signed a long treaty in moscow on friday.']
+    """
+    return frozenset(
+        sentence
+        for sentence in (
+            s.strip().lower() for s in re.split(r"(?<=[.!?])\s+|\n+", article.text)
+        )
+        if len(sentence.split()) >= 8
+    )
 
 
 def origin_of(claim: Claim, wire: WireGroups) -> tuple[str, str]:
