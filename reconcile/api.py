@@ -126,7 +126,8 @@ class Reconciliation:
 
     def to_report(self) -> Report:
         """The corroboration report data structure."""
-        return build_report(self.articles, self.facts)
+        changes = self.changes.to_record() if self.changes is not None else None
+        return build_report(self.articles, self.facts, changes)
 
     def report(self, format: ReportFormat = "markdown") -> str:
         """The corroboration report rendered as ``markdown``, ``json`` or ``html``."""

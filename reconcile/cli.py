@@ -243,12 +243,18 @@ def _run_report(args: argparse.Namespace) -> int:
     result = _reconcile(args)
     if args.format == "json":
         if args.output is None:
-            write_json_report(result.articles, result.facts, sys.stdout)
+            write_json_report(
+                result.articles, result.facts, sys.stdout, _changes_of(result)
+            )
         else:
             write_atomic(args.output, lambda handle: _write_json_to(result, handle))
         return EXIT_OK
     _emit(result.report(args.format), args.output)
     return EXIT_OK
+
+
+def _changes_of(result: Reconciliation) -> dict[str, object] | None:
+    return result.changes.to_record() if result.changes is not None else None
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -356,7 +362,7 @@ def _run_claimreview(args: argparse.Namespace) -> int:
 
 def _write_json_to(result: Reconciliation, handle: IO[bytes]) -> None:
     text = io.TextIOWrapper(handle, encoding="utf-8")
-    write_json_report(result.articles, result.facts, text)
+    write_json_report(result.articles, result.facts, text, _changes_of(result))
     text.flush()
     text.detach()  # write_atomic still owns (flushes, syncs, closes) the handle
 

@@ -13,6 +13,7 @@ those of one run over all the articles; :func:`diff_facts` says what changed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 from attrs import field, frozen
 
@@ -85,6 +86,24 @@ class FactChanges:
     turned_conflicting: tuple[str, ...] = field(converter=tuple)
     status_changed: tuple[tuple[str, str, str], ...] = field(converter=tuple)
     retired: tuple[RetiredFact, ...] = field(converter=tuple)
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON record of these changes (the ``changes`` key of a report)."""
+        return {
+            "articles": list(self.articles),
+            "claims": self.claims,
+            "new": list(self.new),
+            "gained_support": list(self.gained_support),
+            "turned_conflicting": list(self.turned_conflicting),
+            "status_changed": [
+                {"fact": fact, "from": old, "to": new}
+                for fact, old, new in self.status_changed
+            ],
+            "retired": [
+                {"fact": r.fact_id, "now": r.now, "reason": r.reason}
+                for r in self.retired
+            ],
+        }
 
     def summary(self) -> str:
         """One line: how many facts are new, gained support, turned conflicting, retired."""

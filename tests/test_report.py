@@ -423,6 +423,36 @@ class TestRenderers:
         expected = render_json(result.to_report())
         assert (expected, expected) == (streamed.getvalue(), from_report.getvalue())
 
+    def test_an_incremental_run_reports_its_changes_in_every_format(self):
+        day1 = reconcile.reconcile(
+            [
+                reconcile.Article(
+                    id="a",
+                    outlet="Desk A",
+                    text="Chile and Peru signed a fisheries pact.",
+                )
+            ]
+        )
+        day2 = day1.add(
+            [
+                reconcile.Article(
+                    id="b",
+                    outlet="Desk B",
+                    text="Peru and Chile inked a fisheries accord.",
+                )
+            ]
+        )
+        (fact,) = day2.facts
+        record = day2.to_report().to_record()
+        assert record["changes"]["gained_support"] == [fact.id]
+        streamed = io.StringIO()
+        write_json_report(day2.articles, day2.facts, streamed, record["changes"])
+        assert streamed.getvalue() == render_json(day2.to_report())
+        markdown = day2.report("markdown")
+        assert f"- gained support: {fact.id}" in markdown
+        assert f"- status changed: {fact.id} single_source -> corroborated" in markdown
+        assert "changes" not in day1.to_report().to_record()
+
     def test_streamed_json_of_nothing_is_valid(self):
         out = io.StringIO()
         write_json_report([], [], out)

@@ -192,8 +192,18 @@ def test_report_store_reports_over_everything_in_the_store(tmp_path, capsys):
     report = json.loads(capsys.readouterr().out)
     assert [a["id"] for a in report["articles"]] == ["a", "b"]
     assert [f["status"] for f in report["facts"]] == ["corroborated"]
+    (fact_id,) = [f["id"] for f in report["facts"]]
+    assert report["changes"]["articles"] == ["b"]
+    assert report["changes"]["gained_support"] == [fact_id]
+    assert report["changes"]["status_changed"] == [
+        {"fact": fact_id, "from": "single_source", "to": "corroborated"}
+    ]
     assert main(["report", "--store", str(db), "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out) == report
+    again = json.loads(capsys.readouterr().out)
+    assert again.pop("changes")["articles"] == []
+    assert again == {k: v for k, v in report.items() if k != "changes"}
+    assert main(["report", "--store", str(db)]) == 0
+    assert "## Changes: 0 article(s) added, 0 claim(s)" in capsys.readouterr().out
     with pytest.raises(SystemExit, match="2"):
         main(["report"])
     assert "expected at least one PATH (or --store FILE)" in capsys.readouterr().err
