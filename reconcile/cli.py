@@ -74,12 +74,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="{report,check,graph,diff,claimreview}",
     )
 
-    report = sub.add_parser(
-        "report",
-        help="a corroboration report per fact",
-        epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    report = _subcommand(sub, "report", "a corroboration report per fact")
     report.add_argument(
         "paths",
         nargs="*",
@@ -102,16 +97,9 @@ def _parser() -> argparse.ArgumentParser:
     _common(report)
     report.set_defaults(run=_run_report)
 
-    check = sub.add_parser(
-        "check",
-        help="what supports or contradicts a draft sentence",
-        epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    check = _subcommand(sub, "check", "what supports or contradicts a draft sentence")
     check.add_argument("text", metavar="TEXT", help="the draft sentence to check")
-    check.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files or directories"
-    )
+    _paths(check)
     check.add_argument("--format", choices=("markdown", "json"), default="markdown")
     check.add_argument(
         "--published",
@@ -121,15 +109,8 @@ def _parser() -> argparse.ArgumentParser:
     _common(check)
     check.set_defaults(run=_run_check)
 
-    graph = sub.add_parser(
-        "graph",
-        help="export the provenance graph",
-        epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    graph.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files or directories"
-    )
+    graph = _subcommand(sub, "graph", "export the provenance graph")
+    _paths(graph)
     graph.add_argument(
         "-o",
         "--output",
@@ -140,12 +121,7 @@ def _parser() -> argparse.ArgumentParser:
     _common(graph)
     graph.set_defaults(run=_run_graph)
 
-    diff = sub.add_parser(
-        "diff",
-        help="what changed in a desk store since a date",
-        epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    diff = _subcommand(sub, "diff", "what changed in a desk store since a date")
     diff.add_argument(
         "--store", type=Path, metavar="FILE", required=True, help="the desk store"
     )
@@ -161,15 +137,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     diff.set_defaults(run=_run_diff)
 
-    claimreview = sub.add_parser(
-        "claimreview",
-        help="export each fact as schema.org ClaimReview JSON-LD",
-        epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+    claimreview = _subcommand(
+        sub, "claimreview", "export each fact as schema.org ClaimReview JSON-LD"
     )
-    claimreview.add_argument(
-        "paths", nargs="+", metavar="PATH", help="article files or directories"
-    )
+    _paths(claimreview)
     claimreview.add_argument(
         "--author", required=True, help="the organisation publishing the reviews"
     )
@@ -193,6 +164,23 @@ def _parser() -> argparse.ArgumentParser:
     _common(claimreview)
     claimreview.set_defaults(run=_run_claimreview)
     return parser
+
+
+def _subcommand(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help: str
+) -> argparse.ArgumentParser:
+    return sub.add_parser(
+        name,
+        help=help,
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+
+
+def _paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files or directories"
+    )
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

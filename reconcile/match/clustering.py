@@ -7,6 +7,7 @@ representative's cluster afterwards (see :func:`cluster_claims`).
 from __future__ import annotations
 
 import heapq
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
@@ -219,18 +220,11 @@ def _presplit_by_levels(
         return components
     pieces = [m for m in components if len(m) <= MAX_DENSE_COMPONENT]
     n = len(frames)
-    owner = np.full(n, -1, dtype=np.int64)
-    for i, members in enumerate(large):
-        owner[np.asarray(members, dtype=np.int64)] = i
-    inside = (owner[a] >= 0) & (owner[a] == owner[b])
-    ea, eb, ew = a[inside], b[inside], scores[inside]
-    order = np.argsort(owner[ea], kind="stable")
-    ea, eb, ew = ea[order], eb[order], ew[order]
-    keys = owner[ea]
     local = np.zeros(n, dtype=np.int64)
-    for i, members in enumerate(large):
-        lo, hi = np.searchsorted(keys, i), np.searchsorted(keys, i, side="right")
-        stack = [(members, ea[lo:hi], eb[lo:hi], ew[lo:hi], config.match_threshold)]
+    for members, (u, v, w) in zip(
+        large, _edges_within(large, a, b, scores, n), strict=True
+    ):
+        stack = [(members, u, v, w, config.match_threshold)]
         while stack:
             group, u, v, w, level = stack.pop()
             if len(group) <= MAX_DENSE_COMPONENT:
@@ -258,6 +252,25 @@ def _presplit_by_levels(
     return pieces
 
 
+def _edges_within(
+    groups: Sequence[list[int]],
+    a: np.ndarray,
+    b: np.ndarray,
+    scores: np.ndarray,
+    n: int,
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """For each of the disjoint *groups*, the scored pairs ``(a, b, score)`` inside it."""
+    owner = np.full(n, -1, dtype=np.int64)
+    for i, members in enumerate(groups):
+        owner[np.asarray(members, dtype=np.int64)] = i
+    inside = (owner[a] >= 0) & (owner[a] == owner[b])
+    ea, eb, ew = a[inside], b[inside], scores[inside]
+    order = np.argsort(owner[ea], kind="stable")
+    ea, eb, ew = ea[order], eb[order], ew[order]
+    bounds = np.searchsorted(owner[ea], np.arange(len(groups) + 1))
+    return [(ea[lo:hi], eb[lo:hi], ew[lo:hi]) for lo, hi in itertools.pairwise(bounds)]
+
+
 def _presplit_large(
     components: list[list[int]],
     a: np.ndarray,
@@ -274,33 +287,25 @@ def _presplit_large(
     other component. The last resort of :func:`_presplit_by_levels`, for a
     component still too large when linked at 100.
     """
-    large = [i for i, m in enumerate(components) if len(m) > MAX_DENSE_COMPONENT]
+    large = [m for m in components if len(m) > MAX_DENSE_COMPONENT]
     if not large:
         return components
     n = len(frames)
-    component_of = np.full(n, -1, dtype=np.int64)
     local = np.zeros(n, dtype=np.int64)
-    for i in large:
-        members = np.asarray(components[i], dtype=np.int64)
-        component_of[members] = i
-        local[members] = np.arange(len(members))
-    inside = (component_of[a] >= 0) & (component_of[a] == component_of[b])
-    order = np.argsort(component_of[a[inside]], kind="stable")
-    ea, eb, ew = a[inside][order], b[inside][order], scores[inside][order]
-    keys = component_of[ea]
     pieces = [m for m in components if len(m) <= MAX_DENSE_COMPONENT]
-    for i in large:
-        lo, hi = np.searchsorted(keys, i), np.searchsorted(keys, i, side="right")
-        members = components[i]
+    for members, (u, v, w) in zip(
+        large, _edges_within(large, a, b, scores, n), strict=True
+    ):
+        local[np.asarray(members, dtype=np.int64)] = np.arange(len(members))
 
         def vetoed(p: int, q: int, members: list[int] = members) -> bool:
             return _vetoed(frames[members[p]], frames[members[q]])
 
         groups = _sparse_average_linkage(
             len(members),
-            local[ea[lo:hi]],
-            local[eb[lo:hi]],
-            ew[lo:hi],
+            local[u],
+            local[v],
+            w,
             config.match_threshold,
             vetoed,
         )
