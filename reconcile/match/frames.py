@@ -13,9 +13,9 @@ from attrs import field, frozen
 
 from reconcile.extract.actors import Gazetteer
 from reconcile.extract.claims import countries_of
-from reconcile.model import Actor, Claim, DateValue, Quantity
+from reconcile.model import Actor, Claim, DateValue, Quantity, Span
 
-__all__ = ["DISTINCT_EVENTS", "SYNONYMS", "Frame", "claim_frame"]
+__all__ = ["DISTINCT_EVENTS", "SYNONYMS", "Frame", "claim_frame", "content_tokens"]
 
 
 SYNONYMS: Mapping[str, str] = {
@@ -388,7 +388,10 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
     cursor = 0
     for value in claim.values:
         pieces.append(text[cursor : value.span.start - start])
-        pieces.append(" " + _value_token(value, gazetteer) + " ")
+        locating = isinstance(value, Quantity) and _locates(
+            text, value, value.span.end - start
+        )
+        pieces.append(" " + ("" if locating else _value_token(value, gazetteer)) + " ")
         cursor = value.span.end - start
     pieces.append(text[cursor:])
     tokens: set[str] = set()
@@ -424,6 +427,67 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
     )
 
 
+_TIME_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
+_DISTANCE_UNITS = frozenset({"km", "miles", "metres"})
+_TIME_OFFSET = re.compile(
+    r"\s*(?:later|earlier|after|before|ago|afterwards|beforehand)\b"
+)
+_PLACE_OFFSET = re.compile(
+    r"\s*(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward|wards|ern)?|away|from|off|"
+    r"offshore|inland|outside|short\s+of|stretch|radius|zone|corridor|strip|belt|section)\b"
+)
+
+
+def _locates(text: str, value: Quantity, end: int) -> bool:
+    """Whether a figure only places the event in time or space.
+
+    "two hours later", "three days after", "14 km southwest of the town" and
+    "along a 100-kilometre stretch of coast" say when or where, not how many
+    of what the claim counts, so they give the frame no figure dimension (the
+    value itself is still compared).
+
+    >>> from reconcile.model import Span
+    >>> t = "the warning was lifted two hours later"
+    >>> _locates(t, Quantity("two hours", Span(23, 32), 2, 2, "hours"), 32)
+    True
+    >>> t = "the toll rose to 15 people"
+    >>> _locates(t, Quantity("15 people", Span(17, 26), 15, 15, "people"), 26)
+    False
+    """
+    if value.measure is not None:
+        return False
+    if value.unit in _TIME_UNITS:
+        return _TIME_OFFSET.match(text, end) is not None
+    if value.unit in _DISTANCE_UNITS:
+        return _PLACE_OFFSET.match(text, end) is not None
+    return False
+
+
+def content_tokens(
+    claim: Claim, cue: str | None, gazetteer: Gazetteer | None = None
+) -> frozenset[str]:
+    """The frame tokens of *claim* without those of its attribution *cue*.
+
+    "The coastguard said no flood alert had been issued" keeps
+    ``{alert, flood, issu}``-like tokens: what is stated, not who states it.
+    """
+    tokens = frozenset(claim_frame(claim, gazetteer).tokens)
+    at = claim.text.find(cue) if cue else -1
+    if cue is None or at < 0:
+        return tokens
+    begin, end = claim.span.start + at, claim.span.start + at + len(cue)
+    inside = [v for v in claim.values if begin <= v.span.start and v.span.end <= end]
+    said = Claim(
+        id=claim.id,
+        article_id=claim.article_id,
+        outlet=claim.outlet,
+        text=cue,
+        span=Span(begin, end),
+        values=inside,
+    )
+    return tokens - frozenset(claim_frame(said, gazetteer).tokens)
+
+
 def _value_token(
     value: DateValue | Quantity | Actor, gazetteer: Gazetteer | None
 ) -> str:
@@ -439,10 +503,19 @@ def _value_token(
 
 
 def _stem(token: str) -> str:
+    """A light stem: one inflection off, then a final silent "e", so that
+    "issue", "issued" and "issues" (or "side" and "sides") give one token.
+
+    >>> [_stem(t) for t in ("issue", "issued", "issues", "side", "sides", "churches")]
+    ['issu', 'issu', 'issu', 'sid', 'sid', 'church']
+    """
     if len(token) > 4:
         for suffix, replacement in _SUFFIXES:
             if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-                return token[: -len(suffix)] + replacement
+                token = token[: -len(suffix)] + replacement
+                break
+    if len(token) > 3 and token.endswith("e") and not token.endswith("ee"):
+        token = token[:-1]
     return token
 
 

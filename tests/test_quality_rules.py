@@ -1,0 +1,71 @@
+"""General matching and comparison rules behind the fixture scores, each on sentences of our own."""
+
+from datetime import date
+
+from reconcile import reconcile
+from reconcile.extract import extract_claims
+from reconcile.match import claim_frame
+from reconcile.model import Article
+
+
+def article(aid: str, outlet: str, text: str, published=date(2025, 3, 4)) -> Article:
+    return Article(id=aid, outlet=outlet, text=text, published=published)
+
+
+def claims_of(text: str, aid: str = "a", outlet: str = "Desk"):
+    return extract_claims(article(aid, outlet, text))
+
+
+def fact_holding(result, quote: str):
+    return next(f for f in result.facts if any(quote in c.text for c in f.claims))
+
+
+class TestStems:
+    def test_a_silent_e_does_not_split_a_word_from_its_inflections(self):
+        """'issue' and 'issued', 'side' and 'sides' fold to one frame token each."""
+        (a,) = claims_of("The port authority will issue a storm notice for each side.")
+        (b,) = claims_of("The port authority issued a storm notice for both sides.")
+
+        assert set(claim_frame(a).tokens) == set(claim_frame(b).tokens)
+
+
+class TestLocatingFigures:
+    def test_a_time_offset_gives_no_figure_dimension(self):
+        """'reopened three hours later' says when, not how many."""
+        (claim,) = claims_of(
+            "The motorway was closed after the pile-up and reopened three hours later."
+        )
+
+        assert frozenset() == claim_frame(claim).dimensions
+
+    def test_a_distance_offset_gives_no_figure_dimension(self):
+        """'40 km east of the capital' says where, not how many."""
+        (claim,) = claims_of(
+            "The blast destroyed a fuel depot about 40 km east of the capital."
+        )
+
+        assert frozenset() == claim_frame(claim).dimensions
+
+    def test_a_counted_figure_keeps_its_dimension(self):
+        (claim,) = claims_of("The new pipeline is 300 km long.")
+
+        assert {"qty_km"} == set(claim_frame(claim).dimensions)
+
+    def test_an_earthquake_time_claim_meets_one_with_an_epicentre_distance(self):
+        """The quake's time, with or without where its epicentre lay, is one fact."""
+        left = article(
+            "left",
+            "Inland Post",
+            "A powerful earthquake struck the Valdoria highlands at 3:15 a.m. on Monday,"
+            " cutting roads to several mountain villages.",
+        )
+        right = article(
+            "right",
+            "Harbour Times",
+            "The earthquake struck the highlands at 3:15 a.m. on Monday, its epicentre"
+            " about 30 km north of the village of Rocca.",
+        )
+
+        fact = fact_holding(reconcile([left, right]), "cutting roads")
+
+        assert {"left", "right"} == {c.article_id for c in fact.claims}
