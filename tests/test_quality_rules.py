@@ -69,3 +69,37 @@ class TestLocatingFigures:
         fact = fact_holding(reconcile([left, right]), "cutting roads")
 
         assert {"left", "right"} == {c.article_id for c in fact.claims}
+
+
+class TestClaimSetting:
+    def test_a_claim_naming_no_country_is_about_the_previous_claims(self):
+        """In a round-up, 'the agency' after a sentence on India is India's."""
+        claims = claims_of(
+            "A cyclone made landfall in eastern India on Monday, the weather office said.\n\n"
+            "The office did not issue a flood alert for the northern coast.\n\n"
+            "In Chile, the central bank held its key rate.\n\n"
+            "Brazil's senate passed a budget bill on Monday."
+        )
+
+        assert "India" in claims[1].setting
+
+    def test_negated_look_alikes_in_different_countries_stay_apart(self):
+        """'no flood alert' for India's coast is not 'no flood alert' for Peru's coast."""
+        roundup = article(
+            "roundup",
+            "World Digest",
+            "A cyclone made landfall in eastern India on Monday, the weather office said.\n\n"
+            "The office did not issue a flood alert for the northern coast.\n\n"
+            "In Chile, the central bank held its key rate.",
+        )
+        local = article(
+            "local",
+            "Lima Ledger",
+            "Heavy rain hit Peru's northern coast on Monday.\n\n"
+            "The navy said no flood alert had been issued for the coast.\n\n"
+            "Peru's government sent emergency crews to the region.",
+        )
+
+        fact = fact_holding(reconcile([roundup, local]), "flood alert had been issued")
+
+        assert {"local"} == {c.article_id for c in fact.claims}

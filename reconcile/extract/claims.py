@@ -167,7 +167,25 @@ def extract_claims(
             if claim is not None:
                 claims.append(claim)
     setting = article_setting(claims, gazetteer)
-    return tuple(attrs.evolve(c, setting=setting) for c in claims)
+    return tuple(
+        attrs.evolve(c, setting=_claim_setting(c, previous, setting, gazetteer))
+        for previous, c in zip((None, *claims), claims, strict=False)
+    )
+
+
+def _claim_setting(
+    claim: Claim,
+    previous: Claim | None,
+    setting: tuple[str, ...],
+    gazetteer: Gazetteer,
+) -> tuple[str, ...]:
+    """The countries a claim that names none is about: its article's setting and
+    the countries of the claim just before it ("A quake struck off Hokkaido in
+    Japan. The agency issued no tsunami warning." -- the warning is Japan's,
+    even in a round-up that covers several countries)."""
+    if previous is None or countries_of(claim.values, gazetteer):
+        return setting
+    return tuple(sorted({*setting, *countries_of(previous.values, gazetteer)}))
 
 
 def countries_of(values: Iterable[Value], gazetteer: Gazetteer) -> set[str]:
