@@ -3,6 +3,7 @@
 from datetime import date
 
 from reconcile import reconcile
+from reconcile.compare.values import are_twins
 from reconcile.extract import extract_claims
 from reconcile.match import claim_frame
 from reconcile.model import Article
@@ -103,3 +104,49 @@ class TestClaimSetting:
         fact = fact_holding(reconcile([roundup, local]), "flood alert had been issued")
 
         assert {"local"} == {c.article_id for c in fact.claims}
+
+
+class TestNegatedTwins:
+    def test_a_denial_with_its_own_attribution_is_the_twin_of_a_longer_affirmation(
+        self,
+    ):
+        """'X said no alert had been issued' denies 'an alert was issued ... and lifted later'."""
+        (affirmed,) = claims_of(
+            "A flood alert was issued for the river towns shortly after the storm"
+            " and lifted about three hours later."
+        )
+        (negated,) = claims_of(
+            "The state weather agency said no flood alert had been issued for the river towns."
+        )
+
+        assert are_twins(affirmed, negated)
+
+    def test_a_denial_of_something_else_is_no_twin(self):
+        (affirmed,) = claims_of(
+            "The ministry said the new dam would supply water to three provinces."
+        )
+        (negated,) = claims_of(
+            "The ministry said the dam was not aimed at any province."
+        )
+
+        assert not are_twins(affirmed, negated)
+
+    def test_an_affirmed_and_a_denied_alert_conflict(self):
+        left = article(
+            "left",
+            "Delta Courier",
+            "Heavy rain hit the Vellmar delta on Monday.\n\n"
+            "A flood alert was issued for the river towns shortly after the storm"
+            " and lifted about three hours later.",
+        )
+        right = article(
+            "right",
+            "Valley Echo",
+            "Heavy rain hit the Vellmar delta on Monday.\n\n"
+            "The state weather agency said no flood alert had been issued for the river towns.",
+        )
+
+        fact = fact_holding(reconcile([left, right]), "flood alert was issued")
+
+        assert "conflicting" == fact.status
+        assert ["polarity"] == [c.kind for c in fact.conflicts]
