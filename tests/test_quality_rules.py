@@ -150,3 +150,86 @@ class TestNegatedTwins:
 
         assert "conflicting" == fact.status
         assert ["polarity"] == [c.kind for c in fact.conflicts]
+
+
+def caucasus(aid: str, outlet: str, *sentences: str) -> Article:
+    """An article about Armenia and Azerbaijan, ending with *sentences*."""
+    return article(
+        aid,
+        outlet,
+        "\n\n".join(
+            (
+                "Armenia and Azerbaijan have argued over their border for decades.",
+                "Azerbaijan and Armenia reopened a rail link across the frontier last year.",
+                *sentences,
+            )
+        ),
+    )
+
+
+class TestPartyWords:
+    def test_sides_countries_and_parties_fold_to_one_token(self):
+        """'each side', 'neither country' and 'any third party' name the parties alike."""
+        frames = [
+            claim_frame(c)
+            for c in claims_of(
+                "Neither country will support a state that strikes the other.\n\n"
+                "Both sides vowed never to assist any third party in a war."
+            )
+        ]
+
+        assert all("party" in f.tokens for f in frames)
+
+    def test_a_mutual_pledge_in_other_words_is_one_fact(self):
+        left = caucasus(
+            "left",
+            "Highland Post",
+            "Under the accord, neither country will support an aggressor that strikes the other.",
+        )
+        right = caucasus(
+            "right",
+            "Lowland Times",
+            "Both sides vowed never to help an aggressor against the other.",
+        )
+
+        fact = fact_holding(reconcile([left, right]), "neither country")
+
+        assert {"left", "right"} == {c.article_id for c in fact.claims}
+
+
+class TestPrincipalActors:
+    def test_actors_of_another_dated_event_are_not_the_claims(self):
+        """'..., days before China hosts a summit': China is not a party to the accord."""
+        from reconcile.extract import load_gazetteer
+
+        (claim,) = claims_of(
+            "Armenia and Azerbaijan sealed a peace accord in Washington,"
+            " only days before China hosts a regional summit."
+        )
+
+        assert {"Armenia", "Azerbaijan"} == set(
+            claim_frame(claim, load_gazetteer()).actors
+        )
+
+
+class TestImpliedParties:
+    def test_a_speakers_claim_about_the_stories_accord_is_not_another_pairs_accord(
+        self,
+    ):
+        """'the accord opened a new era', in a report on Armenia and Azerbaijan, is not
+        'Georgia and Azerbaijan signed an accord'."""
+        story = caucasus(
+            "story",
+            "Highland Post",
+            "Mr Aliyev said the accord opened a new era in relations between the two neighbours.",
+        )
+        other = article(
+            "other",
+            "Tbilisi Brief",
+            "Georgia and Azerbaijan signed a strategic accord on Monday, opening a new era"
+            " in relations between the two neighbours.",
+        )
+
+        fact = fact_holding(reconcile([story, other]), "Georgia and Azerbaijan signed")
+
+        assert {"other"} == {c.article_id for c in fact.claims}

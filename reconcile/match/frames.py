@@ -212,6 +212,19 @@ SYNONYMS: Mapping[str, str] = {
         ],
         "pledge",
     ),
+    **dict.fromkeys(
+        [
+            "side",
+            "sides",
+            "party",
+            "parties",
+            "country",
+            "countries",
+            "nation",
+            "nations",
+        ],
+        "party",
+    ),
     **dict.fromkeys(["drone", "drones", "uav", "uavs"], "drone"),
     **dict.fromkeys(["missile", "missiles", "rocket", "rockets"], "missile"),
     **dict.fromkeys(["magnitude", "measured", "registered"], "magnitude"),
@@ -311,6 +324,10 @@ _STOPWORDS = frozenset(
         "before",
         "about",
         "between",
+        "against",
+        "neither",
+        "either",
+        "each",
         "during",
         "up",
         "down",
@@ -370,6 +387,12 @@ class Frame:
     dimensions: frozenset[str] = field(default=frozenset(), converter=frozenset)
     """What the claim's figures count (``qty_years_term``): claims counting different things differ."""
     countries: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    parties: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The two or more countries the claim is between: those it names as actors,
+    or, when it names no actor but its speaker ("Mr X said the agreement opened
+    a new chapter"), its article's setting."""
+    parties_implied: bool = False
+    """Whether :attr:`parties` come from the article's setting."""
     """The countries the claim is about: named in it, else its article's setting."""
 
 
@@ -404,11 +427,12 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
             if canon is not None and canon != token:
                 folded.add((token, canon))
             tokens.add(canon if canon is not None else _stem(token))
-    actors = {
-        _principal(a, gazetteer)
+    named = [
+        a
         for a in claim.values
         if isinstance(a, Actor) and a.role == "actor" and a.type != "unknown"
-    }
+    ]
+    actors = {_principal(a, gazetteer) for a in _principal_actors(claim, named)}
     unique = sorted(tokens)
     core = [t for t in unique if t in _CORE or t.startswith(("qty_", "actor_"))]
     dimensions = {t for t in unique if t.startswith("qty_")}
@@ -424,7 +448,20 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
         tokens & DISTINCT_EVENTS,
         dimensions,
         countries or set(claim.setting),
+        *_parties(claim, named, actors, gazetteer),
     )
+
+
+def _parties(
+    claim: Claim, named: list[Actor], actors: set[str], gazetteer: Gazetteer | None
+) -> tuple[frozenset[str], bool]:
+    if gazetteer is None:
+        return frozenset(), False
+    if all(a.canonical == claim.attributed_to for a in named):
+        setting = frozenset(claim.setting)
+        return (setting, True) if len(setting) >= 2 else (frozenset(), False)
+    own = frozenset(a for a in actors if gazetteer.type_of(a) == "country")
+    return (own, False) if len(own) >= 2 else (frozenset(), False)
 
 
 _TIME_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
@@ -486,6 +523,23 @@ def content_tokens(
         values=inside,
     )
     return tokens - frozenset(claim_frame(said, gazetteer).tokens)
+
+
+#: A clause placing the claim against another event ("..., days before Trump
+#: takes office"): the actors named after it are that event's, not the claim's.
+_OTHER_EVENT = re.compile(r"\b(?:before|after|until|ahead\s+of)\b", re.IGNORECASE)
+
+
+def _principal_actors(claim: Claim, named: list[Actor]) -> list[Actor]:
+    """The actors a claim is about: those named before a clause that dates it
+    against another event, when there are any ("Putin and Pezeshkian sealed a
+    pact, days before Trump takes office" is about Russia and Iran only)."""
+    cue = _OTHER_EVENT.search(claim.text)
+    if cue is None:
+        return named
+    cut = claim.span.start + cue.start()
+    before = [a for a in named if a.span.end <= cut]
+    return before or named
 
 
 def _value_token(

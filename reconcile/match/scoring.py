@@ -154,6 +154,10 @@ def _vetoed(left: Frame, right: Frame) -> bool:
     * Different principal actors: each names an actor the other lacks, and they
       share little ("Tajikistan and Iran" is not "Russia and Iran"; with three
       or more actors each, sharing at least half of the smaller set is enough).
+    * Different parties: a claim between two countries ("Tajikistan and Iran
+      signed") is not one that names no actor but its speaker in an article
+      about two others ("Mr X said the agreement opened a new chapter", in a
+      report on Russia and Iran).
     * Different countries: the countries each claim is about (named in it, or
       else its article's setting) do not overlap.
     * Different events: one names a distinct step of a story (ratify, approve,
@@ -161,6 +165,11 @@ def _vetoed(left: Frame, right: Frame) -> bool:
     """
     return (
         _actors_clash(left.actors, right.actors)
+        or (
+            left.parties_implied != right.parties_implied
+            and bool(left.parties and right.parties)
+            and _actors_clash(left.parties, right.parties)
+        )
         or _events_clash(left.events, right.events)
         or bool(
             left.countries and right.countries and not left.countries & right.countries
