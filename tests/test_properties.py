@@ -519,17 +519,6 @@ def test_a_moved_fixture_date_conflicts_with_the_outlets_that_agreed(case, rng):
     assert {frozenset({article.outlet, other}) for other in agreed} <= named
 
 
-WIRE_SPLIT = (
-    "BUG: moving the date in one of two wire copies splits the other outlets off the "
-    "fact, so the moved date conflicts with no independent origin. Minimal: "
-    "p='A powerful earthquake struck Ecuador's Pacific coast on Tuesday, toppling "
-    "buildings in the fishing town of Puerto Salinar.' (2025-11-04); c and m "
-    "(2025-11-05) = 'The quake struck off Manabí province on Tuesday morning, bringing "
-    "down rows of adobe houses in the fishing town of Puerto Salinar.' give one "
-    "corroborated fact {p, c, m}; with 'Sunday' in m they give {p} single_source and "
-    "{c, m} conflicting, although the pairwise scores (87.6, 87.6, 100) are all above "
-    "the threshold"
-)
 GOLD_DAYS = [
     pytest.param(
         "russia-iran-treaty",
@@ -596,7 +585,6 @@ GOLD_DAYS = [
         "quake-date",
         "meridian-news-2025-11-05",
         id="quake-meridian-wire-copy",
-        marks=pytest.mark.xfail(strict=True, reason=WIRE_SPLIT),
     ),
 ]
 

@@ -233,3 +233,23 @@ class TestImpliedParties:
         fact = fact_holding(reconcile([story, other]), "Georgia and Azerbaijan signed")
 
         assert {"other"} == {c.article_id for c in fact.claims}
+
+
+class TestWireCopyBlocking:
+    def test_a_wire_copy_with_another_day_still_meets_the_other_outlets(self):
+        """Words only two wire copies share are no rare link: a day changed in one copy
+        still meets the third outlet's report, and conflicts with it."""
+        own = article(
+            "own",
+            "Harbour Times",
+            "A violent storm struck the northern coast on Monday, flooding homes in the"
+            " fishing port of Carrow.",
+        )
+        wire = "The storm struck the northern coast on {day} morning, tearing the roofs off rows of wooden huts in the fishing port of Carrow."
+        first = article("first", "Coast Daily", wire.format(day="Monday"))
+        second = article("second", "Bay Herald", wire.format(day="Saturday"))
+
+        fact = fact_holding(reconcile([own, first, second]), "Saturday")
+
+        assert {"own", "first", "second"} == {c.article_id for c in fact.claims}
+        assert "conflicting" == fact.status
