@@ -757,18 +757,8 @@ FIXTURE_MENTIONS = [
     for fact in fixture_set(name).gold.facts
     for mention in fact.mentions
 ]
-SHARED_THIRD_ACTOR = (
-    "BUG: a claim whose subject country is swapped stays in its fact when both claims "
-    "name a third country: the actor veto lets claims with three or more actors each "
-    "match when they share half of them. Minimal: 'Iran has supplied Russia with "
-    "hundreds of drones for use against Ukraine.' (A) and 'Afghanistan has supplied "
-    "Russia with hundreds of drones for use against Ukraine.' (B) are one fact, "
-    "corroborated by 2 origins; without 'for use against Ukraine' they are two "
-    "single-source facts"
-)
 
 
-@pytest.mark.xfail(strict=True, reason=SHARED_THIRD_ACTOR)
 @example(
     case=(
         "russia-iran-treaty",

@@ -253,3 +253,37 @@ class TestWireCopyBlocking:
 
         assert {"own", "first", "second"} == {c.article_id for c in fact.claims}
         assert "conflicting" == fact.status
+
+
+class TestSubjects:
+    def test_another_subject_is_another_fact_whatever_third_countries_both_name(self):
+        """'Kenya has sent police to Haiti ... alongside Jamaica' is not 'Chile has sent ...'."""
+        left = article(
+            "left",
+            "Nairobi Star",
+            "Kenya has sent 400 police officers to Haiti to fight gangs alongside Jamaica.",
+        )
+        right = article(
+            "right",
+            "Andes Wire",
+            "Chile has sent 400 police officers to Haiti to fight gangs alongside Jamaica.",
+        )
+
+        result = reconcile([left, right])
+
+        assert 2 == len(result.facts)
+
+    def test_a_subject_named_in_the_other_claim_is_no_clash(self):
+        """'Uganda received fuel from Kenya' may state what 'Kenya sent fuel to Uganda' does."""
+        from reconcile.extract import load_gazetteer
+        from reconcile.match.scoring import _subjects_clash
+
+        gazetteer = load_gazetteer()
+        (sent,) = claims_of("Kenya sent fuel shipments to Uganda and Rwanda on Monday.")
+        (got,) = claims_of(
+            "Uganda received fuel shipments from Kenya and Rwanda on Monday."
+        )
+
+        assert not _subjects_clash(
+            claim_frame(sent, gazetteer), claim_frame(got, gazetteer)
+        )

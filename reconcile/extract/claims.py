@@ -36,6 +36,7 @@ __all__ = [
     "countries_of",
     "event_role",
     "extract_claims",
+    "first_verb",
     "split_clauses",
 ]
 
@@ -232,6 +233,16 @@ def is_checkable(text: str) -> bool:
     if not ends_like_sentence and len(words) <= _HEADLINE_MAX_WORDS and not has_verb:
         return False
     return has_verb or ends_like_sentence
+
+
+def first_verb(text: str) -> int | None:
+    """Where the first word that looks like a verb starts in *text*, if any.
+
+    >>> first_verb("Iran has supplied Russia with drones")
+    5
+    """
+    match = _VERB_CUE.search(text)
+    return None if match is None else match.start()
 
 
 def split_clauses(text: str) -> list[tuple[int, int]]:

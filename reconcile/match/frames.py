@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from attrs import field, frozen
 
 from reconcile.extract.actors import Gazetteer
-from reconcile.extract.claims import countries_of
+from reconcile.extract.claims import countries_of, first_verb
 from reconcile.model import Actor, Claim, DateValue, Quantity, Span
 
 __all__ = ["DISTINCT_EVENTS", "SYNONYMS", "Frame", "claim_frame", "content_tokens"]
@@ -393,6 +393,10 @@ class Frame:
     a new chapter"), its article's setting."""
     parties_implied: bool = False
     """Whether :attr:`parties` come from the article's setting."""
+    subjects: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The actors named before the claim's first verb: who does what it states."""
+    mentioned: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """Every actor and place the claim names, and the countries they stand for."""
     """The countries the claim is about: named in it, else its article's setting."""
 
 
@@ -449,6 +453,27 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
         dimensions,
         countries or set(claim.setting),
         *_parties(claim, named, actors, gazetteer),
+        _subjects(claim, named, gazetteer),
+        {
+            _principal(a, gazetteer)
+            for a in claim.values
+            if isinstance(a, Actor) and a.type != "unknown"
+        }
+        | countries,
+    )
+
+
+def _subjects(
+    claim: Claim, named: list[Actor], gazetteer: Gazetteer | None
+) -> frozenset[str]:
+    verb = first_verb(claim.text)
+    if verb is None:
+        return frozenset()
+    cut = claim.span.start + verb
+    return frozenset(
+        _principal(a, gazetteer)
+        for a in named
+        if a.span.end <= cut and a.canonical != claim.attributed_to
     )
 
 

@@ -154,6 +154,8 @@ def _vetoed(left: Frame, right: Frame) -> bool:
     * Different principal actors: each names an actor the other lacks, and they
       share little ("Tajikistan and Iran" is not "Russia and Iran"; with three
       or more actors each, sharing at least half of the smaller set is enough).
+    * Different subjects: the actors before each claim's verb are named
+      nowhere in the other (see :func:`_subjects_clash`).
     * Different parties: a claim between two countries ("Tajikistan and Iran
       signed") is not one that names no actor but its speaker in an article
       about two others ("Mr X said the agreement opened a new chapter", in a
@@ -165,6 +167,7 @@ def _vetoed(left: Frame, right: Frame) -> bool:
     """
     return (
         _actors_clash(left.actors, right.actors)
+        or _subjects_clash(left, right)
         or (
             left.parties_implied != right.parties_implied
             and bool(left.parties and right.parties)
@@ -182,6 +185,19 @@ def _actors_clash(left: frozenset[str], right: frozenset[str]) -> bool:
         return False
     smaller = min(len(left), len(right))
     return smaller <= 2 or len(left & right) * 2 < smaller
+
+
+def _subjects_clash(left: Frame, right: Frame) -> bool:
+    """Each claim's subject (the actors before its verb) goes unnamed in the other:
+    "Iran has supplied Russia ..." is not "Afghanistan has supplied Russia ...",
+    whatever third country both name; "Russia received drones from Iran" still
+    meets the first."""
+    return bool(
+        left.subjects
+        and right.subjects
+        and not left.subjects & right.mentioned
+        and not right.subjects & left.mentioned
+    )
 
 
 def _events_clash(left: frozenset[str], right: frozenset[str]) -> bool:
