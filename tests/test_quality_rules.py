@@ -84,6 +84,15 @@ class TestClaimSetting:
 
         assert "India" in claims[1].setting
 
+    def test_a_claim_that_does_not_refer_back_keeps_its_articles_setting(self):
+        """'The death toll rose' after a sentence on aid from Colombia is not Colombia's."""
+        claims = claims_of(
+            "Aid flights from Colombia and Peru landed at the airport on Thursday.\n\n"
+            "The death toll from the landslide rose to 20 on Friday."
+        )
+
+        assert "Colombia" not in claims[1].setting
+
     def test_negated_look_alikes_in_different_countries_stay_apart(self):
         """'no flood alert' for India's coast is not 'no flood alert' for Peru's coast."""
         roundup = article(

@@ -180,13 +180,47 @@ def _claim_setting(
     setting: tuple[str, ...],
     gazetteer: Gazetteer,
 ) -> tuple[str, ...]:
-    """The countries a claim that names none is about: its article's setting and
-    the countries of the claim just before it ("A quake struck off Hokkaido in
-    Japan. The agency issued no tsunami warning." -- the warning is Japan's,
-    even in a round-up that covers several countries)."""
-    if previous is None or countries_of(claim.values, gazetteer):
+    """The countries a claim that names none is about: its article's setting and,
+    when its subject refers back to the claim just before it, that claim's
+    countries ("A quake struck off Hokkaido, Japan's weather agency said. The
+    agency issued no tsunami warning." -- the warning is Japan's, even in a
+    round-up that covers several countries)."""
+    if (
+        previous is None
+        or countries_of(claim.values, gazetteer)
+        or not _refers_back(claim.text, previous.text)
+    ):
         return setting
     return tuple(sorted({*setting, *countries_of(previous.values, gazetteer)}))
+
+
+_ANAPHORA = re.compile(
+    r"^(?:(?P<pronoun>it|its|he|his|she|her|they|their)\b"
+    r"|(?:the|this|that|these|those)\s+(?P<first>[a-z-]{3,})(?:\s+(?P<second>[a-z-]{3,}))?)",
+    re.IGNORECASE,
+)
+
+
+def _refers_back(text: str, previous: str) -> bool:
+    """Whether a claim's subject refers to the sentence before it: a pronoun, or a
+    definite noun phrase one of whose first two words the previous sentence
+    names ("the agency" after "the Japan Meteorological Agency said").
+
+    >>> _refers_back("The agency issued no warning.", "the Weather Agency said so")
+    True
+    >>> _refers_back("The death toll rose to 20.", "Aid flights from Peru landed.")
+    False
+    """
+    match = _ANAPHORA.match(text.strip())
+    if match is None:
+        return False
+    if match.group("pronoun"):
+        return True
+    return any(
+        re.search(rf"\b{re.escape(noun)}\b", previous, re.IGNORECASE) is not None
+        for noun in (match.group("first"), match.group("second"))
+        if noun
+    )
 
 
 def countries_of(values: Iterable[Value], gazetteer: Gazetteer) -> set[str]:
