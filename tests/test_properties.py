@@ -33,7 +33,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import assume, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from reconcile import reconcile
@@ -770,6 +770,7 @@ FIXTURE_MENTIONS = [
     rng=random.Random(0),
 )
 @given(case=st.sampled_from(FIXTURE_MENTIONS), rng=randoms)
+@settings(suppress_health_check=[HealthCheck.filter_too_much])
 def test_a_swapped_actor_leaves_its_fixture_fact(case, rng):
     """Russia -> Tajikistan in a fixture article: the changed claim leaves its fact."""
     name, mention = case

@@ -296,3 +296,55 @@ class TestSubjects:
         assert not _subjects_clash(
             claim_frame(sent, gazetteer), claim_frame(got, gazetteer)
         )
+
+
+class TestUncountedMentions:
+    def test_a_claim_naming_the_counted_thing_without_a_figure_is_not_penalised(self):
+        """'sold Kenya drones' and 'sold Kenya hundreds of drones' state one fact."""
+        counted = article(
+            "counted",
+            "Ankara Mail",
+            "Turkey has sold Kenya hundreds of armed drones, which Kenyan forces fly over"
+            " the Somali border.",
+        )
+        plain = article(
+            "plain",
+            "Coast Review",
+            "Turkey has armed Kenya with drones, unmanned aircraft that Kenyan troops use"
+            " on patrols daily.",
+        )
+
+        fact = fact_holding(reconcile([counted, plain]), "hundreds of armed drones")
+
+        assert {"counted", "plain"} == {c.article_id for c in fact.claims}
+
+    def test_a_figure_of_something_the_other_claim_never_names_is_still_penalised(self):
+        """'a 20-year pact' still differs from 'signed a pact on Friday'."""
+        from reconcile.config import Config
+        from reconcile.match import score_against
+
+        (term,) = claims_of("Chile and Peru signed a 20-year water pact.")
+        (day,) = claims_of("Chile and Peru signed a water pact on Friday.")
+        a, b = claim_frame(term), claim_frame(day)
+        (score,) = score_against(a, [b], Config())
+        (unpenalised,) = score_against(a, [b], Config(dimension_penalty=0))
+
+        assert score < unpenalised
+
+
+class TestRelativeClauseDetails:
+    def test_a_country_named_only_in_a_relative_clause_is_not_a_party(self):
+        """'Chad has sent soldiers to Mali, who will guard the border with Niger' does not
+        name Niger as a party, so it is not 'Niger has sent soldiers to Mali'."""
+        from reconcile.extract import load_gazetteer
+        from reconcile.match.scoring import _subjects_clash
+
+        gazetteer = load_gazetteer()
+        (niger,) = claims_of("Niger has sent 500 soldiers to Mali this week.")
+        (chad,) = claims_of(
+            "Chad has sent 500 soldiers to Mali, who will guard the border with Niger."
+        )
+
+        assert _subjects_clash(
+            claim_frame(niger, gazetteer), claim_frame(chad, gazetteer)
+        )

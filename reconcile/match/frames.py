@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from attrs import field, frozen
 
 from reconcile.extract.actors import Gazetteer
 from reconcile.extract.claims import countries_of, first_verb
+from reconcile.extract.quantities import COUNTED_NOUNS
 from reconcile.model import Actor, Claim, DateValue, Quantity, Span
 
 __all__ = ["DISTINCT_EVENTS", "SYNONYMS", "Frame", "claim_frame", "content_tokens"]
@@ -396,7 +398,11 @@ class Frame:
     subjects: frozenset[str] = field(default=frozenset(), converter=frozenset)
     """The actors named before the claim's first verb: who does what it states."""
     mentioned: frozenset[str] = field(default=frozenset(), converter=frozenset)
-    """Every actor and place the claim names, and the countries they stand for."""
+    """The actors and places the claim's statement names (a trailing relative
+    clause aside), and the countries they stand for."""
+    spoken: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """Figure dimensions whose counted noun the claim names without a figure
+    ("armed Moscow with drones" speaks of ``qty_drones``)."""
     """The countries the claim is about: named in it, else its article's setting."""
 
 
@@ -454,13 +460,45 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
         countries or set(claim.setting),
         *_parties(claim, named, actors, gazetteer),
         _subjects(claim, named, gazetteer),
-        {
-            _principal(a, gazetteer)
-            for a in claim.values
-            if isinstance(a, Actor) and a.type != "unknown"
-        }
-        | countries,
+        _mentioned(claim, gazetteer),
+        {d for t in unique for d in _dimensions_of_word().get(t, ())} - dimensions,
     )
+
+
+def _dimension_of_unit(unit: str) -> str:
+    return "qty_" + re.sub(r"\W+", "", unit or "n")
+
+
+def _fold(word: str) -> str:
+    return SYNONYMS.get(word) or _stem(word)
+
+
+@cache
+def _dimensions_of_word() -> dict[str, frozenset[str]]:
+    """Frame token of a counted noun -> the figure dimensions it names."""
+    out: dict[str, set[str]] = {}
+    for noun, unit in COUNTED_NOUNS.items():
+        out.setdefault(_fold(noun), set()).add(_dimension_of_unit(unit))
+    return {token: frozenset(dims) for token, dims in out.items()}
+
+
+#: A non-restrictive relative clause: a detail about something already named.
+_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+
+
+def _mentioned(claim: Claim, gazetteer: Gazetteer | None) -> frozenset[str]:
+    """The actors and places of the claim's statement, with the countries they
+    stand for; those only in a trailing relative clause (", which Russian forces
+    launch at Ukrainian cities") add a detail, not a party."""
+    relative = _RELATIVE.search(claim.text)
+    end = claim.span.start + (relative.start() if relative else len(claim.text))
+    inside = [
+        a
+        for a in claim.values
+        if isinstance(a, Actor) and a.type != "unknown" and a.span.end <= end
+    ]
+    countries = countries_of(inside, gazetteer) if gazetteer is not None else set()
+    return frozenset({_principal(a, gazetteer) for a in inside} | countries)
 
 
 def _subjects(
@@ -573,10 +611,8 @@ def _value_token(
     if isinstance(value, DateValue):
         return ""
     if isinstance(value, Quantity):
-        return (
-            "qty_"
-            + re.sub(r"\W+", "", value.unit or "n")
-            + ("_" + value.measure if value.measure else "")
+        return _dimension_of_unit(value.unit) + (
+            "_" + value.measure if value.measure else ""
         )
     return "actor_" + re.sub(r"\W+", "_", _principal(value, gazetteer).lower())
 
