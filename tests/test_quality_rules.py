@@ -348,3 +348,23 @@ class TestRelativeClauseDetails:
         assert _subjects_clash(
             claim_frame(niger, gazetteer), claim_frame(chad, gazetteer)
         )
+
+
+class TestCoordinatedFigures:
+    def test_two_predicates_with_their_own_figures_are_two_claims(self):
+        """'buried at least six people and injured 14' states two facts."""
+        claims = claims_of(
+            "A landslide buried at least six people and injured 14 near the copper mine."
+        )
+
+        assert [
+            "A landslide buried at least six people",
+            "injured 14 near the copper mine.",
+        ] == [c.text for c in claims]
+
+    def test_a_range_or_a_pair_of_actors_is_not_split(self):
+        claims = claims_of(
+            "Between 10 and 20 people died when Chile and Peru closed the border."
+        )
+
+        assert 1 == len(claims)

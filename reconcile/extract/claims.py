@@ -50,7 +50,8 @@ _CLAUSE_BOUNDARY = re.compile(
 # ("... signed a treaty meant to last 25 years"): split only when both sides
 # carry a value of their own.
 _VALUE_BOUNDARY = re.compile(
-    r"\s+(?:meant|intended|designed|set|due|expected)\s+to\s+|,\s+(?:which|that)\s+(?:will|would)\s+",
+    r"\s+(?:meant|intended|designed|set|due|expected)\s+to\s+|,\s+(?:which|that)\s+(?:will|would)\s+"
+    r"|,?\s+and\s+(?=(?:[a-z]{3,}ed|hurt|left|sent|gave)\s)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
