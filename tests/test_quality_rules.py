@@ -368,3 +368,26 @@ class TestCoordinatedFigures:
         )
 
         assert 1 == len(claims)
+
+
+class TestUpdateDates:
+    def test_the_day_a_toll_rose_is_not_the_day_of_the_event(self):
+        """'the toll rose to nine on Tuesday' does not contradict 'floods ... on Monday'."""
+        first = article(
+            "first",
+            "River Post",
+            "Floods swept through northern Albania on Monday, killing at least seven people.",
+            published=date(2025, 9, 16),
+        )
+        later = article(
+            "later",
+            "Adriatic Wire",
+            "The death toll from floods in northern Albania rose to nine on Tuesday.",
+            published=date(2025, 9, 17),
+        )
+
+        fact = fact_holding(reconcile([first, later]), "rose to nine")
+
+        assert {"first", "later"} == {c.article_id for c in fact.claims}
+        assert [] == [c for c in fact.conflicts if c.kind == "date"]
+        assert "updated" == fact.status

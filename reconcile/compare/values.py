@@ -67,6 +67,7 @@ DISTINCT_ROLES = frozenset(
         "ended",
         "struck",
         "voted",
+        "rose",
     }
 )
 
