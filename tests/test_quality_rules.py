@@ -391,3 +391,38 @@ class TestUpdateDates:
         assert {"first", "later"} == {c.article_id for c in fact.claims}
         assert [] == [c for c in fact.conflicts if c.kind == "date"]
         assert "updated" == fact.status
+
+
+class TestCitiesAsActors:
+    def test_a_city_acting_is_not_another_party_than_its_country(self):
+        """'the mayor of Istanbul was arrested on Tuesday' can contradict 'Turkish police
+        detained the mayor on Wednesday'."""
+        turkish = article(
+            "turkish",
+            "Bosphorus Daily",
+            "Turkish police detained Mehmet Kaya, a senior city official, on Wednesday.",
+        )
+        istanbul = article(
+            "istanbul",
+            "Marmara News",
+            "Mehmet Kaya, a senior official of Istanbul, was arrested on Tuesday, his lawyers said.",
+        )
+
+        fact = fact_holding(reconcile([turkish, istanbul]), "was arrested on Tuesday")
+
+        assert {"turkish", "istanbul"} == {c.article_id for c in fact.claims}
+        assert ["date"] == [c.kind for c in fact.conflicts if not c.within_outlet]
+
+
+class TestMarketVerbs:
+    def test_falls_and_rises_fold(self):
+        frames = [
+            claim_frame(c)
+            for c in claims_of(
+                "The peso slid 4% on Monday.\n\nThe peso plunged 4% on Monday.\n\n"
+                "Bond yields climbed on Friday.\n\nBond yields surged on Friday."
+            )
+        ]
+
+        assert frames[0].tokens == frames[1].tokens
+        assert frames[2].tokens == frames[3].tokens

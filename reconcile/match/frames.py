@@ -227,6 +227,44 @@ SYNONYMS: Mapping[str, str] = {
         ],
         "party",
     ),
+    **dict.fromkeys(
+        [
+            "fell",
+            "fall",
+            "falls",
+            "falling",
+            "slid",
+            "slide",
+            "slides",
+            "sliding",
+            "dropped",
+            "drop",
+            "drops",
+            "plunged",
+            "plunge",
+            "tumbled",
+            "slumped",
+            "sank",
+            "declined",
+        ],
+        "fall",
+    ),
+    **dict.fromkeys(
+        [
+            "rose",
+            "rise",
+            "rises",
+            "rising",
+            "risen",
+            "climbed",
+            "climbs",
+            "jumped",
+            "surged",
+            "soared",
+            "increased",
+        ],
+        "rise",
+    ),
     **dict.fromkeys(["drone", "drones", "uav", "uavs"], "drone"),
     **dict.fromkeys(["missile", "missiles", "rocket", "rockets"], "missile"),
     **dict.fromkeys(["magnitude", "measured", "registered"], "magnitude"),
@@ -400,6 +438,9 @@ class Frame:
     mentioned: frozenset[str] = field(default=frozenset(), converter=frozenset)
     """The actors and places the claim's statement names (a trailing relative
     clause aside), and the countries they stand for."""
+    areas: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The places that contain the claim's principal actors ("Istanbul" lies in
+    "Turkey"): a city acting is not another party than its own country."""
     spoken: frozenset[str] = field(default=frozenset(), converter=frozenset)
     """Figure dimensions whose counted noun the claim names without a figure
     ("armed Moscow with drones" speaks of ``qty_drones``)."""
@@ -461,6 +502,7 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
         *_parties(claim, named, actors, gazetteer),
         _subjects(claim, named, gazetteer),
         _mentioned(claim, gazetteer),
+        {place for a in _principal_actors(claim, named) for place in a.within},
         {d for t in unique for d in _dimensions_of_word().get(t, ())} - dimensions,
     )
 

@@ -203,7 +203,7 @@ def _vetoed(left: Frame, right: Frame) -> bool:
       elect, ...) that the other lacks, unless one's steps include the other's.
     """
     return (
-        _actors_clash(left.actors, right.actors)
+        _actors_clash(left.actors, right.actors, left.areas, right.areas)
         or _subjects_clash(left, right)
         or (
             left.parties_implied != right.parties_implied
@@ -217,8 +217,15 @@ def _vetoed(left: Frame, right: Frame) -> bool:
     )
 
 
-def _actors_clash(left: frozenset[str], right: frozenset[str]) -> bool:
-    if not (left - right and right - left):
+def _actors_clash(
+    left: frozenset[str],
+    right: frozenset[str],
+    left_areas: frozenset[str] = frozenset(),
+    right_areas: frozenset[str] = frozenset(),
+) -> bool:
+    """Each names an actor the other lacks (an actor lying within one the other
+    names, such as Istanbul and Turkey, is not lacking), and they share little."""
+    if not (left - right - right_areas and right - left - left_areas):
         return False
     smaller = min(len(left), len(right))
     return smaller <= 2 or len(left & right) * 2 < smaller
