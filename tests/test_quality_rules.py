@@ -426,3 +426,36 @@ class TestMarketVerbs:
 
         assert frames[0].tokens == frames[1].tokens
         assert frames[2].tokens == frames[3].tokens
+
+
+class TestSpeakersPlaces:
+    def lima(self):
+        return article(
+            "lima",
+            "Andes Post",
+            "Peru and Chile signed a fishing accord in Lima on Monday.",
+        )
+
+    def test_where_the_speakers_are_is_not_where_it_happened(self):
+        """'..., officials in Santiago said' does not put the signing in Santiago."""
+        santiago = article(
+            "santiago",
+            "Pacific Mail",
+            "Chile and Peru inked a fishing pact on Monday, officials in Santiago said.",
+        )
+
+        fact = fact_holding(reconcile([self.lima(), santiago]), "officials in Santiago")
+
+        assert {"lima", "santiago"} == {c.article_id for c in fact.claims}
+        assert [] == [c for c in fact.conflicts if c.kind == "place"]
+
+    def test_another_place_of_the_event_still_conflicts(self):
+        santiago = article(
+            "santiago",
+            "Pacific Mail",
+            "Chile and Peru inked a fishing pact in Santiago on Monday.",
+        )
+
+        fact = fact_holding(reconcile([self.lima(), santiago]), "in Santiago")
+
+        assert ["place"] == [c.kind for c in fact.conflicts]

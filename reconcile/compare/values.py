@@ -198,8 +198,8 @@ def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value
         candidates = by_dim.get(lq.dimension, [])
         if candidates:
             pairs.append((lq, _closest(lq, candidates)))
-    lplaces = [p for p in left.places if p.type in _PLACE_TYPES]
-    rplaces = [p for p in right.places if p.type in _PLACE_TYPES]
+    lplaces = _event_places(left)
+    rplaces = _event_places(right)
     if (
         len(lplaces) == 1
         and len(rplaces) == 1
@@ -207,6 +207,21 @@ def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value
     ):
         pairs.append((lplaces[0], rplaces[0]))
     return pairs
+
+
+def _event_places(claim: Claim) -> list[Actor]:
+    """The known places of a claim, less those in its attribution cue: in "...,
+    officials in Khartoum said", Khartoum is where the speakers are, not where
+    the event happened."""
+    cue = find_attribution(claim.text).cue
+    at = claim.text.find(cue) if cue else -1
+    begin = claim.span.start + at
+    end = begin + len(cue) if cue and at >= 0 else begin
+    return [
+        p
+        for p in claim.places
+        if p.type in _PLACE_TYPES and not (begin <= p.span.start and p.span.end <= end)
+    ]
 
 
 def _closest(target: Quantity, candidates: Sequence[Quantity]) -> Quantity:
