@@ -349,6 +349,22 @@ class TestRelativeClauseDetails:
             claim_frame(niger, gazetteer), claim_frame(chad, gazetteer)
         )
 
+    def test_a_country_named_only_in_a_purpose_clause_is_not_a_party(self):
+        """'Chad has sent soldiers to Mali to help fight rebels from Niger' does not name
+        Niger as a party, so it is not 'Niger has sent soldiers to Mali'."""
+        from reconcile.extract import load_gazetteer
+        from reconcile.match.scoring import _subjects_clash
+
+        gazetteer = load_gazetteer()
+        (niger,) = claims_of("Niger has sent 500 soldiers to Mali this week.")
+        (chad,) = claims_of(
+            "Chad has sent 500 soldiers to Mali to help fight rebels from Niger."
+        )
+
+        assert _subjects_clash(
+            claim_frame(niger, gazetteer), claim_frame(chad, gazetteer)
+        )
+
 
 class TestCoordinatedFigures:
     def test_two_predicates_with_their_own_figures_are_two_claims(self):

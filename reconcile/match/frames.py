@@ -524,8 +524,17 @@ def _dimensions_of_word() -> dict[str, frozenset[str]]:
     return {token: frozenset(dims) for token, dims in out.items()}
 
 
-#: A non-restrictive relative clause: a detail about something already named.
-_RELATIVE = re.compile(r",\s+(?:which|who|whom|whose|where)\b", re.IGNORECASE)
+#: A non-restrictive relative clause (a detail about something already named), or
+#: a purpose clause ("... to help push Ukrainian forces out", "to" before a
+#: lower-case word): what follows is not a party to the statement. "to" before a
+#: name, a determiner or a figure ("to Russia", "to the front", "up to 12,000") is
+#: a destination or a bound, not a purpose.
+_RELATIVE = re.compile(
+    r",\s+(?:which|who|whom|whose|where)\b"
+    r"|\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|some|about"
+    r"|around|nearly|almost|more|over|at|up|eastern|western|northern|southern|central)\b)"
+    r"[a-z]+\b"
+)
 
 
 def _mentioned(claim: Claim, gazetteer: Gazetteer | None) -> frozenset[str]:
