@@ -4,9 +4,9 @@ Each set is scored (B-cubed F1, status accuracy, conflict recall, false
 conflicts, values extracted right, furniture share) and the scores are printed
 (`pytest tests/test_fixtures.py -s` shows them).
 
-The floors below are regression guards at what the library reaches today; the
-targets of the matching and verdict issues are higher (B-cubed F1 >= 0.9,
-status accuracy >= 0.95, conflict recall 1.0) and are tracked there.
+The floors below are the targets of the matching and verdict issues, met on
+every set: B-cubed F1 >= 0.9, status accuracy >= 0.95, every gold conflict
+found, no false conflicts and no furniture.
 """
 
 import pytest
@@ -31,16 +31,16 @@ def scores(request):
 
 class TestGoldenFixtures:
     def test_clustering_f1(self, scores):
-        """B-cubed F1 of clustering over the gold mentions stays at or above 0.8 (target 0.9)."""
-        assert scores.bcubed_f1 >= 0.8
+        """B-cubed F1 of clustering over the gold mentions is at least 0.9."""
+        assert scores.bcubed_f1 >= 0.9
 
     def test_status_accuracy(self, scores):
-        """At least 85% of gold facts get their expected status (target 95%)."""
-        assert scores.status_accuracy >= 0.85
+        """At least 95% of gold facts get their expected status."""
+        assert scores.status_accuracy >= 0.95
 
     def test_conflict_recall(self, scores):
-        """At least half the gold conflicts are found (target: all)."""
-        assert scores.conflict_recall >= 0.5
+        """Every gold conflict is found."""
+        assert 1.0 == scores.conflict_recall
 
     def test_no_false_conflicts(self, scores):
         """No fact without a gold conflict is reported as conflicting between origins."""

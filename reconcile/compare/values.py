@@ -16,7 +16,9 @@ from attrs import frozen
 from rapidfuzz import fuzz
 
 from reconcile.config import Config
+from reconcile.extract.attribution import find_attribution
 from reconcile.match import claim_frame
+from reconcile.match.frames import content_tokens
 from reconcile.model import Actor, Claim, DateValue, Quantity, Value
 
 __all__ = [
@@ -65,6 +67,7 @@ DISTINCT_ROLES = frozenset(
         "ended",
         "struck",
         "voted",
+        "rose",
     }
 )
 
@@ -127,20 +130,39 @@ TWIN_THRESHOLD = 70.0
 PLACE_TWIN_THRESHOLD = 60.0
 
 
+#: Or when the smaller claim's content tokens (attribution aside; at least
+#: ``TWIN_MIN_TOKENS`` of them) lie at least this much inside the other's: "the
+#: coastguard said no flood alert was issued" is the negated twin of "a flood
+#: alert was issued at noon and lifted an hour later".
+TWIN_CONTAINMENT = 0.8
+TWIN_MIN_TOKENS = 3
+
+
 def are_twins(left: Claim, right: Claim, threshold: float = TWIN_THRESHOLD) -> bool:
     """Whether two claims state the same thing apart from negation (affirmed/negated twins).
 
     Compared both as written (negators removed) and as the matcher's frames
     (synonyms folded, values masked), so "did not conclude a pact on January 1"
-    is the twin of "signed a treaty on Jan. 1".
+    is the twin of "signed a treaty on Jan. 1"; or, for polarity, when what one
+    states (attribution aside) lies almost wholly inside what the other states.
     """
     a = _NEGATORS.sub(" ", left.text.lower())
     b = _NEGATORS.sub(" ", right.text.lower())
     if fuzz.token_sort_ratio(a, b) >= threshold:
         return True
-    return (
+    if (
         fuzz.token_sort_ratio(claim_frame(left).text, claim_frame(right).text)
         >= threshold
+    ):
+        return True
+    if threshold != TWIN_THRESHOLD:
+        return False
+    a_tokens = content_tokens(left, find_attribution(left.text).cue)
+    b_tokens = content_tokens(right, find_attribution(right.text).cue)
+    smaller = min(len(a_tokens), len(b_tokens))
+    return (
+        smaller >= TWIN_MIN_TOKENS
+        and len(a_tokens & b_tokens) >= TWIN_CONTAINMENT * smaller
     )
 
 
@@ -176,8 +198,8 @@ def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value
         candidates = by_dim.get(lq.dimension, [])
         if candidates:
             pairs.append((lq, _closest(lq, candidates)))
-    lplaces = [p for p in left.places if p.type in _PLACE_TYPES]
-    rplaces = [p for p in right.places if p.type in _PLACE_TYPES]
+    lplaces = _event_places(left)
+    rplaces = _event_places(right)
     if (
         len(lplaces) == 1
         and len(rplaces) == 1
@@ -185,6 +207,21 @@ def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value
     ):
         pairs.append((lplaces[0], rplaces[0]))
     return pairs
+
+
+def _event_places(claim: Claim) -> list[Actor]:
+    """The known places of a claim, less those in its attribution cue: in "...,
+    officials in Khartoum said", Khartoum is where the speakers are, not where
+    the event happened."""
+    cue = find_attribution(claim.text).cue
+    at = claim.text.find(cue) if cue else -1
+    begin = claim.span.start + at
+    end = begin + len(cue) if cue and at >= 0 else begin
+    return [
+        p
+        for p in claim.places
+        if p.type in _PLACE_TYPES and not (begin <= p.span.start and p.span.end <= end)
+    ]
 
 
 def _closest(target: Quantity, candidates: Sequence[Quantity]) -> Quantity:

@@ -36,6 +36,7 @@ __all__ = [
     "countries_of",
     "event_role",
     "extract_claims",
+    "first_verb",
     "split_clauses",
 ]
 
@@ -49,7 +50,8 @@ _CLAUSE_BOUNDARY = re.compile(
 # ("... signed a treaty meant to last 25 years"): split only when both sides
 # carry a value of their own.
 _VALUE_BOUNDARY = re.compile(
-    r"\s+(?:meant|intended|designed|set|due|expected)\s+to\s+|,\s+(?:which|that)\s+(?:will|would)\s+",
+    r"\s+(?:meant|intended|designed|set|due|expected)\s+to\s+|,\s+(?:which|that)\s+(?:will|would)\s+"
+    r"|,?\s+and\s+(?=(?:[a-z]{3,}ed|hurt|left|sent|gave)\s)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
@@ -109,6 +111,12 @@ _EVENT_ROLES: tuple[tuple[str, str], ...] = (
     ("said", "said"),
     ("invad", "invaded"),
     ("invasion", "invaded"),
+    ("rose", "rose"),
+    ("rise", "rose"),
+    ("rising", "rose"),
+    ("climb", "rose"),
+    ("increas", "rose"),
+    ("jump", "rose"),
     ("began", "began"),
     ("start", "began"),
     ("end", "ended"),
@@ -167,7 +175,59 @@ def extract_claims(
             if claim is not None:
                 claims.append(claim)
     setting = article_setting(claims, gazetteer)
-    return tuple(attrs.evolve(c, setting=setting) for c in claims)
+    return tuple(
+        attrs.evolve(c, setting=_claim_setting(c, previous, setting, gazetteer))
+        for previous, c in zip((None, *claims), claims, strict=False)
+    )
+
+
+def _claim_setting(
+    claim: Claim,
+    previous: Claim | None,
+    setting: tuple[str, ...],
+    gazetteer: Gazetteer,
+) -> tuple[str, ...]:
+    """The countries a claim that names none is about: its article's setting and,
+    when its subject refers back to the claim just before it, that claim's
+    countries ("A quake struck off Hokkaido, Japan's weather agency said. The
+    agency issued no tsunami warning." -- the warning is Japan's, even in a
+    round-up that covers several countries)."""
+    if (
+        previous is None
+        or countries_of(claim.values, gazetteer)
+        or not _refers_back(claim.text, previous.text)
+    ):
+        return setting
+    return tuple(sorted({*setting, *countries_of(previous.values, gazetteer)}))
+
+
+_ANAPHORA = re.compile(
+    r"^(?:(?P<pronoun>it|its|he|his|she|her|they|their)\b"
+    r"|(?:the|this|that|these|those)\s+(?P<first>[a-z-]{3,})(?:\s+(?P<second>[a-z-]{3,}))?)",
+    re.IGNORECASE,
+)
+
+
+def _refers_back(text: str, previous: str) -> bool:
+    """Whether a claim's subject refers to the sentence before it: a pronoun, or a
+    definite noun phrase one of whose first two words the previous sentence
+    names ("the agency" after "the Japan Meteorological Agency said").
+
+    >>> _refers_back("The agency issued no warning.", "the Weather Agency said so")
+    True
+    >>> _refers_back("The death toll rose to 20.", "Aid flights from Peru landed.")
+    False
+    """
+    match = _ANAPHORA.match(text.strip())
+    if match is None:
+        return False
+    if match.group("pronoun"):
+        return True
+    return any(
+        re.search(rf"\b{re.escape(noun)}\b", previous, re.IGNORECASE) is not None
+        for noun in (match.group("first"), match.group("second"))
+        if noun
+    )
 
 
 def countries_of(values: Iterable[Value], gazetteer: Gazetteer) -> set[str]:
@@ -214,6 +274,16 @@ def is_checkable(text: str) -> bool:
     if not ends_like_sentence and len(words) <= _HEADLINE_MAX_WORDS and not has_verb:
         return False
     return has_verb or ends_like_sentence
+
+
+def first_verb(text: str) -> int | None:
+    """Where the first word that looks like a verb starts in *text*, if any.
+
+    >>> first_verb("Iran has supplied Russia with drones")
+    5
+    """
+    match = _VERB_CUE.search(text)
+    return None if match is None else match.start()
 
 
 def split_clauses(text: str) -> list[tuple[int, int]]:

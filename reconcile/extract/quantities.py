@@ -56,7 +56,7 @@ from decimal import Decimal
 
 from reconcile.model import Quantity, Span
 
-__all__ = ["find_quantities"]
+__all__ = ["COUNTED_NOUNS", "find_quantities"]
 
 Number = int | float
 
@@ -253,6 +253,11 @@ _UNIT_OF: dict[str, tuple[str, str | None]] = {
     ),
     **dict.fromkeys(_words("injuries wounded"), ("people", "injured")),
     "casualties": ("people", "casualties"),
+}
+#: Nouns a figure counts, and the unit each gives it ("soldiers" -> "troops"),
+#: for nouns that imply no measure.
+COUNTED_NOUNS: dict[str, str] = {
+    noun: unit for noun, (unit, measure) in _UNIT_OF.items() if measure is None
 }
 # Units that never take a casualty measure, and never lend their unit to a bare number.
 _NOT_PEOPLE = frozenset(

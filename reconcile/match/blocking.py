@@ -47,8 +47,12 @@ def block_candidates(
         squared block sizes, each at most ``block_cap``, so near-linearly in N.
     """
     blocks: dict[str, list[int]] = defaultdict(list)
-    frequency = Counter(t for f in frames for t in f.tokens)
+    # Rarity is counted over distinct frames: the words only a claim and its
+    # wire-copy twin share are not "rare" links to the rest of the story.
+    distinct = {f.text: f for f in frames}.values()
+    frequency = Counter(t for f in distinct for t in f.tokens)
     for index, frame in enumerate(frames):
+        blocks["f:" + frame.text].append(index)
         for actor in frame.actors:
             blocks["a:" + actor].append(index)
         candidates = [

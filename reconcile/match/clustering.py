@@ -22,9 +22,8 @@ from reconcile.match.frames import Frame, claim_frame
 from reconcile.match.scoring import (
     _blend,
     _core_scores,
-    _dimension_masks,
-    _popcount,
     _vetoed,
+    dimension_mismatch,
     score_pairs,
 )
 from reconcile.model import Claim, MatchReason, Membership
@@ -388,10 +387,7 @@ def _pair_matrix(
     by_core = _core_scores(
         cores, cores, [frames[m] for m in members], None, None, config, pairwise=False
     )
-    masks = _dimension_masks([frames[m] for m in members])
-    mismatch = _popcount((masks[:, None] ^ masks[None, :]).ravel()).reshape(
-        len(members), len(members)
-    )
+    mismatch = dimension_mismatch([frames[m] for m in members])
     blended = (
         _blend(config, by_set, by_sort, by_core) - config.dimension_penalty * mismatch
     )

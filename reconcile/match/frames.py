@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from attrs import field, frozen
 
 from reconcile.extract.actors import Gazetteer
-from reconcile.extract.claims import countries_of
-from reconcile.model import Actor, Claim, DateValue, Quantity
+from reconcile.extract.claims import countries_of, first_verb
+from reconcile.extract.quantities import COUNTED_NOUNS
+from reconcile.model import Actor, Claim, DateValue, Quantity, Span
 
-__all__ = ["DISTINCT_EVENTS", "SYNONYMS", "Frame", "claim_frame"]
+__all__ = ["DISTINCT_EVENTS", "SYNONYMS", "Frame", "claim_frame", "content_tokens"]
 
 
 SYNONYMS: Mapping[str, str] = {
@@ -212,6 +214,57 @@ SYNONYMS: Mapping[str, str] = {
         ],
         "pledge",
     ),
+    **dict.fromkeys(
+        [
+            "side",
+            "sides",
+            "party",
+            "parties",
+            "country",
+            "countries",
+            "nation",
+            "nations",
+        ],
+        "party",
+    ),
+    **dict.fromkeys(
+        [
+            "fell",
+            "fall",
+            "falls",
+            "falling",
+            "slid",
+            "slide",
+            "slides",
+            "sliding",
+            "dropped",
+            "drop",
+            "drops",
+            "plunged",
+            "plunge",
+            "tumbled",
+            "slumped",
+            "sank",
+            "declined",
+        ],
+        "fall",
+    ),
+    **dict.fromkeys(
+        [
+            "rose",
+            "rise",
+            "rises",
+            "rising",
+            "risen",
+            "climbed",
+            "climbs",
+            "jumped",
+            "surged",
+            "soared",
+            "increased",
+        ],
+        "rise",
+    ),
     **dict.fromkeys(["drone", "drones", "uav", "uavs"], "drone"),
     **dict.fromkeys(["missile", "missiles", "rocket", "rockets"], "missile"),
     **dict.fromkeys(["magnitude", "measured", "registered"], "magnitude"),
@@ -311,6 +364,10 @@ _STOPWORDS = frozenset(
         "before",
         "about",
         "between",
+        "against",
+        "neither",
+        "either",
+        "each",
         "during",
         "up",
         "down",
@@ -370,6 +427,23 @@ class Frame:
     dimensions: frozenset[str] = field(default=frozenset(), converter=frozenset)
     """What the claim's figures count (``qty_years_term``): claims counting different things differ."""
     countries: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    parties: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The two or more countries the claim is between: those it names as actors,
+    or, when it names no actor but its speaker ("Mr X said the agreement opened
+    a new chapter"), its article's setting."""
+    parties_implied: bool = False
+    """Whether :attr:`parties` come from the article's setting."""
+    subjects: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The actors named before the claim's first verb: who does what it states."""
+    mentioned: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The actors and places the claim's statement names (a trailing relative
+    clause aside), and the countries they stand for."""
+    areas: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The places that contain the claim's principal actors ("Istanbul" lies in
+    "Turkey"): a city acting is not another party than its own country."""
+    spoken: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """Figure dimensions whose counted noun the claim names without a figure
+    ("armed Moscow with drones" speaks of ``qty_drones``)."""
     """The countries the claim is about: named in it, else its article's setting."""
 
 
@@ -388,7 +462,10 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
     cursor = 0
     for value in claim.values:
         pieces.append(text[cursor : value.span.start - start])
-        pieces.append(" " + _value_token(value, gazetteer) + " ")
+        locating = isinstance(value, Quantity) and _locates(
+            text, value, value.span.end - start
+        )
+        pieces.append(" " + ("" if locating else _value_token(value, gazetteer)) + " ")
         cursor = value.span.end - start
     pieces.append(text[cursor:])
     tokens: set[str] = set()
@@ -401,11 +478,12 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
             if canon is not None and canon != token:
                 folded.add((token, canon))
             tokens.add(canon if canon is not None else _stem(token))
-    actors = {
-        _principal(a, gazetteer)
+    named = [
+        a
         for a in claim.values
         if isinstance(a, Actor) and a.role == "actor" and a.type != "unknown"
-    }
+    ]
+    actors = {_principal(a, gazetteer) for a in _principal_actors(claim, named)}
     unique = sorted(tokens)
     core = [t for t in unique if t in _CORE or t.startswith(("qty_", "actor_"))]
     dimensions = {t for t in unique if t.startswith("qty_")}
@@ -421,7 +499,161 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
         tokens & DISTINCT_EVENTS,
         dimensions,
         countries or set(claim.setting),
+        *_parties(claim, named, actors, gazetteer),
+        _subjects(claim, named, gazetteer),
+        _mentioned(claim, gazetteer),
+        {place for a in _principal_actors(claim, named) for place in a.within},
+        {d for t in unique for d in _dimensions_of_word().get(t, ())} - dimensions,
     )
+
+
+def _dimension_of_unit(unit: str) -> str:
+    return "qty_" + re.sub(r"\W+", "", unit or "n")
+
+
+def _fold(word: str) -> str:
+    return SYNONYMS.get(word) or _stem(word)
+
+
+@cache
+def _dimensions_of_word() -> dict[str, frozenset[str]]:
+    """Frame token of a counted noun -> the figure dimensions it names."""
+    out: dict[str, set[str]] = {}
+    for noun, unit in COUNTED_NOUNS.items():
+        out.setdefault(_fold(noun), set()).add(_dimension_of_unit(unit))
+    return {token: frozenset(dims) for token, dims in out.items()}
+
+
+#: A non-restrictive relative clause (a detail about something already named), or
+#: a purpose clause ("... to help push Ukrainian forces out", "to" before a
+#: lower-case word): what follows is not a party to the statement. "to" before a
+#: name, a determiner or a figure ("to Russia", "to the front", "up to 12,000") is
+#: a destination or a bound, not a purpose.
+_RELATIVE = re.compile(
+    r",\s+(?:which|who|whom|whose|where)\b"
+    r"|\bto\s+(?!(?:the|a|an|its|their|his|her|our|this|that|these|those|some|about"
+    r"|around|nearly|almost|more|over|at|up|eastern|western|northern|southern|central)\b)"
+    r"[a-z]+\b"
+)
+
+
+def _mentioned(claim: Claim, gazetteer: Gazetteer | None) -> frozenset[str]:
+    """The actors and places of the claim's statement, with the countries they
+    stand for; those only in a trailing relative clause (", which Russian forces
+    launch at Ukrainian cities") add a detail, not a party."""
+    relative = _RELATIVE.search(claim.text)
+    end = claim.span.start + (relative.start() if relative else len(claim.text))
+    inside = [
+        a
+        for a in claim.values
+        if isinstance(a, Actor) and a.type != "unknown" and a.span.end <= end
+    ]
+    countries = countries_of(inside, gazetteer) if gazetteer is not None else set()
+    return frozenset({_principal(a, gazetteer) for a in inside} | countries)
+
+
+def _subjects(
+    claim: Claim, named: list[Actor], gazetteer: Gazetteer | None
+) -> frozenset[str]:
+    verb = first_verb(claim.text)
+    if verb is None:
+        return frozenset()
+    cut = claim.span.start + verb
+    return frozenset(
+        _principal(a, gazetteer)
+        for a in named
+        if a.span.end <= cut and a.canonical != claim.attributed_to
+    )
+
+
+def _parties(
+    claim: Claim, named: list[Actor], actors: set[str], gazetteer: Gazetteer | None
+) -> tuple[frozenset[str], bool]:
+    if gazetteer is None:
+        return frozenset(), False
+    if all(a.canonical == claim.attributed_to for a in named):
+        setting = frozenset(claim.setting)
+        return (setting, True) if len(setting) >= 2 else (frozenset(), False)
+    own = frozenset(a for a in actors if gazetteer.type_of(a) == "country")
+    return (own, False) if len(own) >= 2 else (frozenset(), False)
+
+
+_TIME_UNITS = frozenset({"minutes", "hours", "days", "weeks", "months", "years"})
+_DISTANCE_UNITS = frozenset({"km", "miles", "metres"})
+_TIME_OFFSET = re.compile(
+    r"\s*(?:later|earlier|after|before|ago|afterwards|beforehand)\b"
+)
+_PLACE_OFFSET = re.compile(
+    r"\s*(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ward|wards|ern)?|away|from|off|"
+    r"offshore|inland|outside|short\s+of|stretch|radius|zone|corridor|strip|belt|section)\b"
+)
+
+
+def _locates(text: str, value: Quantity, end: int) -> bool:
+    """Whether a figure only places the event in time or space.
+
+    "two hours later", "three days after", "14 km southwest of the town" and
+    "along a 100-kilometre stretch of coast" say when or where, not how many
+    of what the claim counts, so they give the frame no figure dimension (the
+    value itself is still compared).
+
+    >>> from reconcile.model import Span
+    >>> t = "the warning was lifted two hours later"
+    >>> _locates(t, Quantity("two hours", Span(23, 32), 2, 2, "hours"), 32)
+    True
+    >>> t = "the toll rose to 15 people"
+    >>> _locates(t, Quantity("15 people", Span(17, 26), 15, 15, "people"), 26)
+    False
+    """
+    if value.measure is not None:
+        return False
+    if value.unit in _TIME_UNITS:
+        return _TIME_OFFSET.match(text, end) is not None
+    if value.unit in _DISTANCE_UNITS:
+        return _PLACE_OFFSET.match(text, end) is not None
+    return False
+
+
+def content_tokens(
+    claim: Claim, cue: str | None, gazetteer: Gazetteer | None = None
+) -> frozenset[str]:
+    """The frame tokens of *claim* without those of its attribution *cue*.
+
+    "The coastguard said no flood alert had been issued" keeps
+    ``{alert, flood, issu}``-like tokens: what is stated, not who states it.
+    """
+    tokens = frozenset(claim_frame(claim, gazetteer).tokens)
+    at = claim.text.find(cue) if cue else -1
+    if cue is None or at < 0:
+        return tokens
+    begin, end = claim.span.start + at, claim.span.start + at + len(cue)
+    inside = [v for v in claim.values if begin <= v.span.start and v.span.end <= end]
+    said = Claim(
+        id=claim.id,
+        article_id=claim.article_id,
+        outlet=claim.outlet,
+        text=cue,
+        span=Span(begin, end),
+        values=inside,
+    )
+    return tokens - frozenset(claim_frame(said, gazetteer).tokens)
+
+
+#: A clause placing the claim against another event ("..., days before Trump
+#: takes office"): the actors named after it are that event's, not the claim's.
+_OTHER_EVENT = re.compile(r"\b(?:before|after|until|ahead\s+of)\b", re.IGNORECASE)
+
+
+def _principal_actors(claim: Claim, named: list[Actor]) -> list[Actor]:
+    """The actors a claim is about: those named before a clause that dates it
+    against another event, when there are any ("Putin and Pezeshkian sealed a
+    pact, days before Trump takes office" is about Russia and Iran only)."""
+    cue = _OTHER_EVENT.search(claim.text)
+    if cue is None:
+        return named
+    cut = claim.span.start + cue.start()
+    before = [a for a in named if a.span.end <= cut]
+    return before or named
 
 
 def _value_token(
@@ -430,19 +662,26 @@ def _value_token(
     if isinstance(value, DateValue):
         return ""
     if isinstance(value, Quantity):
-        return (
-            "qty_"
-            + re.sub(r"\W+", "", value.unit or "n")
-            + ("_" + value.measure if value.measure else "")
+        return _dimension_of_unit(value.unit) + (
+            "_" + value.measure if value.measure else ""
         )
     return "actor_" + re.sub(r"\W+", "_", _principal(value, gazetteer).lower())
 
 
 def _stem(token: str) -> str:
+    """A light stem: one inflection off, then a final silent "e", so that
+    "issue", "issued" and "issues" (or "side" and "sides") give one token.
+
+    >>> [_stem(t) for t in ("issue", "issued", "issues", "side", "sides", "churches")]
+    ['issu', 'issu', 'issu', 'sid', 'sid', 'church']
+    """
     if len(token) > 4:
         for suffix, replacement in _SUFFIXES:
             if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-                return token[: -len(suffix)] + replacement
+                token = token[: -len(suffix)] + replacement
+                break
+    if len(token) > 3 and token.endswith("e") and not token.endswith("ee"):
+        token = token[:-1]
     return token
 
 

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from reconcile.config import Config
 from reconcile.match.frames import Frame
 
-__all__ = ["MIN_CORE_TOKENS", "score_against", "score_pairs"]
+__all__ = ["MIN_CORE_TOKENS", "dimension_mismatch", "score_against", "score_pairs"]
 
 
 #: Core frames shorter than this are compared by ``token_sort_ratio`` only.
@@ -48,10 +48,10 @@ def score_pairs(
     by_core = _core_scores(
         list(cores[a]), list(cores[b]), frames, a, b, config, pairwise=True
     )
-    masks = _dimension_masks(frames)
+    masks, spoken = _dimension_bits(frames)
     scores = _blend(
         config, by_set, by_sort, by_core
-    ) - config.dimension_penalty * _popcount(masks[a] ^ masks[b])
+    ) - config.dimension_penalty * _mismatch(masks[a], masks[b], spoken[a], spoken[b])
     for k in np.flatnonzero(scores >= config.match_threshold):
         if _vetoed(frames[a[k]], frames[b[k]]):
             scores[k] = 0.0
@@ -60,19 +60,53 @@ def score_pairs(
 
 def _dimension_masks(frames: Sequence[Frame]) -> np.ndarray:
     """One bit per figure dimension (hashed into 63 bits when there are more)."""
+    return _dimension_bits(frames)[0]
+
+
+def _dimension_bits(frames: Sequence[Frame]) -> tuple[np.ndarray, np.ndarray]:
+    """Per frame, the bits of the dimensions it counts and of those it only names
+    (:attr:`Frame.spoken`), one bit per dimension counted by some frame."""
     bits: dict[str, int] = {}
     masks = np.zeros(len(frames), dtype=np.uint64)
     for index, frame in enumerate(frames):
         mask = 0
-        for dimension in frame.dimensions:
+        for dimension in sorted(frame.dimensions):
             mask |= 1 << bits.setdefault(dimension, len(bits) % 63)
         masks[index] = mask
-    return masks
+    spoken = np.zeros(len(frames), dtype=np.uint64)
+    for index, frame in enumerate(frames):
+        mask = 0
+        for dimension in frame.spoken:
+            if dimension in bits:
+                mask |= 1 << bits[dimension]
+        spoken[index] = mask
+    return masks, spoken
+
+
+def _mismatch(
+    left: np.ndarray,
+    right: np.ndarray,
+    left_spoken: np.ndarray,
+    right_spoken: np.ndarray,
+) -> np.ndarray:
+    """How many dimensions one side counts that the other neither counts nor names:
+    "supplied hundreds of drones" and "armed Moscow with drones" differ in none."""
+    only_left = left & ~right & ~right_spoken
+    only_right = right & ~left & ~left_spoken
+    return _popcount(only_left | only_right)
+
+
+def dimension_mismatch(frames: Sequence[Frame]) -> np.ndarray:
+    """The k x k matrix of :func:`_mismatch` counts between *frames*."""
+    masks, spoken = _dimension_bits(frames)
+    return _mismatch(masks[:, None], masks[None, :], spoken[:, None], spoken[None, :])
 
 
 def _popcount(values: np.ndarray) -> np.ndarray:
-    as_bytes = values.astype(np.uint64).view(np.uint8).reshape(-1, 8)
-    return np.unpackbits(as_bytes, axis=1).sum(axis=1).astype(np.float64)
+    shape = np.shape(values)
+    as_bytes = np.ascontiguousarray(values, dtype=np.uint64).view(np.uint8)
+    counts = np.unpackbits(as_bytes.reshape(-1, 8), axis=1).sum(axis=1)
+    return counts.astype(np.float64).reshape(shape)
 
 
 def score_against(query: Frame, frames: Sequence[Frame], config: Config) -> np.ndarray:
@@ -103,7 +137,10 @@ def score_against(query: Frame, frames: Sequence[Frame], config: Config) -> np.n
     )
     scores = _blend(config, by_set, by_sort, by_core)
     for k, frame in enumerate(frames):
-        scores[k] -= config.dimension_penalty * len(query.dimensions ^ frame.dimensions)
+        differing = (query.dimensions - frame.dimensions - frame.spoken) | (
+            frame.dimensions - query.dimensions - query.spoken
+        )
+        scores[k] -= config.dimension_penalty * len(differing)
         if _vetoed(query, frame):
             scores[k] = 0.0
     return np.clip(scores, 0.0, 100.0)
@@ -154,13 +191,25 @@ def _vetoed(left: Frame, right: Frame) -> bool:
     * Different principal actors: each names an actor the other lacks, and they
       share little ("Tajikistan and Iran" is not "Russia and Iran"; with three
       or more actors each, sharing at least half of the smaller set is enough).
+    * Different subjects: the actors before each claim's verb are named
+      nowhere in the other (see :func:`_subjects_clash`).
+    * Different parties: a claim between two countries ("Tajikistan and Iran
+      signed") is not one that names no actor but its speaker in an article
+      about two others ("Mr X said the agreement opened a new chapter", in a
+      report on Russia and Iran).
     * Different countries: the countries each claim is about (named in it, or
       else its article's setting) do not overlap.
     * Different events: one names a distinct step of a story (ratify, approve,
       elect, ...) that the other lacks, unless one's steps include the other's.
     """
     return (
-        _actors_clash(left.actors, right.actors)
+        _actors_clash(left.actors, right.actors, left.areas, right.areas)
+        or _subjects_clash(left, right)
+        or (
+            left.parties_implied != right.parties_implied
+            and bool(left.parties and right.parties)
+            and _actors_clash(left.parties, right.parties)
+        )
         or _events_clash(left.events, right.events)
         or bool(
             left.countries and right.countries and not left.countries & right.countries
@@ -168,11 +217,31 @@ def _vetoed(left: Frame, right: Frame) -> bool:
     )
 
 
-def _actors_clash(left: frozenset[str], right: frozenset[str]) -> bool:
-    if not (left - right and right - left):
+def _actors_clash(
+    left: frozenset[str],
+    right: frozenset[str],
+    left_areas: frozenset[str] = frozenset(),
+    right_areas: frozenset[str] = frozenset(),
+) -> bool:
+    """Each names an actor the other lacks (an actor lying within one the other
+    names, such as Istanbul and Turkey, is not lacking), and they share little."""
+    if not (left - right - right_areas and right - left - left_areas):
         return False
     smaller = min(len(left), len(right))
     return smaller <= 2 or len(left & right) * 2 < smaller
+
+
+def _subjects_clash(left: Frame, right: Frame) -> bool:
+    """Each claim's subject (the actors before its verb) goes unnamed in the other:
+    "Iran has supplied Russia ..." is not "Afghanistan has supplied Russia ...",
+    whatever third country both name; "Russia received drones from Iran" still
+    meets the first."""
+    return bool(
+        left.subjects
+        and right.subjects
+        and not left.subjects & right.mentioned
+        and not right.subjects & left.mentioned
+    )
 
 
 def _events_clash(left: frozenset[str], right: frozenset[str]) -> bool:
