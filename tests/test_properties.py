@@ -341,9 +341,17 @@ def test_meaning_preserving_mutations_keep_every_story_verdict(story, mutation, 
     article = data.draw(st.sampled_from(story.articles))
     changed = mutation[1](article, data.draw(randoms))
     assume(changed is not None)
+    mutated = changed.apply(story.articles)
+    # A rewording that happens to make two outlets' texts near-identical makes
+    # them a wire copy, which rightly merges their origins: not this property.
+    assume(
+        changed.adds
+        or detect_wire_copies(mutated).group_of
+        == detect_wire_copies(story.articles).group_of
+    )
     before = reconcile(story.articles)
 
-    after = reconcile(changed.apply(story.articles))
+    after = reconcile(mutated)
 
     def shape(result: Reconciliation) -> list[tuple]:
         return sorted(
