@@ -7,6 +7,7 @@ twins (:func:`are_twins`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -146,19 +147,16 @@ def are_twins(left: Claim, right: Claim, threshold: float = TWIN_THRESHOLD) -> b
     is the twin of "signed a treaty on Jan. 1"; or, for polarity, when what one
     states (attribution aside) lies almost wholly inside what the other states.
     """
-    a = _NEGATORS.sub(" ", left.text.lower())
-    b = _NEGATORS.sub(" ", right.text.lower())
-    if fuzz.token_sort_ratio(a, b) >= threshold:
-        return True
     if (
-        fuzz.token_sort_ratio(claim_frame(left).text, claim_frame(right).text)
+        fuzz.token_sort_ratio(_plain_text(left.text), _plain_text(right.text))
         >= threshold
     ):
         return True
+    if fuzz.token_sort_ratio(_frame_text(left), _frame_text(right)) >= threshold:
+        return True
     if threshold != TWIN_THRESHOLD:
         return False
-    a_tokens = content_tokens(left, find_attribution(left.text).cue)
-    b_tokens = content_tokens(right, find_attribution(right.text).cue)
+    a_tokens, b_tokens = _content(left), _content(right)
     smaller = min(len(a_tokens), len(b_tokens))
     return (
         smaller >= TWIN_MIN_TOKENS
@@ -198,6 +196,8 @@ def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value
         candidates = by_dim.get(lq.dimension, [])
         if candidates:
             pairs.append((lq, _closest(lq, candidates)))
+    if not (left.places and right.places):
+        return pairs
     lplaces = _event_places(left)
     rplaces = _event_places(right)
     if (
@@ -213,7 +213,7 @@ def _event_places(claim: Claim) -> list[Actor]:
     """The known places of a claim, less those in its attribution cue: in "...,
     officials in Khartoum said", Khartoum is where the speakers are, not where
     the event happened."""
-    cue = find_attribution(claim.text).cue
+    cue = _attribution_cue(claim.text)
     at = claim.text.find(cue) if cue else -1
     begin = claim.span.start + at
     end = begin + len(cue) if cue and at >= 0 else begin
@@ -222,6 +222,32 @@ def _event_places(claim: Claim) -> list[Actor]:
         for p in claim.places
         if p.type in _PLACE_TYPES and not (begin <= p.span.start and p.span.end <= end)
     ]
+
+
+# A fact's claims are compared pair by pair: what each pair needs of one claim
+# is remembered rather than recomputed for every partner.
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _plain_text(text: str) -> str:
+    return _NEGATORS.sub(" ", text.lower())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _frame_text(claim: Claim) -> str:
+    return claim_frame(claim).text
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _content(claim: Claim) -> frozenset[str]:
+    return content_tokens(claim, _attribution_cue(claim.text))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _attribution_cue(text: str) -> str | None:
+    """The attribution cue of a claim's text ("officials said"): the pairwise
+    comparisons of a fact ask for it once per pair, so it is remembered."""
+    return find_attribution(text).cue
 
 
 def _closest(target: Quantity, candidates: Sequence[Quantity]) -> Quantity:
