@@ -4,8 +4,9 @@ A reconciliation of 100,000 claims holds over a million small objects; pickling
 all of them after every :meth:`~reconcile.store.Store.add` would cost more than
 the add itself. So each add writes only a *segment*: the articles, claims,
 frames, pair scores, component splits and facts that are new since the last
-one, and the ids of the facts and component splits that are gone. Objects the
-store already holds (articles, claims) are written as references. Reading
+one, and the ids of the facts and component splits that are gone. A fact is
+written with the ids of its claims instead of the claims, so no claim is
+written twice (a plain pickle, with no per-object callback, stays fast). Reading
 replays the segments in order; after :data:`SEGMENTS_BEFORE_SNAPSHOT` segments
 the store writes one snapshot segment instead, so replay stays short.
 
@@ -15,11 +16,11 @@ see :mod:`reconcile.store` for when the cache is trusted.
 
 from __future__ import annotations
 
-import io
 import pickle
 from collections.abc import Iterable
 from typing import Any
 
+import attrs
 import numpy as np
 
 from reconcile.api import Reconciliation
@@ -71,20 +72,14 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
             f.id for k, f in old_facts.items() if k not in new_state.facts_by_key
         ],
         "facts_new": [
-            (k, f) for k, f in new_state.facts_by_key.items() if k not in old_facts
+            (k, attrs.evolve(f, claims=()), [c.id for c in f.claims])
+            for k, f in new_state.facts_by_key.items()
+            if k not in old_facts
         ],
         "changes": after.changes,
         "scored_now": new_index.scored_now,
     }
-    known_claims = {c.id for c in old_state.claims} if old_state is not None else set()
-    known_articles = (
-        {a.id for a in old_state.articles} if old_state is not None else set()
-    )
-    if not known_claims and not known_articles:
-        return pickle.dumps(segment, protocol=5)  # nothing to refer to
-    buffer = io.BytesIO()
-    _ReferencingPickler(buffer, known_articles, known_claims).dump(segment)
-    return buffer.getvalue()
+    return pickle.dumps(segment, protocol=5)
 
 
 def decode_segments(
@@ -103,7 +98,7 @@ def decode_segments(
     changes = None
     scored_now = 0
     for blob in blobs:
-        segment = _ReferencingUnpickler(io.BytesIO(blob), articles, claims).load()
+        segment = pickle.loads(blob)
         articles.update((a.id, a) for a in segment["articles"])
         claims.update((c.id, c) for c in segment["claims"])
         serials.update(segment["serials"])
@@ -116,7 +111,9 @@ def decode_segments(
         split.update(segment["split_new"])
         for fact_id in segment["facts_gone"]:
             del facts[fact_id]
-        facts.update((f.id, (k, f)) for k, f in segment["facts_new"])
+        for key, bare, claim_ids in segment["facts_new"]:
+            fact = attrs.evolve(bare, claims=tuple(claims[i] for i in claim_ids))
+            facts[fact.id] = (key, fact)
         changes, scored_now = segment["changes"], segment["scored_now"]
     pair_keys = np.concatenate(key_chunks) if key_chunks else np.empty(0, np.int64)
     pair_scores = (
@@ -159,37 +156,3 @@ def _not_in(keys: np.ndarray, old: np.ndarray) -> np.ndarray:
         return np.ones(len(keys), dtype=bool)
     position = np.minimum(np.searchsorted(old, keys), len(old) - 1)
     return old[position] != keys
-
-
-class _ReferencingPickler(pickle.Pickler):
-    """Writes articles and claims the store already holds as references to their ids."""
-
-    def __init__(
-        self, buffer: io.BytesIO, articles: set[str], claims: set[str]
-    ) -> None:
-        super().__init__(buffer, protocol=5)
-        self._articles, self._claims = articles, claims
-
-    def persistent_id(self, obj: Any) -> tuple[str, str] | None:
-        if isinstance(obj, Claim) and obj.id in self._claims:
-            return ("claim", obj.id)
-        if isinstance(obj, Article) and obj.id in self._articles:
-            return ("article", obj.id)
-        return None
-
-
-class _ReferencingUnpickler(pickle.Unpickler):
-    """Resolves the references :class:`_ReferencingPickler` wrote."""
-
-    def __init__(
-        self,
-        buffer: io.BytesIO,
-        articles: dict[str, Article],
-        claims: dict[str, Claim],
-    ) -> None:
-        super().__init__(buffer)
-        self._articles, self._claims = articles, claims
-
-    def persistent_load(self, pid: Any) -> Any:
-        kind, key = pid
-        return self._claims[key] if kind == "claim" else self._articles[key]
