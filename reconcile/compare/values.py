@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import NamedTuple
 
 from attrs import frozen
 from rapidfuzz import fuzz
@@ -29,9 +30,11 @@ __all__ = [
     "RUNNING_MEASURES",
     "TWIN_THRESHOLD",
     "ValueComparison",
+    "ValueView",
     "are_twins",
     "comparable_value_pairs",
     "compare_values",
+    "value_view",
 ]
 
 
@@ -172,11 +175,39 @@ def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value
     each with the closest figure of the other claim; places pair when each claim
     names exactly one known place.
     """
-    pairs: list[tuple[Value, Value]] = []
-    ldates, rdates = (
-        [d for d in left.dates if d.resolved],
-        [d for d in right.dates if d.resolved],
+    return _value_pairs(left, right, value_view(left), value_view(right))
+
+
+class ValueView(NamedTuple):
+    """What :func:`comparable_value_pairs` needs of one claim, computed once per claim."""
+
+    dates: list[DateValue]
+    """The resolved dates."""
+    quantities: list[Quantity]
+    by_dimension: dict[tuple[str, str | None], list[Quantity]]
+    places: list[Actor]
+    """The known places outside the attribution cue (see :func:`_event_places`)."""
+
+
+def value_view(claim: Claim) -> ValueView:
+    """The :class:`ValueView` of *claim*: a fact's claims are compared pair by pair."""
+    by_dimension: dict[tuple[str, str | None], list[Quantity]] = defaultdict(list)
+    quantities = list(claim.quantities)
+    for q in quantities:
+        by_dimension[q.dimension].append(q)
+    return ValueView(
+        [d for d in claim.dates if d.resolved],
+        quantities,
+        by_dimension,
+        _event_places(claim) if claim.places else [],
     )
+
+
+def _value_pairs(
+    left: Claim, right: Claim, lview: ValueView, rview: ValueView
+) -> list[tuple[Value, Value]]:
+    pairs: list[tuple[Value, Value]] = []
+    ldates, rdates = lview.dates, rview.dates
     for ld in ldates:
         for rd in rdates:
             if (ld.role == rd.role and ld.role is not None) or (
@@ -189,17 +220,12 @@ def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value
                 )
             ):
                 pairs.append((ld, rd))
-    by_dim: dict[tuple[str, str | None], list[Quantity]] = defaultdict(list)
-    for q in right.quantities:
-        by_dim[q.dimension].append(q)
-    for lq in left.quantities:
-        candidates = by_dim.get(lq.dimension, [])
-        if candidates:
-            pairs.append((lq, _closest(lq, candidates)))
-    if not (left.places and right.places):
-        return pairs
-    lplaces = _event_places(left)
-    rplaces = _event_places(right)
+    if rview.by_dimension:
+        for lq in lview.quantities:
+            candidates = rview.by_dimension.get(lq.dimension)
+            if candidates:
+                pairs.append((lq, _closest(lq, candidates)))
+    lplaces, rplaces = lview.places, rview.places
     if (
         len(lplaces) == 1
         and len(rplaces) == 1

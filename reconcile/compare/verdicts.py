@@ -19,9 +19,10 @@ from reconcile.compare.independence import (
 from reconcile.compare.values import (
     RUNNING_MEASURES,
     _bounds,
+    _value_pairs,
     are_twins,
-    comparable_value_pairs,
     compare_values,
+    value_view,
 )
 from reconcile.config import Config
 from reconcile.match import ClaimCluster
@@ -161,6 +162,7 @@ def _compare_members(
     )
     conflicts: list[Conflict] = []
     rising: dict[str, list[tuple[Claim, Quantity]]] = defaultdict(list)
+    views = {c.id: value_view(c) for c in members}
     for left, right in combinations(members, 2):
         same_origin = origin_by_claim[left.id][0] == origin_by_claim[right.id][0]
         if left.polarity != right.polarity and are_twins(left, right):
@@ -178,7 +180,7 @@ def _compare_members(
                     same_origin,
                 )
             )
-        for lv, rv in comparable_value_pairs(left, right):
+        for lv, rv in _value_pairs(left, right, views[left.id], views[right.id]):
             result = compare_values(lv, rv, config)
             if result is None:
                 continue
