@@ -12,7 +12,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import NamedTuple
 
 from attrs import frozen
 from rapidfuzz import fuzz
@@ -29,12 +28,11 @@ __all__ = [
     "PLACE_TWIN_THRESHOLD",
     "RUNNING_MEASURES",
     "TWIN_THRESHOLD",
+    "ClaimView",
     "ValueComparison",
-    "ValueView",
     "are_twins",
     "comparable_value_pairs",
     "compare_values",
-    "value_view",
 ]
 
 
@@ -150,16 +148,17 @@ def are_twins(left: Claim, right: Claim, threshold: float = TWIN_THRESHOLD) -> b
     is the twin of "signed a treaty on Jan. 1"; or, for polarity, when what one
     states (attribution aside) lies almost wholly inside what the other states.
     """
-    if (
-        fuzz.token_sort_ratio(_plain_text(left.text), _plain_text(right.text))
-        >= threshold
-    ):
+    return _twins(ClaimView(left), ClaimView(right), threshold)
+
+
+def _twins(left: ClaimView, right: ClaimView, threshold: float) -> bool:
+    if fuzz.token_sort_ratio(left.plain_text, right.plain_text) >= threshold:
         return True
-    if fuzz.token_sort_ratio(_frame_text(left), _frame_text(right)) >= threshold:
+    if fuzz.token_sort_ratio(left.frame_text, right.frame_text) >= threshold:
         return True
     if threshold != TWIN_THRESHOLD:
         return False
-    a_tokens, b_tokens = _content(left), _content(right)
+    a_tokens, b_tokens = left.content, right.content
     smaller = min(len(a_tokens), len(b_tokens))
     return (
         smaller >= TWIN_MIN_TOKENS
@@ -175,37 +174,71 @@ def comparable_value_pairs(left: Claim, right: Claim) -> list[tuple[Value, Value
     each with the closest figure of the other claim; places pair when each claim
     names exactly one known place.
     """
-    return _value_pairs(left, right, value_view(left), value_view(right))
+    return _value_pairs(ClaimView(left), ClaimView(right))
 
 
-class ValueView(NamedTuple):
-    """What :func:`comparable_value_pairs` needs of one claim, computed once per claim."""
+class ClaimView:
+    """What comparing *claim* with other claims needs of it, each part worked out
+    once, when first asked for: a fact's claims are compared pair by pair, so
+    :func:`~reconcile.compare.compare_facts` makes one view per claim and
+    passes it to every pair."""
 
-    dates: list[DateValue]
-    """The resolved dates."""
-    quantities: list[Quantity]
-    by_dimension: dict[tuple[str, str | None], list[Quantity]]
-    places: list[Actor]
-    """The known places outside the attribution cue (see :func:`_event_places`)."""
+    def __init__(self, claim: Claim) -> None:
+        self.claim = claim
+
+    @functools.cached_property
+    def dates(self) -> list[DateValue]:
+        """The resolved dates."""
+        return [d for d in self.claim.dates if d.resolved]
+
+    @functools.cached_property
+    def by_dimension(self) -> dict[tuple[str, str | None], list[Quantity]]:
+        """The figures, by what they count."""
+        found: dict[tuple[str, str | None], list[Quantity]] = defaultdict(list)
+        for q in self.claim.quantities:
+            found[q.dimension].append(q)
+        return found
+
+    @functools.cached_property
+    def cue(self) -> str | None:
+        """The attribution cue ("officials in Khartoum said"), if any."""
+        return find_attribution(self.claim.text).cue
+
+    @functools.cached_property
+    def places(self) -> list[Actor]:
+        """The known places outside the attribution cue: in "..., officials in
+        Khartoum said", Khartoum is where the speakers are, not where the event
+        happened."""
+        if not self.claim.places:
+            return []
+        claim, cue = self.claim, self.cue
+        at = claim.text.find(cue) if cue else -1
+        begin = claim.span.start + at
+        end = begin + len(cue) if cue and at >= 0 else begin
+        return [
+            p
+            for p in claim.places
+            if p.type in _PLACE_TYPES
+            and not (begin <= p.span.start and p.span.end <= end)
+        ]
+
+    @functools.cached_property
+    def plain_text(self) -> str:
+        """The text, lower-cased, negators removed."""
+        return _NEGATORS.sub(" ", self.claim.text.lower())
+
+    @functools.cached_property
+    def frame_text(self) -> str:
+        """The matcher's frame of the claim."""
+        return claim_frame(self.claim).text
+
+    @functools.cached_property
+    def content(self) -> frozenset[str]:
+        """The frame tokens less those of the attribution cue."""
+        return content_tokens(self.claim, self.cue)
 
 
-def value_view(claim: Claim) -> ValueView:
-    """The :class:`ValueView` of *claim*: a fact's claims are compared pair by pair."""
-    by_dimension: dict[tuple[str, str | None], list[Quantity]] = defaultdict(list)
-    quantities = list(claim.quantities)
-    for q in quantities:
-        by_dimension[q.dimension].append(q)
-    return ValueView(
-        [d for d in claim.dates if d.resolved],
-        quantities,
-        by_dimension,
-        _event_places(claim) if claim.places else [],
-    )
-
-
-def _value_pairs(
-    left: Claim, right: Claim, lview: ValueView, rview: ValueView
-) -> list[tuple[Value, Value]]:
+def _value_pairs(lview: ClaimView, rview: ClaimView) -> list[tuple[Value, Value]]:
     pairs: list[tuple[Value, Value]] = []
     ldates, rdates = lview.dates, rview.dates
     for ld in ldates:
@@ -221,7 +254,7 @@ def _value_pairs(
             ):
                 pairs.append((ld, rd))
     if rview.by_dimension:
-        for lq in lview.quantities:
+        for lq in lview.claim.quantities:
             candidates = rview.by_dimension.get(lq.dimension)
             if candidates:
                 pairs.append((lq, _closest(lq, candidates)))
@@ -229,51 +262,10 @@ def _value_pairs(
     if (
         len(lplaces) == 1
         and len(rplaces) == 1
-        and are_twins(left, right, PLACE_TWIN_THRESHOLD)
+        and _twins(lview, rview, PLACE_TWIN_THRESHOLD)
     ):
         pairs.append((lplaces[0], rplaces[0]))
     return pairs
-
-
-def _event_places(claim: Claim) -> list[Actor]:
-    """The known places of a claim, less those in its attribution cue: in "...,
-    officials in Khartoum said", Khartoum is where the speakers are, not where
-    the event happened."""
-    cue = _attribution_cue(claim.text)
-    at = claim.text.find(cue) if cue else -1
-    begin = claim.span.start + at
-    end = begin + len(cue) if cue and at >= 0 else begin
-    return [
-        p
-        for p in claim.places
-        if p.type in _PLACE_TYPES and not (begin <= p.span.start and p.span.end <= end)
-    ]
-
-
-# A fact's claims are compared pair by pair: what each pair needs of one claim
-# is remembered rather than recomputed for every partner.
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _plain_text(text: str) -> str:
-    return _NEGATORS.sub(" ", text.lower())
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _frame_text(claim: Claim) -> str:
-    return claim_frame(claim).text
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _content(claim: Claim) -> frozenset[str]:
-    return content_tokens(claim, _attribution_cue(claim.text))
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _attribution_cue(text: str) -> str | None:
-    """The attribution cue of a claim's text ("officials said"): the pairwise
-    comparisons of a fact ask for it once per pair, so it is remembered."""
-    return find_attribution(text).cue
 
 
 def _closest(target: Quantity, candidates: Sequence[Quantity]) -> Quantity:

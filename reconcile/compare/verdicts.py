@@ -18,11 +18,12 @@ from reconcile.compare.independence import (
 )
 from reconcile.compare.values import (
     RUNNING_MEASURES,
+    TWIN_THRESHOLD,
+    ClaimView,
     _bounds,
+    _twins,
     _value_pairs,
-    are_twins,
     compare_values,
-    value_view,
 )
 from reconcile.config import Config
 from reconcile.match import ClaimCluster
@@ -162,10 +163,11 @@ def _compare_members(
     )
     conflicts: list[Conflict] = []
     rising: dict[str, list[tuple[Claim, Quantity]]] = defaultdict(list)
-    views = {c.id: value_view(c) for c in members}
+    views = {c.id: ClaimView(c) for c in members}
     for left, right in combinations(members, 2):
         same_origin = origin_by_claim[left.id][0] == origin_by_claim[right.id][0]
-        if left.polarity != right.polarity and are_twins(left, right):
+        lview, rview = views[left.id], views[right.id]
+        if left.polarity != right.polarity and _twins(lview, rview, TWIN_THRESHOLD):
             conflicts.append(
                 _conflict(
                     "polarity",
@@ -180,7 +182,7 @@ def _compare_members(
                     same_origin,
                 )
             )
-        for lv, rv in _value_pairs(left, right, views[left.id], views[right.id]):
+        for lv, rv in _value_pairs(lview, rview):
             result = compare_values(lv, rv, config)
             if result is None:
                 continue
