@@ -22,7 +22,7 @@ from reconcile.compare.independence import (
     detect_wire_copies,
     long_sentences,
 )
-from reconcile.compare.verdicts import _claim_order, compare_facts
+from reconcile.compare.verdicts import compare_facts, earliest_first
 from reconcile.config import Config
 from reconcile.errors import InvalidValueError
 from reconcile.extract.claims import extract_claims
@@ -148,7 +148,7 @@ def reconcile_incrementally(
     keyed = [(_fact_key(cluster, claims, wire), cluster) for cluster in index.clusters]
     fresh = [cluster for key, cluster in keyed if key not in previous]
     computed = {
-        fact.claims[0].id: fact
+        claim.id: fact
         for fact in compare_facts(
             fresh,
             [claims[i] for cluster in fresh for i in cluster.claim_ids],
@@ -156,18 +156,13 @@ def reconcile_incrementally(
             config,
             wire=wire,
         )
+        for claim in fact.claims
     }
     facts_by_key: dict[_FactKey, Fact] = {}
     for key, cluster in keyed:
         found = previous.get(key)
-        if found is None:
-            found = computed[
-                min(cluster.claim_ids, key=lambda i: _claim_order(claims[i]))
-            ]
-        facts_by_key[key] = found
-    facts = tuple(
-        sorted(facts_by_key.values(), key=lambda f: _claim_order(f.claims[0]))
-    )
+        facts_by_key[key] = computed[cluster.claim_ids[0]] if found is None else found
+    facts = earliest_first(facts_by_key.values())
     report("compare", 1, 1)
     every_claim = (*(state.claims if state is not None else ()), *new_claims)
     state = IncrementalState(every_article, every_claim, index, facts_by_key, sentences)

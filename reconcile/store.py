@@ -201,12 +201,12 @@ class Store:
         """
         articles = list(articles)
         stored = self._stored_records([a.id for a in articles])
-        fresh = []
+        fresh: list[tuple[Article, dict[str, Any]]] = []
         for article in articles:
             record = _article_record(article)
             known = stored.get(article.id)
             if known is None:
-                fresh.append(article)
+                fresh.append((article, record))
                 stored[article.id] = record
             elif known != record:
                 raise StoreError(
@@ -215,7 +215,7 @@ class Store:
                     "expected new articles to have new ids"
                 )
         before = self.reconciliation
-        after = before.add(fresh, progress=progress)
+        after = before.add([a for a, _ in fresh], progress=progress)
         changes = after.changes
         assert changes is not None
         snapshot = not 0 < self._cache_segments < SEGMENTS_BEFORE_SNAPSHOT
@@ -288,7 +288,10 @@ class Store:
         return reconcile(articles, self.config)
 
     def _write(
-        self, fresh: list[Article], after: Reconciliation, changes: FactChanges
+        self,
+        fresh: list[tuple[Article, dict[str, Any]]],
+        after: Reconciliation,
+        changes: FactChanges,
     ) -> None:
         db = self._db
         db.executemany(
@@ -298,9 +301,9 @@ class Store:
                     a.id,
                     a.outlet,
                     a.published.isoformat() if a.published else None,
-                    json.dumps(_article_record(a), ensure_ascii=False),
+                    json.dumps(record, ensure_ascii=False),
                 )
-                for a in fresh
+                for a, record in fresh
             ],
         )
         db.execute("DELETE FROM facts")

@@ -24,11 +24,11 @@ import attrs
 import numpy as np
 
 from reconcile.api import Reconciliation
-from reconcile.compare.verdicts import _claim_order
+from reconcile.compare.verdicts import earliest_first
 from reconcile.config import Config
 from reconcile.extract.actors import Gazetteer
 from reconcile.incremental import IncrementalState
-from reconcile.match.index import MatchIndex
+from reconcile.match.index import MatchIndex, positions_in
 from reconcile.model import Article, Claim, Fact
 
 __all__ = ["SEGMENTS_BEFORE_SNAPSHOT", "decode_segments", "encode_segment"]
@@ -49,7 +49,7 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
     old_split = old_index.split_cache if old_index is not None else {}
     old_frames = old_index.frames if old_index is not None else {}
     old_keys = old_index.pair_keys if old_index is not None else np.empty(0, np.int64)
-    new_pairs = _not_in(new_index.pair_keys, old_keys)
+    new_pairs = ~positions_in(new_index.pair_keys, old_keys)[1]
     segment = {
         "articles": new_state.articles[old_articles:],
         "claims": new_state.claims[old_claims:],
@@ -127,15 +127,13 @@ def decode_segments(
         claims,
         tuple(sorted((k[0] for k in facts_by_key), key=lambda c: c.claim_ids[0])),
         serials,
-        pair_keys[order].astype(np.int64),
-        pair_scores[order].astype(np.float64),
+        pair_keys[order],
+        pair_scores[order],
         frames,
         split,
         scored_now,
     )
-    ordered_facts = tuple(
-        sorted(facts_by_key.values(), key=lambda f: _claim_order(f.claims[0]))
-    )
+    ordered_facts = earliest_first(facts_by_key.values())
     all_articles, all_claims = tuple(articles.values()), tuple(claims.values())
     state = IncrementalState(all_articles, all_claims, index, facts_by_key, sentences)
     return Reconciliation(
@@ -148,11 +146,3 @@ def _state_of(result: Reconciliation) -> IncrementalState:
     if state is None:
         raise ValueError("a reconciliation without its incremental state")
     return state
-
-
-def _not_in(keys: np.ndarray, old: np.ndarray) -> np.ndarray:
-    """A mask of the sorted *keys* that are not in the sorted *old*."""
-    if len(old) == 0:
-        return np.ones(len(keys), dtype=bool)
-    position = np.minimum(np.searchsorted(old, keys), len(old) - 1)
-    return old[position] != keys

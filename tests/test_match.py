@@ -258,8 +258,19 @@ class TestLargeComponents:
     def test_a_piece_too_large_even_at_100_falls_back_to_sparse_linkage(
         self, monkeypatch
     ):
+        from reconcile.match import clustering
+
+        sizes = []
+        sparse = clustering._presplit_large
+
+        def spy(components, *args):
+            sizes.extend(len(c) for c in components)
+            return sparse(components, *args)
+
+        monkeypatch.setattr(clustering, "_presplit_large", spy)
         edges = [(i, j, 100) for i in range(5) for j in range(i + 1, 5)]
         assert [[0, 1, 2, 3, 4]] == self._split(5, edges, monkeypatch)
+        assert sizes == [5]
 
     def test_clusters_do_not_depend_on_claims_outside_a_piece(self, monkeypatch):
         from reconcile.match import clustering

@@ -41,7 +41,7 @@ from reconcile.model import (
     Verdict,
 )
 
-__all__ = ["compare_facts", "decide_verdict", "fact_id"]
+__all__ = ["compare_facts", "decide_verdict", "earliest_first", "fact_id"]
 
 
 def compare_facts(
@@ -71,6 +71,11 @@ def compare_facts(
         members = tuple(sorted((by_id[i] for i in cluster.claim_ids), key=_claim_order))
         facts.append(_build_fact(fact_id(members[0]), cluster, members, wire, config))
     return tuple(facts)
+
+
+def earliest_first(facts: Iterable[Fact]) -> tuple[Fact, ...]:
+    """*facts* in the order :func:`compare_facts` gives them: by their earliest claim."""
+    return tuple(sorted(facts, key=lambda f: _claim_order(f.claims[0])))
 
 
 def fact_id(earliest: Claim) -> str:

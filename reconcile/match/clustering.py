@@ -241,13 +241,11 @@ def _presplit_by_levels(
             label = np.empty(len(group), dtype=np.int64)
             for number, sub in enumerate(subs):
                 label[sub] = number
-            edge_label = label[local[u]]
-            order = np.argsort(edge_label, kind="stable")
-            u, v, w, edge_label = u[order], v[order], w[order], edge_label[order]
-            bounds = np.searchsorted(edge_label, np.arange(len(subs) + 1))
-            for number, sub in enumerate(subs):
-                lo, hi = bounds[number], bounds[number + 1]
-                stack.append((index[sub].tolist(), u[lo:hi], v[lo:hi], w[lo:hi], level))
+            edges = _group_edges(label[local[u]], len(subs), u, v, w)
+            stack.extend(
+                (index[sub].tolist(), *edges[number], level)
+                for number, sub in enumerate(subs)
+            )
     return pieces
 
 
@@ -262,12 +260,24 @@ def _edges_within(
     owner = np.full(n, -1, dtype=np.int64)
     for i, members in enumerate(groups):
         owner[np.asarray(members, dtype=np.int64)] = i
-    inside = (owner[a] >= 0) & (owner[a] == owner[b])
-    ea, eb, ew = a[inside], b[inside], scores[inside]
-    order = np.argsort(owner[ea], kind="stable")
-    ea, eb, ew = ea[order], eb[order], ew[order]
-    bounds = np.searchsorted(owner[ea], np.arange(len(groups) + 1))
-    return [(ea[lo:hi], eb[lo:hi], ew[lo:hi]) for lo, hi in itertools.pairwise(bounds)]
+    edge_group = np.where(owner[a] == owner[b], owner[a], -1)
+    return _group_edges(edge_group, len(groups), a, b, scores)
+
+
+def _group_edges(
+    edge_group: np.ndarray, groups: int, a: np.ndarray, b: np.ndarray, w: np.ndarray
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The pairs ``(a, b, w)`` of each group ``0..groups-1``; pair k is in ``edge_group[k]`` (-1: none)."""
+    inside = edge_group >= 0
+    order = np.argsort(edge_group[inside], kind="stable")
+    a, b, w, key = (
+        a[inside][order],
+        b[inside][order],
+        w[inside][order],
+        edge_group[inside][order],
+    )
+    bounds = np.searchsorted(key, np.arange(groups + 1))
+    return [(a[lo:hi], b[lo:hi], w[lo:hi]) for lo, hi in itertools.pairwise(bounds)]
 
 
 def _presplit_large(

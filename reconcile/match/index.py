@@ -41,7 +41,7 @@ from reconcile.match.frames import Frame, claim_frame
 from reconcile.match.scoring import score_pairs
 from reconcile.model import Claim
 
-__all__ = ["MatchIndex", "build_match_index", "extend_match_index"]
+__all__ = ["MatchIndex", "build_match_index", "extend_match_index", "positions_in"]
 
 _EMPTY_KEYS = np.empty(0, dtype=np.int64)
 _EMPTY_SCORES = np.empty(0, dtype=np.float64)
@@ -128,9 +128,11 @@ def extend_match_index(index: MatchIndex, claims: Iterable[Claim]) -> MatchIndex
         (serials[c.id] for c in ordered), dtype=np.int64, count=len(ordered)
     )
     keys = (np.minimum(serial[a], serial[b]) << 32) | np.maximum(serial[a], serial[b])
-    scores, pair_keys, pair_scores, fresh = _known_scores(
-        keys, index.pair_keys, index.pair_scores
-    )
+    position, known = positions_in(keys, index.pair_keys)
+    scores = np.zeros(len(keys), dtype=np.float64)
+    scores[known] = index.pair_scores[position[known]]
+    fresh = ~known
+    pair_keys, pair_scores = index.pair_keys, index.pair_scores
     if fresh.any():
         scores[fresh] = score_pairs(frame_list, a[fresh], b[fresh], config)
         pair_keys, pair_scores = _merge(
@@ -153,17 +155,14 @@ def extend_match_index(index: MatchIndex, claims: Iterable[Claim]) -> MatchIndex
     )
 
 
-def _known_scores(
-    keys: np.ndarray, pair_keys: np.ndarray, pair_scores: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Scores of *keys* already in the cache, and a mask of the ones never scored."""
-    scores = np.zeros(len(keys), dtype=np.float64)
-    if len(pair_keys) == 0:
-        return scores, pair_keys, pair_scores, np.ones(len(keys), dtype=bool)
-    position = np.minimum(np.searchsorted(pair_keys, keys), len(pair_keys) - 1)
-    known = pair_keys[position] == keys
-    scores[known] = pair_scores[position[known]]
-    return scores, pair_keys, pair_scores, ~known
+def positions_in(
+    keys: np.ndarray, sorted_keys: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where each of *keys* sits in the sorted *sorted_keys*, and a mask of those found there."""
+    if len(sorted_keys) == 0:
+        return np.zeros(len(keys), dtype=np.int64), np.zeros(len(keys), dtype=bool)
+    position = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return position, sorted_keys[position] == keys
 
 
 def _merge(

@@ -58,14 +58,10 @@ def score_pairs(
     return np.clip(scores, 0.0, 100.0)
 
 
-def _dimension_masks(frames: Sequence[Frame]) -> np.ndarray:
-    """One bit per figure dimension (hashed into 63 bits when there are more)."""
-    return _dimension_bits(frames)[0]
-
-
 def _dimension_bits(frames: Sequence[Frame]) -> tuple[np.ndarray, np.ndarray]:
     """Per frame, the bits of the dimensions it counts and of those it only names
-    (:attr:`Frame.spoken`), one bit per dimension counted by some frame."""
+    (:attr:`Frame.spoken`), one bit per dimension counted by some frame (hashed
+    into 63 bits when there are more)."""
     bits: dict[str, int] = {}
     masks = np.zeros(len(frames), dtype=np.uint64)
     for index, frame in enumerate(frames):
