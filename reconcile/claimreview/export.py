@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from reconcile.api import Reconciliation
 from reconcile.claimreview.validation import SCHEMA_ORG, is_web_url
+from reconcile.compare.verdicts import claim_order
 from reconcile.errors import ClaimReviewError
 from reconcile.model import Article, Claim, Fact, Verdict
 
@@ -153,7 +154,7 @@ def _fact_item(
     url_template: str,
     date_published: date | None,
 ) -> dict[str, Any]:
-    claims = sorted(fact.claims, key=_appearance_order)
+    claims = sorted(fact.claims, key=claim_order)
     appearances = _appearances(claims, articles)
     first = claims[0] if claims else None
     reviewed: dict[str, Any] = {"@type": "Claim"}
@@ -185,11 +186,6 @@ def _fact_item(
     item["itemReviewed"] = reviewed
     item["reviewRating"] = rating
     return item
-
-
-def _appearance_order(claim: Claim) -> tuple[bool, date, str]:
-    """Earliest publication first (undated last), then claim id."""
-    return (claim.published is None, claim.published or date.max, claim.id)
 
 
 def _appearances(

@@ -41,7 +41,13 @@ from reconcile.model import (
     Verdict,
 )
 
-__all__ = ["compare_facts", "decide_verdict", "earliest_first", "fact_id"]
+__all__ = [
+    "claim_order",
+    "compare_facts",
+    "decide_verdict",
+    "earliest_first",
+    "fact_id",
+]
 
 
 def compare_facts(
@@ -64,18 +70,18 @@ def compare_facts(
     if wire is None:
         wire = detect_wire_copies(articles, config)
     ordered = sorted(
-        clusters, key=lambda cl: min(_claim_order(by_id[i]) for i in cl.claim_ids)
+        clusters, key=lambda cl: min(claim_order(by_id[i]) for i in cl.claim_ids)
     )
     facts = []
     for cluster in ordered:
-        members = tuple(sorted((by_id[i] for i in cluster.claim_ids), key=_claim_order))
+        members = tuple(sorted((by_id[i] for i in cluster.claim_ids), key=claim_order))
         facts.append(_build_fact(fact_id(members[0]), cluster, members, wire, config))
     return tuple(facts)
 
 
 def earliest_first(facts: Iterable[Fact]) -> tuple[Fact, ...]:
     """*facts* in the order :func:`compare_facts` gives them: by their earliest claim."""
-    return tuple(sorted(facts, key=lambda f: _claim_order(f.claims[0])))
+    return tuple(sorted(facts, key=lambda f: claim_order(f.claims[0])))
 
 
 def fact_id(earliest: Claim) -> str:
@@ -128,7 +134,8 @@ def decide_verdict(
     return Verdict(status, float(confidence), n, why)
 
 
-def _claim_order(claim: Claim) -> tuple[str, str, int]:
+def claim_order(claim: Claim) -> tuple[str, str, int]:
+    """The sort key of "earliest claim": publication date (undated last), article id, position."""
     published = claim.published.isoformat() if claim.published else "9999-99-99"
     return (published, claim.article_id, claim.span.start)
 
