@@ -22,7 +22,11 @@ from reconcile.compare.independence import (
     detect_wire_copies,
     long_sentences,
 )
-from reconcile.compare.verdicts import compare_facts, earliest_first
+from reconcile.compare.verdicts import (
+    PairFindings,
+    compare_facts_reusing,
+    earliest_first,
+)
 from reconcile.config import Config
 from reconcile.errors import InvalidValueError
 from reconcile.extract.claims import extract_claims
@@ -31,6 +35,7 @@ from reconcile.match.index import MatchIndex, build_match_index, extend_match_in
 from reconcile.model import Article, Claim, Fact
 
 __all__ = [
+    "ComparedFact",
     "FactChanges",
     "IncrementalState",
     "RetiredFact",
@@ -40,7 +45,23 @@ __all__ = [
 
 ProgressCallback = Callable[[str, int, int], None]
 
-_FactKey = tuple[ClaimCluster, tuple[tuple[str, str, str], ...]]
+WireKey = tuple[tuple[str, str, str], ...]
+"""``(article id, wire group, reason)`` for each article of a fact, in id order."""
+
+
+@frozen(eq=False)
+class ComparedFact:
+    """A fact with what decided it: its cluster, the wire groups of its
+    articles, and what comparing its claims pair by pair found.
+
+    A fact is a function of its cluster and its articles' wire groups: while
+    both stay the same, the fact is reused as it is.
+    """
+
+    cluster: ClaimCluster
+    wire: WireKey
+    fact: Fact
+    findings: PairFindings
 
 
 @frozen(eq=False)
@@ -50,7 +71,8 @@ class IncrementalState:
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
     index: MatchIndex
-    facts_by_key: Mapping[_FactKey, Fact]
+    compared: Mapping[tuple[str, ...], ComparedFact]
+    """Every fact, by the claim ids of its cluster."""
     sentences: Mapping[str, frozenset[str]] = field(factory=dict)
     """The long sentences of each article, by id (see :func:`long_sentences`)."""
 
@@ -143,30 +165,55 @@ def reconcile_incrementally(
     sentences = dict(state.sentences) if state is not None else {}
     sentences.update((a.id, long_sentences(a)) for a in new_articles)
     wire = detect_wire_copies(every_article, config, sentences=sentences)
-    previous = state.facts_by_key if state is not None else {}
+    previous = state.compared if state is not None else {}
     claims = index.claims
-    keyed = [(_fact_key(cluster, claims, wire), cluster) for cluster in index.clusters]
-    fresh = [cluster for key, cluster in keyed if key not in previous]
-    computed = {
-        claim.id: fact
-        for fact in compare_facts(
-            fresh,
-            [claims[i] for cluster in fresh for i in cluster.claim_ids],
-            every_article,
-            config,
-            wire=wire,
-        )
-        for claim in fact.claims
-    }
-    facts_by_key: dict[_FactKey, Fact] = {}
-    for key, cluster in keyed:
-        found = previous.get(key)
-        facts_by_key[key] = computed[cluster.claim_ids[0]] if found is None else found
-    facts = earliest_first(facts_by_key.values())
+    compared: dict[tuple[str, ...], ComparedFact] = {}
+    fresh: list[tuple[ClaimCluster, WireKey]] = []
+    for cluster in index.clusters:
+        wire_key = _wire_key(cluster, claims, wire)
+        known = previous.get(cluster.claim_ids)
+        if known is not None and known.wire == wire_key and known.cluster == cluster:
+            compared[cluster.claim_ids] = known
+        else:
+            fresh.append((cluster, wire_key))
+    compared.update(_compare_fresh(fresh, claims, config, wire, previous))
+    facts = earliest_first(c.fact for c in compared.values())
     report("compare", 1, 1)
     every_claim = (*(state.claims if state is not None else ()), *new_claims)
-    state = IncrementalState(every_article, every_claim, index, facts_by_key, sentences)
+    state = IncrementalState(every_article, every_claim, index, compared, sentences)
     return state, every_claim, facts
+
+
+def _compare_fresh(
+    fresh: Sequence[tuple[ClaimCluster, WireKey]],
+    claims: Mapping[str, Claim],
+    config: Config,
+    wire: WireGroups,
+    previous: Mapping[tuple[str, ...], ComparedFact],
+) -> dict[tuple[str, ...], ComparedFact]:
+    """The facts of the *fresh* clusters, reusing the pairs of claims that
+    *previous* facts compared already."""
+    if not fresh:
+        return {}
+    wanted = {i for cluster, _ in fresh for i in cluster.claim_ids}
+    earlier = {
+        i: (known.fact, known.findings)
+        for known in previous.values()
+        for i in known.cluster.claim_ids
+        if i in wanted
+    }
+    by_first = {cluster.claim_ids[0]: (cluster, key) for cluster, key in fresh}
+    compared = {}
+    for fact, findings in compare_facts_reusing(
+        [cluster for cluster, _ in fresh],
+        [claims[i] for i in wanted],
+        config,
+        wire=wire,
+        earlier=earlier,
+    ):
+        cluster, wire_key = by_first[min(c.id for c in fact.claims)]
+        compared[cluster.claim_ids] = ComparedFact(cluster, wire_key, fact, findings)
+    return compared
 
 
 def diff_facts(
@@ -212,16 +259,16 @@ def diff_facts(
     )
 
 
-def _fact_key(
+def _wire_key(
     cluster: ClaimCluster, claims: Mapping[str, Claim], wire: WireGroups
-) -> _FactKey:
-    """A fact is a function of its cluster and of the wire groups of its articles."""
+) -> WireKey:
+    """The wire groups of the articles of *cluster*'s claims, which its fact depends on."""
     article_ids = sorted({claims[i].article_id for i in cluster.claim_ids})
     groups = []
     for article_id in article_ids:
         label = wire.group_of.get(article_id, "")
         groups.append((article_id, label, wire.reasons.get(label, "")))
-    return cluster, tuple(groups)
+    return tuple(groups)
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:

@@ -53,6 +53,7 @@ from reconcile.extract.actors import load_gazetteer
 from reconcile.incremental import FactChanges, ProgressCallback
 from reconcile.model import Article, Fact
 from reconcile.store_cache import (
+    CACHE_FORMAT,
     SEGMENTS_BEFORE_SNAPSHOT,
     decode_segments,
     encode_segment,
@@ -334,7 +335,7 @@ class Store:
 
     def _cache_key(self) -> str:
         digest = hashlib.sha256()
-        digest.update(_library_version().encode())
+        digest.update(f"{_library_version()} cache format {CACHE_FORMAT}".encode())
         digest.update(repr(attrs.evolve(self.config, alias_file=None)).encode())
         if self.config.alias_file is not None:
             digest.update(Path(self.config.alias_file).read_bytes())

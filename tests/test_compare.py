@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from reconcile.compare import (
     compare_facts,
+    compare_facts_reusing,
     compare_values,
     decide_verdict,
     detect_wire_copies,
@@ -349,3 +350,141 @@ class TestWeekdayTense:
         friday = day("on Jan. 17", "2025-01-17")
 
         assert "conflict" == symmetric_outcome(thursday, friday)
+
+
+def _by_claim(compared):
+    """The *earlier* mapping of compare_facts_reusing for (fact, findings) pairs."""
+    return {c.id: pair for pair in compared for c in pair[0].claims}
+
+
+_POOL = [
+    day("on Friday", "2025-01-17", "signed"),
+    day("on Jan. 16", "2025-01-16", "signed"),
+    day("in January", "2025-01-01", None),
+    qty(12, 12),
+    qty(15, 15),
+    qty(10, 20),
+    qty(20, 20, "years", "term"),
+    qty(25, 25, "years", "term"),
+    place("Moscow", ("Russia",)),
+    place("Tehran", ("Iran",)),
+]
+
+
+@st.composite
+def _claim_sets(draw):
+    """Claims with values that agree, conflict and rise, from outlets that share
+    sources; and a partition of some of them into earlier facts."""
+    size = draw(st.integers(2, 7))
+    claims = []
+    for number in range(size):
+        outlet = draw(st.sampled_from(["A", "B", "C"]))
+        values = draw(st.lists(st.sampled_from(_POOL), max_size=3, unique=True))
+        if len({type(v) for v in values if not isinstance(v, Quantity)}) > 1:
+            values = values[:1]
+        claims.append(
+            claim(
+                f"{outlet.lower()}{number}#1",
+                outlet,
+                values,
+                published=draw(st.sampled_from(["2025-01-17", "2025-01-18"])),
+                attributed_to=draw(st.sampled_from([None, None, "Kremlin"])),
+                polarity=draw(st.sampled_from(["affirmed", "affirmed", "negated"])),
+            )
+        )
+    groups = draw(st.lists(st.integers(-1, 2), min_size=size, max_size=size))
+    return claims, groups
+
+
+class TestComparingOnlyNewPairs:
+    """compare_facts_reusing: a fact that gains claims compares only the new pairs."""
+
+    @given(_claim_sets())
+    def test_reusing_earlier_facts_gives_the_facts_of_a_fresh_comparison(self, drawn):
+        claims, groups = drawn
+        config, wire = Config(), detect_wire_copies([], Config())
+        earlier_clusters = []
+        for label in sorted(set(groups) - {-1}):
+            ids = sorted(
+                c.id for c, g in zip(claims, groups, strict=True) if g == label
+            )
+            earlier_clusters.append(ClaimCluster(tuple(ids), ids[0], ()))
+        earlier = compare_facts_reusing(
+            earlier_clusters, claims, config, wire=wire, earlier={}
+        )
+        whole = ClaimCluster(tuple(sorted(c.id for c in claims)), claims[0].id, ())
+
+        reused = compare_facts_reusing(
+            [whole], claims, config, wire=wire, earlier=_by_claim(earlier)
+        )
+        fresh = compare_facts_reusing([whole], claims, config, wire=wire, earlier={})
+
+        assert [f for f, _ in reused] == [f for f, _ in fresh]
+        assert [(p.agreeing, p.rising) for _, p in reused] == [
+            (p.agreeing, p.rising) for _, p in fresh
+        ]
+
+    def test_pairs_of_one_earlier_fact_are_not_compared_again(self, monkeypatch):
+        import reconcile.compare.verdicts as verdicts
+
+        calls = []
+
+        def counting(left, right, config=None):
+            calls.append((left, right))
+            return compare_values(left, right, config)
+
+        monkeypatch.setattr(verdicts, "compare_values", counting)
+        old = [
+            claim(f"{o}#1", o.upper(), [day("on Friday", "2025-01-17", "signed")])
+            for o in "abc"
+        ]
+        new = claim("d#1", "D", [day("on Jan. 16", "2025-01-16", "signed")])
+        config, wire = Config(), detect_wire_copies([], Config())
+        earlier = compare_facts_reusing(
+            [ClaimCluster(("a#1", "b#1", "c#1"), "a#1", ())],
+            old,
+            config,
+            wire=wire,
+            earlier={},
+        )
+        calls.clear()
+
+        ((fact, _),) = compare_facts_reusing(
+            [ClaimCluster(("a#1", "b#1", "c#1", "d#1"), "a#1", ())],
+            [*old, new],
+            config,
+            wire=wire,
+            earlier=_by_claim(earlier),
+        )
+
+        assert len(calls) == 3  # d with a, b and c; not the three old pairs
+        assert fact.status == "conflicting"
+        assert [a.claim_ids for a in fact.agreements] == [("a#1", "b#1", "c#1")]
+        assert len(fact.conflicts) == 3
+
+    def test_a_new_claim_joining_two_origins_makes_their_conflict_one_within(self):
+        """C's claim shares B's outlet and A's named source: A and B become one origin."""
+        a = claim("a#1", "A", [qty(12, 12)], attributed_to="Kremlin")
+        b = claim("b#1", "B", [qty(15, 15)])
+        c = claim("b#2", "B", [], attributed_to="Kremlin")
+        config, wire = Config(), detect_wire_copies([], Config())
+        earlier = compare_facts_reusing(
+            [ClaimCluster(("a#1", "b#1"), "a#1", ())],
+            [a, b],
+            config,
+            wire=wire,
+            earlier={},
+        )
+        (old_conflict,) = earlier[0][0].conflicts
+        grown = ClaimCluster(("a#1", "b#1", "b#2"), "a#1", ())
+
+        ((fact, _),) = compare_facts_reusing(
+            [grown], [a, b, c], config, wire=wire, earlier=_by_claim(earlier)
+        )
+
+        assert not old_conflict.within_outlet
+        (conflict,) = fact.conflicts
+        assert conflict.within_outlet
+        assert conflict.explanation.endswith(" (one origin)")
+        assert fact == compare_facts([grown], [a, b, c], [], wire=wire)[0]
+        assert fact.status == "single_source"

@@ -37,14 +37,21 @@ from reconcile.compare.values import (
     comparable_value_pairs,
     compare_values,
 )
-from reconcile.compare.verdicts import compare_facts, decide_verdict
+from reconcile.compare.verdicts import (
+    PairFindings,
+    compare_facts,
+    compare_facts_reusing,
+    decide_verdict,
+)
 
 __all__ = [
+    "PairFindings",
     "ValueComparison",
     "WireGroups",
     "are_twins",
     "comparable_value_pairs",
     "compare_facts",
+    "compare_facts_reusing",
     "compare_values",
     "decide_verdict",
     "detect_wire_copies",

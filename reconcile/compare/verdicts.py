@@ -10,6 +10,9 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
+from typing import cast
+
+from attrs import evolve, frozen
 
 from reconcile.compare.independence import (
     WireGroups,
@@ -42,8 +45,10 @@ from reconcile.model import (
 )
 
 __all__ = [
+    "PairFindings",
     "claim_order",
     "compare_facts",
+    "compare_facts_reusing",
     "decide_verdict",
     "earliest_first",
     "fact_id",
@@ -66,17 +71,64 @@ def compare_facts(
     result of :func:`detect_wire_copies` over *articles*, when already known.
     """
     config = config or Config()
-    by_id = {c.id: c for c in claims}
     if wire is None:
         wire = detect_wire_copies(articles, config)
+    compared = compare_facts_reusing(clusters, claims, config, wire=wire, earlier={})
+    return tuple(fact for fact, _ in compared)
+
+
+AgreeingPair = tuple[str, str, str, int, str, int]
+"""``(kind, dimension, left claim id, left value index, right claim id, right value index)``."""
+
+RisingPair = tuple[str, str, int, str, int]
+"""``(dimension, earlier-listed claim id, its value index, other claim id, its value index)``."""
+
+
+@frozen(eq=False)
+class PairFindings:
+    """What comparing a fact's claims pair by pair found besides its conflicts.
+
+    The pairs of values that agree and the pairs that raise a running figure,
+    in the order the pairs were compared, by claim id and index into the
+    claim's ``values``. With the fact's conflicts they are everything its
+    agreements, conflicts and updates are built from, so a fact that gains
+    claims compares only the new pairs (see :func:`compare_facts_reusing`).
+    """
+
+    agreeing: tuple[AgreeingPair, ...] = ()
+    rising: tuple[RisingPair, ...] = ()
+
+
+def compare_facts_reusing(
+    clusters: Sequence[ClaimCluster],
+    claims: Iterable[Claim],
+    config: Config,
+    *,
+    wire: WireGroups,
+    earlier: Mapping[str, tuple[Fact, PairFindings]],
+) -> tuple[tuple[Fact, PairFindings], ...]:
+    """:func:`compare_facts`, reusing what earlier facts found about pairs of their claims.
+
+    *earlier* maps a claim id to the fact that held the claim and that fact's
+    :class:`PairFindings`. Two claims that were in one earlier fact are not
+    compared again: the outcome of comparing two claims depends only on the
+    two claims (and the config), and whether they share an origin, which is
+    checked again. The facts equal those of :func:`compare_facts`.
+    """
+    by_id = {c.id: c for c in claims}
     ordered = sorted(
         clusters, key=lambda cl: min(claim_order(by_id[i]) for i in cl.claim_ids)
     )
-    facts = []
+    out = []
     for cluster in ordered:
         members = tuple(sorted((by_id[i] for i in cluster.claim_ids), key=claim_order))
-        facts.append(_build_fact(fact_id(members[0]), cluster, members, wire, config))
-    return tuple(facts)
+        found = {id(e[0]): e for m in members if (e := earlier.get(m.id)) is not None}
+        out.append(
+            _build_fact(
+                fact_id(members[0]), cluster, members, wire, config, [*found.values()]
+            )
+        )
+    return tuple(out)
 
 
 def earliest_first(facts: Iterable[Fact]) -> tuple[Fact, ...]:
@@ -146,13 +198,16 @@ def _build_fact(
     members: Sequence[Claim],
     wire: WireGroups,
     config: Config,
-) -> Fact:
+    earlier: Sequence[tuple[Fact, PairFindings]] = (),
+) -> tuple[Fact, PairFindings]:
     origins = group_origins(members, wire)
     origin_by_claim = {i: (g.origin, g.reason) for g in origins for i in g.claim_ids}
-    agreements, conflicts, updates = _compare_members(members, origin_by_claim, config)
+    agreements, conflicts, updates, findings = _compare_members(
+        members, origin_by_claim, config, earlier
+    )
     verdict = decide_verdict(origins, members, conflicts, updates)
     statement = next(c.text for c in members if c.id == cluster.medoid)
-    return Fact(
+    fact = Fact(
         id=fact_id,
         statement=statement,
         claims=members,
@@ -163,20 +218,46 @@ def _build_fact(
         updates=updates,
         origins=origins,
     )
+    return fact, findings
 
 
 def _compare_members(
     members: Sequence[Claim],
     origin_by_claim: Mapping[str, tuple[str, str]],
     config: Config,
-) -> tuple[list[Agreement], list[Conflict], list[Update]]:
-    agreeing: dict[tuple[str, str], list[tuple[Claim, Value, Claim, Value]]] = (
-        defaultdict(list)
-    )
+    earlier: Sequence[tuple[Fact, PairFindings]] = (),
+) -> tuple[list[Agreement], list[Conflict], list[Update], PairFindings]:
+    """Compare every pair of *members*; pairs of claims of one *earlier* fact are taken from it.
+
+    Everything is gathered with the positions of its pair, then put in the
+    order of a comparison of every pair (the outcomes of one pair keep their
+    own order), so the result does not depend on what was reused.
+    """
+    position = {c.id: i for i, c in enumerate(members)}
+    compared_in: dict[str, int] = {}
+    for number, (fact, _) in enumerate(earlier):
+        for claim in fact.claims:
+            if claim.id in position:
+                compared_in[claim.id] = number
     conflicts: list[Conflict] = []
-    rising: dict[str, list[tuple[Claim, Quantity]]] = defaultdict(list)
+    agreeing: list[AgreeingPair] = []
+    rising: list[RisingPair] = []
+    for fact, findings in earlier:
+        for conflict in fact.conflicts:
+            left_id, right_id = conflict.claim_ids
+            if left_id in position and right_id in position:
+                conflicts.append(_with_origins(conflict, origin_by_claim))
+        agreeing.extend(
+            p for p in findings.agreeing if p[2] in position and p[4] in position
+        )
+        rising.extend(
+            p for p in findings.rising if p[1] in position and p[3] in position
+        )
     views = {c.id: ClaimView(c) for c in members}
     for left, right in combinations(members, 2):
+        number = compared_in.get(left.id)
+        if number is not None and number == compared_in.get(right.id):
+            continue
         same_origin = origin_by_claim[left.id][0] == origin_by_claim[right.id][0]
         lview, rview = views[left.id], views[right.id]
         if left.polarity != right.polarity and _twins(lview, rview, TWIN_THRESHOLD):
@@ -203,9 +284,26 @@ def _compare_members(
                 and isinstance(rv, Quantity)
                 and _is_rise(left, lv, right, rv)
             ):
-                rising[_dimension_key(lv)].extend([(left, lv), (right, rv)])
+                rising.append(
+                    (
+                        _dimension_key(lv),
+                        left.id,
+                        _index_of(left, lv),
+                        right.id,
+                        _index_of(right, rv),
+                    )
+                )
             elif result.outcome == "agree":
-                agreeing[(lv.kind, _dimension_key(lv))].append((left, lv, right, rv))
+                agreeing.append(
+                    (
+                        lv.kind,
+                        _dimension_key(lv),
+                        left.id,
+                        _index_of(left, lv),
+                        right.id,
+                        _index_of(right, rv),
+                    )
+                )
             else:
                 conflicts.append(
                     _conflict(
@@ -221,7 +319,74 @@ def _compare_members(
                         same_origin,
                     )
                 )
-    return _agreements(agreeing), conflicts, _updates(rising)
+    conflicts.sort(key=lambda c: (position[c.claim_ids[0]], position[c.claim_ids[1]]))
+    agreeing.sort(key=lambda p: (position[p[2]], position[p[4]]))
+    rising.sort(key=lambda p: (position[p[1]], position[p[3]]))
+    claim = {c.id: c for c in members}
+    agreeing_values: dict[tuple[str, str], list[tuple[Claim, Value, Claim, Value]]] = (
+        defaultdict(list)
+    )
+    for kind, key, left_id, li, right_id, ri in agreeing:
+        left, right = claim[left_id], claim[right_id]
+        agreeing_values[(kind, key)].append(
+            (left, left.values[li], right, right.values[ri])
+        )
+    rising_values: dict[str, list[tuple[Claim, Quantity]]] = defaultdict(list)
+    for key, left_id, li, right_id, ri in rising:
+        left, right = claim[left_id], claim[right_id]
+        rising_values[key].extend(
+            [
+                (left, cast(Quantity, left.values[li])),
+                (right, cast(Quantity, right.values[ri])),
+            ]
+        )
+    return (
+        _agreements(agreeing_values),
+        conflicts,
+        _updates(rising_values),
+        PairFindings(tuple(agreeing), tuple(rising)),
+    )
+
+
+def _index_of(claim: Claim, value: Value) -> int:
+    """The position of *value* (the object itself) in ``claim.values``."""
+    for index, candidate in enumerate(claim.values):
+        if candidate is value:
+            return index
+    raise ValueError(f"{value!r} is not a value of claim {claim.id}")
+
+
+def _with_origins(
+    conflict: Conflict, origin_by_claim: Mapping[str, tuple[str, str]]
+) -> Conflict:
+    """*conflict*, found in an earlier fact, with its origins as they are in this one.
+
+    New claims can join two origins (a shared named source), which makes a
+    conflict between them one within an origin.
+    """
+    left_id, right_id = conflict.claim_ids
+    within = origin_by_claim[left_id][0] == origin_by_claim[right_id][0]
+    if within == conflict.within_outlet:
+        return conflict
+    left_outlet, right_outlet = conflict.outlets
+    explanation = conflict.explanation
+    old_where = _where(conflict.within_outlet, left_outlet, right_outlet)
+    if old_where:
+        explanation = explanation[: -len(old_where)]
+    return evolve(
+        conflict,
+        explanation=explanation + _where(within, left_outlet, right_outlet),
+        within_outlet=within,
+    )
+
+
+def _where(within: bool, left_outlet: str, right_outlet: str) -> str:
+    """What a conflict's explanation adds when both claims share an origin."""
+    if not within:
+        return ""
+    if left_outlet == right_outlet:
+        return f" (both from {left_outlet})"
+    return " (one origin)"
 
 
 def _is_rise(left: Claim, lv: Quantity, right: Claim, rv: Quantity) -> bool:
@@ -263,11 +428,7 @@ def _conflict(
 ) -> Conflict:
     lspan = lv.span if lv is not None else left.span
     rspan = rv.span if rv is not None else right.span
-    where = (
-        f" (both from {left.outlet})"
-        if within and left.outlet == right.outlet
-        else (" (one origin)" if within else "")
-    )
+    where = _where(within, left.outlet, right.outlet)
     return Conflict(
         kind=kind,
         claim_ids=(left.id, right.id),
