@@ -16,10 +16,13 @@ see :mod:`reconcile.store` for when the cache is trusted.
 
 from __future__ import annotations
 
+import contextlib
 import copyreg
+import gc
 import io
+import operator
 import pickle
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -126,6 +129,31 @@ def decode_segments(
     blobs: Iterable[bytes], config: Config, gazetteer: Gazetteer
 ) -> Reconciliation:
     """Replay segments written by :func:`encode_segment` into a reconciliation."""
+    with _collector_paused():
+        return _replay(blobs, config, gazetteer)
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, if it runs, for the duration.
+
+    Unpickling creates a million objects that all survive; each automatic
+    collection would walk all of them made so far, which more than doubles
+    the time of reading a 100,000-claim cache. Nothing read here holds a
+    reference cycle, so nothing is left for the collector afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _replay(
+    blobs: Iterable[bytes], config: Config, gazetteer: Gazetteer
+) -> Reconciliation:
     articles: dict[str, Article] = {}
     claims: dict[str, Claim] = {}
     serials: dict[str, int] = {}
@@ -206,10 +234,6 @@ def _slotted_classes() -> list[type]:
     ]
 
 
-def _field_values(obj: Any) -> tuple[Any, ...]:
-    return tuple(getattr(obj, name) for name in _FIELD_NAMES[type(obj)])
-
-
 def _set_fields(obj: Any, values: tuple[Any, ...]) -> None:
     for name, value in zip(_FIELD_NAMES[type(obj)], values, strict=True):
         object.__setattr__(obj, name, value)
@@ -225,7 +249,7 @@ def _reduce_slotted(obj: Any) -> tuple[Any, ...]:
     return (
         copyreg.__newobj__,
         (type(obj),),
-        _field_values(obj),
+        _FIELD_GETTERS[type(obj)](obj),
         None,
         None,
         _set_fields,
@@ -235,6 +259,11 @@ def _reduce_slotted(obj: Any) -> tuple[Any, ...]:
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {
     cls: tuple(a.name for a in attrs.fields(cls)) for cls in _slotted_classes()
 }
+_FIELD_GETTERS = {
+    cls: operator.attrgetter(*names) for cls, names in _FIELD_NAMES.items()
+}
+"""One getter per class, returning the tuple of its field values (every class
+listed has two fields or more, so ``attrgetter`` returns a tuple)."""
 _DISPATCH_TABLE = {
     **copyreg.dispatch_table,
     **{cls: _reduce_slotted for cls in _FIELD_NAMES},

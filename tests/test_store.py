@@ -346,3 +346,36 @@ def test_many_runs_append_segments_and_snapshot_every_so_often(tmp_path, monkeyp
         with open_store(db) as store:
             assert store.facts == reconcile(articles[:number]).facts
     assert segments == [1, 2, 3, 1, 2]
+
+
+def test_reading_the_cache_pauses_the_garbage_collector_and_restores_it(monkeypatch):
+    import gc
+    import pickle
+
+    import reconcile.store_cache as store_cache
+
+    blob = encode_segment(None, reconcile([_article("a1", "Desk A", 17, SIGNED)]))
+    seen = []
+    original = pickle.loads
+
+    def loads(data):
+        seen.append(gc.isenabled())
+        return original(data)
+
+    monkeypatch.setattr(store_cache.pickle, "loads", loads)
+    assert gc.isenabled()
+    decode_segments([blob], Config(), load_gazetteer())
+    gc.disable()
+    try:
+        decode_segments([blob], Config(), load_gazetteer())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert seen == [False, False]
+
+
+def test_classes_pickled_as_field_tuples_have_two_fields_or_more():
+    """attrgetter of one name returns the value itself, not a tuple."""
+    from reconcile.store_cache import _FIELD_NAMES
+
+    assert all(len(names) >= 2 for names in _FIELD_NAMES.values())
