@@ -30,6 +30,7 @@ from reconcile.compare.verdicts import (
 from reconcile.config import Config
 from reconcile.errors import InvalidValueError
 from reconcile.extract.claims import extract_claims
+from reconcile.gc_pause import collector_paused
 from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
 from reconcile.model import Article, Claim, Fact
@@ -149,8 +150,16 @@ def reconcile_incrementally(
     Raises:
         InvalidValueError: an article id is used twice, or is already in *state*.
     """
-    report = progress or _no_progress
-    new_articles = tuple(articles)
+    with collector_paused():
+        return _add_articles(state, tuple(articles), config, progress or _no_progress)
+
+
+def _add_articles(
+    state: IncrementalState | None,
+    new_articles: tuple[Article, ...],
+    config: Config,
+    report: ProgressCallback,
+) -> tuple[IncrementalState, tuple[Claim, ...], tuple[Fact, ...]]:
     old_articles = state.articles if state is not None else ()
     _check_unique_ids(old_articles, new_articles)
     index = state.index if state is not None else build_match_index((), config)

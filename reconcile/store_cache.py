@@ -16,13 +16,11 @@ see :mod:`reconcile.store` for when the cache is trusted.
 
 from __future__ import annotations
 
-import contextlib
 import copyreg
-import gc
 import io
 import operator
 import pickle
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -32,6 +30,7 @@ from reconcile.api import Reconciliation
 from reconcile.compare.verdicts import PairFindings, earliest_first
 from reconcile.config import Config
 from reconcile.extract.actors import Gazetteer
+from reconcile.gc_pause import collector_paused
 from reconcile.incremental import ComparedFact, IncrementalState
 from reconcile.match.clustering import ClaimCluster
 from reconcile.match.frames import Frame
@@ -121,7 +120,8 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
     buffer = io.BytesIO()
     pickler = pickle.Pickler(buffer, protocol=5)
     pickler.dispatch_table = _DISPATCH_TABLE
-    pickler.dump(segment)
+    with collector_paused():
+        pickler.dump(segment)
     return buffer.getvalue()
 
 
@@ -129,26 +129,8 @@ def decode_segments(
     blobs: Iterable[bytes], config: Config, gazetteer: Gazetteer
 ) -> Reconciliation:
     """Replay segments written by :func:`encode_segment` into a reconciliation."""
-    with _collector_paused():
+    with collector_paused():
         return _replay(blobs, config, gazetteer)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector, if it runs, for the duration.
-
-    Unpickling creates a million objects that all survive; each automatic
-    collection would walk all of them made so far, which more than doubles
-    the time of reading a 100,000-claim cache. Nothing read here holds a
-    reference cycle, so nothing is left for the collector afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _replay(
