@@ -23,6 +23,7 @@ from attrs import field, frozen
 from reconcile.check import CheckResult, check_text
 from reconcile.config import Config
 from reconcile.errors import InvalidValueError
+from reconcile.gc_pause import collector_paused
 from reconcile.incremental import (
     FactChanges,
     IncrementalState,
@@ -89,14 +90,15 @@ class Reconciliation:
             InvalidValueError: an article id is already in this reconciliation
                 or used twice in *articles*.
         """
-        state = self._state
-        if state is None:
-            state, _, _ = reconcile_incrementally(None, self.articles, self.config)
-        articles = tuple(articles)
-        state, claims, facts = reconcile_incrementally(
-            state, articles, self.config, progress=progress
-        )
-        changes = diff_facts(self.facts, facts, [a.id for a in articles])
+        with collector_paused():
+            state = self._state
+            if state is None:
+                state, _, _ = reconcile_incrementally(None, self.articles, self.config)
+            articles = tuple(articles)
+            state, claims, facts = reconcile_incrementally(
+                state, articles, self.config, progress=progress
+            )
+            changes = diff_facts(self.facts, facts, [a.id for a in articles])
         return Reconciliation(
             state.articles, claims, facts, self.config, changes=changes, state=state
         )

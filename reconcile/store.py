@@ -50,6 +50,7 @@ from reconcile.api import Reconciliation, reconcile
 from reconcile.config import Config
 from reconcile.errors import StoreError
 from reconcile.extract.actors import load_gazetteer
+from reconcile.gc_pause import collector_paused
 from reconcile.incremental import FactChanges, ProgressCallback
 from reconcile.model import Article, Fact
 from reconcile.store_cache import (
@@ -200,7 +201,12 @@ class Store:
             StoreError: an article has the id of a stored article but other content.
             InvalidValueError: two of *articles* share an id.
         """
-        articles = list(articles)
+        with collector_paused():
+            return self._add(list(articles), progress)
+
+    def _add(
+        self, articles: list[Article], progress: ProgressCallback | None
+    ) -> FactChanges:
         stored = self._stored_records([a.id for a in articles])
         fresh: list[tuple[Article, dict[str, Any]]] = []
         for article in articles:
