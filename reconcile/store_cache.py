@@ -217,8 +217,9 @@ def _slotted_classes() -> list[type]:
 
 
 def _set_fields(obj: Any, values: tuple[Any, ...]) -> None:
-    for name, value in zip(_FIELD_NAMES[type(obj)], values, strict=True):
-        object.__setattr__(obj, name, value)
+    """Set the fields of a new instance through its slots (as attrs' ``__setstate__`` does)."""
+    for set_slot, value in zip(_SLOT_SETTERS[type(obj)], values, strict=True):
+        set_slot(obj, value)
 
 
 def _reduce_slotted(obj: Any) -> tuple[Any, ...]:
@@ -246,6 +247,12 @@ _FIELD_GETTERS = {
 }
 """One getter per class, returning the tuple of its field values (every class
 listed has two fields or more, so ``attrgetter`` returns a tuple)."""
+_SLOT_SETTERS = {
+    cls: tuple(getattr(cls, name).__set__ for name in names)
+    for cls, names in _FIELD_NAMES.items()
+}
+"""Each class's slot descriptors' setters, in field order: writing a slot
+directly is about twice as fast as ``object.__setattr__``."""
 _DISPATCH_TABLE = {
     **copyreg.dispatch_table,
     **{cls: _reduce_slotted for cls in _FIELD_NAMES},
