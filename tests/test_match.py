@@ -291,3 +291,136 @@ class TestLargeComponents:
         alone = {c.claim_ids for c in cluster_claims(pact)}
         together = {c.claim_ids for c in cluster_claims(pact + quake)}
         assert alone <= together
+
+
+def _reference_components(n, a, b):
+    """The plain union-find that ``_components`` replaced: its output is the contract."""
+    parent = list(range(n))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, y in zip(a.tolist(), b.tolist(), strict=True):
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+    groups = {}
+    for index in range(n):
+        groups.setdefault(find(index), []).append(index)
+    return list(groups.values())
+
+
+def _reference_blocks(frames, weeks, config):
+    """The dict-of-lists blocking that ``block_candidates`` replaced."""
+    from collections import Counter, defaultdict
+
+    blocks = defaultdict(list)
+    distinct = {f.text: f for f in frames}.values()
+    frequency = Counter(t for f in distinct for t in f.tokens)
+    for index, frame in enumerate(frames):
+        blocks["f:" + frame.text].append(index)
+        for actor in frame.actors:
+            blocks["a:" + actor].append(index)
+        candidates = [
+            t for t in frame.tokens if frequency[t] > 1 and not t.startswith("actor_")
+        ]
+        for token in sorted(candidates, key=lambda t: (frequency[t], t))[
+            : config.rare_tokens
+        ]:
+            blocks["t:" + token].append(index)
+    for key in [
+        k
+        for k, members in blocks.items()
+        if k.startswith("a:") and len(members) > config.block_cap
+    ]:
+        for index in blocks.pop(key):
+            blocks[f"{key}|w{weeks[index]}"].append(index)
+            blocks[f"{key}|w{weeks[index] + 1}"].append(index)
+    pairs, scored, largest, dropped = set(), 0, 0, 0
+    for members in blocks.values():
+        if len(members) > config.block_cap:
+            dropped += 1
+        elif len(members) >= 2:
+            scored += 1
+            largest = max(largest, len(members))
+            pairs.update(
+                (min(x, y), max(x, y))
+                for i, x in enumerate(members)
+                for y in members[i + 1 :]
+            )
+    return sorted(pairs), (len(frames), scored, len(pairs), largest, dropped)
+
+
+class TestVectorisedEquivalence:
+    """The numpy components and blocking give exactly what the plain loops gave."""
+
+    @given(
+        st.integers(0, 40).flatmap(
+            lambda n: st.tuples(
+                st.just(n),
+                st.lists(
+                    st.tuples(
+                        st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0))
+                    ),
+                    max_size=0 if n == 0 else 3 * n,
+                ),
+            )
+        )
+    )
+    def test_components_match_union_find(self, case):
+        from reconcile.match.clustering import _components
+
+        n, edges = case
+        a = np.array([x for x, _ in edges], dtype=np.int64)
+        b = np.array([y for _, y in edges], dtype=np.int64)
+        assert _components(n, a, b) == _reference_components(n, a, b)
+
+    def test_components_of_long_chains(self):
+        from reconcile.match.clustering import _components
+
+        rng = np.random.default_rng(3)
+        n = 3000
+        order = rng.permutation(n)
+        for a, b in [
+            (order[:-1], order[1:]),
+            (np.arange(n - 1)[::-1], np.arange(1, n)[::-1]),
+        ]:
+            assert _components(n, a, b) == _reference_components(n, a, b)
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.lists(
+                    st.sampled_from(["w1", "w2", "w3", "w4", "w5", "actor_x", "qty_n"]),
+                    max_size=5,
+                ),
+                st.sets(st.sampled_from(["russia", "iran", "x|w3"]), max_size=2),
+                st.integers(0, 4),
+            ),
+            max_size=40,
+        ),
+        st.integers(1, 6),
+        st.integers(1, 3),
+    )
+    def test_blocking_matches_the_plain_loops(self, rows, cap, rare):
+        from reconcile.match.frames import Frame
+
+        frames = [
+            Frame(" ".join(sorted(set(tokens))), sorted(set(tokens)), actors)
+            for tokens, actors, _ in rows
+        ]
+        weeks = [week for _, _, week in rows]
+        config = Config(block_cap=cap, rare_tokens=rare)
+        a, b, stats = block_candidates(frames, weeks, config)
+        pairs, expected = _reference_blocks(frames, weeks, config)
+        assert list(zip(a.tolist(), b.tolist(), strict=True)) == pairs
+        assert (
+            stats.claims,
+            stats.blocks,
+            stats.candidate_pairs,
+            stats.largest_block,
+            stats.dropped_keys,
+        ) == expected

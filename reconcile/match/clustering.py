@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
@@ -170,22 +169,56 @@ def _with_twins(
 
 
 def _components(n: int, a: np.ndarray, b: np.ndarray) -> list[list[int]]:
-    parent = list(range(n))
+    """The connected components of ``0..n-1`` linked by the pairs ``(a, b)``.
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    Each component lists its members in ascending order; the components come
+    in the order of their smallest members.
+    """
+    return _grouped(*_component_numbers(n, a, b))
 
-    for x, y in zip(a.tolist(), b.tolist(), strict=True):
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(n):
-        groups[find(index)].append(index)
-    return list(groups.values())
+
+def _component_numbers(
+    n: int, a: np.ndarray, b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each item's component number (components numbered in the order of their
+    smallest members) and the items ordered by component, then by index."""
+    root = np.arange(n, dtype=np.int64)
+    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    while len(a):
+        # Every root[x] is a root here (root[root[x]] == root[x]): hook each
+        # root onto the smallest root it is linked to, then jump pointers
+        # until every item points at a root again. Roots only ever point
+        # lower, so each component's root ends as its smallest member.
+        low, high = root[a], root[b]
+        apart = low != high
+        if not apart.any():
+            break
+        a, b, low, high = a[apart], b[apart], low[apart], high[apart]
+        low, high = np.minimum(low, high), np.maximum(low, high)
+        np.minimum.at(root, high, low)
+        while True:
+            up = root[root]
+            if np.array_equal(up, root):
+                break
+            root = up
+    order = np.argsort(root, kind="stable")
+    first = np.concatenate(([True], root[order][1:] != root[order][:-1]))
+    number = np.empty(n, dtype=np.int64)
+    number[order] = np.cumsum(first) - 1
+    return number, order
+
+
+def _grouped(
+    number: np.ndarray, order: np.ndarray, names: np.ndarray | None = None
+) -> list[list[int]]:
+    """The items of each component number, as :func:`_component_numbers` gives
+    them, or their *names* (``names[item]``)."""
+    if len(order) == 0:
+        return []
+    items = (order if names is None else names[order]).tolist()
+    ends = np.flatnonzero(np.diff(number[order])) + 1
+    bounds = [0, *ends.tolist(), len(items)]
+    return [items[lo:hi] for lo, hi in itertools.pairwise(bounds)]
 
 
 #: How much stricter each round of :func:`_presplit_by_levels` links.
@@ -220,6 +253,11 @@ def _presplit_by_levels(
     pieces = [m for m in components if len(m) <= MAX_DENSE_COMPONENT]
     n = len(frames)
     local = np.zeros(n, dtype=np.int64)
+    if config.match_threshold + PRESPLIT_STEP <= 100.0:
+        # Every round below links at least a step above the threshold, so
+        # weaker pairs never count: drop them before grouping the pairs.
+        keep = scores >= config.match_threshold + PRESPLIT_STEP
+        a, b, scores = a[keep], b[keep], scores[keep]
     for members, (u, v, w) in zip(
         large, _edges_within(large, a, b, scores, n), strict=True
     ):
@@ -237,14 +275,12 @@ def _presplit_by_levels(
             u, v, w = u[keep], v[keep], w[keep]
             index = np.asarray(group, dtype=np.int64)
             local[index] = np.arange(len(group))
-            subs = _components(len(group), local[u], local[v])
-            label = np.empty(len(group), dtype=np.int64)
-            for number, sub in enumerate(subs):
-                label[sub] = number
-            edges = _group_edges(label[local[u]], len(subs), u, v, w)
+            number, order = _component_numbers(len(group), local[u], local[v])
+            subs = _grouped(number, order, index)
+            edges = _group_edges(number[local[u]], len(subs), u, v, w)
             stack.extend(
-                (index[sub].tolist(), *edges[number], level)
-                for number, sub in enumerate(subs)
+                (sub, *sub_edges, level)
+                for sub, sub_edges in zip(subs, edges, strict=True)
             )
     return pieces
 
