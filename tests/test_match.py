@@ -424,3 +424,51 @@ class TestVectorisedEquivalence:
             stats.largest_block,
             stats.dropped_keys,
         ) == expected
+
+
+def _reference_average_linkage(scores, threshold):
+    """The average linkage that recomputed every mean each round."""
+    groups = [[i] for i in range(len(scores))]
+    sums = scores.copy()
+    np.fill_diagonal(sums, -np.inf)
+    sizes = np.ones(len(scores))
+    alive = np.ones(len(scores), dtype=bool)
+    while True:
+        mean = sums / np.outer(sizes, sizes)
+        mean[~alive, :] = -np.inf
+        mean[:, ~alive] = -np.inf
+        i, j = divmod(int(np.argmax(mean)), len(scores))
+        if mean[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        groups[i].extend(groups[j])
+        groups[j] = []
+        sums[i, :] += sums[j, :]
+        sums[:, i] += sums[:, j]
+        sums[i, i] = -np.inf
+        sizes[i] += sizes[j]
+        alive[j] = False
+    return [sorted(g) for g in groups if g]
+
+
+class TestIncrementalMeans:
+    def test_average_linkage_matches_recomputing_every_mean(self):
+        from reconcile.match.clustering import _average_linkage
+
+        rng = np.random.default_rng(11)
+        for k in [1, 2, 3, 7, 30, 120]:
+            for _ in range(5):
+                x = rng.choice([40.0, 55.5, 62.25, 70.0, 90.0, 100.0], size=(k, k))
+                x[rng.uniform(size=(k, k)) < 0.05] = -1000.0
+                x = np.minimum(x, x.T)
+                assert _average_linkage(x, 60.0) == _reference_average_linkage(x, 60.0)
+
+    def test_merged_pair_keys_stay_sorted(self):
+        from reconcile.match.index import _merge
+
+        rng = np.random.default_rng(5)
+        keys = rng.choice(10_000, size=600, replace=False).astype(np.int64)
+        old, new = np.sort(keys[:400]), keys[400:]
+        merged, scores = _merge(old, old * 0.5, new, new * 0.5)
+        assert np.array_equal(merged, np.sort(keys))
+        assert np.array_equal(scores, merged * 0.5)

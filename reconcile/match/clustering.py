@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
@@ -102,8 +103,9 @@ def cluster_scored_pairs(
         _components(len(ordered), a[linked], b[linked]), a, b, scores, frames, config
     )
     clusters: list[ClaimCluster] = []
+    ids = [claim.id for claim in ordered]
     for members in components:
-        key = tuple(ordered[m].id for m in members)
+        key = tuple([ids[m] for m in members])
         found = previous.get(key)
         if found is None:
             found = tuple(_split_component(members, ordered, frames, config))
@@ -125,9 +127,17 @@ def _collapse_duplicates(
     representatives: list[Claim] = []
     twins: dict[str, list[Claim]] = {}
     first: dict[tuple[object, ...], Claim] = {}
-    for claim in ordered:
+    texts = [" ".join(claim.text.lower().split()) for claim in ordered]
+    # Only a claim whose text and polarity another claim shares can have a
+    # twin: the values are compared for those alone.
+    shared = Counter(zip(texts, (claim.polarity for claim in ordered), strict=True))
+    for claim, text in zip(ordered, texts, strict=True):
+        if shared[text, claim.polarity] == 1:
+            twins[claim.id] = []
+            representatives.append(claim)
+            continue
         key = (
-            " ".join(claim.text.lower().split()),
+            text,
             tuple(str(v.normalized) for v in claim.values),
             claim.polarity,
         )
@@ -471,10 +481,11 @@ def _average_linkage(scores: np.ndarray, threshold: float) -> list[list[int]]:
     np.fill_diagonal(sums, -np.inf)
     sizes = np.ones(len(scores))
     alive = np.ones(len(scores), dtype=bool)
+    # The mean score of every two live groups (-inf for a group merged
+    # away), kept up to date row by row: a merge changes only its own row
+    # and column, to the very values sums / outer(sizes, sizes) gives.
+    mean = sums / np.outer(sizes, sizes)
     while True:
-        mean = sums / np.outer(sizes, sizes)
-        mean[~alive, :] = -np.inf
-        mean[:, ~alive] = -np.inf
         best = int(np.argmax(mean))
         i, j = divmod(best, len(scores))
         if mean[i, j] < threshold:
@@ -487,6 +498,10 @@ def _average_linkage(scores: np.ndarray, threshold: float) -> list[list[int]]:
         sums[i, i] = -np.inf
         sizes[i] += sizes[j]
         alive[j] = False
+        mean[i, :] = sums[i, :] / (sizes[i] * sizes)
+        mean[:, i] = sums[:, i] / (sizes * sizes[i])
+        mean[j, :] = mean[:, j] = -np.inf
+        mean[i, ~alive] = mean[~alive, i] = -np.inf
     return [sorted(g) for g in groups if g]
 
 

@@ -171,7 +171,8 @@ def _merge(
     keys: np.ndarray,
     scores: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    merged_keys = np.concatenate([pair_keys, keys])
-    merged_scores = np.concatenate([pair_scores, scores])
-    order = np.argsort(merged_keys, kind="stable")
-    return merged_keys[order], merged_scores[order]
+    """*keys* (none of them in the sorted *pair_keys*) and their *scores* merged in."""
+    order = np.argsort(keys, kind="stable")
+    keys, scores = keys[order], scores[order]
+    at = np.searchsorted(pair_keys, keys)
+    return np.insert(pair_keys, at, keys), np.insert(pair_scores, at, scores)
