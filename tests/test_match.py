@@ -472,3 +472,37 @@ class TestIncrementalMeans:
         merged, scores = _merge(old, old * 0.5, new, new * 0.5)
         assert np.array_equal(merged, np.sort(keys))
         assert np.array_equal(scores, merged * 0.5)
+
+
+def test_veto_matrix_matches_checking_every_pair():
+    from reconcile.match.clustering import _veto_matrix
+    from reconcile.match.frames import Frame
+    from reconcile.match.scoring import _vetoed
+
+    rng = random.Random(4)
+    names = ["russia", "iran", "turkey", "istanbul"]
+
+    def some():
+        return frozenset(rng.sample(names, rng.randint(0, 2)))
+
+    frames = [
+        Frame(
+            "x",
+            ["x"],
+            some(),
+            events=frozenset(rng.sample(["ratify", "elect"], rng.randint(0, 1))),
+            countries=some(),
+            parties=some(),
+            parties_implied=rng.random() < 0.3,
+            subjects=some(),
+            mentioned=some(),
+            areas=some(),
+        )
+        for _ in range(60)
+    ]
+    vetoed = _veto_matrix(frames)
+    for i in range(len(frames)):
+        assert not vetoed[i, i]
+        for j in range(i + 1, len(frames)):
+            expected = _vetoed(frames[i], frames[j])
+            assert vetoed[i, j] == vetoed[j, i] == expected

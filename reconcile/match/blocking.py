@@ -82,23 +82,21 @@ def block_candidates(
     scored = (sizes >= 2) & (sizes <= config.block_cap)
     dropped = int((sizes > config.block_cap).sum())
     largest = int(sizes[scored].max()) if scored.any() else 0
-    chunks_a: list[np.ndarray] = []
-    chunks_b: list[np.ndarray] = []
+    chunks: list[np.ndarray] = []
     for size in np.unique(sizes[scored]).tolist():
         # All blocks of one size at once: a row of members per block.
         rows = member[starts[scored & (sizes == size)][:, None] + np.arange(size)]
         i, j = np.triu_indices(size, 1)
-        chunks_a.append(rows[:, i].ravel())
-        chunks_b.append(rows[:, j].ravel())
+        left, right = rows[:, i], rows[:, j]
+        chunks.append((np.minimum(left, right) * n + np.maximum(left, right)).ravel())
     blocks = int(scored.sum())
-    if not chunks_a:
+    if not chunks:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty, BlockingStats(n, blocks, 0, largest, dropped)
-    a, b = np.concatenate(chunks_a), np.concatenate(chunks_b)
-    low, high = np.minimum(a, b), np.maximum(a, b)
-    keys = np.sort(low * n + high)  # sorting beats np.unique's hashing here
+    keys = np.concatenate(chunks)
+    keys.sort()  # sorting beats np.unique's hashing here
     keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-    a, b = keys // n, keys % n
+    a, b = np.divmod(keys, n)
     return a, b, BlockingStats(n, blocks, len(keys), largest, dropped)
 
 

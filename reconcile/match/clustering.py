@@ -447,11 +447,45 @@ def _pair_matrix(
     blended = (
         _blend(config, by_set, by_sort, by_core) - config.dimension_penalty * mismatch
     )
-    for i, x in enumerate(members):
-        for j in range(i + 1, len(members)):
-            if _vetoed(frames[x], frames[members[j]]):
-                blended[i, j] = blended[j, i] = -1000.0
+    blended[_veto_matrix([frames[m] for m in members])] = -1000.0
     return blended, by_set, by_sort
+
+
+def _veto_matrix(frames: Sequence[Frame]) -> np.ndarray:
+    """Which pairs of *frames* are vetoed (:func:`_vetoed` of the earlier frame
+    and the later one, both ways round; the diagonal is False).
+
+    :func:`_vetoed` reads only a frame's actors, places, subjects, parties,
+    events and countries; claims of one story share them often, so each
+    distinct combination is checked against each other once.
+    """
+    kinds: dict[tuple[object, ...], int] = {}
+    kind = np.fromiter(
+        (
+            kinds.setdefault(
+                (
+                    f.actors,
+                    f.areas,
+                    f.subjects,
+                    f.mentioned,
+                    f.parties,
+                    f.parties_implied,
+                    f.events,
+                    f.countries,
+                ),
+                len(kinds),
+            )
+            for f in frames
+        ),
+        np.int64,
+        len(frames),
+    )
+    first = [frames[i] for i in np.unique(kind, return_index=True)[1].tolist()]
+    between = np.array(
+        [[_vetoed(left, right) for right in first] for left in first], dtype=bool
+    ).reshape(len(first), len(first))
+    later = np.triu(between[kind[:, None], kind[None, :]], 1)
+    return later | later.T
 
 
 def _split_component(
