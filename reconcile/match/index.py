@@ -127,7 +127,10 @@ def extend_match_index(index: MatchIndex, claims: Iterable[Claim]) -> MatchIndex
     serial = np.fromiter(
         (serials[c.id] for c in ordered), dtype=np.int64, count=len(ordered)
     )
-    keys = (np.minimum(serial[a], serial[b]) << 32) | np.maximum(serial[a], serial[b])
+    serial_a, serial_b = serial[a], serial[b]
+    keys = np.minimum(serial_a, serial_b)
+    keys <<= 32
+    keys |= np.maximum(serial_a, serial_b)
     position, known = positions_in(keys, index.pair_keys)
     scores = np.zeros(len(keys), dtype=np.float64)
     scores[known] = index.pair_scores[position[known]]
