@@ -104,13 +104,17 @@ def cluster_scored_pairs(
     )
     clusters: list[ClaimCluster] = []
     ids = [claim.id for claim in ordered]
+    twinned = {claim_id for claim_id, copies in twins.items() if copies}
     for members in components:
         key = tuple([ids[m] for m in members])
         found = previous.get(key)
         if found is None:
             found = tuple(_split_component(members, ordered, frames, config))
         cache[key] = found
-        clusters.extend(_with_twins(c, twins) for c in found)
+        if twinned.isdisjoint(key):
+            clusters.extend(found)
+        else:
+            clusters.extend(_with_twins(c, twins) for c in found)
     return tuple(sorted(clusters, key=lambda c: c.claim_ids[0])), cache
 
 
