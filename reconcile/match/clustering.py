@@ -460,8 +460,8 @@ def _veto_matrix(frames: Sequence[Frame]) -> np.ndarray:
     and the later one, both ways round; the diagonal is False).
 
     :func:`_vetoed` reads only a frame's actors, places, subjects, parties,
-    events and countries; claims of one story share them often, so each
-    distinct combination is checked against each other once.
+    events and countries; claims of one story share them often, so it runs
+    once per (earlier, later) pair of distinct combinations that occurs.
     """
     kinds: dict[tuple[object, ...], int] = {}
     kind = np.fromiter(
@@ -485,11 +485,14 @@ def _veto_matrix(frames: Sequence[Frame]) -> np.ndarray:
         len(frames),
     )
     first = [frames[i] for i in np.unique(kind, return_index=True)[1].tolist()]
-    between = np.array(
-        [[_vetoed(left, right) for right in first] for left in first], dtype=bool
-    ).reshape(len(first), len(first))
-    later = np.triu(between[kind[:, None], kind[None, :]], 1)
-    return later | later.T
+    pair = kind[:, None] * len(first) + kind[None, :]
+    earlier = np.triu(np.ones(pair.shape, dtype=bool), 1)
+    between = np.zeros(len(first) ** 2, dtype=bool)
+    for code in np.unique(pair[earlier]).tolist():
+        left, right = divmod(code, len(first))
+        between[code] = _vetoed(first[left], first[right])
+    vetoed = between[pair] & earlier
+    return vetoed | vetoed.T
 
 
 def _split_component(
