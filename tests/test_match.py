@@ -291,3 +291,218 @@ class TestLargeComponents:
         alone = {c.claim_ids for c in cluster_claims(pact)}
         together = {c.claim_ids for c in cluster_claims(pact + quake)}
         assert alone <= together
+
+
+def _reference_components(n, a, b):
+    """The plain union-find that ``_components`` replaced: its output is the contract."""
+    parent = list(range(n))
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for x, y in zip(a.tolist(), b.tolist(), strict=True):
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+    groups = {}
+    for index in range(n):
+        groups.setdefault(find(index), []).append(index)
+    return list(groups.values())
+
+
+def _reference_blocks(frames, weeks, config):
+    """The dict-of-lists blocking that ``block_candidates`` replaced."""
+    from collections import Counter, defaultdict
+
+    blocks = defaultdict(list)
+    distinct = {f.text: f for f in frames}.values()
+    frequency = Counter(t for f in distinct for t in f.tokens)
+    for index, frame in enumerate(frames):
+        blocks["f:" + frame.text].append(index)
+        for actor in frame.actors:
+            blocks["a:" + actor].append(index)
+        candidates = [
+            t for t in frame.tokens if frequency[t] > 1 and not t.startswith("actor_")
+        ]
+        for token in sorted(candidates, key=lambda t: (frequency[t], t))[
+            : config.rare_tokens
+        ]:
+            blocks["t:" + token].append(index)
+    for key in [
+        k
+        for k, members in blocks.items()
+        if k.startswith("a:") and len(members) > config.block_cap
+    ]:
+        for index in blocks.pop(key):
+            blocks[f"{key}|w{weeks[index]}"].append(index)
+            blocks[f"{key}|w{weeks[index] + 1}"].append(index)
+    pairs, scored, largest, dropped = set(), 0, 0, 0
+    for members in blocks.values():
+        if len(members) > config.block_cap:
+            dropped += 1
+        elif len(members) >= 2:
+            scored += 1
+            largest = max(largest, len(members))
+            pairs.update(
+                (min(x, y), max(x, y))
+                for i, x in enumerate(members)
+                for y in members[i + 1 :]
+            )
+    return sorted(pairs), (len(frames), scored, len(pairs), largest, dropped)
+
+
+class TestVectorisedEquivalence:
+    """The numpy components and blocking give exactly what the plain loops gave."""
+
+    @given(
+        st.integers(0, 40).flatmap(
+            lambda n: st.tuples(
+                st.just(n),
+                st.lists(
+                    st.tuples(
+                        st.integers(0, max(n - 1, 0)), st.integers(0, max(n - 1, 0))
+                    ),
+                    max_size=0 if n == 0 else 3 * n,
+                ),
+            )
+        )
+    )
+    def test_components_match_union_find(self, case):
+        from reconcile.match.clustering import _components
+
+        n, edges = case
+        a = np.array([x for x, _ in edges], dtype=np.int64)
+        b = np.array([y for _, y in edges], dtype=np.int64)
+        assert _components(n, a, b) == _reference_components(n, a, b)
+
+    def test_components_of_long_chains(self):
+        from reconcile.match.clustering import _components
+
+        rng = np.random.default_rng(3)
+        n = 3000
+        order = rng.permutation(n)
+        for a, b in [
+            (order[:-1], order[1:]),
+            (np.arange(n - 1)[::-1], np.arange(1, n)[::-1]),
+        ]:
+            assert _components(n, a, b) == _reference_components(n, a, b)
+
+    @given(
+        st.lists(
+            st.tuples(
+                st.lists(
+                    st.sampled_from(["w1", "w2", "w3", "w4", "w5", "actor_x", "qty_n"]),
+                    max_size=5,
+                ),
+                st.sets(st.sampled_from(["russia", "iran", "x|w3"]), max_size=2),
+                st.integers(0, 4),
+            ),
+            max_size=40,
+        ),
+        st.integers(1, 6),
+        st.integers(1, 3),
+    )
+    def test_blocking_matches_the_plain_loops(self, rows, cap, rare):
+        from reconcile.match.frames import Frame
+
+        frames = [
+            Frame(" ".join(sorted(set(tokens))), sorted(set(tokens)), actors)
+            for tokens, actors, _ in rows
+        ]
+        weeks = [week for _, _, week in rows]
+        config = Config(block_cap=cap, rare_tokens=rare)
+        a, b, stats = block_candidates(frames, weeks, config)
+        pairs, expected = _reference_blocks(frames, weeks, config)
+        assert list(zip(a.tolist(), b.tolist(), strict=True)) == pairs
+        assert (
+            stats.claims,
+            stats.blocks,
+            stats.candidate_pairs,
+            stats.largest_block,
+            stats.dropped_keys,
+        ) == expected
+
+
+def _reference_average_linkage(scores, threshold):
+    """The average linkage that recomputed every mean each round."""
+    groups = [[i] for i in range(len(scores))]
+    sums = scores.copy()
+    np.fill_diagonal(sums, -np.inf)
+    sizes = np.ones(len(scores))
+    alive = np.ones(len(scores), dtype=bool)
+    while True:
+        mean = sums / np.outer(sizes, sizes)
+        mean[~alive, :] = -np.inf
+        mean[:, ~alive] = -np.inf
+        i, j = divmod(int(np.argmax(mean)), len(scores))
+        if mean[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        groups[i].extend(groups[j])
+        groups[j] = []
+        sums[i, :] += sums[j, :]
+        sums[:, i] += sums[:, j]
+        sums[i, i] = -np.inf
+        sizes[i] += sizes[j]
+        alive[j] = False
+    return [sorted(g) for g in groups if g]
+
+
+class TestIncrementalMeans:
+    def test_average_linkage_matches_recomputing_every_mean(self):
+        from reconcile.match.clustering import _average_linkage
+
+        rng = np.random.default_rng(11)
+        for k in [1, 2, 3, 7, 30, 120]:
+            for _ in range(5):
+                x = rng.choice([40.0, 55.5, 62.25, 70.0, 90.0, 100.0], size=(k, k))
+                x[rng.uniform(size=(k, k)) < 0.05] = -1000.0
+                x = np.minimum(x, x.T)
+                assert _average_linkage(x, 60.0) == _reference_average_linkage(x, 60.0)
+
+    def test_merged_pair_keys_stay_sorted(self):
+        from reconcile.match.index import _merge
+
+        rng = np.random.default_rng(5)
+        keys = rng.choice(10_000, size=600, replace=False).astype(np.int64)
+        old, new = np.sort(keys[:400]), keys[400:]
+        merged, scores = _merge(old, old * 0.5, new, new * 0.5)
+        assert np.array_equal(merged, np.sort(keys))
+        assert np.array_equal(scores, merged * 0.5)
+
+
+def test_veto_matrix_matches_checking_every_pair():
+    from reconcile.match.clustering import _veto_matrix
+    from reconcile.match.frames import Frame
+    from reconcile.match.scoring import _vetoed
+
+    rng = random.Random(4)
+    names = ["russia", "iran", "turkey", "istanbul"]
+
+    def some():
+        return frozenset(rng.sample(names, rng.randint(0, 2)))
+
+    frames = [
+        Frame(
+            "x",
+            ["x"],
+            some(),
+            events=frozenset(rng.sample(["ratify", "elect"], rng.randint(0, 1))),
+            countries=some(),
+            parties=some(),
+            parties_implied=rng.random() < 0.3,
+            subjects=some(),
+            mentioned=some(),
+            areas=some(),
+        )
+        for _ in range(60)
+    ]
+    vetoed = _veto_matrix(frames)
+    for i in range(len(frames)):
+        assert not vetoed[i, i]
+        for j in range(i + 1, len(frames)):
+            expected = _vetoed(frames[i], frames[j])
+            assert vetoed[i, j] == vetoed[j, i] == expected

@@ -6,6 +6,7 @@ that is checked for conflict (see :func:`block_candidates`).
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -46,55 +47,132 @@ def block_candidates(
         Two index arrays and the blocking statistics. Cost grows with the sum of
         squared block sizes, each at most ``block_cap``, so near-linearly in N.
     """
+    n = len(frames)
+    # A block is a number: a rare token's rank, then one per frame text, then
+    # one per (week-split) actor key; each claim in it is one (block, claim) entry.
+    token_block, token_member, tokens = _rare_token_entries(frames, config.rare_tokens)
+    texts: dict[str, int] = {}
+    text_block = np.fromiter(
+        (texts.setdefault(f.text, len(texts)) for f in frames), np.int64, n
+    )
+    actor_blocks = _actor_blocks(frames, weeks, config.block_cap)
+    actor_sizes = np.fromiter(map(len, actor_blocks.values()), np.int64)
+    block = np.concatenate(
+        [
+            token_block,
+            text_block + tokens,
+            np.repeat(np.arange(len(actor_blocks)), actor_sizes) + tokens + len(texts),
+        ]
+    )
+    member = np.concatenate(
+        [
+            token_member,
+            np.arange(n, dtype=np.int64),
+            np.fromiter(
+                itertools.chain.from_iterable(actor_blocks.values()),
+                np.int64,
+                int(actor_sizes.sum()),
+            ),
+        ]
+    )
+    order = np.argsort(block, kind="stable")
+    block, member = block[order], member[order]
+    starts = np.flatnonzero(np.concatenate(([True], block[1:] != block[:-1])))
+    sizes = np.diff(np.append(starts, len(block)))
+    scored = (sizes >= 2) & (sizes <= config.block_cap)
+    dropped = int((sizes > config.block_cap).sum())
+    largest = int(sizes[scored].max()) if scored.any() else 0
+    chunks: list[np.ndarray] = []
+    for size in np.unique(sizes[scored]).tolist():
+        # All blocks of one size at once: a row of members per block.
+        rows = member[starts[scored & (sizes == size)][:, None] + np.arange(size)]
+        i, j = np.triu_indices(size, 1)
+        left, right = rows[:, i], rows[:, j]
+        chunks.append((np.minimum(left, right) * n + np.maximum(left, right)).ravel())
+    blocks = int(scored.sum())
+    if not chunks:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, BlockingStats(n, blocks, 0, largest, dropped)
+    keys = np.concatenate(chunks)
+    keys.sort()  # sorting beats np.unique's hashing here
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
+    a, b = np.divmod(keys, n)
+    return a, b, BlockingStats(n, blocks, len(keys), largest, dropped)
+
+
+def _actor_blocks(
+    frames: Sequence[Frame], weeks: Sequence[int], cap: int
+) -> dict[str, list[int]]:
+    """The claims naming each actor, by ``a:<actor>``; a block above *cap* claims
+    is split into one per publication week, holding that week's claims and the
+    week before's (``a:<actor>|w<week>``)."""
+    by_actor: dict[str, list[int]] = defaultdict(list)
+    for index, frame in enumerate(frames):
+        for actor in frame.actors:
+            by_actor[actor].append(index)
     blocks: dict[str, list[int]] = defaultdict(list)
-    # Rarity is counted over distinct frames: the words only a claim and its
-    # wire-copy twin share are not "rare" links to the rest of the story.
+    blocks.update(("a:" + actor, members) for actor, members in by_actor.items())
+    for key in [k for k, members in blocks.items() if len(members) > cap]:
+        members = np.asarray(blocks.pop(key), dtype=np.int64)
+        week = np.fromiter((weeks[m] for m in members.tolist()), np.int64, len(members))
+        order = np.argsort(week, kind="stable")
+        members, week = members[order], week[order]
+        for number in np.unique(np.concatenate([week, week + 1])).tolist():
+            low, high = np.searchsorted(week, [number - 1, number + 1])
+            blocks[f"{key}|w{number}"].extend(members[low:high].tolist())
+    return blocks
+
+
+def _rare_token_entries(
+    frames: Sequence[Frame], rare: int
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """The token blocks: ``(block, claim)`` entries and how many block numbers they use.
+
+    Each claim joins the blocks of its *rare* rarest frame tokens, by
+    ``(frequency, token)``, among those shared by another distinct frame
+    (actor tokens aside). Rarity is counted over distinct frames: the words
+    only a claim and its wire-copy twin share are not "rare" links to the
+    rest of the story. A token's block is its rank in that order, so the
+    rarest tokens of each claim are its smallest block numbers.
+    """
     distinct = {f.text: f for f in frames}.values()
     frequency = Counter(t for f in distinct for t in f.tokens)
-    for index, frame in enumerate(frames):
-        blocks["f:" + frame.text].append(index)
-        for actor in frame.actors:
-            blocks["a:" + actor].append(index)
-        candidates = [
-            t for t in frame.tokens if frequency[t] > 1 and not t.startswith("actor_")
-        ]
-        for token in sorted(candidates, key=lambda t: (frequency[t], t))[
-            : config.rare_tokens
-        ]:
-            blocks["t:" + token].append(index)
-    for key in [
-        k
-        for k, members in blocks.items()
-        if k.startswith("a:") and len(members) > config.block_cap
-    ]:
-        for index in blocks.pop(key):
-            blocks[f"{key}|w{weeks[index]}"].append(index)
-            blocks[f"{key}|w{weeks[index] + 1}"].append(index)
-    chunks_a: list[np.ndarray] = []
-    chunks_b: list[np.ndarray] = []
-    dropped = largest = scored = 0
-    for members in blocks.values():
-        size = len(members)
-        if size > config.block_cap:
-            dropped += 1
-            continue
-        if size < 2:
-            continue
-        scored += 1
-        largest = max(largest, size)
-        idx = np.asarray(members, dtype=np.int64)
-        i, j = np.triu_indices(size, 1)
-        chunks_a.append(idx[i])
-        chunks_b.append(idx[j])
-    if not chunks_a:
-        empty = np.empty(0, dtype=np.int64)
-        return empty, empty, BlockingStats(len(frames), scored, 0, largest, dropped)
-    a, b = np.concatenate(chunks_a), np.concatenate(chunks_b)
-    low, high = np.minimum(a, b), np.maximum(a, b)
-    keys = np.sort(low * len(frames) + high)  # sorting beats np.unique's hashing here
-    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-    a, b = keys // len(frames), keys % len(frames)
-    return a, b, BlockingStats(len(frames), scored, len(keys), largest, dropped)
+    ranked = sorted(
+        (count, token)
+        for token, count in frequency.items()
+        if count > 1 and not token.startswith("actor_")
+    )
+    rank = {token: number for number, (_, token) in enumerate(ranked)}
+    # Frames with the same tokens pick the same ones: pick once per token tuple.
+    shapes: dict[tuple[str, ...], int] = {}
+    shape_of = np.fromiter(
+        (shapes.setdefault(f.tokens, len(shapes)) for f in frames),
+        np.int64,
+        len(frames),
+    )
+    lengths = np.fromiter(map(len, shapes), np.int64, len(shapes))
+    ranks = np.fromiter(
+        (rank.get(t, -1) for shape in shapes for t in shape),
+        np.int64,
+        int(lengths.sum()),
+    )
+    owner = np.repeat(np.arange(len(shapes)), lengths)
+    kept = ranks >= 0
+    ranks, owner = ranks[kept], owner[kept]
+    order = np.lexsort((ranks, owner))
+    ranks, owner = ranks[order], owner[order]
+    place = np.arange(len(owner)) - np.searchsorted(owner, owner)
+    kept = place < rare
+    ranks, owner = ranks[kept], owner[kept]
+    counts = np.bincount(owner, minlength=len(shapes))
+    first = np.cumsum(counts) - counts
+    per_frame = counts[shape_of]
+    members = np.repeat(np.arange(len(frames), dtype=np.int64), per_frame)
+    offset = np.arange(len(members)) - np.repeat(
+        np.cumsum(per_frame) - per_frame, per_frame
+    )
+    blocks = ranks[np.repeat(first[shape_of], per_frame) + offset]
+    return blocks, members, len(ranked)
 
 
 def _week(claim: Claim) -> int:

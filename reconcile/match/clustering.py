@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
@@ -103,13 +103,18 @@ def cluster_scored_pairs(
         _components(len(ordered), a[linked], b[linked]), a, b, scores, frames, config
     )
     clusters: list[ClaimCluster] = []
+    ids = [claim.id for claim in ordered]
+    twinned = {claim_id for claim_id, copies in twins.items() if copies}
     for members in components:
-        key = tuple(ordered[m].id for m in members)
+        key = tuple([ids[m] for m in members])
         found = previous.get(key)
         if found is None:
             found = tuple(_split_component(members, ordered, frames, config))
         cache[key] = found
-        clusters.extend(_with_twins(c, twins) for c in found)
+        if twinned.isdisjoint(key):
+            clusters.extend(found)
+        else:
+            clusters.extend(_with_twins(c, twins) for c in found)
     return tuple(sorted(clusters, key=lambda c: c.claim_ids[0])), cache
 
 
@@ -126,9 +131,17 @@ def _collapse_duplicates(
     representatives: list[Claim] = []
     twins: dict[str, list[Claim]] = {}
     first: dict[tuple[object, ...], Claim] = {}
-    for claim in ordered:
+    texts = [" ".join(claim.text.lower().split()) for claim in ordered]
+    # Only a claim whose text and polarity another claim shares can have a
+    # twin: the values are compared for those alone.
+    shared = Counter(zip(texts, (claim.polarity for claim in ordered), strict=True))
+    for claim, text in zip(ordered, texts, strict=True):
+        if shared[text, claim.polarity] == 1:
+            twins[claim.id] = []
+            representatives.append(claim)
+            continue
         key = (
-            " ".join(claim.text.lower().split()),
+            text,
             tuple(str(v.normalized) for v in claim.values),
             claim.polarity,
         )
@@ -170,22 +183,56 @@ def _with_twins(
 
 
 def _components(n: int, a: np.ndarray, b: np.ndarray) -> list[list[int]]:
-    parent = list(range(n))
+    """The connected components of ``0..n-1`` linked by the pairs ``(a, b)``.
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    Each component lists its members in ascending order; the components come
+    in the order of their smallest members.
+    """
+    return _grouped(*_component_numbers(n, a, b))
 
-    for x, y in zip(a.tolist(), b.tolist(), strict=True):
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for index in range(n):
-        groups[find(index)].append(index)
-    return list(groups.values())
+
+def _component_numbers(
+    n: int, a: np.ndarray, b: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each item's component number (components numbered in the order of their
+    smallest members) and the items ordered by component, then by index."""
+    root = np.arange(n, dtype=np.int64)
+    a, b = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    while len(a):
+        # Every root[x] is a root here (root[root[x]] == root[x]): hook each
+        # root onto the smallest root it is linked to, then jump pointers
+        # until every item points at a root again. Roots only ever point
+        # lower, so each component's root ends as its smallest member.
+        low, high = root[a], root[b]
+        apart = low != high
+        if not apart.any():
+            break
+        a, b, low, high = a[apart], b[apart], low[apart], high[apart]
+        low, high = np.minimum(low, high), np.maximum(low, high)
+        np.minimum.at(root, high, low)
+        while True:
+            up = root[root]
+            if np.array_equal(up, root):
+                break
+            root = up
+    order = np.argsort(root, kind="stable")
+    first = np.concatenate(([True], root[order][1:] != root[order][:-1]))
+    number = np.empty(n, dtype=np.int64)
+    number[order] = np.cumsum(first) - 1
+    return number, order
+
+
+def _grouped(
+    number: np.ndarray, order: np.ndarray, names: np.ndarray | None = None
+) -> list[list[int]]:
+    """The items of each component number, as :func:`_component_numbers` gives
+    them, or their *names* (``names[item]``)."""
+    if len(order) == 0:
+        return []
+    items = (order if names is None else names[order]).tolist()
+    ends = np.flatnonzero(np.diff(number[order])) + 1
+    bounds = [0, *ends.tolist(), len(items)]
+    return [items[lo:hi] for lo, hi in itertools.pairwise(bounds)]
 
 
 #: How much stricter each round of :func:`_presplit_by_levels` links.
@@ -220,6 +267,11 @@ def _presplit_by_levels(
     pieces = [m for m in components if len(m) <= MAX_DENSE_COMPONENT]
     n = len(frames)
     local = np.zeros(n, dtype=np.int64)
+    if config.match_threshold + PRESPLIT_STEP <= 100.0:
+        # Every round below links at least a step above the threshold, so
+        # weaker pairs never count: drop them before grouping the pairs.
+        keep = scores >= config.match_threshold + PRESPLIT_STEP
+        a, b, scores = a[keep], b[keep], scores[keep]
     for members, (u, v, w) in zip(
         large, _edges_within(large, a, b, scores, n), strict=True
     ):
@@ -237,14 +289,12 @@ def _presplit_by_levels(
             u, v, w = u[keep], v[keep], w[keep]
             index = np.asarray(group, dtype=np.int64)
             local[index] = np.arange(len(group))
-            subs = _components(len(group), local[u], local[v])
-            label = np.empty(len(group), dtype=np.int64)
-            for number, sub in enumerate(subs):
-                label[sub] = number
-            edges = _group_edges(label[local[u]], len(subs), u, v, w)
+            number, order = _component_numbers(len(group), local[u], local[v])
+            subs = _grouped(number, order, index)
+            edges = _group_edges(number[local[u]], len(subs), u, v, w)
             stack.extend(
-                (index[sub].tolist(), *edges[number], level)
-                for number, sub in enumerate(subs)
+                (sub, *sub_edges, level)
+                for sub, sub_edges in zip(subs, edges, strict=True)
             )
     return pieces
 
@@ -401,11 +451,48 @@ def _pair_matrix(
     blended = (
         _blend(config, by_set, by_sort, by_core) - config.dimension_penalty * mismatch
     )
-    for i, x in enumerate(members):
-        for j in range(i + 1, len(members)):
-            if _vetoed(frames[x], frames[members[j]]):
-                blended[i, j] = blended[j, i] = -1000.0
+    blended[_veto_matrix([frames[m] for m in members])] = -1000.0
     return blended, by_set, by_sort
+
+
+def _veto_matrix(frames: Sequence[Frame]) -> np.ndarray:
+    """Which pairs of *frames* are vetoed (:func:`_vetoed` of the earlier frame
+    and the later one, both ways round; the diagonal is False).
+
+    :func:`_vetoed` reads only a frame's actors, places, subjects, parties,
+    events and countries; claims of one story share them often, so it runs
+    once per (earlier, later) pair of distinct combinations that occurs.
+    """
+    kinds: dict[tuple[object, ...], int] = {}
+    kind = np.fromiter(
+        (
+            kinds.setdefault(
+                (
+                    f.actors,
+                    f.areas,
+                    f.subjects,
+                    f.mentioned,
+                    f.parties,
+                    f.parties_implied,
+                    f.events,
+                    f.countries,
+                ),
+                len(kinds),
+            )
+            for f in frames
+        ),
+        np.int64,
+        len(frames),
+    )
+    first = [frames[i] for i in np.unique(kind, return_index=True)[1].tolist()]
+    pair = kind[:, None] * len(first) + kind[None, :]
+    earlier = np.triu(np.ones(pair.shape, dtype=bool), 1)
+    between = np.zeros(len(first) ** 2, dtype=bool)
+    for code in np.unique(pair[earlier]).tolist():
+        left, right = divmod(code, len(first))
+        between[code] = _vetoed(first[left], first[right])
+    vetoed = between[pair] & earlier
+    return vetoed | vetoed.T
 
 
 def _split_component(
@@ -435,10 +522,11 @@ def _average_linkage(scores: np.ndarray, threshold: float) -> list[list[int]]:
     np.fill_diagonal(sums, -np.inf)
     sizes = np.ones(len(scores))
     alive = np.ones(len(scores), dtype=bool)
+    # The mean score of every two live groups (-inf for a group merged
+    # away), kept up to date row by row: a merge changes only its own row
+    # and column, to the very values sums / outer(sizes, sizes) gives.
+    mean = sums / np.outer(sizes, sizes)
     while True:
-        mean = sums / np.outer(sizes, sizes)
-        mean[~alive, :] = -np.inf
-        mean[:, ~alive] = -np.inf
         best = int(np.argmax(mean))
         i, j = divmod(best, len(scores))
         if mean[i, j] < threshold:
@@ -451,6 +539,10 @@ def _average_linkage(scores: np.ndarray, threshold: float) -> list[list[int]]:
         sums[i, i] = -np.inf
         sizes[i] += sizes[j]
         alive[j] = False
+        mean[i, :] = sums[i, :] / (sizes[i] * sizes)
+        mean[:, i] = sums[:, i] / (sizes * sizes[i])
+        mean[j, :] = mean[:, j] = -np.inf
+        mean[i, ~alive] = mean[~alive, i] = -np.inf
     return [sorted(g) for g in groups if g]
 
 

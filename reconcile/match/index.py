@@ -127,7 +127,10 @@ def extend_match_index(index: MatchIndex, claims: Iterable[Claim]) -> MatchIndex
     serial = np.fromiter(
         (serials[c.id] for c in ordered), dtype=np.int64, count=len(ordered)
     )
-    keys = (np.minimum(serial[a], serial[b]) << 32) | np.maximum(serial[a], serial[b])
+    serial_a, serial_b = serial[a], serial[b]
+    keys = np.minimum(serial_a, serial_b)
+    keys <<= 32
+    keys |= np.maximum(serial_a, serial_b)
     position, known = positions_in(keys, index.pair_keys)
     scores = np.zeros(len(keys), dtype=np.float64)
     scores[known] = index.pair_scores[position[known]]
@@ -171,7 +174,8 @@ def _merge(
     keys: np.ndarray,
     scores: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    merged_keys = np.concatenate([pair_keys, keys])
-    merged_scores = np.concatenate([pair_scores, scores])
-    order = np.argsort(merged_keys, kind="stable")
-    return merged_keys[order], merged_scores[order]
+    """*keys* (none of them in the sorted *pair_keys*) and their *scores* merged in."""
+    order = np.argsort(keys, kind="stable")
+    keys, scores = keys[order], scores[order]
+    at = np.searchsorted(pair_keys, keys)
+    return np.insert(pair_keys, at, keys), np.insert(pair_scores, at, scores)
