@@ -234,15 +234,49 @@ def _compare_members(
     own order), so the result does not depend on what was reused.
     """
     position = {c.id: i for i, c in enumerate(members)}
+    compared_in, conflicts, agreeing, rising = _earlier_outcomes(
+        earlier, position, origin_by_claim
+    )
+    views = {c.id: ClaimView(c) for c in members}
+    for left, right in combinations(members, 2):
+        number = compared_in.get(left.id)
+        if number is not None and number == compared_in.get(right.id):
+            continue
+        same_origin = origin_by_claim[left.id][0] == origin_by_claim[right.id][0]
+        _compare_pair(
+            views[left.id],
+            views[right.id],
+            same_origin,
+            config,
+            (conflicts, agreeing, rising),
+        )
+    conflicts.sort(key=lambda c: (position[c.claim_ids[0]], position[c.claim_ids[1]]))
+    agreeing.sort(key=lambda p: (position[p[2]], position[p[4]]))
+    rising.sort(key=lambda p: (position[p[1]], position[p[3]]))
+    agreeing_values, rising_values = _values_of(members, agreeing, rising)
+    return (
+        _agreements(agreeing_values),
+        conflicts,
+        _updates(rising_values),
+        PairFindings(tuple(agreeing), tuple(rising)),
+    )
+
+
+def _earlier_outcomes(
+    earlier: Sequence[tuple[Fact, PairFindings]],
+    position: Mapping[str, int],
+    origin_by_claim: Mapping[str, tuple[str, str]],
+) -> tuple[dict[str, int], list[Conflict], list[AgreeingPair], list[RisingPair]]:
+    """Which earlier fact compared each claim, and what the *earlier* facts found
+    about pairs of claims both still here (conflicts with their origins as now)."""
     compared_in: dict[str, int] = {}
-    for number, (fact, _) in enumerate(earlier):
-        for claim in fact.claims:
-            if claim.id in position:
-                compared_in[claim.id] = number
     conflicts: list[Conflict] = []
     agreeing: list[AgreeingPair] = []
     rising: list[RisingPair] = []
-    for fact, findings in earlier:
+    for number, (fact, findings) in enumerate(earlier):
+        for claim in fact.claims:
+            if claim.id in position:
+                compared_in[claim.id] = number
         for conflict in fact.conflicts:
             left_id, right_id = conflict.claim_ids
             if left_id in position and right_id in position:
@@ -253,75 +287,75 @@ def _compare_members(
         rising.extend(
             p for p in findings.rising if p[1] in position and p[3] in position
         )
-    views = {c.id: ClaimView(c) for c in members}
-    for left, right in combinations(members, 2):
-        number = compared_in.get(left.id)
-        if number is not None and number == compared_in.get(right.id):
+    return compared_in, conflicts, agreeing, rising
+
+
+def _compare_pair(
+    lview: ClaimView,
+    rview: ClaimView,
+    same_origin: bool,
+    config: Config,
+    into: tuple[list[Conflict], list[AgreeingPair], list[RisingPair]],
+) -> None:
+    """Compare two claims (*lview* the earlier) and append what they give *into*
+    the conflicts, agreeing value pairs and rising value pairs."""
+    conflicts, agreeing, rising = into
+    left, right = lview.claim, rview.claim
+    if left.polarity != right.polarity and _twins(lview, rview, TWIN_THRESHOLD):
+        conflicts.append(
+            _conflict(
+                "polarity",
+                left,
+                right,
+                left.polarity,
+                right.polarity,
+                None,
+                None,
+                "opposite_polarity",
+                f"one claim is {left.polarity}, the other {right.polarity}",
+                same_origin,
+            )
+        )
+    for lv, rv in _value_pairs(lview, rview):
+        result = compare_values(lv, rv, config)
+        if result is None:
             continue
-        same_origin = origin_by_claim[left.id][0] == origin_by_claim[right.id][0]
-        lview, rview = views[left.id], views[right.id]
-        if left.polarity != right.polarity and _twins(lview, rview, TWIN_THRESHOLD):
+        where = (left.id, _index_of(left, lv), right.id, _index_of(right, rv))
+        if (
+            isinstance(lv, Quantity)
+            and isinstance(rv, Quantity)
+            and _is_rise(left, lv, right, rv)
+        ):
+            rising.append((_dimension_key(lv), *where))
+        elif result.outcome == "agree":
+            agreeing.append((lv.kind, _dimension_key(lv), *where))
+        else:
             conflicts.append(
                 _conflict(
-                    "polarity",
+                    lv.kind,
                     left,
                     right,
-                    left.polarity,
-                    right.polarity,
-                    None,
-                    None,
-                    "opposite_polarity",
-                    f"one claim is {left.polarity}, the other {right.polarity}",
+                    _show(lv),
+                    _show(rv),
+                    lv,
+                    rv,
+                    result.rule,
+                    result.explanation,
                     same_origin,
                 )
             )
-        for lv, rv in _value_pairs(lview, rview):
-            result = compare_values(lv, rv, config)
-            if result is None:
-                continue
-            if (
-                isinstance(lv, Quantity)
-                and isinstance(rv, Quantity)
-                and _is_rise(left, lv, right, rv)
-            ):
-                rising.append(
-                    (
-                        _dimension_key(lv),
-                        left.id,
-                        _index_of(left, lv),
-                        right.id,
-                        _index_of(right, rv),
-                    )
-                )
-            elif result.outcome == "agree":
-                agreeing.append(
-                    (
-                        lv.kind,
-                        _dimension_key(lv),
-                        left.id,
-                        _index_of(left, lv),
-                        right.id,
-                        _index_of(right, rv),
-                    )
-                )
-            else:
-                conflicts.append(
-                    _conflict(
-                        lv.kind,
-                        left,
-                        right,
-                        _show(lv),
-                        _show(rv),
-                        lv,
-                        rv,
-                        result.rule,
-                        result.explanation,
-                        same_origin,
-                    )
-                )
-    conflicts.sort(key=lambda c: (position[c.claim_ids[0]], position[c.claim_ids[1]]))
-    agreeing.sort(key=lambda p: (position[p[2]], position[p[4]]))
-    rising.sort(key=lambda p: (position[p[1]], position[p[3]]))
+
+
+def _values_of(
+    members: Sequence[Claim],
+    agreeing: Sequence[AgreeingPair],
+    rising: Sequence[RisingPair],
+) -> tuple[
+    dict[tuple[str, str], list[tuple[Claim, Value, Claim, Value]]],
+    dict[str, list[tuple[Claim, Quantity]]],
+]:
+    """The claims and values of the agreeing pairs (by kind and dimension) and
+    of the rising pairs (by dimension), in the order given."""
     claim = {c.id: c for c in members}
     agreeing_values: dict[tuple[str, str], list[tuple[Claim, Value, Claim, Value]]] = (
         defaultdict(list)
@@ -340,12 +374,7 @@ def _compare_members(
                 (right, cast(Quantity, right.values[ri])),
             ]
         )
-    return (
-        _agreements(agreeing_values),
-        conflicts,
-        _updates(rising_values),
-        PairFindings(tuple(agreeing), tuple(rising)),
-    )
+    return agreeing_values, rising_values
 
 
 def _index_of(claim: Claim, value: Value) -> int:
