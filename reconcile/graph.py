@@ -50,6 +50,7 @@ from reconcile.errors import (
     ReconcileError,
     UnsupportedFormatError,
 )
+from reconcile.gc_pause import collector_paused
 from reconcile.model import (
     Article,
     Claim,
@@ -128,6 +129,7 @@ class Disagreement:
 # --------------------------------------------------------------------------- build
 
 
+@collector_paused()
 def build_provenance_graph(
     articles: Sequence[Article], facts: Sequence[Fact]
 ) -> nx.MultiDiGraph:

@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from attrs import field, frozen
 
+from reconcile.gc_pause import collector_paused
 from reconcile.model import (
     Article,
     Claim,
@@ -79,6 +80,7 @@ class Report:
         return record
 
 
+@collector_paused()
 def build_report(
     articles: Sequence[Article],
     facts: Sequence[Fact],
@@ -226,6 +228,7 @@ def write_json(report: Report, stream: IO[str]) -> None:
     )
 
 
+@collector_paused()
 def write_json_report(
     articles: Sequence[Article],
     facts: Sequence[Fact],

@@ -29,6 +29,7 @@ from reconcile.compare.values import (
     compare_values,
 )
 from reconcile.config import Config
+from reconcile.gc_pause import collector_paused
 from reconcile.match import ClaimCluster
 from reconcile.model import (
     Agreement,
@@ -55,6 +56,7 @@ __all__ = [
 ]
 
 
+@collector_paused()
 def compare_facts(
     clusters: Sequence[ClaimCluster],
     claims: Iterable[Claim],
@@ -99,6 +101,7 @@ class PairFindings:
     rising: tuple[RisingPair, ...] = ()
 
 
+@collector_paused()
 def compare_facts_reusing(
     clusters: Sequence[ClaimCluster],
     claims: Iterable[Claim],

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 
 from reconcile.config import Config
 from reconcile.extract.actors import Gazetteer, load_gazetteer
+from reconcile.gc_pause import collector_paused
 from reconcile.match.blocking import _week, block_candidates
 from reconcile.match.frames import Frame, claim_frame
 from reconcile.match.scoring import (
@@ -44,6 +45,7 @@ class ClaimCluster:
     memberships: tuple[Membership, ...] = field(converter=tuple)
 
 
+@collector_paused()
 def cluster_claims(
     claims: Sequence[Claim],
     config: Config | None = None,
