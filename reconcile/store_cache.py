@@ -161,8 +161,12 @@ def _replay(
         split.update(segment["split_new"])
         for key in segment["facts_gone"]:
             del compared[key]
-        for cluster, wire, bare, claim_ids, findings in segment["facts_new"]:
-            fact = attrs.evolve(bare, claims=tuple(claims[i] for i in claim_ids))
+        for cluster, wire, fact, claim_ids, findings in segment["facts_new"]:
+            # The fact was written without its claims and was just read: no
+            # one else holds it yet, so its claims slot is filled in place.
+            _SLOT_SETTERS[Fact][_CLAIMS_FIELD](
+                fact, tuple(claims[i] for i in claim_ids)
+            )
             compared[cluster.claim_ids] = ComparedFact(cluster, wire, fact, findings)
         changes, scored_now = segment["changes"], segment["scored_now"]
     pair_keys = np.concatenate(key_chunks) if key_chunks else np.empty(0, np.int64)
@@ -253,6 +257,7 @@ _SLOT_SETTERS = {
 }
 """Each class's slot descriptors' setters, in field order: writing a slot
 directly is about twice as fast as ``object.__setattr__``."""
+_CLAIMS_FIELD = _FIELD_NAMES[Fact].index("claims")
 _DISPATCH_TABLE = {
     **copyreg.dispatch_table,
     **{cls: _reduce_slotted for cls in _FIELD_NAMES},
