@@ -3,12 +3,15 @@
 A reconciliation of 100,000 claims holds over a million small objects; pickling
 all of them after every :meth:`~reconcile.store.Store.add` would cost more than
 the add itself. So each add writes only a *segment*: the articles, claims,
-frames, pair scores, component splits and facts that are new since the last
-one, and the ids of the facts and component splits that are gone. A fact is
-written with the ids of its claims instead of the claims, so no claim is
-written twice (a plain pickle, with no per-object callback, stays fast). Reading
-replays the segments in order; after :data:`SEGMENTS_BEFORE_SNAPSHOT` segments
-the store writes one snapshot segment instead, so replay stays short.
+frames, pair scores, component splits and facts (with what comparing their
+claims found) that are new since the last one, and the keys of the facts and
+component splits that are gone. A fact is written with the ids of its claims
+instead of the claims, so no claim is written twice. The library's attrs
+objects are pickled as tuples of their field values (a per-class reducer in
+the pickler's dispatch table, no per-object callback otherwise), and segments
+are read with the garbage collector paused. Reading replays the segments in
+order; after :data:`SEGMENTS_BEFORE_SNAPSHOT` segments the store writes one
+snapshot segment instead, so replay stays short.
 
 The segments are pickles, read only by this library from a store it wrote;
 see :mod:`reconcile.store` for when the cache is trusted.
