@@ -237,7 +237,7 @@ def _reduce_slotted(obj: Any) -> tuple[Any, ...]:
     back as attrs' own ``__setstate__`` does, without validators.
     """
     return (
-        copyreg.__newobj__,
+        copyreg.__newobj__,  # type: ignore[attr-defined]  # not in typeshed
         (type(obj),),
         _FIELD_GETTERS[type(obj)](obj),
         None,
