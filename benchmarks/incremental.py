@@ -5,11 +5,14 @@ latest ``--add`` articles (by publication date) for "this morning", and prints:
 
 * the time of one full :func:`reconcile.reconcile` run over every article;
 * the time to seed a store with the older articles (a full run plus writing);
-* the time of ``Store.add`` of the new articles to that store, in a new
-  process as a desk's morning run would be (importing the library and
-  reading the stored state included, and printed on its own);
+* the time of ``Store.add`` of the new articles to that store, as a desk's
+  morning run would do it: opening the store and reading its stored state
+  included (and printed on its own);
 * the ratio of the store add (loading included) to the full run, and the
   facts of both runs compared for equality.
+
+Each of the three runs is a new process, so none is slowed by what another
+left in memory; the peak is the largest of them.
 
 Usage::
 
@@ -20,40 +23,75 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import pickle
 import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import generate_corpus
 
-from reconcile import open_store, reconcile
-
-_ADD_IN_A_NEW_PROCESS = """
-import json, pickle, sys, time
-started = time.perf_counter()
 from reconcile import open_store
+
+# Each run is its own process, as a desk's runs would be: nothing one run left
+# in memory slows the next. Each prints one JSON line of timings.
+_FULL_RUN = """
+import json, pickle, sys, time
+from reconcile import reconcile
+with open(sys.argv[1], "rb") as f:
+    articles = pickle.load(f)
+started = time.perf_counter()
+result = reconcile(articles)
+seconds = time.perf_counter() - started
+with open(sys.argv[2], "wb") as f:
+    pickle.dump(result.facts, f)
+print(json.dumps({"seconds": seconds, "claims": len(result.claims)}))
+"""
+
+_SEED_STORE = """
+import json, pickle, sys, time
+from reconcile import open_store
+with open(sys.argv[2], "rb") as f:
+    articles = pickle.load(f)
+started = time.perf_counter()
+with open_store(sys.argv[1]) as store:
+    store.add(articles)
+print(json.dumps({"seconds": time.perf_counter() - started}))
+"""
+
+_ADD_TO_STORE = """
+import json, pickle, sys, time
+from reconcile import open_store
+with open(sys.argv[2], "rb") as f:
+    articles = pickle.load(f)
+started = time.perf_counter()
 with open_store(sys.argv[1]) as store:
     stored_claims = len(store.reconciliation.claims)
     load_s = time.perf_counter() - started
-    with open(sys.argv[2], "rb") as batch:
-        new = pickle.load(batch)
-    started_add = time.perf_counter()
-    changes = store.add(new)
-    add_s = load_s + time.perf_counter() - started_add
+    changes = store.add(articles)
+add_s = time.perf_counter() - started
 print(json.dumps({"load_s": load_s, "add_s": add_s, "stored_claims": stored_claims,
                   "new_claims": changes.claims, "summary": changes.summary()}))
 """
-"""What a desk's morning run does: a new process opens the store and adds the
-day's articles. Times the import and reading of the store (``load_s``) and
-that plus the add (``add_s``), leaving out unpickling the day's articles."""
+"""The morning run: open the store and add the day's articles. ``load_s`` is
+reading the stored state, ``add_s`` all of it (importing the library is left
+out, as it is from the full run)."""
+
+
+def _in_new_process(code: str, *args: Path) -> dict[str, Any]:
+    """Run *code* in a new Python process with *args*; its JSON line of timings."""
+    child = subprocess.run(
+        [sys.executable, "-c", code, *map(str, args)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return json.loads(child.stdout)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,49 +104,40 @@ def main(argv: list[str] | None = None) -> int:
 
     corpus = generate_corpus(args.claims, seed=args.seed)
     articles = sorted(corpus.articles, key=lambda a: (a.published, a.id))
+    del corpus
     base, new = articles[: -args.add], articles[-args.add :]
     print(
         f"corpus: {len(articles):,} articles; seeding {len(base):,}, adding {len(new):,}",
         flush=True,
     )
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for file, batch in (("all", articles), ("base", base), ("new", new)):
+            (folder / f"{file}.pickle").write_bytes(pickle.dumps(batch))
+        del articles, base
 
-    started = time.perf_counter()
-    whole = reconcile(articles)
-    full_s = time.perf_counter() - started
-    whole_facts, whole_claims = whole.facts, len(whole.claims)
-    del whole
-    gc.collect()
-    print(f"full run: {whole_claims:,} claims in {full_s:.1f} s", flush=True)
-
-    with tempfile.TemporaryDirectory() as folder:
-        db = Path(folder) / "desk.db"
-        started = time.perf_counter()
-        with open_store(db) as store:
-            store.add(base)
-        seed_s = time.perf_counter() - started
-        size_mb = db.stat().st_size / 2**20
-        print(f"seeded store ({size_mb:,.0f} MB) in {seed_s:.1f} s", flush=True)
-        gc.collect()
-
-        batch = Path(folder) / "new-articles.pickle"
-        batch.write_bytes(pickle.dumps(new))
-        child = subprocess.run(
-            [sys.executable, "-c", _ADD_IN_A_NEW_PROCESS, str(db), str(batch)],
-            check=True,
-            capture_output=True,
-            text=True,
+        full = _in_new_process(
+            _FULL_RUN, folder / "all.pickle", folder / "facts.pickle"
         )
-        timed = json.loads(child.stdout)
-        load_s, add_s = timed["load_s"], timed["add_s"]
+        print(
+            f"full run: {full['claims']:,} claims in {full['seconds']:.1f} s",
+            flush=True,
+        )
+
+        db = folder / "desk.db"
+        seeded = _in_new_process(_SEED_STORE, db, folder / "base.pickle")
+        size_mb = db.stat().st_size / 2**20
+        print(
+            f"seeded store ({size_mb:,.0f} MB) in {seeded['seconds']:.1f} s", flush=True
+        )
+
+        timed = _in_new_process(_ADD_TO_STORE, db, folder / "new.pickle")
+        with (folder / "facts.pickle").open("rb") as f:
+            whole_facts = pickle.load(f)
         with open_store(db) as store:
             same = store.facts == whole_facts
-    peak_mb = (
-        max(
-            resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-            resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
-        )
-        / 1024
-    )
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    full_s, load_s, add_s = full["seconds"], timed["load_s"], timed["add_s"]
     print()
     print(
         "| claims in store | new articles | new claims | full run s | store add s "
@@ -116,8 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("|---|---|---|---|---|---|---|---|---|")
     print(
-        f"| {timed['stored_claims']:,} | {len(new):,} | {timed['new_claims']:,} | {full_s:.1f} | "
-        f"{add_s:.1f} | {load_s:.1f} | {add_s / full_s:.2f} | {same} | {peak_mb:,.0f} |"
+        f"| {timed['stored_claims']:,} | {len(new):,} | {timed['new_claims']:,} "
+        f"| {full_s:.1f} | {add_s:.1f} | {load_s:.1f} | {add_s / full_s:.2f} "
+        f"| {same} | {peak_mb:,.0f} |"
     )
     print()
     print(timed["summary"])
