@@ -67,7 +67,7 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 
 #: The layout of a segment; part of the store's cache key, so a store written
 #: with another layout rebuilds its cache instead of misreading it.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 
 
 def encode_segment(before: Reconciliation | None, after: Reconciliation) -> bytes:
@@ -83,6 +83,18 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
     old_frames = old_index.frames if old_index is not None else {}
     old_keys = old_index.pair_keys if old_index is not None else np.empty(0, np.int64)
     new_pairs = ~positions_in(new_index.pair_keys, old_keys)[1]
+    gone = [
+        (k, known)
+        for k, known in old_facts.items()
+        if new_state.compared.get(k) is not known
+    ]
+    # A fact that gained claims keeps the conflicts of its earlier facts (the
+    # same objects): they are written as (earlier fact id, position).
+    where = {
+        id(conflict): (known.fact.id, position)
+        for _, known in gone
+        for position, conflict in enumerate(known.fact.conflicts)
+    }
     segment = {
         "articles": new_state.articles[old_articles:],
         "claims": new_state.claims[old_claims:],
@@ -101,18 +113,15 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
             k: v for k, v in new_index.split_cache.items() if k not in old_split
         },
         "split_gone": [k for k in old_split if k not in new_index.split_cache],
-        "facts_gone": [
-            k
-            for k, known in old_facts.items()
-            if new_state.compared.get(k) is not known
-        ],
+        "facts_gone": [k for k, _ in gone],
         "facts_new": [
             (
                 known.cluster,
                 known.wire,
-                attrs.evolve(known.fact, claims=()),
+                attrs.evolve(known.fact, claims=(), conflicts=()),
                 [c.id for c in known.fact.claims],
                 known.findings,
+                [where.get(id(c), c) for c in known.fact.conflicts],
             )
             for k, known in new_state.compared.items()
             if old_facts.get(k) is not known
@@ -162,13 +171,21 @@ def _replay(
         for key in segment["split_gone"]:
             del split[key]
         split.update(segment["split_new"])
+        earlier = {}
         for key in segment["facts_gone"]:
-            del compared[key]
-        for cluster, wire, fact, claim_ids, findings in segment["facts_new"]:
-            # The fact was written without its claims and was just read: no
-            # one else holds it yet, so its claims slot is filled in place.
-            _SLOT_SETTERS[Fact][_CLAIMS_FIELD](
-                fact, tuple(claims[i] for i in claim_ids)
+            gone = compared.pop(key).fact
+            earlier[gone.id] = gone.conflicts
+        for cluster, wire, fact, claim_ids, findings, conflicts in segment["facts_new"]:
+            # The fact was written without its claims and conflicts and was
+            # just read: no one else holds it yet, so they are set in place.
+            set_slot = _SLOT_SETTERS[Fact]
+            set_slot[_CLAIMS_FIELD](fact, tuple(claims[i] for i in claim_ids))
+            set_slot[_CONFLICTS_FIELD](
+                fact,
+                tuple(
+                    earlier[c[0]][c[1]] if isinstance(c, tuple) else c
+                    for c in conflicts
+                ),
             )
             compared[cluster.claim_ids] = ComparedFact(cluster, wire, fact, findings)
         changes, scored_now = segment["changes"], segment["scored_now"]
@@ -261,6 +278,7 @@ _SLOT_SETTERS = {
 """Each class's slot descriptors' setters, in field order: writing a slot
 directly is about twice as fast as ``object.__setattr__``."""
 _CLAIMS_FIELD = _FIELD_NAMES[Fact].index("claims")
+_CONFLICTS_FIELD = _FIELD_NAMES[Fact].index("conflicts")
 _DISPATCH_TABLE = {
     **copyreg.dispatch_table,
     **{cls: _reduce_slotted for cls in _FIELD_NAMES},

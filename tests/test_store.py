@@ -379,3 +379,27 @@ def test_classes_pickled_as_field_tuples_have_two_fields_or_more():
     from reconcile.store_cache import _FIELD_NAMES
 
     assert all(len(names) >= 2 for names in _FIELD_NAMES.values())
+
+
+def test_a_grown_fact_refers_to_the_conflicts_it_kept_instead_of_copying_them():
+    import pickle
+
+    day1 = reconcile(
+        [
+            _article("a1", "Desk A", 17, SIGNED),
+            _article("b1", "Desk B", 17, SIGNED.replace("20-year", "25-year")),
+        ]
+    )
+    day2 = day1.add([_article("c1", "Desk C", 18, INKED)])
+    (before,) = [f for f in day1.facts if f.conflicts]
+    (after,) = [f for f in day2.facts if f.conflicts]
+    assert after.id == before.id and len(after.claims) == 3
+    assert after.conflicts[0] is before.conflicts[0]
+
+    blob = encode_segment(day1, day2)
+    (written,) = [entry for entry in pickle.loads(blob)["facts_new"] if entry[5]]
+    assert written[5] == [(before.id, 0)]
+    replayed = decode_segments(
+        [encode_segment(None, day1), blob], Config(), load_gazetteer()
+    )
+    assert replayed.facts == day2.facts
