@@ -413,6 +413,26 @@ class TestRenderers:
         expected = (report.to_record(), True, True)
         assert expected == (json.loads(text), text.endswith("}\n"), "“signed”" in text)
 
+    def test_json_is_indented_down_to_record_fields_and_list_items_take_one_line(
+        self,
+    ):
+        result = reconcile.reconcile(reconcile.load_articles([FIXTURE_SETS[0]]))
+        text = result.report("json")
+        record = result.to_report().to_record()
+        lines = text.splitlines()
+
+        assert json.loads(text) == record
+        assert lines[:3] == [
+            "{",
+            '  "reconcile_version": ' + json.dumps(record["reconcile_version"]) + ",",
+            '  "articles": [',
+        ]
+        fact = record["facts"][0]
+        assert f'      "id": "{fact["id"]}",' in lines
+        claim_lines = [line for line in lines if line.startswith('        {"id": ')]
+        claims = [c for f in record["facts"] for c in f["claims"]]
+        assert [json.loads(line.rstrip(",")) for line in claim_lines] == claims
+
     @pytest.mark.parametrize("folder", FIXTURE_SETS, ids=lambda p: p.parent.name)
     def test_streamed_json_is_the_rendered_json(self, folder):
         """write_json_report writes render_json's text without building every record first."""
