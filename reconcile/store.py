@@ -12,7 +12,7 @@ A desk runs its script every morning over the new day's articles::
 and writes the articles, the facts and what changed in **one transaction**: a
 bad article or a crash mid-run leaves the store as it was.
 
-The file holds, at schema version 2:
+The file holds, at schema version 3:
 
 * ``articles``: every article, as JSON, in order of arrival;
 * ``facts``: the current facts (id, status, confidence, statement);
@@ -27,8 +27,10 @@ The file holds, at schema version 2:
   articles) whenever one of them differs. Open only stores you trust, as you
   would run only code you trust.
 
-Schema version 1 (``articles``, ``facts``, ``runs``, ``changes``, no cache) is
-migrated on open; a store from a newer version of the library is refused.
+Older layouts are migrated on open: version 1 (``articles``, ``facts``,
+``runs``, ``changes``, no cache) and version 2 (a cache of one pickle, dropped
+and rebuilt from the articles). A store from a newer version of the library is
+refused.
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ from reconcile.store_cache import (
 __all__ = ["SCHEMA_VERSION", "RecordedChange", "RecordedRun", "Store", "open_store"]
 
 #: The layout this library writes; older layouts are migrated on open.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA_V1 = """
 CREATE TABLE articles (
@@ -97,6 +99,16 @@ CREATE INDEX changes_by_run ON changes(run);
 
 _MIGRATIONS = {
     1: """
+CREATE TABLE cache (
+    key TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    state BLOB NOT NULL
+);
+""",
+    # Version 2 cached one pickle of the whole state; version 3 a log of
+    # segments. The cache is rebuilt from the articles, so the old one goes.
+    2: """
+DROP TABLE cache;
 CREATE TABLE cache (
     segment INTEGER PRIMARY KEY,
     key TEXT NOT NULL,

@@ -286,12 +286,39 @@ def test_a_version_1_store_is_migrated_and_keeps_its_articles(tmp_path):
         assert raw.execute("SELECT count(*) FROM cache").fetchone()[0] == 1
 
 
+def test_a_version_2_store_drops_its_one_pickle_cache_and_keeps_its_facts(tmp_path):
+    """Version 2 cached the whole state as one pickle, in a table without segments."""
+    db = tmp_path / "v2.db"
+    articles = [_article("a", "Desk A", 17, SIGNED), _article("b", "Desk B", 18, INKED)]
+    with sqlite3.connect(db) as raw:
+        raw.executescript(_SCHEMA_V1)
+        raw.executescript(
+            "CREATE TABLE cache (key TEXT NOT NULL, articles INTEGER NOT NULL,"
+            " state BLOB NOT NULL)"
+        )
+        raw.execute(
+            "INSERT INTO cache (key, articles, state) VALUES (?, ?, ?)",
+            ("an older key", 1, b"an older pickle"),
+        )
+        raw.execute("PRAGMA user_version = 2")
+    with open_store(db) as store:
+        store.add(articles[:1])
+    with open_store(db) as store:
+        store.add(articles[1:])
+        assert store.facts == reconcile(articles).facts
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        rows = raw.execute("SELECT segment, articles FROM cache").fetchall()
+        assert [count for _, count in rows] == [1, 2]
+
+
 def test_stores_that_cannot_be_used_are_refused(tmp_path):
     newer = tmp_path / "newer.db"
     with sqlite3.connect(newer) as raw:
         raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(
-        StoreError, match=r"newer\.db: schema version 3 was written by a newer"
+        StoreError,
+        match=rf"newer\.db: schema version {SCHEMA_VERSION + 1} was written by a newer",
     ):
         open_store(newer)
     foreign = tmp_path / "foreign.db"
