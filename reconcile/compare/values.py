@@ -148,15 +148,19 @@ def are_twins(left: Claim, right: Claim, threshold: float = TWIN_THRESHOLD) -> b
     is the twin of "signed a treaty on Jan. 1"; or, for polarity, when what one
     states (attribution aside) lies almost wholly inside what the other states.
     """
-    return _twins(ClaimView(left), ClaimView(right), threshold)
+    return _twins(ClaimView(left), ClaimView(right), threshold, containment=True)
 
 
-def _twins(left: ClaimView, right: ClaimView, threshold: float) -> bool:
+def _twins(
+    left: ClaimView, right: ClaimView, threshold: float, *, containment: bool
+) -> bool:
+    """Whether two claims read alike at *threshold*, as written or as frames; with
+    *containment* (the polarity rule), also when one's content lies inside the other's."""
     if fuzz.token_sort_ratio(left.plain_text, right.plain_text) >= threshold:
         return True
     if fuzz.token_sort_ratio(left.frame_text, right.frame_text) >= threshold:
         return True
-    if threshold != TWIN_THRESHOLD:
+    if not containment:
         return False
     a_tokens, b_tokens = left.content, right.content
     smaller = min(len(a_tokens), len(b_tokens))
@@ -262,7 +266,7 @@ def _value_pairs(lview: ClaimView, rview: ClaimView) -> list[tuple[Value, Value]
     if (
         len(lplaces) == 1
         and len(rplaces) == 1
-        and _twins(lview, rview, PLACE_TWIN_THRESHOLD)
+        and _twins(lview, rview, PLACE_TWIN_THRESHOLD, containment=False)
     ):
         pairs.append((lplaces[0], rplaces[0]))
     return pairs

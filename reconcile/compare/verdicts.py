@@ -304,7 +304,9 @@ def _compare_pair(
     the conflicts, agreeing value pairs and rising value pairs."""
     conflicts, agreeing, rising = into
     left, right = lview.claim, rview.claim
-    if left.polarity != right.polarity and _twins(lview, rview, TWIN_THRESHOLD):
+    if left.polarity != right.polarity and _twins(
+        lview, rview, TWIN_THRESHOLD, containment=True
+    ):
         conflicts.append(
             _conflict(
                 "polarity",

@@ -427,6 +427,7 @@ class Frame:
     dimensions: frozenset[str] = field(default=frozenset(), converter=frozenset)
     """What the claim's figures count (``qty_years_term``): claims counting different things differ."""
     countries: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The countries the claim is about: named in it, else its article's setting."""
     parties: frozenset[str] = field(default=frozenset(), converter=frozenset)
     """The two or more countries the claim is between: those it names as actors,
     or, when it names no actor but its speaker ("Mr X said the agreement opened
@@ -444,7 +445,6 @@ class Frame:
     spoken: frozenset[str] = field(default=frozenset(), converter=frozenset)
     """Figure dimensions whose counted noun the claim names without a figure
     ("armed Moscow with drones" speaks of ``qty_drones``)."""
-    """The countries the claim is about: named in it, else its article's setting."""
 
 
 def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
@@ -483,7 +483,8 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
         for a in claim.values
         if isinstance(a, Actor) and a.role == "actor" and a.type != "unknown"
     ]
-    actors = {_principal(a, gazetteer) for a in _principal_actors(claim, named)}
+    principal = _principal_actors(claim, named)
+    actors = {_principal(a, gazetteer) for a in principal}
     unique = sorted(tokens)
     core = [t for t in unique if t in _CORE or t.startswith(("qty_", "actor_"))]
     dimensions = {t for t in unique if t.startswith("qty_")}
@@ -502,7 +503,7 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
         *_parties(claim, named, actors, gazetteer),
         _subjects(claim, named, gazetteer),
         _mentioned(claim, gazetteer),
-        {place for a in _principal_actors(claim, named) for place in a.within},
+        {place for a in principal for place in a.within},
         {d for t in unique for d in _dimensions_of_word().get(t, ())} - dimensions,
     )
 

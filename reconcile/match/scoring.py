@@ -131,12 +131,12 @@ def score_against(query: Frame, frames: Sequence[Frame], config: Config) -> np.n
         config,
         pairwise=True,
     )
-    scores = _blend(config, by_set, by_sort, by_core)
+    masks, spoken = _dimension_bits([query, *frames])
+    mismatch = _mismatch(masks[0], masks[1:], spoken[0], spoken[1:])
+    scores = (
+        _blend(config, by_set, by_sort, by_core) - config.dimension_penalty * mismatch
+    )
     for k, frame in enumerate(frames):
-        differing = (query.dimensions - frame.dimensions - frame.spoken) | (
-            frame.dimensions - query.dimensions - query.spoken
-        )
-        scores[k] -= config.dimension_penalty * len(differing)
         if _vetoed(query, frame):
             scores[k] = 0.0
     return np.clip(scores, 0.0, 100.0)
