@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import sys
 import time
 import warnings
@@ -21,7 +22,7 @@ from typing import IO, TextIO
 from reconcile._atomic import write_atomic, write_text_atomic
 from reconcile.api import Reconciliation, load_articles, reconcile
 from reconcile.config import Config
-from reconcile.errors import ReconcileError
+from reconcile.errors import ReconcileError, ReplacedTextWarning
 from reconcile.report import write_json_report
 from reconcile.store import open_store
 
@@ -53,6 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.simplefilter("always")
         warnings.showwarning = _show_warning  # type: ignore[assignment]
         try:
+            _replace_surrogates(args)
             return int(args.run(args))
         except ReconcileError as error:
             print(f"reconcile: error: {_one_line(error)}", file=sys.stderr)
@@ -369,6 +371,24 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"expected an ISO date like 2025-01-17 (got {text!r})"
         ) from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(args: argparse.Namespace) -> None:
+    """Replace lone surrogates (undecodable bytes on the command line) in text
+    options by U+FFFD, with a warning: UTF-8 output could not hold them."""
+    for name, value in vars(args).items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            setattr(args, name, _SURROGATE.sub("\ufffd", value))
+            label = "TEXT" if name == "text" else f"--{name.replace('_', '-')}"
+            warnings.warn(
+                ReplacedTextWarning(
+                    f"{label}: bytes that are not UTF-8 replaced by U+FFFD"
+                ),
+                stacklevel=2,
+            )
 
 
 def _one_line(error: BaseException) -> str:
