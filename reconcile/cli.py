@@ -2,7 +2,8 @@
 
 Bad input gets a one-line error naming the file and the problem on stderr and
 exit status 2; nothing is written to stdout and no output file is left
-half-written (outputs go to a temporary file that is renamed into place).
+half-written (outputs go to a temporary file that is renamed into place; see
+:mod:`reconcile._atomic` for modes, links, FIFOs and devices).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from reconcile.store import open_store
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
 
 _EXAMPLES = """\
 examples:
@@ -45,7 +46,7 @@ examples:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 2 bad input)."""
+    """Run the command line; returns the exit status (0 ok, 2 bad input, 130 Ctrl-C)."""
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "report" and not args.paths and args.store is None:
@@ -61,6 +62,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_BAD_INPUT
         except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
             return EXIT_OK
+        except KeyboardInterrupt:
+            print("reconcile: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
 
 
 def _parser() -> argparse.ArgumentParser:
