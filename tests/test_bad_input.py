@@ -179,12 +179,26 @@ class TestMetadataNesting:
 
 
 class TestFilesAndFolders:
-    def test_symlink_loop_named_directly(self, tmp_path):
-        loop = tmp_path / "loop.md"
-        loop.symlink_to(loop)
-        with pytest.raises(UnreadablePathError, match="symbolic link loop"):
-            load_articles(loop)
-        assert_one_line_error(tmp_path, loop, "symbolic link loop")
+    @pytest.mark.parametrize(
+        ("make", "error", "expected"),
+        [
+            (
+                lambda path: path.symlink_to(path),
+                UnreadablePathError,
+                "symbolic link loop",
+            ),
+            (os.mkfifo, UnsupportedFormatError, "not a FIFO"),
+        ],
+        ids=["symlink-loop", "fifo"],
+    )
+    def test_not_a_file_named_directly_is_an_error(
+        self, tmp_path, make, error, expected
+    ):
+        path = tmp_path / "x.md"
+        make(path)
+        with pytest.raises(error, match=expected):
+            load_articles(path)
+        assert_one_line_error(tmp_path, path, expected)
 
     def test_symlink_loop_inside_a_directory_is_skippable(self, tmp_path):
         folder = tmp_path / "articles"
@@ -225,14 +239,6 @@ class TestFilesAndFolders:
         assert opened == [str(folder / "good.md")]
         status, _, err = run(["report", "--format", "json", folder])
         assert status == 0 and "x.md: skipped: a FIFO" in err
-
-    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
-    def test_fifo_named_directly_is_an_error(self, tmp_path):
-        fifo = tmp_path / "x.md"
-        os.mkfifo(fifo)
-        with pytest.raises(UnsupportedFormatError, match="not a FIFO"):
-            load_articles(fifo)
-        assert_one_line_error(tmp_path, fifo, "FIFO")
 
     def test_unlistable_subfolder_is_a_warning(self, tmp_path, monkeypatch):
         folder = tmp_path / "articles"
