@@ -2,7 +2,8 @@
 
 Bad input gets a one-line error naming the file and the problem on stderr and
 exit status 2; nothing is written to stdout and no output file is left
-half-written (outputs go to a temporary file that is renamed into place).
+half-written (outputs go to a temporary file that is renamed into place; see
+:mod:`reconcile._atomic` for modes, links, FIFOs and devices).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import sys
 import time
 import warnings
@@ -21,13 +23,13 @@ from typing import IO, TextIO
 from reconcile._atomic import write_atomic, write_text_atomic
 from reconcile.api import Reconciliation, load_articles, reconcile
 from reconcile.config import Config
-from reconcile.errors import ReconcileError
+from reconcile.errors import ReconcileError, ReplacedTextWarning
 from reconcile.report import write_json_report
 from reconcile.store import open_store
 
 __all__ = ["main"]
 
-EXIT_OK, EXIT_BAD_INPUT = 0, 2
+EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
 
 _EXAMPLES = """\
 examples:
@@ -44,7 +46,7 @@ examples:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 2 bad input)."""
+    """Run the command line; returns the exit status (0 ok, 2 bad input, 130 Ctrl-C)."""
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "report" and not args.paths and args.store is None:
@@ -53,12 +55,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.simplefilter("always")
         warnings.showwarning = _show_warning  # type: ignore[assignment]
         try:
+            _replace_surrogates(args)
             return int(args.run(args))
         except ReconcileError as error:
             print(f"reconcile: error: {_one_line(error)}", file=sys.stderr)
             return EXIT_BAD_INPUT
         except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
             return EXIT_OK
+        except KeyboardInterrupt:
+            print("reconcile: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -369,6 +375,24 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(
             f"expected an ISO date like 2025-01-17 (got {text!r})"
         ) from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _replace_surrogates(args: argparse.Namespace) -> None:
+    """Replace lone surrogates (undecodable bytes on the command line) in text
+    options by U+FFFD, with a warning: UTF-8 output could not hold them."""
+    for name, value in vars(args).items():
+        if isinstance(value, str) and _SURROGATE.search(value):
+            setattr(args, name, _SURROGATE.sub("\ufffd", value))
+            label = "TEXT" if name == "text" else f"--{name.replace('_', '-')}"
+            warnings.warn(
+                ReplacedTextWarning(
+                    f"{label}: bytes that are not UTF-8 replaced by U+FFFD"
+                ),
+                stacklevel=2,
+            )
 
 
 def _one_line(error: BaseException) -> str:

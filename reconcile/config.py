@@ -95,6 +95,11 @@ class Config:
             (``fuzz.ratio``) are one wire story and count as one origin.
         alias_file: an optional user gazetteer (JSON) extending the bundled one.
         workers: rapidfuzz worker threads (-1: all cores).
+        max_article_chars: the longest article text read whole, in characters
+            of cleaned text (default 200,000, some 30,000 words: longer than any
+            news article). A longer article is cut at the last sentence end
+            before it, with a :class:`~reconcile.errors.TruncatedArticleWarning`,
+            so one huge or hostile file cannot take unbounded time or memory.
     """
 
     match_threshold: float = field(
@@ -126,4 +131,9 @@ class Config:
     alias_file: Path | None = field(default=None, converter=_path_or_none)
     workers: int = field(
         default=-1, converter=_number("workers", int), validator=_workers
+    )
+    max_article_chars: int = field(
+        default=200_000,
+        converter=_number("max_article_chars", int),
+        validator=_positive,
     )

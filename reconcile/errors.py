@@ -5,6 +5,7 @@
     + ArticleFormatError    (also ValueError: front matter, JSON, encoding, empty file)
     + UnsupportedFormatError (also ValueError: a file type we cannot read)
     + MissingPathError      (also FileNotFoundError)
+    + UnreadablePathError   (a symbolic link loop, no permission, an unlistable directory)
   x ConfigError             (also ValueError: bad thresholds, weights, alias files)
   x InvalidSpanError        (also ValueError: a model invariant was broken)
   x InvalidValueError       (also ValueError: an interval with low > high, ...)
@@ -14,7 +15,10 @@
                              carries .path, .index, .field and .value)
 * ReconcileWarning(UserWarning)
   x UnanchoredDateWarning   (an article has no ``published``; relative dates stay unresolved)
-  x SkippedFileWarning      (``keep_going=True`` skipped a bad file)
+  x SkippedFileWarning      (``keep_going=True`` skipped a bad file; a directory holds a file
+                             that is not a regular file, or a folder that cannot be listed)
+  x ReplacedTextWarning     (lone surrogates in an input were replaced by U+FFFD)
+  x TruncatedArticleWarning (an article is longer than ``Config.max_article_chars``)
 """
 
 from __future__ import annotations
@@ -33,9 +37,12 @@ __all__ = [
     "MissingPathError",
     "ReconcileError",
     "ReconcileWarning",
+    "ReplacedTextWarning",
     "SkippedFileWarning",
     "StoreError",
+    "TruncatedArticleWarning",
     "UnanchoredDateWarning",
+    "UnreadablePathError",
     "UnsupportedFormatError",
 ]
 
@@ -78,6 +85,11 @@ class UnsupportedFormatError(InputError, ValueError):
 
 class MissingPathError(InputError, FileNotFoundError):
     """A path given to reconcile does not exist."""
+
+
+class UnreadablePathError(InputError):
+    """A path exists but cannot be read: a symbolic link loop, a file or
+    directory without read permission, a directory that cannot be listed."""
 
 
 class ConfigError(ReconcileError, ValueError):
@@ -142,4 +154,19 @@ class UnanchoredDateWarning(ReconcileWarning):
 
 
 class SkippedFileWarning(ReconcileWarning):
-    """A bad input file was skipped because ``keep_going=True`` was given."""
+    """Something given to reconcile was not read.
+
+    A bad input file skipped because ``keep_going=True`` was given; inside a
+    directory, a file that is not a regular file (a FIFO, a device, a socket:
+    never opened) or a folder that cannot be listed, whatever *keep_going*.
+    """
+
+
+class ReplacedTextWarning(ReconcileWarning):
+    """Text that cannot be written as UTF-8 (a lone surrogate such as the JSON
+    escape ``\\ud800``) was replaced by U+FFFD, the replacement character."""
+
+
+class TruncatedArticleWarning(ReconcileWarning):
+    """An article is longer than ``Config.max_article_chars``; only its first
+    sentences up to that length are read."""

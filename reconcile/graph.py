@@ -27,12 +27,10 @@ W3C PROV (PROV-N or PROV-JSON) when the optional ``prov`` package is installed
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
 import re
-import secrets
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -41,6 +39,7 @@ from urllib.parse import quote
 import networkx as nx
 from attrs import frozen
 
+from reconcile._atomic import write_atomic
 from reconcile.errors import (
     ExportError,
     InputError,
@@ -583,7 +582,7 @@ def write_graph(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> Path:
         raise ExportError(f"{path}: {exc}") from exc
     except Exception as exc:
         raise ExportError(f"{path}: cannot write the graph as {suffix}: {exc}") from exc
-    _write_atomic(path, data)
+    write_atomic(path, lambda handle: handle.write(data))
     return path
 
 
@@ -738,25 +737,3 @@ def _prov_label(node: str, data: dict[str, Any]) -> str:
         if data.get(name) and not (name == "text" and data.get("kind") == "article"):
             return str(data[name])
     return _bare(str(node))
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    temporary = path.parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    except OSError as exc:
-        raise ExportError(
-            f"{path}: cannot write beside it: {exc.strerror or exc}"
-        ) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        if isinstance(exc, Exception):
-            raise ExportError(f"{path}: cannot write the graph: {exc}") from exc
-        raise

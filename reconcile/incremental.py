@@ -31,6 +31,7 @@ from reconcile.config import Config
 from reconcile.errors import InvalidValueError
 from reconcile.extract.claims import extract_claims
 from reconcile.gc_pause import collector_paused
+from reconcile.ingest import truncate_article
 from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
 from reconcile.model import Article, Claim, Fact
@@ -161,6 +162,9 @@ def _add_articles(
     report: ProgressCallback,
 ) -> tuple[IncrementalState, tuple[Claim, ...], tuple[Fact, ...]]:
     old_articles = state.articles if state is not None else ()
+    new_articles = tuple(
+        truncate_article(a, config.max_article_chars) for a in new_articles
+    )
     _check_unique_ids(old_articles, new_articles)
     index = state.index if state is not None else build_match_index((), config)
     new_claims: list[Claim] = []

@@ -26,37 +26,52 @@ read (after newline normalisation) and ``Article.kept`` maps one onto the other.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import stat
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Generator, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from reconcile.errors import (
     ArticleFormatError,
     InputError,
+    InvalidValueError,
     MissingPathError,
+    ReplacedTextWarning,
     SkippedFileWarning,
+    TruncatedArticleWarning,
     UnanchoredDateWarning,
+    UnreadablePathError,
     UnsupportedFormatError,
 )
 from reconcile.furniture import looks_like_furniture, remove_furniture
-from reconcile.model import Article
+from reconcile.model import MAX_NESTING, Article
+from reconcile.segment import split_sentences
 
 __all__ = [
+    "MAX_JSON_INT_DIGITS",
+    "MAX_NESTING",
     "SUPPORTED_SUFFIXES",
     "article_from_record",
     "load_articles",
     "looks_like_furniture",
     "parse_article_text",
     "remove_furniture",
+    "truncate_article",
 ]
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".json", ".jsonl", ".markdown", ".md", ".txt")
 """File name endings :func:`load_articles` reads (compared case-insensitively)."""
+
+MAX_JSON_INT_DIGITS = 100
+"""The most digits an integer in JSON input may have; a longer one is an error."""
 
 _FRONT_MATTER_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 _KNOWN_KEYS = frozenset({"id", "outlet", "published", "url", "title"})
@@ -85,12 +100,20 @@ def load_articles(
         The articles, in the order of *paths* (and sorted order inside directories).
 
     Raises:
-        MissingPathError: A path does not exist.
-        UnsupportedFormatError: A file named directly is not of a supported type,
-            or a directory holds no supported file.
+        MissingPathError: A path does not exist (or is a broken symbolic link).
+        UnreadablePathError: A path cannot be read: a symbolic link loop, no
+            permission, a directory that cannot be listed.
+        UnsupportedFormatError: A file named directly is not of a supported type
+            or not a regular file, or a directory holds no supported file.
         ArticleFormatError: A file is malformed, or two articles share an id.
 
-    A file is loaded whole or not at all.
+    A file is loaded whole or not at all. Inside a directory, an entry that is
+    not a regular file (a FIFO, a device, a socket) is skipped with a
+    :class:`~reconcile.errors.SkippedFileWarning` and never opened, and so is a
+    folder that cannot be listed. JSON input may nest at most
+    :data:`MAX_NESTING` levels deep and hold integers of at most
+    :data:`MAX_JSON_INT_DIGITS` digits; lone surrogates in it (``\\ud800``) are
+    replaced by U+FFFD with a :class:`~reconcile.errors.ReplacedTextWarning`.
 
     >>> import pathlib, shutil, tempfile
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -105,6 +128,9 @@ def load_articles(
     owners: dict[str, Path] = {}
     errors: list[InputError] = []
     for item in _iter_files(_as_path_list(paths)):
+        if isinstance(item, Warning):
+            warnings.warn(item, stacklevel=2)
+            continue
         try:
             if isinstance(item, InputError):
                 raise item
@@ -133,18 +159,27 @@ def _as_path_list(
     return [Path(path) for path in paths]
 
 
-def _iter_files(paths: list[Path]) -> Iterator[Path | InputError]:
-    seen: set[Path] = set()
+def _iter_files(paths: list[Path]) -> Iterator[Path | InputError | Warning]:
+    """Each file to read, each error to raise (or skip) and each warning, in order."""
+    seen: set[tuple[int, int]] = set()
     for path in paths:
-        if path.is_dir():
-            files = _walk(path)
+        status = _stat(path)
+        if isinstance(status, InputError):
+            yield status
+            continue
+        if stat.S_ISDIR(status.st_mode):
+            walked = yield from _walk(path)
+            if isinstance(walked, InputError):
+                yield walked
+                continue
+            files = walked
             if not files:
                 yield UnsupportedFormatError(
                     path,
                     None,
                     f"no article files ({', '.join(SUPPORTED_SUFFIXES)}) in this directory",
                 )
-        elif path.is_file():
+        elif stat.S_ISREG(status.st_mode):
             if path.suffix.lower() not in SUPPORTED_SUFFIXES:
                 yield UnsupportedFormatError(
                     path,
@@ -153,33 +188,100 @@ def _iter_files(paths: list[Path]) -> Iterator[Path | InputError]:
                     path.suffix,
                 )
                 continue
-            files = [path]
-        elif path.exists():
+            files = [(path, status)]
+        else:
             yield UnsupportedFormatError(
-                path, None, "expected a regular file or a directory"
+                path,
+                None,
+                f"expected a regular file or a directory, not {_kind(status.st_mode)}",
             )
             continue
-        else:
-            yield MissingPathError(path, None, "no such file or directory")
-            continue
-        for file in files:
-            key = file.resolve()
+        for file, file_status in files:
+            key = (file_status.st_dev, file_status.st_ino)
             if key not in seen:
                 seen.add(key)
                 yield file
 
 
-def _walk(root: Path) -> list[Path]:
-    found: list[Path] = []
-    for folder, dirnames, filenames in os.walk(root):
-        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
-        found.extend(
-            Path(folder, name)
-            for name in filenames
-            if not name.startswith(".")
-            and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+def _stat(path: Path) -> os.stat_result | InputError:
+    """The status of *path* (following links), or the error that names why not."""
+    try:
+        return os.stat(path)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return UnreadablePathError(
+                path, None, "symbolic link loop (the link leads back to itself)"
+            )
+        if error.errno in (errno.ENOENT, errno.ENOTDIR):
+            if os.path.lexists(path):
+                return MissingPathError(
+                    path, None, "broken symbolic link (its target does not exist)"
+                )
+            return MissingPathError(path, None, "no such file or directory")
+        return UnreadablePathError(
+            path, None, f"cannot read ({error.strerror or error})"
         )
-    return sorted(found, key=lambda file: file.relative_to(root).parts)
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, for messages."""
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
+
+
+def _walk(
+    root: Path,
+) -> Generator[
+    Warning | InputError, None, list[tuple[Path, os.stat_result]] | InputError
+]:
+    """The supported regular files under *root*, sorted; yields a warning for each
+    entry skipped on the way and each error met in a file, and returns an error when
+    *root* itself cannot be listed.
+
+    Hidden entries are left out; links to folders are not followed (no cycles).
+    """
+    found: list[tuple[tuple[str, ...], Path, os.stat_result]] = []
+    folders: list[tuple[Path, tuple[str, ...]]] = [(root, ())]
+    while folders:
+        folder, parts = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            reason = f"cannot list this directory ({error.strerror or error})"
+            if folder == root:
+                return UnreadablePathError(folder, None, reason)
+            yield SkippedFileWarning(f"{folder}: {reason}; the files in it are skipped")
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            path = Path(folder, entry.name)
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                folders.append((path, (*parts, entry.name)))
+                continue
+            if Path(entry.name).suffix.lower() not in SUPPORTED_SUFFIXES:
+                continue
+            status = _stat(path)
+            if isinstance(status, InputError):
+                yield status
+            elif stat.S_ISREG(status.st_mode):
+                found.append(((*parts, entry.name), path, status))
+            elif not stat.S_ISDIR(status.st_mode):
+                yield SkippedFileWarning(
+                    f"{path}: skipped: {_kind(status.st_mode)}, not a regular file"
+                )
+    found.sort(key=lambda item: item[0])
+    return [(path, status) for _, path, status in found]
 
 
 def _check_unique_ids(
@@ -202,12 +304,7 @@ def _check_unique_ids(
 
 
 def _read_file(path: Path) -> tuple[list[Article], list[Warning]]:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ArticleFormatError(
-            path, None, f"cannot read file ({error.strerror})"
-        ) from error
+    data = _read_regular(path)
     text = _decode(data, path)
     suffix = path.suffix.lower()
     if suffix in _FRONT_MATTER_SUFFIXES:
@@ -216,6 +313,36 @@ def _read_file(path: Path) -> tuple[list[Article], list[Warning]]:
     if suffix == ".jsonl":
         return _parse_jsonl(text, path)
     return _parse_json(text, path)
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of *path*, which must (still) be a regular file.
+
+    Opened without blocking, so a FIFO put in its place since it was listed
+    cannot hang the run, and checked again once open.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        failed = _stat(path)
+        if isinstance(failed, InputError):
+            raise failed from error
+        raise UnreadablePathError(
+            path, None, f"cannot read file ({error.strerror or error})"
+        ) from error
+    with open(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise UnsupportedFormatError(
+                path, None, f"expected a regular file, not {_kind(mode)}"
+            )
+        try:
+            return handle.read()
+        except OSError as error:
+            raise UnreadablePathError(
+                path, None, f"cannot read file ({error.strerror or error})"
+            ) from error
 
 
 def _decode(data: bytes, path: str | Path) -> str:
@@ -238,6 +365,48 @@ def _normalise(text: str, path: str | Path) -> str:
             path, None, "file is empty" if not text else "file holds only whitespace"
         )
     return text
+
+
+def truncate_article(article: Article, max_chars: int) -> Article:
+    """*article* cut to at most *max_chars* characters of text, at a sentence end.
+
+    Returns *article* itself when it is short enough; otherwise a copy whose
+    ``text`` ends at the end of the last whole sentence before the limit (or at
+    the last space, or at the limit, when no sentence ends before it), whose
+    ``kept`` map is cut to match, with a
+    :class:`~reconcile.errors.TruncatedArticleWarning` naming the article.
+    ``Config.max_article_chars`` is the limit :func:`reconcile.reconcile` applies.
+
+    >>> import warnings
+    >>> article = Article(id="a", outlet="X", text="One. Two. Three is long.")
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     truncate_article(article, 15).text
+    'One. Two.'
+    """
+    text = article.text
+    if len(text) <= max_chars:
+        return article
+    spans = split_sentences(text[:max_chars])
+    if len(spans) > 1:  # the last one may run on past the limit
+        cut = spans[-2][1]
+    else:
+        space = text.rfind(" ", 0, max_chars)
+        cut = space if space > 0 else max_chars
+    kept = tuple(
+        (clean, raw, min(length, cut - clean))
+        for clean, raw, length in article.kept
+        if clean < cut
+    )
+    warnings.warn(
+        TruncatedArticleWarning(
+            f"{article.path or article.id}: the text is {len(text):,} characters, "
+            f"more than Config.max_article_chars ({max_chars:,}); only its first "
+            f"{cut:,} characters are read"
+        ),
+        stacklevel=2,
+    )
+    return attrs.evolve(article, text=text[:cut], kept=kept)
 
 
 # --------------------------------------------------------------------------- front matter
@@ -407,6 +576,16 @@ def _record_article(
 ) -> tuple[Article, list[Warning]]:
     if not isinstance(record, Mapping):
         raise _located(path, where, None, "expected a JSON object", _json_type(record))
+    record, replaced = _without_surrogates(record)
+    pending: list[Warning] = []
+    if replaced:
+        pending.append(
+            ReplacedTextWarning(
+                f"{path}: {where + ': ' if where else ''}{replaced} lone surrogate"
+                f"{'s' if replaced > 1 else ''} (such as \\ud800, which UTF-8 cannot hold) "
+                "replaced by U+FFFD"
+            )
+        )
     if "text" not in record:
         raise _located(path, where, "text", "required field is missing")
     body = record["text"]
@@ -416,18 +595,12 @@ def _record_article(
     default_id = stem if index is None else f"{stem}-{index}"
     fields = {key: value for key, value in record.items() if key != "text"}
     body = body.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return _build_article(fields, body, path, default_id, where)
+    article, more = _build_article(fields, body, path, default_id, where)
+    return article, pending + more
 
 
 def _parse_json(text: str, path: Path) -> tuple[list[Article], list[Warning]]:
-    try:
-        value = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ArticleFormatError(
-            path,
-            None,
-            f"invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}",
-        ) from None
+    value = _load_json(text, path, None)
     if isinstance(value, dict):
         article, warned = _record_article(value, path, None, None)
         return [article], warned
@@ -452,20 +625,120 @@ def _parse_jsonl(text: str, path: Path) -> tuple[list[Article], list[Warning]]:
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ArticleFormatError(
-                path,
-                None,
-                f"invalid JSON at line {number}, column {error.colno}: {error.msg}",
-            ) from None
+        record = _load_json(line, path, number)
         article, more = _record_article(
             record, path, len(articles) + 1, f"line {number}"
         )
         articles.append(article)
         pending.extend(more)
     return articles, pending
+
+
+class _BadNumber(Exception):
+    """A JSON number reconcile will not read (raised inside ``json.loads``)."""
+
+
+def _json_int(literal: str) -> int:
+    digits = len(literal) - literal.startswith("-")
+    if digits > MAX_JSON_INT_DIGITS:
+        raise _BadNumber(
+            f"an integer of {digits:,} digits (at most {MAX_JSON_INT_DIGITS} are read)"
+        )
+    return int(literal)
+
+
+def _json_float(literal: str) -> float:
+    value = float(literal)
+    if value in (float("inf"), float("-inf")):
+        raise _BadNumber(f"a number too large for a float ({_clip(literal, 20)})")
+    return value
+
+
+def _json_constant(name: str) -> float:
+    raise _BadNumber(f"{name} is not a JSON number")
+
+
+def _load_json(text: str, path: Path, line: int | None) -> Any:
+    """Parse *text* (the whole file, or JSONL line *line*) with the input limits."""
+
+    def error(where: tuple[int, int] | None, message: str) -> ArticleFormatError:
+        if where is None:
+            at = f" at line {line}" if line is not None else ""
+        else:
+            row, column = where
+            at = f" at line {line if line is not None else row}, column {column}"
+        return ArticleFormatError(path, None, f"invalid JSON{at}: {message}")
+
+    too_deep = _nesting_too_deep(text)
+    if too_deep is not None:
+        raise error(
+            _line_column(text, too_deep),
+            f"nested deeper than {MAX_NESTING} levels of lists and objects",
+        )
+    try:
+        return json.loads(
+            text,
+            parse_int=_json_int,
+            parse_float=_json_float,
+            parse_constant=_json_constant,
+        )
+    except json.JSONDecodeError as failure:
+        raise error((failure.lineno, failure.colno), failure.msg) from None
+    except _BadNumber as failure:
+        raise error(None, str(failure)) from None
+    except RecursionError:  # pragma: no cover - the nesting check comes first
+        raise error(None, "nested too deep") from None
+
+
+_JSON_NESTING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*(?:"|\Z)|[\[\]{}]')
+
+
+def _nesting_too_deep(text: str) -> int | None:
+    """Where JSON *text* first opens a list or object deeper than
+    :data:`MAX_NESTING` levels, or ``None`` (one pass; strings are skipped)."""
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return None
+    depth = 0
+    for match in _JSON_NESTING.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return match.start()
+        elif token in "]}":
+            depth -= 1
+    return None
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - text.rfind("\n", 0, offset)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(value: Any) -> tuple[Any, int]:
+    """*value* (a parsed JSON value) with lone surrogates replaced by U+FFFD, and
+    how many were replaced. JSON may escape them (``\\ud800``) but UTF-8 cannot
+    hold them, so no report could be written."""
+    if isinstance(value, str):
+        if _SURROGATE.search(value) is None:
+            return value, 0
+        return _SURROGATE.subn("\ufffd", value)
+    if isinstance(value, list):
+        fixed = [_without_surrogates(item) for item in value]
+        return [item for item, _ in fixed], sum(count for _, count in fixed)
+    if isinstance(value, Mapping):
+        out: dict[Any, Any] = {}
+        total = 0
+        for key, item in value.items():
+            new_key, replaced_in_key = _without_surrogates(key)
+            new_item, replaced = _without_surrogates(item)
+            out[new_key] = new_item
+            total += replaced + replaced_in_key
+        return out, total
+    return value, 0
 
 
 def _json_type(value: Any) -> str:
@@ -528,20 +801,23 @@ def _build_article(
         raise _located(
             path, where, None, "no body text left after removing page furniture"
         )
-    article = Article(
-        id=article_id.strip(),
-        outlet=outlet or "",
-        text=text,
-        published=published,
-        url=url,
-        title=title,
-        path=str(path),
-        raw_text=body,
-        kept=kept,
-        metadata={
-            key: value for key, value in fields.items() if key not in _KNOWN_KEYS
-        },
-    )
+    try:
+        article = Article(
+            id=article_id.strip(),
+            outlet=outlet or "",
+            text=text,
+            published=published,
+            url=url,
+            title=title,
+            path=str(path),
+            raw_text=body,
+            kept=kept,
+            metadata={
+                key: value for key, value in fields.items() if key not in _KNOWN_KEYS
+            },
+        )
+    except InvalidValueError as error:  # metadata nested too deep
+        raise _located(path, where, "metadata", str(error)) from None
     return article, pending
 
 

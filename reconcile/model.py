@@ -30,6 +30,7 @@ from attrs.validators import instance_of, optional
 from reconcile.errors import InvalidSpanError, InvalidValueError
 
 __all__ = [
+    "MAX_NESTING",
     "Actor",
     "Agreement",
     "Article",
@@ -58,12 +59,28 @@ def _to_tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value)
 
 
-def _frozen(value: Any) -> Any:
-    """Nested lists and dicts (JSON metadata) as tuples, so articles stay hashable."""
-    if isinstance(value, Mapping):
-        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
-    if isinstance(value, list | tuple | set | frozenset):
-        items = [_frozen(v) for v in value]
+MAX_NESTING = 64
+"""How deep lists and objects may nest in an article's metadata (and in JSON input)."""
+
+
+def _frozen(value: Any, depth: int = 0) -> Any:
+    """Nested lists and dicts (JSON metadata) as tuples, so articles stay hashable.
+
+    Raises:
+        InvalidValueError: the value nests deeper than :data:`MAX_NESTING`
+            levels (or holds itself).
+    """
+    if isinstance(value, Mapping | list | tuple | set | frozenset):
+        if depth >= MAX_NESTING:
+            raise InvalidValueError(
+                f"Article.metadata: expected lists and objects nested at most "
+                f"{MAX_NESTING} levels deep"
+            )
+        if isinstance(value, Mapping):
+            return tuple(
+                sorted((str(k), _frozen(v, depth + 1)) for k, v in value.items())
+            )
+        items = [_frozen(v, depth + 1) for v in value]
         return tuple(
             sorted(items, key=repr) if isinstance(value, set | frozenset) else items
         )
@@ -72,8 +89,8 @@ def _frozen(value: Any) -> Any:
 
 def _to_items(value: Mapping[str, Any] | Any) -> tuple[tuple[str, Any], ...]:
     if isinstance(value, Mapping):
-        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
-    return tuple((str(k), _frozen(v)) for k, v in value)
+        return tuple(sorted((str(k), _frozen(v, 1)) for k, v in value.items()))
+    return tuple((str(k), _frozen(v, 1)) for k, v in value)
 
 
 def _member_of(options: tuple[str, ...]) -> Any:

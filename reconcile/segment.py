@@ -49,7 +49,10 @@ _OPENERS = frozenset(
 
 _LATIN = frozenset({"e.g", "i.e", "E.g", "I.e"})
 
-_CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?])+[”\"’'»)\]]*(?=\s)")
+# A run of end marks taken whole (possessive, and never from the middle of a
+# run): ``(?:\.\.\.|…|[.!?])+`` matched the same strings but backtracked
+# exponentially on a long run of dots.
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[”\"’'»)\]]*+(?=\s)")
 _NEXT = re.compile(r"\s+([“\"‘'«(\[]*)(\w*)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _ENDERS = frozenset(".!?…")

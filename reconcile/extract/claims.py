@@ -9,6 +9,8 @@ teasers, bare noun-phrase headlines, page furniture — give no claim.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -42,16 +44,20 @@ __all__ = [
 
 # Clause boundaries that join two independent statements. Each needs both sides
 # to look like statements (enough words and a verb) before it splits.
+# Runs of whitespace are taken whole (possessive ``\s++``, and never from the
+# middle of a run), so a long run costs linear time, not quadratic.
 _CLAUSE_BOUNDARY = re.compile(
-    r";\s+|,\s+(?:as|while|whereas|but|even as|meanwhile)\s+|\s+(?:—|--|–)\s+(?=[a-z])",
+    r";\s++|,\s++(?:as|while|whereas|but|even as|meanwhile)\s++"
+    r"|(?<!\s)\s++(?:—|--|–)\s++(?=[a-z])",
     re.IGNORECASE,
 )
 # Participial and relative clauses that attach a separate figure to a statement
 # ("... signed a treaty meant to last 25 years"): split only when both sides
 # carry a value of their own.
 _VALUE_BOUNDARY = re.compile(
-    r"\s+(?:meant|intended|designed|set|due|expected)\s+to\s+|,\s+(?:which|that)\s+(?:will|would)\s+"
-    r"|,?\s+and\s+(?=(?:[a-z]{3,}ed|hurt|left|sent|gave)\s)",
+    r"(?<!\s)\s++(?:meant|intended|designed|set|due|expected)\s++to\s++"
+    r"|,\s++(?:which|that)\s++(?:will|would)\s++"
+    r"|(?:,|(?<![,\s]))\s++and\s++(?=(?:[a-z]{3,}ed|hurt|left|sent|gave)\s)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
@@ -293,8 +299,8 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
     >>> [s[a:b] for a, b in split_clauses(s)]
     ['Iran signed a pact on Friday', 'a strike killed four people.']
     """
-    pieces = _split_at(text, [(0, len(text))], _CLAUSE_BOUNDARY, _is_statement)
-    return _split_at(text, pieces, _VALUE_BOUNDARY, _has_figure)
+    pieces = _split_at(text, [(0, len(text))], _CLAUSE_BOUNDARY, _STATEMENT)
+    return _split_at(text, pieces, _VALUE_BOUNDARY, _FIGURE_PIECE)
 
 
 def event_role(text: str, position: int) -> str | None:
@@ -309,27 +315,91 @@ def event_role(text: str, position: int) -> str | None:
     >>> event_role("Iran signed a treaty on Friday during a visit", 21)
     'signed'
     """
-    before = [m for m in _ROLE_WORD.finditer(text, 0, position)]
+    starts, ends, roles = _role_words(text)
+    # A value that starts inside a word cuts that word short, as if the text
+    # ended there: the cut word may still be an event word ("sign|ed").
+    word = position
+    while word > 0 and (text[word - 1].isalnum() or text[word - 1] == "_"):
+        word -= 1
+    if word < position:
+        cut = _ROLE_WORD.match(text, word, position)
+        if cut is not None:
+            return _ROLE_OF_STEM[cut.group(1).lower()]
+    # Event words are whole words, found once per text: the last one ending at
+    # or before the value, else the first one starting at or after it.
+    before = bisect.bisect_right(ends, word)
     if before:
-        return _ROLE_OF_STEM[before[-1].group(1).lower()]
-    after = _ROLE_WORD.search(text, position)
-    return None if after is None else _ROLE_OF_STEM[after.group(1).lower()]
+        return roles[before - 1]
+    after = bisect.bisect_left(starts, position)
+    return roles[after] if after < len(roles) else None
+
+
+@functools.lru_cache(maxsize=16)
+def _role_words(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and roles of the event words of *text*, in text order."""
+    starts: list[int] = []
+    ends: list[int] = []
+    roles: list[str] = []
+    for match in _ROLE_WORD.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+        roles.append(_ROLE_OF_STEM[match.group(1).lower()])
+    return starts, ends, roles
+
+
+class _Fragments:
+    """Which fragments of a text hold enough words and a cue (a verb, a figure).
+
+    Words and cues are found once per piece of text; a fragment is then judged
+    with two binary searches, so judging every boundary of a piece costs
+    ``O(n log n)`` instead of rescanning the rest of the piece each time. Words
+    and cues never cross the edges of a fragment (fragments start after
+    whitespace and end before ``;``, ``,`` or whitespace), so the counts are
+    those of the fragment read on its own.
+    """
+
+    def __init__(self, min_words: int, cue: re.Pattern[str]) -> None:
+        self.min_words = min_words
+        self.cue = cue
+
+    def scan(
+        self, text: str, start: int, end: int
+    ) -> tuple[list[int], list[int], list[int]]:
+        """Word starts, cue starts and cue ends in ``text[start:end]``."""
+        words = [match.start() for match in _WORD.finditer(text, start, end)]
+        cues = list(self.cue.finditer(text, start, end))
+        return words, [m.start() for m in cues], [m.end() for m in cues]
+
+    def holds(
+        self, found: tuple[list[int], list[int], list[int]], start: int, end: int
+    ) -> bool:
+        """Whether ``text[start:end]`` has enough words and a cue."""
+        words, cue_starts, cue_ends = found
+        count = bisect.bisect_left(words, end) - bisect.bisect_left(words, start)
+        if count < self.min_words:
+            return False
+        first = bisect.bisect_left(cue_starts, start)
+        return first < len(cue_starts) and cue_ends[first] <= end
 
 
 def _split_at(
     text: str,
     pieces: Iterable[tuple[int, int]],
     boundary: re.Pattern[str],
-    keep: object,
+    keep: _Fragments,
 ) -> list[tuple[int, int]]:
+    """Split each piece at every *boundary* whose two sides both *keep*, in one pass."""
     out: list[tuple[int, int]] = []
     for start, end in pieces:
         cursor = start
-        for match in boundary.finditer(text, start, end):
-            left, right = (cursor, match.start()), (match.end(), end)
-            if keep(text[left[0] : left[1]]) and keep(text[right[0] : right[1]]):  # type: ignore[operator]
-                out.append(left)
-                cursor = match.end()
+        found = keep.scan(text, start, end)
+        for match in boundary.finditer(text[start:end]):
+            left_end, right_start = start + match.start(), start + match.end()
+            if keep.holds(found, cursor, left_end) and keep.holds(
+                found, right_start, end
+            ):
+                out.append((cursor, left_end))
+                cursor = right_start
         out.append((cursor, end))
     return [_trim(text, a, b) for a, b in out if text[a:b].strip()]
 
@@ -342,13 +412,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_statement(fragment: str) -> bool:
-    return (
-        len(_WORD.findall(fragment)) >= _MIN_WORDS
-        and _VERB_CUE.search(fragment) is not None
-    )
-
-
 _FIGURE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
     r"hundred|thousand|million|dozens?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
@@ -356,8 +419,10 @@ _FIGURE = re.compile(
 )
 
 
-def _has_figure(fragment: str) -> bool:
-    return len(_WORD.findall(fragment)) >= 2 and _FIGURE.search(fragment) is not None
+_STATEMENT = _Fragments(_MIN_WORDS, _VERB_CUE)
+"""A statement: at least four words and a verb."""
+_FIGURE_PIECE = _Fragments(2, _FIGURE)
+"""A piece with a figure of its own: two words and a number."""
 
 
 def _build_claim(
@@ -431,20 +496,24 @@ def _is_party_count(quantity: Quantity) -> bool:
 
 
 def _drop_overlaps(values: list[Value]) -> list[Value]:
-    """Keep the first of values whose spans overlap (dates win: they were found first)."""
+    """Keep the first of values whose spans overlap (dates win: they were found first).
+
+    *values* come in span order, so the kept values, which never overlap one
+    another, only need checking from the last one back while they reach past
+    the new value's start: one pass, not a scan of every kept value.
+    """
     kept: list[Value] = []
     for value in values:
-        if all(
-            value.span.end <= k.span.start or value.span.start >= k.span.end
-            for k in kept
-        ):
+        start, end = value.span.start, value.span.end
+        reach = len(kept)
+        while reach and kept[reach - 1].span.end > start:
+            reach -= 1
+        tail = kept[reach:]
+        clear = [k for k in tail if end <= k.span.start or start >= k.span.end]
+        if len(clear) == len(tail):
             kept.append(value)
         elif isinstance(value, DateValue):
-            kept = [
-                k
-                for k in kept
-                if k.span.end <= value.span.start or k.span.start >= value.span.end
-            ]
+            kept[reach:] = clear
             kept.append(value)
     return sorted(kept, key=lambda v: (v.span.start, v.span.end))
 

@@ -56,7 +56,7 @@ from decimal import Decimal
 
 from reconcile.model import Quantity, Span
 
-__all__ = ["COUNTED_NOUNS", "find_quantities"]
+__all__ = ["COUNTED_NOUNS", "MAX_FIGURE_DIGITS", "find_quantities"]
 
 Number = int | float
 
@@ -542,6 +542,10 @@ def _read_figure(lowered: str, match: re.Match[str]) -> _Figure | None:
     return figure
 
 
+MAX_FIGURE_DIGITS = 18
+"""A run of more digits than this (before any decimal point) is not read as a figure."""
+
+
 def _read_digits(lowered: str, match: re.Match[str], figure: _Figure) -> Decimal | None:
     """The value of a digit figure, with its currency and scale; ``None`` when it is no figure."""
     start, end = match.span()
@@ -555,6 +559,9 @@ def _read_digits(lowered: str, match: re.Match[str], figure: _Figure) -> Decimal
         return None  # "Jan. 17"
     if _MONTH_AFTER_RE.match(lowered, end) is not None:
         return None  # "17 January"
+    whole = raw.replace(",", "").partition(".")[0]
+    if len(whole) > MAX_FIGURE_DIGITS:
+        return None  # an id, a phone number, junk: no count has so many digits
     value = Decimal(raw.replace(",", ""))
     currency = ""
     if start >= 3 and lowered[start - 3 : start] == "us$":
