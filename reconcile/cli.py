@@ -32,6 +32,8 @@ EXIT_OK, EXIT_BAD_INPUT = 0, 2
 _EXAMPLES = """\
 examples:
   reconcile report fixtures/russia-iran-treaty/articles
+  reconcile report --outlet "The Harbour Gazette" --published 2025-01-17 story.txt
+  reconcile report saved-pages/*.html          (needs reconcile[html])
   reconcile report --format json -o report.json fixtures/russia-iran-treaty/articles
   reconcile report --format html -o report.html fixtures/*/articles
   reconcile check "Russia and Iran signed a 30-year treaty on Jan. 17, 2025" fixtures/russia-iran-treaty/articles
@@ -95,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
         "report over everything in it",
     )
     _common(report)
+    _sources(report)
     report.set_defaults(run=_run_report)
 
     check = _subcommand(sub, "check", "what supports or contradicts a draft sentence")
@@ -107,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
         help="the draft's date, to resolve 'on Friday' (YYYY-MM-DD)",
     )
     _common(check)
+    _sources(check, published="--articles-published")
     check.set_defaults(run=_run_check)
 
     graph = _subcommand(sub, "graph", "export the provenance graph")
@@ -119,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
         help="FILE.graphml, FILE.json (node-link), FILE.provn or FILE.provjson (needs reconcile[prov])",
     )
     _common(graph)
+    _sources(graph)
     graph.set_defaults(run=_run_graph)
 
     diff = _subcommand(sub, "diff", "what changed in a desk store since a date")
@@ -162,6 +167,7 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, help="write to FILE instead of stdout"
     )
     _common(claimreview)
+    _sources(claimreview)
     claimreview.set_defaults(run=_run_claimreview)
     return parser
 
@@ -201,11 +207,38 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _sources(parser: argparse.ArgumentParser, published: str = "--published") -> None:
+    """The flags that fill what an article file lacks (plain text, saved pages)."""
+    group = parser.add_argument_group(
+        "articles without front matter",
+        "values for whatever an article file lacks; a value in the file wins",
+    )
+    group.add_argument("--outlet", metavar="NAME", help="the outlet's name")
+    group.add_argument(
+        published,
+        dest="articles_published",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the publication date, which anchors 'on Friday'",
+    )
+    group.add_argument("--url", help="the article's address")
+    group.add_argument("--title", metavar="TEXT", help="the article's headline")
+
+
 def _reconcile(args: argparse.Namespace) -> Reconciliation:
     progress = _Progress(sys.stderr)
     store_path = getattr(args, "store", None)
     articles = (
-        load_articles(args.paths, keep_going=args.keep_going) if args.paths else []
+        load_articles(
+            args.paths,
+            keep_going=args.keep_going,
+            outlet=getattr(args, "outlet", None),
+            published=getattr(args, "articles_published", None),
+            url=getattr(args, "url", None),
+            title=getattr(args, "title", None),
+        )
+        if args.paths
+        else []
     )
     progress.say(f"loaded {len(articles)} articles")
     options: dict[str, object] = {"alias_file": args.alias_file}
