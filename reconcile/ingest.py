@@ -481,9 +481,7 @@ def _parse_json(
     articles: list[Article] = []
     pending: list[Warning] = []
     for index, record in enumerate(value, 1):
-        article, more = _record_article(
-            record, path, index, f"record {index}", given
-        )
+        article, more = _record_article(record, path, index, f"record {index}", given)
         articles.append(article)
         pending.extend(more)
     return articles, pending

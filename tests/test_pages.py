@@ -100,7 +100,10 @@ class TestSavedPages:
 
     @pytest.mark.parametrize(
         ("given", "field", "flag"),
-        [({}, "outlet", "--outlet NAME"), ({"outlet": "X"}, "published", "--published")],
+        [
+            ({}, "outlet", "--outlet NAME"),
+            ({"outlet": "X"}, "published", "--published"),
+        ],
     )
     def test_a_page_lacking_a_field_names_it_and_its_flag(self, given, field, flag):
         """A page with no outlet or date, and none given, is refused in one line."""
@@ -116,6 +119,8 @@ class TestSavedPages:
         """Without trafilatura an .html file gets a one-line error naming the extra."""
         monkeypatch.setitem(sys.modules, "trafilatura", None)
 
+        with pytest.raises(UnsupportedFormatError, match=r"reconcile\[html\]"):
+            load_articles(HARBOUR)
         status, out, err = run(["report", HARBOUR])
 
         assert (2, "") == (status, out)
@@ -162,7 +167,10 @@ class TestPlainText:
             "published": "2025-03-14",
             "url": "https://example.org/pact",
             "title": None,
-        } == {key: article.get(key) for key in ("id", "outlet", "published", "url", "title")}
+        } == {
+            key: article.get(key)
+            for key in ("id", "outlet", "published", "url", "title")
+        }
         dates = [
             value["normalized"]
             for fact in json.loads(out)["facts"]
@@ -177,7 +185,9 @@ class TestPlainText:
         story = tmp_path / "story.txt"
         story.write_text(STORY, encoding="utf-8")
 
-        (article,) = load_articles(story, outlet="Harbour Gazette", published="2025-03-14")
+        (article,) = load_articles(
+            story, outlet="Harbour Gazette", published="2025-03-14"
+        )
 
         assert ("Harbour Gazette", date(2025, 3, 14), STORY.strip()) == (
             article.outlet,
