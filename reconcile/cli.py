@@ -107,7 +107,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--published",
         type=_iso_date,
-        help="the draft's date, to resolve 'on Friday' (YYYY-MM-DD)",
+        help="the draft's date, to resolve 'on Friday' and 'Jan. 18' (YYYY-MM-DD; "
+        "default today)",
     )
     _common(check)
     _sources(check, published="--articles-published")
@@ -285,10 +286,14 @@ def _run_check(args: argparse.Namespace) -> int:
         text = json.dumps(answer.to_record(), indent=2, ensure_ascii=False) + "\n"
     else:
         lines = [f"# Check: “{answer.query}”", "", f"Verdict: **{answer.verdict}**", ""]
+        lines += [_dated(answer.published, answer.published_given), ""]
+        said: set[str] = set()
         for match in answer.matches:
+            why = match.explanation if match.explanation not in said else "as above"
+            said.add(match.explanation)
             lines.append(
                 f"- {match.fact.id} ({match.fact.status}, score {match.score:.1f}): "
-                f"**{match.verdict}** — {match.explanation}"
+                f"**{match.verdict}** — {why}"
             )
             lines.append(f"  > {match.fact.statement}")
         if not answer.matches:
@@ -296,6 +301,17 @@ def _run_check(args: argparse.Namespace) -> int:
         text = "\n".join(lines) + "\n"
     _emit(text, None)
     return EXIT_OK
+
+
+def _dated(published: date | None, given: bool) -> str:
+    """The line of a check's answer that says which date the draft was read on."""
+    day = published.isoformat() if published is not None else "no date"
+    if given:
+        return f"Draft dated {day} (--published)."
+    return (
+        f"Draft dated {day}, today (give --published YYYY-MM-DD if it was written "
+        "on another day)."
+    )
 
 
 def _run_graph(args: argparse.Namespace) -> int:
