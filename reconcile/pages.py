@@ -36,7 +36,7 @@ PAGE_SUFFIXES: tuple[str, ...] = (".htm", ".html")
 
 FLAGS: Mapping[str, str] = {
     "outlet": "--outlet NAME",
-    "published": "--published YYYY-MM-DD",
+    "published": "--published YYYY-MM-DD (--articles-published in check)",
     "url": "--url URL",
     "title": "--title TEXT",
 }

@@ -206,6 +206,7 @@ class TestPlainText:
             ([], "outlet", "--outlet NAME"),
             (["--published", "2025-03-14"], "outlet", "--outlet NAME"),
             (["--outlet", "X"], "published", "--published YYYY-MM-DD"),
+            (["--outlet", "X"], "published", "--articles-published in check"),
         ],
     )
     def test_missing_field_names_the_flag(self, tmp_path, flags, field, flag):
