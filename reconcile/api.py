@@ -120,6 +120,9 @@ class Reconciliation:
     def check(self, text: str, published: date | None = None) -> CheckResult:
         """What supports or contradicts the draft sentence *text*?
 
+        The draft is dated *published*, or today when it is not given (see
+        :func:`reconcile.check.check_text`).
+
         >>> r = reconcile([])
         >>> r.check("Russia and Iran signed a treaty in Moscow.").matches
         ()

@@ -34,6 +34,8 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 2, 130
 _EXAMPLES = """\
 examples:
   reconcile report fixtures/russia-iran-treaty/articles
+  reconcile report --outlet "The Harbour Gazette" --published 2025-01-17 story.txt
+  reconcile report saved-pages/*.html          (needs reconcile[html])
   reconcile report --format json -o report.json fixtures/russia-iran-treaty/articles
   reconcile report --format html -o report.html fixtures/*/articles
   reconcile check "Russia and Iran signed a 30-year treaty on Jan. 17, 2025" fixtures/russia-iran-treaty/articles
@@ -101,6 +103,7 @@ def _parser() -> argparse.ArgumentParser:
         "report over everything in it",
     )
     _common(report)
+    _sources(report)
     report.set_defaults(run=_run_report)
 
     check = _subcommand(sub, "check", "what supports or contradicts a draft sentence")
@@ -110,9 +113,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--published",
         type=_iso_date,
-        help="the draft's date, to resolve 'on Friday' (YYYY-MM-DD)",
+        help="the draft's date, to resolve 'on Friday' and 'Jan. 18' (YYYY-MM-DD; "
+        "default today)",
     )
     _common(check)
+    _sources(check, published="--articles-published")
     check.set_defaults(run=_run_check)
 
     graph = _subcommand(sub, "graph", "export the provenance graph")
@@ -125,6 +130,7 @@ def _parser() -> argparse.ArgumentParser:
         help="FILE.graphml, FILE.json (node-link), FILE.provn or FILE.provjson (needs reconcile[prov])",
     )
     _common(graph)
+    _sources(graph)
     graph.set_defaults(run=_run_graph)
 
     diff = _subcommand(sub, "diff", "what changed in a desk store since a date")
@@ -168,6 +174,7 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, help="write to FILE instead of stdout"
     )
     _common(claimreview)
+    _sources(claimreview)
     claimreview.set_defaults(run=_run_claimreview)
     return parser
 
@@ -207,11 +214,38 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _sources(parser: argparse.ArgumentParser, published: str = "--published") -> None:
+    """The flags that fill what an article file lacks (plain text, saved pages)."""
+    group = parser.add_argument_group(
+        "articles without front matter",
+        "values for whatever an article file lacks; a value in the file wins",
+    )
+    group.add_argument("--outlet", metavar="NAME", help="the outlet's name")
+    group.add_argument(
+        published,
+        dest="articles_published",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the publication date, which anchors 'on Friday'",
+    )
+    group.add_argument("--url", help="the article's address")
+    group.add_argument("--title", metavar="TEXT", help="the article's headline")
+
+
 def _reconcile(args: argparse.Namespace) -> Reconciliation:
     progress = _Progress(sys.stderr)
     store_path = getattr(args, "store", None)
     articles = (
-        load_articles(args.paths, keep_going=args.keep_going) if args.paths else []
+        load_articles(
+            args.paths,
+            keep_going=args.keep_going,
+            outlet=getattr(args, "outlet", None),
+            published=getattr(args, "articles_published", None),
+            url=getattr(args, "url", None),
+            title=getattr(args, "title", None),
+        )
+        if args.paths
+        else []
     )
     progress.say(f"loaded {len(articles)} articles")
     options: dict[str, object] = {"alias_file": args.alias_file}
@@ -258,10 +292,14 @@ def _run_check(args: argparse.Namespace) -> int:
         text = json.dumps(answer.to_record(), indent=2, ensure_ascii=False) + "\n"
     else:
         lines = [f"# Check: “{answer.query}”", "", f"Verdict: **{answer.verdict}**", ""]
+        lines += [_dated(answer.published, answer.published_given), ""]
+        said: set[str] = set()
         for match in answer.matches:
+            why = match.explanation if match.explanation not in said else "as above"
+            said.add(match.explanation)
             lines.append(
                 f"- {match.fact.id} ({match.fact.status}, score {match.score:.1f}): "
-                f"**{match.verdict}** — {match.explanation}"
+                f"**{match.verdict}** — {why}"
             )
             lines.append(f"  > {match.fact.statement}")
         if not answer.matches:
@@ -269,6 +307,17 @@ def _run_check(args: argparse.Namespace) -> int:
         text = "\n".join(lines) + "\n"
     _emit(text, None)
     return EXIT_OK
+
+
+def _dated(published: date | None, given: bool) -> str:
+    """The line of a check's answer that says which date the draft was read on."""
+    day = published.isoformat() if published is not None else "no date"
+    if given:
+        return f"Draft dated {day} (--published)."
+    return (
+        f"Draft dated {day}, today (give --published YYYY-MM-DD if it was written "
+        "on another day)."
+    )
 
 
 def _run_graph(args: argparse.Namespace) -> int:

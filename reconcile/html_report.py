@@ -15,6 +15,7 @@ import base64
 import hashlib
 import html
 import itertools
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
@@ -208,10 +209,16 @@ def _fact_section(fact: Mapping[str, Any], articles: Mapping[str, Any]) -> str:
             parts += [*tables[_SHOWN:], "</details>"]
     if fact.get("updates"):
         parts += ["<h3>Updates</h3>", *(_update(u) for u in fact["updates"])]
-    if fact.get("agreements"):
+    agreed = [a for a in fact.get("agreements") or [] if _outlet_count(a) >= 2]
+    repeated = [a for a in fact.get("agreements") or [] if _outlet_count(a) < 2]
+    if agreed:
         parts.append(
-            "<h3>Agreements</h3><ul>"
-            + "".join(_agreement(a) for a in fact["agreements"])
+            "<h3>Agreements</h3><ul>" + "".join(_agreement(a) for a in agreed) + "</ul>"
+        )
+    if repeated:
+        parts.append(
+            "<h3>Repeated by one outlet</h3><ul>"
+            + "".join(_agreement(a, agreed=False) for a in repeated)
             + "</ul>"
         )
     if fact.get("origins"):
@@ -275,10 +282,21 @@ def _update(update: Mapping[str, Any]) -> str:
     )
 
 
-def _agreement(agreement: Mapping[str, Any]) -> str:
+def _outlet_count(agreement: Mapping[str, Any]) -> int:
+    """How many different outlets state an agreement's value."""
+    return len(set(agreement.get("outlets") or []))
+
+
+def _agreement(agreement: Mapping[str, Any], *, agreed: bool = True) -> str:
+    """One agreement; "agreed" only when two or more outlets state the value."""
+    who = (
+        f"agreed by {_join(agreement.get('outlets'))}"
+        if agreed
+        else f"stated only by {_join(agreement.get('outlets'))}, not an agreement"
+    )
     return (
         f'<li><span class="kind">{_e(agreement.get("kind"))}</span> '
-        f"<b>{_e(agreement.get('value'))}</b> · {_join(agreement.get('outlets'))} · "
+        f"<b>{_e(agreement.get('value'))}</b> · {who} · "
         f"claims {_join(agreement.get('claims'), code=True)} · rule <code>{_e(agreement.get('rule'))}"
         f'</code> <span class="meta">{_e(agreement.get("explanation"))}</span></li>'
     )
@@ -330,7 +348,8 @@ def _evidence(claim: Mapping[str, Any], article: Mapping[str, Any] | None) -> st
     )
 
 
-_ROW, _NODE_H, _SVG_MAX = 46, 36, 40
+_ROW, _NODE_H, _SVG_MAX = 60, 50, 40
+_LINE_H, _LABEL_LINES = 13, 2
 _COLUMNS = ((8, 170), (228, 180), (458, 230), (800, 112))  # x, width of each column
 _CONFLICT_EDGE = (
     'class="conflicts-with" stroke="#c62828" stroke-width="1.6" stroke-opacity=".8" '
@@ -380,12 +399,17 @@ def _provenance_svg(fact: Mapping[str, Any]) -> tuple[str, str]:
         for i, (kind, key, label, sub, style) in enumerate(column):
             y = (height - len(column) * _ROW) / 2 + i * _ROW + (_ROW - _NODE_H) / 2
             pos[kind, key] = (x, y, w)
+            lines = _wrap(str(label), int(w / 6.5), _LABEL_LINES)
+            text = "".join(
+                f'<tspan x="{x + 8}" y="{y + 15 + k * _LINE_H:.1f}">{_e(line)}</tspan>'
+                for k, line in enumerate(lines)
+            )
             nodes.append(
-                f'<g class="n-{kind}"><title>{_e(_truncate(f"{label} — {sub}", 300))}'
+                f'<g class="n-{kind}"><title>{_e(f"{label} — {sub}")}'
                 f'</title><rect x="{x}" y="{y:.1f}" width="{w}" height="{_NODE_H}" rx="6" '
                 f"{_NODE_STYLE.get(str(style), _NODE_STYLE['claim'])}/>"
-                f'<text x="{x + 8}" y="{y + 15:.1f}">{_e(_truncate(str(label), int(w / 6.5)))}'
-                f'</text><text class="sub" x="{x + 8}" y="{y + 29:.1f}">'
+                f"<text>{text}</text>"
+                f'<text class="sub" x="{x + 8}" y="{y + 15 + _LABEL_LINES * _LINE_H:.1f}">'
                 f"{_e(_truncate(str(sub), w // 6))}</text></g>"
             )
     links = [(("outlet", owner[a]), ("article", a)) for a in articles]
@@ -499,6 +523,33 @@ def _label(status: Any) -> str:
 
 def _slug(status: Any) -> str:
     return "".join(ch if ch.isalnum() or ch in "_-" else "-" for ch in str(status))
+
+
+def _wrap(text: str, width: int, most: int) -> list[str]:
+    """*text* in lines of at most *width* characters, broken at spaces and hyphens
+    (a longer word is cut); at most *most* lines, the last ending in "…" when the
+    text goes on (the node's hover title holds all of it)."""
+    words = re.findall(r"[^\s-]+-?|-", text)
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        while len(word) > width:
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        joiner = "" if not line or line.endswith("-") else " "
+        if len(line) + len(joiner) + len(word) <= width:
+            line += joiner + word
+        else:
+            lines.append(line)
+            line = word
+    if line:
+        lines.append(line)
+    if len(lines) > most:
+        lines = [*lines[: most - 1], _truncate(" ".join(lines[most - 1 :]), width)]
+    return lines or [""]
 
 
 def _truncate(text: str, limit: int) -> str:

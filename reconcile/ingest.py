@@ -1,11 +1,17 @@
 r"""Read article files and directories into :class:`~reconcile.model.Article` objects.
 
-Three kinds of file are read (see DESIGN.md, "Article files"):
+Four kinds of file are read (see DESIGN.md, "Article files"):
 
 * ``.md``, ``.markdown`` and ``.txt``: front matter (``key: value`` lines between
-  two ``---`` lines) followed by the body;
+  two ``---`` lines) followed by the body, or plain text when the caller gives
+  the outlet and the publication date;
 * ``.json``: one object, or a list of objects, with the same keys plus ``text``;
-* ``.jsonl``: one such object per line.
+* ``.jsonl``: one such object per line;
+* ``.html`` and ``.htm``: saved web pages, read by :mod:`reconcile.pages` (the
+  ``html`` extra).
+
+``load_articles(paths, outlet=..., published=..., url=..., title=...)`` fills
+whatever a file lacks (see :mod:`reconcile.pages`).
 
 A directory means every supported file under it, recursively, in sorted order.
 Every failure is an :class:`~reconcile.errors.InputError` whose one-line message
@@ -53,6 +59,7 @@ from reconcile.errors import (
 )
 from reconcile.furniture import looks_like_furniture, remove_furniture
 from reconcile.model import MAX_NESTING, Article
+from reconcile.pages import PAGE_SUFFIXES, complete, given_fields, read_page
 from reconcile.segment import split_sentences
 
 __all__ = [
@@ -67,7 +74,15 @@ __all__ = [
     "truncate_article",
 ]
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".json", ".jsonl", ".markdown", ".md", ".txt")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (
+    ".htm",
+    ".html",
+    ".json",
+    ".jsonl",
+    ".markdown",
+    ".md",
+    ".txt",
+)
 """File name endings :func:`load_articles` reads (compared case-insensitively)."""
 
 MAX_JSON_INT_DIGITS = 100
@@ -85,6 +100,10 @@ def load_articles(
     paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
     *,
     keep_going: bool = False,
+    outlet: str | None = None,
+    published: date | str | None = None,
+    url: str | None = None,
+    title: str | None = None,
 ) -> tuple[Article, ...]:
     r"""Read articles from files and directories.
 
@@ -95,6 +114,9 @@ def load_articles(
         keep_going: Skip a bad file with a :class:`~reconcile.errors.SkippedFileWarning`
             instead of raising. If no article at all could be read, the first
             error is raised anyway.
+        outlet, published, url, title: Values for whatever a file lacks (a value
+            in the file wins). Plain text without front matter needs *outlet*
+            and *published*; so does a saved web page that does not name them.
 
     Returns:
         The articles, in the order of *paths* (and sorted order inside directories).
@@ -127,6 +149,7 @@ def load_articles(
     articles: list[Article] = []
     owners: dict[str, Path] = {}
     errors: list[InputError] = []
+    given = given_fields(outlet=outlet, published=published, url=url, title=title)
     for item in _iter_files(_as_path_list(paths)):
         if isinstance(item, Warning):
             warnings.warn(item, stacklevel=2)
@@ -134,7 +157,7 @@ def load_articles(
         try:
             if isinstance(item, InputError):
                 raise item
-            file_articles, pending = _read_file(item)
+            file_articles, pending = _read_file(item, given)
             _check_unique_ids(file_articles, item, owners)
         except InputError as error:
             if not keep_going:
@@ -184,7 +207,7 @@ def _iter_files(paths: list[Path]) -> Iterator[Path | InputError | Warning]:
                 yield UnsupportedFormatError(
                     path,
                     None,
-                    "expected a .md, .markdown, .txt, .json or .jsonl file",
+                    "expected a .md, .markdown, .txt, .json, .jsonl, .html or .htm file",
                     path.suffix,
                 )
                 continue
@@ -303,16 +326,23 @@ def _check_unique_ids(
         inside.add(article.id)
 
 
-def _read_file(path: Path) -> tuple[list[Article], list[Warning]]:
+def _read_file(
+    path: Path, given: Mapping[str, str]
+) -> tuple[list[Article], list[Warning]]:
     data = _read_regular(path)
-    text = _decode(data, path)
     suffix = path.suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        fields, body = read_page(data, path)
+        fields = complete(fields, given, path, ("outlet", "published"))
+        article, pending = _build_article(fields, body, path, path.stem, None)
+        return [article], pending
+    text = _decode(data, path)
     if suffix in _FRONT_MATTER_SUFFIXES:
-        article, pending = _parse_document(text, path, None)
+        article, pending = _parse_document(text, path, None, given)
         return [article], pending
     if suffix == ".jsonl":
-        return _parse_jsonl(text, path)
-    return _parse_json(text, path)
+        return _parse_jsonl(text, path, given)
+    return _parse_json(text, path, given)
 
 
 def _read_regular(path: Path) -> bytes:
@@ -451,13 +481,17 @@ _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r", "0"
 
 
 def _parse_document(
-    text: str, path: str | Path, article_id: str | None
+    text: str,
+    path: str | Path,
+    article_id: str | None,
+    given: Mapping[str, str] | None = None,
 ) -> tuple[Article, list[Warning]]:
     lines = text.split("\n")
+    default_id = article_id if article_id is not None else Path(path).stem
     if lines[0].rstrip() != _FENCE:
-        raise ArticleFormatError(
-            path, None, "expected front matter starting with '---'", _clip(lines[0])
-        )
+        # Plain text: the caller gives what front matter would.
+        fields = complete({}, given or {}, path, ("outlet", "published"))
+        return _build_article(fields, text, path, default_id, None)
     close = next((i for i in range(1, len(lines)) if lines[i].rstrip() == _FENCE), None)
     if close is None:
         raise ArticleFormatError(
@@ -485,7 +519,7 @@ def _parse_document(
         first_seen[key] = number
         fields[key] = _scalar(match.group(2) or "", path, number)
     body = "\n".join(lines[close + 1 :])
-    default_id = article_id if article_id is not None else Path(path).stem
+    fields = complete(fields, given or {}, path, ())
     return _build_article(fields, body, path, default_id, None)
 
 
@@ -572,7 +606,11 @@ def article_from_record(
 
 
 def _record_article(
-    record: Any, path: str | Path, index: int | None, where: str | None
+    record: Any,
+    path: str | Path,
+    index: int | None,
+    where: str | None,
+    given: Mapping[str, str] | None = None,
 ) -> tuple[Article, list[Warning]]:
     if not isinstance(record, Mapping):
         raise _located(path, where, None, "expected a JSON object", _json_type(record))
@@ -594,15 +632,18 @@ def _record_article(
     stem = Path(path).stem
     default_id = stem if index is None else f"{stem}-{index}"
     fields = {key: value for key, value in record.items() if key != "text"}
+    fields = complete(fields, given or {}, path, ())
     body = body.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     article, more = _build_article(fields, body, path, default_id, where)
     return article, pending + more
 
 
-def _parse_json(text: str, path: Path) -> tuple[list[Article], list[Warning]]:
+def _parse_json(
+    text: str, path: Path, given: Mapping[str, str]
+) -> tuple[list[Article], list[Warning]]:
     value = _load_json(text, path, None)
     if isinstance(value, dict):
-        article, warned = _record_article(value, path, None, None)
+        article, warned = _record_article(value, path, None, None, given)
         return [article], warned
     if not isinstance(value, list):
         raise ArticleFormatError(
@@ -613,13 +654,15 @@ def _parse_json(text: str, path: Path) -> tuple[list[Article], list[Warning]]:
     articles: list[Article] = []
     pending: list[Warning] = []
     for index, record in enumerate(value, 1):
-        article, more = _record_article(record, path, index, f"record {index}")
+        article, more = _record_article(record, path, index, f"record {index}", given)
         articles.append(article)
         pending.extend(more)
     return articles, pending
 
 
-def _parse_jsonl(text: str, path: Path) -> tuple[list[Article], list[Warning]]:
+def _parse_jsonl(
+    text: str, path: Path, given: Mapping[str, str]
+) -> tuple[list[Article], list[Warning]]:
     articles: list[Article] = []
     pending: list[Warning] = []
     for number, line in enumerate(text.split("\n"), 1):
@@ -627,7 +670,7 @@ def _parse_jsonl(text: str, path: Path) -> tuple[list[Article], list[Warning]]:
             continue
         record = _load_json(line, path, number)
         article, more = _record_article(
-            record, path, len(articles) + 1, f"line {number}"
+            record, path, len(articles) + 1, f"line {number}", given
         )
         articles.append(article)
         pending.extend(more)

@@ -366,8 +366,13 @@ def _markdown_fact(fact: dict[str, Any]) -> list[str]:
     for update in fact["updates"]:
         lines.append(f"- **Update:** {update['explanation']}")
     for agreement in fact["agreements"]:
+        said = (
+            "Agreed"
+            if len(set(agreement["outlets"])) >= 2
+            else "Repeated by one outlet"
+        )
         lines.append(
-            f"- Agreed {agreement['kind']}: `{agreement['value']}` ({', '.join(agreement['outlets'])})"
+            f"- {said} {agreement['kind']}: `{agreement['value']}` ({', '.join(agreement['outlets'])})"
         )
     merged = [
         o

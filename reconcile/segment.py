@@ -13,8 +13,10 @@ whitespace and an uppercase letter, a digit or an opening quote, except:
   where the quote itself ends (``“... every year.” He added``);
 * after an elision (" ... " with a space before it).
 
-A newline always ends a sentence, so a headline without a full stop is a
-sentence of its own. Paragraphs are blocks separated by blank lines.
+A newline ends a sentence, so a headline without a full stop is a sentence of
+its own, except inside a quotation that the next line or two of the same
+paragraph close (a quote broken across lines by the scraper stays one sentence).
+Paragraphs are blocks separated by blank lines.
 
 >>> text = "Mr. Putin met Dr. Pezeshkian on Jan. 17. They signed a pact."
 >>> [text[start:end] for start, end in split_sentences(text)]
@@ -104,10 +106,7 @@ def _iter_sentences(text: str) -> Iterator[tuple[int, int, int]]:
     paragraph = 0
     seen_content = False
     blank_since = False
-    position = 0
-    for line in text.split("\n"):
-        start = position
-        position += len(line) + 1
+    for start, line in _lines(text):
         if not line or line.isspace():
             blank_since = seen_content
             continue
@@ -120,6 +119,41 @@ def _iter_sentences(text: str) -> Iterator[tuple[int, int, int]]:
             yield from _trimmed(line, cut, boundary, start, paragraph)
             cut = boundary
         yield from _trimmed(line, cut, len(line), start, paragraph)
+
+
+#: How many following lines a quotation may run over and still join its sentence.
+_QUOTE_LINES = 2
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """``(start, line)`` for each line of *text*; a line whose quotation the next
+    line or two (none of them blank) close is joined with them, newlines kept."""
+    lines = text.split("\n")
+    position = 0
+    i = 0
+    while i < len(lines):
+        start, line = position, lines[i]
+        taken = 1
+        if _open_quotes(line) > 0:
+            joined = line
+            for extra in range(1, _QUOTE_LINES + 1):
+                if i + extra >= len(lines) or not lines[i + extra].strip():
+                    break
+                joined += "\n" + lines[i + extra]
+                if _open_quotes(joined) == 0:
+                    line, taken = joined, extra + 1
+                    break
+        for k in range(taken):
+            position += len(lines[i + k]) + 1
+        i += taken
+        yield start, line
+
+
+def _open_quotes(text: str) -> int:
+    """How many quotations *text* opens and does not close (curly marks; straight
+    double marks count when their number is odd)."""
+    curly = text.count("“") - text.count("”")
+    return max(curly, 0) + (text.count('"') % 2)
 
 
 def _trimmed(

@@ -26,6 +26,10 @@ OTHER_DATE = "Russia and Iran signed a strategic partnership treaty on Jan. 20, 
 OTHER_TERM = "Russia and Iran signed a 30-year pact."
 ON_FRIDAY = "Russia and Iran signed a strategic partnership treaty on Friday."
 UNRELATED = "A new bakery opened in Lisbon selling custard tarts."
+DUMA = "The State Duma approved the treaty on April 9."
+YEARLESS = "Russia and Iran signed a strategic partnership treaty on Jan. 17."
+NOT_AIMED = "The Kremlin said the agreement was not aimed against any other country."
+AIMED = "The Kremlin said the agreement was aimed against other countries."
 
 MATCH_KEYS = {"fact", "score", "verdict", "conflicts"}
 CONFLICT_KEYS = {"kind", "claims", "values", "explanation"}
@@ -181,21 +185,88 @@ class TestCheckCommandJson:
         decided = [m for m in answer["matches"] if m["verdict"] != "unverified"]
         assert [] == decided
 
-    def test_relative_date_unresolved_without_published(self):
-        """Without ``--published`` the draft's "on Friday" stays unresolved and conflicts with nothing."""
+    def test_draft_is_dated_today_without_published(self):
+        """Without ``--published`` the draft is dated today, and the answer says so."""
         answer = check_json(ON_FRIDAY)
 
+        assert (date.today().isoformat(), False) == (
+            answer["published"],
+            answer["published_given"],
+        )
         dates = [
-            (v["normalized"], v["earliest"], v["latest"])
-            for c in answer["claims"]
-            for v in c["values"]
-            if v["kind"] == "date"
+            v for c in answer["claims"] for v in c["values"] if v["kind"] == "date"
         ]
-        date_conflicts = [
-            c for m in answer["matches"] for c in m["conflicts"] if c["kind"] == "date"
-        ]
-        expected = ([(None, None, None)], [])
-        assert expected == (dates, date_conflicts)
+        assert 1 == len(dates)
+        assert date.fromisoformat(dates[0]["earliest"]) <= date.today()
+
+    def test_given_published_is_reported(self):
+        """With ``--published`` the answer names that date as given."""
+        answer = check_json(ON_FRIDAY, "--published", "2025-01-17")
+
+        assert ("2025-01-17", True) == (answer["published"], answer["published_given"])
+
+    def test_duma_example_is_contradicted_naming_april_8(self):
+        """The issue's example: "April 9" (no year, no --published) is not the Duma's
+        April 8 in any year, so it is contradicted, naming April 8; never supported."""
+        answer = check_json(DUMA)
+        match = match_for(answer, "State Duma")
+
+        assert match is not None
+        assert ("contradicted", "contradicted") == (answer["verdict"], match["verdict"])
+        assert "April 9 (no year)" in match["explanation"]
+        assert "2025-04-08" in match["explanation"]
+        assert [] == [m for m in answer["matches"] if m["verdict"] == "supported"]
+
+    def test_duma_example_with_published(self):
+        """Anchored by ``--published``, April 9 is a plain day that conflicts with April 8."""
+        answer = check_json(DUMA, "--published", "2025-04-21")
+        match = match_for(answer, "State Duma")
+
+        assert match is not None
+        dates = {tuple(c["values"]) for c in match["conflicts"] if c["kind"] == "date"}
+        assert ("contradicted", {("2025-04-09", "2025-04-08")}) == (
+            match["verdict"],
+            dates,
+        )
+
+    def test_yearless_date_without_published_is_unverified_with_the_reason(self):
+        """ "on Jan. 17" with no year and no --published could be any year's Jan. 17:
+        unverified, saying why, never supported."""
+        answer = check_json(YEARLESS)
+        match = match_for(answer, IT_SIGNING)
+
+        assert match is not None
+        assert "unverified" == match["verdict"]
+        assert "your draft's 'on Jan. 17' has no year" in match["explanation"]
+        assert "supported" != answer["verdict"]
+
+    def test_yearless_date_anchored_by_published_is_supported(self):
+        """The same draft dated 2025-01-20 agrees with the signing date."""
+        answer = check_json(YEARLESS, "--published", "2025-01-20")
+        match = match_for(answer, IT_SIGNING)
+
+        assert match is not None
+        assert ("supported", "supported") == (answer["verdict"], match["verdict"])
+        assert "agrees on date 2025-01-17" in match["explanation"]
+
+    def test_supported_needs_an_agreeing_value(self):
+        """A match is supported only when a value agrees, or, for a draft without
+        values, when a report states the same proposition; lower-ranked matches
+        that agree on nothing are not supported."""
+        for text in (AGREEING, OTHER_TERM, YEARLESS, DUMA):
+            for match in check_json(text)["matches"]:
+                if match["verdict"] == "supported":
+                    assert "agrees on" in match["explanation"], (text, match)
+
+    def test_statement_without_values(self):
+        """A draft without dates or figures is supported by the same proposition
+        with the same polarity, and contradicted by its opposite."""
+        same = check_json(NOT_AIMED)
+        opposite = check_json(AIMED)
+
+        assert "supported" == same["matches"][0]["verdict"]
+        assert "the same statement" in same["matches"][0]["explanation"]
+        assert "contradicted" == opposite["matches"][0]["verdict"]
 
     @pytest.mark.parametrize(
         ("published", "resolved", "verdict"),
@@ -237,6 +308,21 @@ class TestCheckCommandMarkdown:
             "Verdict: **contradicted**" in text,
             "The Irish Times says 20 years" in text,
             "**contradicted**" in text,
+        )
+
+    def test_markdown_says_the_date_and_each_explanation_once(self):
+        """The Markdown names the draft's date, and no explanation is printed twice."""
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            status = main(["check", YEARLESS, str(SEED)])
+
+        text = out.getvalue()
+        whys = [line.split(" — ", 1)[1] for line in text.splitlines() if " — " in line]
+        assert 0 == status
+        assert f"Draft dated {date.today().isoformat()}, today" in text
+        assert len(whys) > 2
+        assert [w for w in whys if w != "as above"] == list(
+            dict.fromkeys(w for w in whys if w != "as above")
         )
 
     def test_markdown_without_matches(self, tmp_path):

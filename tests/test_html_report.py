@@ -569,3 +569,50 @@ def test_chromium_status_filter_hides_unchecked_facts(tmp_path: Path) -> None:
 
     assert {"corroborated"} == hidden
     assert {"conflicting", "updated", "single_source"} == shown
+
+
+def test_agreement_of_one_outlet_is_not_shown_as_agreed() -> None:
+    """Two claims of one outlet agreeing are "stated only by" it; two outlets agree."""
+    document = _document()
+    fact = document["facts"][0]
+    one = {
+        "kind": "quantity",
+        "value": "20 years",
+        "claims": ["t1", "t9"],
+        "outlets": ["The Irish Times"],
+        "rule": "overlapping_intervals",
+        "explanation": "2 claims agree on 20 years",
+    }
+    fact["agreements"] = [*fact["agreements"], one]
+
+    page = render_report_html(document)
+    agreed = re.search(r"<h3>Agreements</h3><ul>(.*?)</ul>", page, re.S).group(1)
+    repeated = re.search(r"<h3>Repeated by one outlet</h3><ul>(.*?)</ul>", page, re.S)
+
+    assert "agreed by The Kyiv Independent, The Irish Times" in agreed
+    assert "20 years" not in agreed
+    assert repeated is not None
+    assert "stated only by The Irish Times, not an agreement" in repeated.group(1)
+    assert "agreed by The Irish Times" not in page
+
+
+def test_provenance_labels_are_whole_on_hover_and_wrapped() -> None:
+    """Each node's hover title holds its whole label; the visible label wraps over
+    two lines, so a fact id and an article id are shown whole."""
+    long_text = "Russia and Iran signed a strategic partnership treaty " * 8
+    document = _document()
+    claim = document["facts"][2]["claims"][0]
+    claim["text"] = long_text.strip()
+    claim["article"] = "continental-press-2025-01-17"
+
+    page = render_report_html(document)
+    svg = re.findall(r"<svg.*?</svg>", page, re.S)[2]
+    titles = re.findall(r"<title>(.*?)</title>", svg, re.S)
+    spans = re.findall(r"<tspan[^>]*>(.*?)</tspan>", svg)
+
+    assert any(t.startswith(long_text.strip()) for t in titles)
+    assert "fact F4" in spans
+    assert "continental-press-2025-01-17" == "".join(
+        s for s in spans if s.startswith(("continental", "17"))
+    )
+    assert all(len(s) <= 35 for s in spans)

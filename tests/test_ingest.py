@@ -176,7 +176,7 @@ class TestLoadArticles:
             load_articles(path)
 
         assert (
-            f"{path}: expected a .md, .markdown, .txt, .json or .jsonl file (got '.csv')"
+            f"{path}: expected a .md, .markdown, .txt, .json, .jsonl, .html or .htm file (got '.csv')"
             == str(info.value)
         )
 
@@ -186,7 +186,7 @@ class TestLoadArticles:
             load_articles(tmp_path)
 
         assert (
-            f"{tmp_path}: no article files (.json, .jsonl, .markdown, .md, .txt) in this directory"
+            f"{tmp_path}: no article files (.htm, .html, .json, .jsonl, .markdown, .md, .txt) in this directory"
             == str(info.value)
         )
 
@@ -203,7 +203,8 @@ class TestLoadArticles:
             (
                 "a.txt",
                 b"Just a body.\n",
-                "expected front matter starting with '---' (got 'Just a body.')",
+                "outlet: the file does not give it; give --outlet NAME "
+                "(outlet= in load_articles) or front matter with 'outlet:'",
             ),
             (
                 "a.md",
@@ -360,7 +361,8 @@ class TestLoadArticles:
         expected = ["a", "c"]
         assert expected == [a.id for a in articles]
         assert [
-            f"skipped {bad}: expected front matter starting with '---' (got 'no front matter')"
+            f"skipped {bad}: outlet: the file does not give it; give --outlet NAME "
+            "(outlet= in load_articles) or front matter with 'outlet:'"
         ] == [str(w.message) for w in record]
 
     def test_keep_going_skips_missing_paths(self, tmp_path):

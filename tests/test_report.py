@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import reconcile
@@ -500,7 +501,7 @@ class TestRenderers:
             rule="disjoint_intervals",
             explanation="20 years vs 25 years",
         )
-        agreement = Agreement("date", "2025-01-17", ("a1#1",), ("Desk A",))
+        agreement = Agreement("date", "2025-01-17", ("a1#1",), ("Desk A", "Desk B"))
         fact = Fact(
             id="F1",
             statement=CLAIM.text,
@@ -511,7 +512,13 @@ class TestRenderers:
         )
 
         text = render_markdown(build_report([ARTICLE], [fact]))
+        alone = attrs.evolve(
+            fact, agreements=[attrs.evolve(agreement, outlets=("Desk A",))]
+        )
+        alone_text = render_markdown(build_report([ARTICLE], [alone]))
 
+        assert "Agreed date" not in alone_text
+        assert "Repeated by one outlet date: `2025-01-17` (Desk A)" in alone_text
         wanted = [
             "# Corroboration report",
             "1 facts from 1 articles: 1 conflicting",

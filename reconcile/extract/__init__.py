@@ -9,7 +9,7 @@
 
 from reconcile.extract.actors import Gazetteer, find_actors, load_gazetteer
 from reconcile.extract.attribution import Attribution, find_attribution
-from reconcile.extract.claims import extract_claims, split_clauses
+from reconcile.extract.claims import extract_claims, is_headline, split_clauses
 from reconcile.extract.dates import find_dates, resolve_relative_date
 from reconcile.extract.quantities import find_quantities
 
@@ -21,6 +21,7 @@ __all__ = [
     "find_attribution",
     "find_dates",
     "find_quantities",
+    "is_headline",
     "load_gazetteer",
     "resolve_relative_date",
     "split_clauses",

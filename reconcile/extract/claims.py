@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 import attrs
+from rapidfuzz import fuzz
 
 from reconcile.extract.actors import Gazetteer, find_actors, load_gazetteer
 from reconcile.extract.attribution import Attribution, find_attribution
@@ -39,6 +40,7 @@ __all__ = [
     "event_role",
     "extract_claims",
     "first_verb",
+    "is_headline",
     "split_clauses",
 ]
 
@@ -165,7 +167,7 @@ def extract_claims(
     aliases: dict[str, str] = {}
     last_speaker: str | None = None
     for sentence in sentences:
-        if not is_checkable(sentence.text):
+        if not is_checkable(sentence.text) or is_headline(article, sentence.span):
             continue
         attribution = find_attribution(sentence.text, gazetteer=gazetteer)
         origin = attribution.origin
@@ -282,6 +284,45 @@ def is_checkable(text: str) -> bool:
     return has_verb or ends_like_sentence
 
 
+#: How alike (rapidfuzz ``token_sort_ratio``) a line and the title must be for the
+#: line to be the headline printed again in the body.
+HEADLINE_LIKENESS = 90.0
+
+
+def is_headline(article: Article, span: Span) -> bool:
+    r"""Whether the text at *span* is the article's headline, reported in its body.
+
+    A headline is a whole line with no closing punctuation that either reads as
+    the article's ``title`` or, untitled, opens the text as a paragraph of its
+    own ("Russia and Iran deepen ties as deadly missile strike hits eastern
+    Ukraine"). It states the story's claims again in headline words, so it gives
+    no claim of its own.
+
+    >>> text = "Russia and Iran deepen ties as strike hits Ukraine\n\nRussia and Iran signed a pact."
+    >>> art = Article(id="a", outlet="X", text=text)
+    >>> is_headline(art, Span(0, 50)), is_headline(art, Span(52, len(text)))
+    (True, False)
+    """
+    text = article.text
+    line = text[span.start : span.end]
+    if not line or line[-1] in ".!?…\"”’'":
+        return False
+    before = text[text.rfind("\n", 0, span.start) + 1 : span.start]
+    after_end = text.find("\n", span.end)
+    after = text[span.end : len(text) if after_end < 0 else after_end]
+    if before.strip() or after.strip():
+        return False
+    if article.title:
+        return (
+            fuzz.token_sort_ratio(line.lower(), article.title.lower())
+            >= HEADLINE_LIKENESS
+        )
+    rest = text[span.end :].lstrip(" \t")
+    return not text[: span.start].strip() and (
+        not rest.strip() or rest.startswith("\n\n")
+    )
+
+
 def first_verb(text: str) -> int | None:
     """Where the first word that looks like a verb starts in *text*, if any.
 
@@ -299,8 +340,34 @@ def split_clauses(text: str) -> list[tuple[int, int]]:
     >>> [s[a:b] for a, b in split_clauses(s)]
     ['Iran signed a pact on Friday', 'a strike killed four people.']
     """
-    pieces = _split_at(text, [(0, len(text))], _CLAUSE_BOUNDARY, _STATEMENT)
-    return _split_at(text, pieces, _VALUE_BOUNDARY, _FIGURE_PIECE)
+    quoted = _quoted(text)
+    pieces = _split_at(text, [(0, len(text))], _CLAUSE_BOUNDARY, _STATEMENT, quoted)
+    return _split_at(text, pieces, _VALUE_BOUNDARY, _FIGURE_PIECE, quoted)
+
+
+def _inside(quoted: Sequence[tuple[int, int]], opens: Sequence[int], at: int) -> bool:
+    """Whether *at* lies strictly inside one of the sorted spans *quoted*."""
+    k = bisect.bisect_left(opens, at) - 1
+    return k >= 0 and quoted[k][0] < at < quoted[k][1]
+
+
+def _quoted(text: str) -> list[tuple[int, int]]:
+    """The spans of the quotations of *text*; one left open runs to the end.
+
+    A clause boundary inside a quotation ("... in every field – security, the
+    economy ...,” Mr Pezeshkian said) is the speaker's, not the sentence's.
+    """
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, char in enumerate(text):
+        if char == "“" and opened is None:
+            opened = i
+        elif char == "”" and opened is not None:
+            regions.append((opened, i))
+            opened = None
+    if opened is not None:
+        regions.append((opened, len(text)))
+    return regions
 
 
 def event_role(text: str, position: int) -> str | None:
@@ -387,14 +454,19 @@ def _split_at(
     pieces: Iterable[tuple[int, int]],
     boundary: re.Pattern[str],
     keep: _Fragments,
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int]]:
-    """Split each piece at every *boundary* whose two sides both *keep*, in one pass."""
+    """Split each piece at every *boundary* whose two sides both *keep*, in one
+    pass; never inside one of the *quoted* spans (sorted, disjoint)."""
+    opens = [a for a, _ in quoted]
     out: list[tuple[int, int]] = []
     for start, end in pieces:
         cursor = start
         found = keep.scan(text, start, end)
         for match in boundary.finditer(text[start:end]):
             left_end, right_start = start + match.start(), start + match.end()
+            if _inside(quoted, opens, left_end):
+                continue
             if keep.holds(found, cursor, left_end) and keep.holds(
                 found, right_start, end
             ):
