@@ -1,8 +1,8 @@
 """A JSON codec for the library's frozen attrs objects: data in, data out, no code.
 
-:func:`dumps` writes a value made of the library's frozen attrs instances,
+:meth:`Codec.dumps` writes a value made of the library's frozen attrs instances,
 tuples, lists, dicts, frozensets, dates and numpy arrays as one JSON document;
-:func:`loads` reads it back. Only the classes of an explicit allowlist (a
+:meth:`Codec.loads` reads it back. Only the classes of an explicit allowlist (a
 ``{name: class}`` mapping, :data:`reconcile.store_cache.CACHE_CLASSES` for the
 desk store) are written or made; any other object is refused when writing
 (:class:`CacheFormatError`), and a document naming any other class is refused
@@ -12,33 +12,41 @@ validator, no import, no code named by the data runs.
 
 The document is built for reading a million small objects fast:
 
-* every instance is written once, in a **table** of its class: one column per
-  field, in field order, and the instance is referred to elsewhere by a number
-  (shared objects stay shared; ``0`` is ``None``);
+* every instance is written once, in a **table** of its class (its name, the
+  numbers of its instances, and one column per field, in field order), and
+  is referred to elsewhere by its number (shared objects stay shared; ``0``
+  is ``None``);
 * every string is written once, in a **string table**, and referred to by its
   position (``0`` is ``None``), so a claim id used in ten places is parsed
   once and shared, as it was in memory; the table is the strings joined by a
   control character that none of them holds, in the binary part (below);
 * a column (or any sequence) is written with a **kind**, found from the types
   of its values, so that reading most of it runs in C (``map`` over slot
-  setters, ``tuple``, ``frozenset``, list indexing):
+  setters, ``tuple``, ``frozenset``, ``zip``, list indexing):
 
   ======  ==============================================================
   ``q``   strings (or ``None``), as positions in the string table
-  ``p``   plain JSON values: ``str``, ``int``, ``float``, ``bool``, ``None``
+  ``i``   ints, as numbers (*packed*, below)
+  ``f``   floats, likewise
+  ``p``   other plain JSON values: ``str``, ``int``, ``float``, ``bool``,
+          ``None``, mixed
   ``r``   instances (or ``None``), as their numbers
   ``d``   dates (or ``None``), as ISO strings
-  ``tq``  tuples of strings, as arrays of string positions
+  ``wq``  tuples of strings all of one width *w*: ``[w, positions]``, flat
+  ``wr``  tuples of instances all of one width *w*: ``[w, numbers]``, flat
+  ``tq``  tuples of strings: ``[widths, positions]``, flat
+  ``tr``  tuples of instances: ``[widths, numbers]``, flat
+  ``sq``  frozensets of strings: ``[sizes, positions]``, flat
   ``tp``  tuples of plain values, as arrays
   ``ttp`` tuples of tuples of plain values, as arrays of arrays
-  ``tr``  tuples of instances, as arrays of numbers
-  ``wq``  tuples of strings all of one width *w*, as ``[w, flat array]``
-  ``wr``  tuples of instances all of one width *w*, likewise
-  ``sq``  frozensets of strings, as arrays of string positions
   ``s``   frozensets of plain values, as arrays
   ``x``   anything else, each value tagged (below)
   ======  ==============================================================
 
+  A list of numbers (positions, object numbers, widths, ``i`` and ``f``
+  columns) of 16 or more is *packed*: ``{"B": [dtype, offset, count]}``, its
+  values as little-endian ``int32``, ``int64`` or ``float64`` in the binary
+  part, read back with ``numpy.frombuffer(...).tolist()``;
 * a tagged value is a plain JSON value or a one-key object: ``{"R": n}`` an
   instance, ``{"T": seq}`` a tuple, ``{"L": seq}`` a list, ``{"S": seq}`` a
   frozenset, ``{"M": [keys, values]}`` a dict (keys of any kind, so tuples and
@@ -46,12 +54,12 @@ The document is built for reading a million small objects fast:
   ``{"A": [dtype, shape, offset]}`` a numpy array of numbers or booleans,
   where *seq*, *keys* and *values* are ``[kind, payload]`` pairs as above;
 * the **binary part** follows the JSON text, after a NUL byte (which JSON
-  text never holds): the bytes of the arrays, at the offsets the ``A`` tags
-  give, and the string table (``[separator, offset, size, count]``; a JSON
+  text never holds): the bytes of the arrays and packed lists, at the offsets
+  their tags give, and the string table (``[separator, offset, size, count]``; a JSON
   array of strings instead if every control character is in some string).
 
 Instances are made before any field is set, so an instance must not be a set
-member or a dict key (its hash would be taken half-made); :func:`dumps`
+member or a dict key (its hash would be taken half-made); :meth:`Codec.dumps`
 refuses that. Numpy scalars are written as the Python number they hold.
 """
 
@@ -74,6 +82,9 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})
 _TEXT = frozenset({str, type(None)})
 _STR = frozenset({str})
 _NUMERIC_DTYPE_KINDS = frozenset("biufc")
+_PACKED_DTYPES = frozenset({"<i4", "<i8", "<f8"})
+_PACK_FROM = 16
+"""Lists of numbers this long or longer go to the binary part."""
 
 
 class CacheFormatError(ValueError):
@@ -173,7 +184,7 @@ class _Writer:
                     self.sequence(list(map(getter, objs)))
                     for getter in self.codec._getters[cls]
                 ]
-                tables.append([self.codec._names[cls], numbers, columns])
+                tables.append([self.codec._names[cls], self.pack(numbers), columns])
         return {
             "objects": len(self.numbers) - 1,
             "strings": self.string_table(),
@@ -242,29 +253,50 @@ class _Writer:
     def sequence(self, values: list[Any]) -> list[Any]:
         """``[kind, payload]`` for *values* (see the module docs)."""
         kind = self.kind(values)
-        if kind == "p" or kind == "tp" or kind == "ttp":
+        if kind == "p":
+            types = set(map(type, values))
+            if types == {int} or types == {float}:
+                packed = self.pack(values, float if types == {float} else int)
+                if packed is not None:
+                    return ["i" if types == {int} else "f", packed]
+            return [kind, values]
+        if kind == "tp" or kind == "ttp":
             return [kind, values]
         position = self.strings.__getitem__
-        if kind == "tq" or kind == "tr":
-            widths = set(map(len, values))
+        if kind == "tq" or kind == "tr" or kind == "sq":
+            widths = list(map(len, values))
             flat = list(chain.from_iterable(values))
-            flat = list(map(position, flat)) if kind == "tq" else self.refs(flat)
-            if len(widths) == 1 and 0 not in widths:
+            flat = self.refs(flat) if kind == "tr" else list(map(position, flat))
+            if kind != "sq" and len(set(widths)) == 1 and widths[0]:
                 # Tuples of one width: flat, and read back by zip in C.
-                return ["w" + kind[1], [widths.pop(), flat]]
-            rows = iter(flat)
-            return [kind, [list(islice(rows, n)) for n in map(len, values)]]
+                return ["w" + kind[1], [widths[0], self.pack(flat)]]
+            return [kind, [self.pack(widths), self.pack(flat)]]
         if kind == "q":
-            return [kind, list(map(position, values))]
-        if kind == "sq":
-            return [kind, [list(map(position, v)) for v in values]]
+            return [kind, self.pack(list(map(position, values)))]
         if kind == "r":
-            return [kind, self.refs(values)]
+            return [kind, self.pack(self.refs(values))]
         if kind == "d":
             return [kind, [None if v is None else v.isoformat() for v in values]]
         if kind == "s":
             return [kind, list(map(list, values))]
         return ["x", [self.value(v) for v in values]]
+
+    def pack(self, numbers: list[Any], kind: type = int) -> Any:
+        """*numbers* (ints or floats) as raw bytes in the binary part, if long enough.
+
+        ``{"B": [dtype, offset, count]}``, or the list itself (short, or ints
+        too large for 64 bits, where the ``None`` is returned for floats' sake).
+        """
+        if len(numbers) < _PACK_FROM:
+            return numbers if kind is int else None
+        try:
+            array = np.array(numbers, dtype="<f8" if kind is float else "<i8")
+        except OverflowError:
+            return numbers if kind is int else None
+        if kind is int and -(2**31) <= array.min() and array.max() < 2**31:
+            array = array.astype("<i4")
+        offset = self.add_bytes(array.tobytes())
+        return {"B": [array.dtype.str, offset, len(numbers)]}
 
     def kind(self, values: list[Any]) -> str:
         types = set(map(type, values))
@@ -325,7 +357,7 @@ class _Writer:
         )
 
     def hashable(self, sequence: list[Any], what: str) -> list[Any]:
-        if sequence[0] in ("r", "tr") or (
+        if sequence[0] in ("r", "tr", "wr") or (
             sequence[0] == "x" and _holds_instances(sequence[1])
         ):
             raise CacheFormatError(
@@ -339,7 +371,7 @@ def _holds_instances(tagged: Any) -> bool:
     if isinstance(tagged, dict):
         return "R" in tagged or any(map(_holds_instances, tagged.values()))
     if isinstance(tagged, list):
-        if len(tagged) == 2 and tagged[0] in ("r", "tr"):
+        if len(tagged) == 2 and tagged[0] in ("r", "tr", "wr"):
             return True
         return any(map(_holds_instances, tagged))
     return False
@@ -355,6 +387,9 @@ class _Reader:
     def document(self, document: dict[str, Any]) -> Any:
         self.strings = self.string_table(document["strings"])
         tables = document["tables"]
+        tables = [
+            (name, self.unpack(numbers), columns) for name, numbers, columns in tables
+        ]
         total = sum(len(numbers) for _, numbers, _ in tables)
         if document["objects"] != total:
             raise CacheFormatError(
@@ -409,31 +444,43 @@ class _Reader:
         strings.insert(0, None)
         return strings
 
+    def unpack(self, payload: Any) -> list[Any]:
+        """The numbers :meth:`_Writer.pack` wrote."""
+        if type(payload) is list:
+            return payload
+        ((tag, (dtype, offset, count)),) = payload.items()
+        if tag != "B" or dtype not in _PACKED_DTYPES:
+            raise CacheFormatError(f"a packed array of {dtype!r}; expected numbers")
+        return np.frombuffer(self.arrays, dtype, count, offset).tolist()
+
     def sequence(self, sequence: list[Any]) -> list[Any]:
         kind, payload = sequence
+        if kind == "q":
+            return list(map(self.strings.__getitem__, self.unpack(payload)))
+        if kind == "r":
+            return list(map(self.objs.__getitem__, self.unpack(payload)))
+        if kind == "i" or kind == "f":
+            return self.unpack(payload)
         if type(payload) is not list:
             raise CacheFormatError(f"a {kind!r} sequence that is not an array")
-        if kind == "q":
-            return list(map(self.strings.__getitem__, payload))
         if kind == "p":
             return payload
-        if kind == "tq":
-            string = self.strings.__getitem__
-            return [tuple(map(string, v)) for v in payload]
-        if kind == "sq":
-            string = self.strings.__getitem__
-            return [frozenset(map(string, v)) for v in payload]
-        if kind == "r":
-            return list(map(self.objs.__getitem__, payload))
-        if kind == "wq" or kind == "wr":
-            width, flat = payload
-            if kind == "wq":
-                flat = map(self.strings.__getitem__, flat)
-            elif kind == "wr":
-                flat = map(self.objs.__getitem__, flat)
-            if width < 1 or len(payload[1]) % width:
-                raise CacheFormatError(f"{len(payload[1])} values in rows of {width}")
-            return list(zip(*[iter(flat)] * width, strict=True))
+        if kind in ("tq", "tr", "sq", "wq", "wr"):
+            width_or_widths, flat = payload
+            get = (self.objs if kind[1] == "r" else self.strings).__getitem__
+            flat = self.unpack(flat)
+            values = map(get, flat)
+            if kind[0] == "w":
+                if width_or_widths < 1 or len(flat) % width_or_widths:
+                    raise CacheFormatError(
+                        f"{len(flat)} values in rows of {width_or_widths}"
+                    )
+                return list(zip(*[values] * width_or_widths, strict=True))
+            widths = self.unpack(width_or_widths)
+            if sum(widths) != len(flat):
+                raise CacheFormatError(f"{len(flat)} values in rows of {sum(widths)}")
+            make = frozenset if kind == "sq" else tuple
+            return [make(islice(values, n)) for n in widths]
         if kind == "d":
             iso = date.fromisoformat
             return [None if v is None else iso(v) for v in payload]
@@ -441,9 +488,6 @@ class _Reader:
             return list(map(tuple, payload))
         if kind == "ttp":
             return [tuple(map(tuple, v)) for v in payload]
-        if kind == "tr":
-            get = self.objs.__getitem__
-            return [tuple(map(get, v)) for v in payload]
         if kind == "s":
             return list(map(frozenset, payload))
         if kind == "x":
