@@ -85,8 +85,11 @@ def test_known_articles_are_skipped_and_a_changed_one_is_refused(tmp_path):
     db = tmp_path / "desk.db"
     with open_store(db) as store:
         store.add([_article("a", "Desk A", 17, SIGNED)])
+        written = db.read_bytes()
         again = store.add([_article("a", "Desk A", 17, SIGNED)])
         assert (again.articles, again.new, again.claims) == ((), (), 0)
+        assert store.reconciliation.changes == again
+        assert db.read_bytes() == written  # nothing new, nothing written
         with pytest.raises(StoreError, match=r"desk.db: article id 'a' is already"):
             store.add(
                 [
@@ -96,7 +99,7 @@ def test_known_articles_are_skipped_and_a_changed_one_is_refused(tmp_path):
             )
     with open_store(db) as store:
         assert store.article_ids() == ["a"]
-        assert len(store.runs_since(date(2000, 1, 1))) == 2
+        assert len(store.runs_since(date(2000, 1, 1))) == 1
 
 
 def test_a_failed_write_leaves_the_store_as_it_was(tmp_path, monkeypatch):
