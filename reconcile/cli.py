@@ -259,7 +259,9 @@ def _reconcile(args: argparse.Namespace) -> Reconciliation:
     if store_path is None:
         result = reconcile(articles, config, progress=bar)
     else:
-        with open_store(store_path, config) as store:
+        # With no article to add, the store is only read: a read-only file works.
+        read_only = not articles and store_path.is_file()
+        with open_store(store_path, config, read_only=read_only) as store:
             changes = store.add(articles, progress=bar)
             result = store.reconciliation
         progress.say(f"{store_path}: {changes.summary()}")
@@ -331,7 +333,7 @@ def _run_graph(args: argparse.Namespace) -> int:
 def _run_diff(args: argparse.Namespace) -> int:
     if not args.store.is_file():
         raise ReconcileError(f"{args.store}: no such store file")
-    with open_store(args.store) as store:
+    with open_store(args.store, read_only=True) as store:
         runs = store.runs_since(args.since)
         changes = store.changes_since(args.since)
         status = {f.id: f.status for f in store.facts} if changes else {}

@@ -21,11 +21,25 @@ The file holds, at schema version 3:
 * ``cache``: the matching work so far (claims, frames, pair scores, component
   splits, facts), so the next run need not redo it: one segment per run with
   what that run added, and a snapshot every so often (see
-  :mod:`reconcile.store_cache`). Segments are pickles, written and read only
-  by this library; they are keyed on the library version, the configuration
-  and the alias file, and ignored (the facts are then rebuilt from the stored
-  articles) whenever one of them differs. Open only stores you trust, as you
-  would run only code you trust.
+  :mod:`reconcile.store_cache`). Segments are JSON documents that only make
+  instances of the library's own listed classes, so reading a store runs no
+  code from it. They are keyed on the library version, the cache format, the
+  configuration and the alias file, and ignored (the facts are then rebuilt
+  from the stored articles) whenever one of them differs or a segment cannot
+  be read.
+
+**Concurrency.** :meth:`Store.add` takes SQLite's write lock (``BEGIN
+IMMEDIATE``) before it looks for new articles, and reloads the stored state if
+another process added to the store since it was read: two adds at once give
+the store, facts and change log of the two one after the other, and an
+article that both add is stored once. An add waits up to
+:data:`LOCK_TIMEOUT_S` seconds for another to finish. An add with no new
+articles writes nothing, so a store that is opened read-only
+(``open_store(path, read_only=True)``) or a read-only file can be reported on.
+
+**Damage.** A store whose file, tables or article records are damaged, or
+that cannot be written when an add must write, raises :class:`StoreError`
+naming the file and what is wrong; nothing is half-written.
 
 Older layouts are migrated on open: version 1 (``articles``, ``facts``,
 ``runs``, ``changes``, no cache) and version 2 (a cache of one pickle, dropped
@@ -53,7 +67,7 @@ from reconcile.config import Config
 from reconcile.errors import StoreError
 from reconcile.extract.actors import load_gazetteer
 from reconcile.gc_pause import collector_paused
-from reconcile.incremental import FactChanges, ProgressCallback
+from reconcile.incremental import FactChanges, ProgressCallback, diff_facts
 from reconcile.model import Article, Fact
 from reconcile.store_cache import (
     CACHE_FORMAT,
@@ -61,11 +75,24 @@ from reconcile.store_cache import (
     decode_segments,
     encode_segment,
 )
+from reconcile.store_codec import CacheFormatError
 
-__all__ = ["SCHEMA_VERSION", "RecordedChange", "RecordedRun", "Store", "open_store"]
+__all__ = [
+    "LOCK_TIMEOUT_S",
+    "SCHEMA_VERSION",
+    "RecordedChange",
+    "RecordedRun",
+    "Store",
+    "open_store",
+]
 
 #: The layout this library writes; older layouts are migrated on open.
 SCHEMA_VERSION = 3
+
+#: How long an add (or a migration) waits for another process's add to finish.
+LOCK_TIMEOUT_S = 600.0
+
+_TABLES = ("articles", "facts", "runs", "changes", "cache")
 
 _SCHEMA_V1 = """
 CREATE TABLE articles (
@@ -145,18 +172,32 @@ class RecordedChange:
 class Store:
     """A reconciliation kept in an SQLite file; see the module docs. Use :func:`open_store`."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection, config: Config):
+    def __init__(
+        self,
+        path: Path,
+        connection: sqlite3.Connection,
+        config: Config,
+        *,
+        read_only: bool = False,
+    ):
         self.path = path
         self._db = connection
         self.config = config
+        self.read_only = read_only
+        """Whether the store was opened read-only (an add of new articles then fails)."""
         self._reconciliation: Reconciliation | None = None
         self._cache_segments = 0
+        self._data_version = -1
 
     # -- reading ---------------------------------------------------------------
 
     @property
     def reconciliation(self) -> Reconciliation:
-        """Everything in the store, reconciled (from the cache when it is valid)."""
+        """Everything in the store, reconciled (from the cache when it is valid).
+
+        Raises:
+            StoreError: the store is damaged (see the module docs).
+        """
         if self._reconciliation is None:
             self._reconciliation = self._load()
         return self._reconciliation
@@ -168,33 +209,61 @@ class Store:
 
     def article_ids(self) -> list[str]:
         """The ids of the stored articles, in order of arrival."""
-        return [
-            row[0] for row in self._db.execute("SELECT id FROM articles ORDER BY seq")
-        ]
+        with self._sql("reading the article ids"):
+            return [
+                row[0]
+                for row in self._db.execute("SELECT id FROM articles ORDER BY seq")
+            ]
 
     def runs_since(self, since: date | datetime) -> list[RecordedRun]:
         """The runs at or after *since* (a UTC day, or an instant), oldest first."""
-        rows = self._db.execute(
+        return self._recorded(
+            RecordedRun,
+            "runs",
             "SELECT run, at, articles, claims, summary FROM runs WHERE at >= ? "
             "ORDER BY run",
-            (_utc_iso(since),),
+            since,
         )
-        return [
-            RecordedRun(run, datetime.fromisoformat(at), articles, claims, summary)
-            for run, at, articles, claims, summary in rows
-        ]
 
     def changes_since(self, since: date | datetime) -> list[RecordedChange]:
         """What every run at or after *since* (a UTC day, or an instant) changed, oldest first."""
-        rows = self._db.execute(
+        return self._recorded(
+            RecordedChange,
+            "changes",
             "SELECT r.run, r.at, c.fact_id, c.change, c.detail FROM changes c "
             "JOIN runs r ON r.run = c.run WHERE r.at >= ? ORDER BY r.run, c.rowid",
-            (_utc_iso(since),),
+            since,
         )
-        return [
-            RecordedChange(run, datetime.fromisoformat(at), fact, change, detail)
-            for run, at, fact, change, detail in rows
-        ]
+
+    def _recorded(
+        self, make: type[Any], table: str, query: str, since: date | datetime
+    ) -> list[Any]:
+        """The rows of *query* (run, at, then three more) since *since*, made *make*."""
+        with self._sql(f"reading the {table}"):
+            rows = self._db.execute(query, (_utc_iso(since),)).fetchall()
+        made = []
+        for run, at, *row in rows:
+            try:
+                when = datetime.fromisoformat(at)
+            except (TypeError, ValueError):
+                raise StoreError(
+                    f"{self.path}: runs: run {run!r} has at = {at!r:.80}; "
+                    "expected an ISO instant; the store is damaged"
+                ) from None
+            made.append(make(run, when, *self._typed(row, table, run)))
+        return made
+
+    def _typed(self, row: list[Any], table: str, run: Any) -> list[Any]:
+        """*row* (of a run or a change), checked against the types the library writes."""
+        expected = (int, int, str) if table == "runs" else (str, str, str)
+        for value, kind in zip(row, expected, strict=True):
+            if type(value) is not kind:
+                raise StoreError(
+                    f"{self.path}: {table}: run {run!r} holds {value!r:.80}; "
+                    f"expected {'an' if kind is int else 'a'} {kind.__name__}; "
+                    "the store is damaged"
+                )
+        return row
 
     # -- writing ---------------------------------------------------------------
 
@@ -207,10 +276,16 @@ class Store:
         """Reconcile *articles* with the stored ones and save all of it in one transaction.
 
         Articles already stored with the same id and content are skipped, so a
-        desk can point a run at a folder that keeps growing.
+        desk can point a run at a folder that keeps growing; when none is new,
+        nothing is written (no run is recorded) and the changes are empty. The
+        add holds the store's write lock from looking for new articles to the
+        commit, so adds from several processes happen one after the other.
 
         Raises:
-            StoreError: an article has the id of a stored article but other content.
+            StoreError: an article has the id of a stored article but other
+                content; the store was opened read-only, or cannot be written,
+                and an article is new; the store is damaged; another process
+                held the write lock for :data:`LOCK_TIMEOUT_S` seconds.
             InvalidValueError: two of *articles* share an id.
         """
         with collector_paused():
@@ -219,28 +294,33 @@ class Store:
     def _add(
         self, articles: list[Article], progress: ProgressCallback | None
     ) -> FactChanges:
-        stored = self._stored_records([a.id for a in articles])
-        fresh: list[tuple[Article, dict[str, Any]]] = []
-        for article in articles:
-            record = _article_record(article)
-            known = stored.get(article.id)
-            if known is None:
-                fresh.append((article, record))
-                stored[article.id] = record
-            elif known != record:
-                raise StoreError(
-                    f"{self.path}: article id {article.id!r} is already in the store "
-                    f"with other content ({article.path or 'new article'}); "
-                    "expected new articles to have new ids"
-                )
-        before = self.reconciliation
-        after = before.add([a for a, _ in fresh], progress=progress)
-        changes = after.changes
-        assert changes is not None
-        snapshot = not 0 < self._cache_segments < SEGMENTS_BEFORE_SNAPSHOT
-        with self._transaction():
+        with self._sql("looking for new articles"):
+            fresh = self._fresh(articles)
+        if not fresh:
+            return self._unchanged()
+        if self.read_only:
+            raise StoreError(
+                f"{self.path}: opened read-only, but {len(fresh)} article(s) are new "
+                f"(first {fresh[0][0].id!r}); expected a store opened for writing"
+            )
+        with self._transaction("adding articles"):
+            # Under the write lock: what another process added since this one
+            # read the store is read again, and is not new any more.
+            if self._reconciliation is not None and self._changed_elsewhere():
+                self._reconciliation = None
+            fresh = self._fresh(articles)
+            if self._reconciliation is None:
+                self._reconciliation = self._load(locked=True)
+            if not fresh:
+                return self._unchanged()
+            before = self._reconciliation
+            after = before.add([a for a, _ in fresh], progress=progress)
+            changes = after.changes
+            assert changes is not None
+            snapshot = not 0 < self._cache_segments < SEGMENTS_BEFORE_SNAPSHOT
             self._write(fresh, after, changes)
             self._write_cache(None if snapshot else before, after)
+        # (This connection's own commit leaves its data_version as it was.)
         self._cache_segments = 1 if snapshot else self._cache_segments + 1
         self._reconciliation = after
         return changes
@@ -258,14 +338,59 @@ class Store:
     # -- internals -------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        self._db.execute("BEGIN IMMEDIATE")
+    def _sql(self, doing: str) -> Iterator[None]:
+        """Turn an SQLite error met while *doing* something into a :class:`StoreError`."""
         try:
             yield
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
+        except sqlite3.Error as error:
+            raise _store_error(self.path, doing, error) from None
+
+    @contextlib.contextmanager
+    def _transaction(self, doing: str, *, write: bool = True) -> Iterator[None]:
+        """A transaction, rolled back on any error; a write one begins by taking the write lock.
+
+        Every read inside a transaction sees the same state of the file.
+        """
+        with self._sql(doing):
+            self._db.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _current_data_version(self) -> int:
+        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
+    def _changed_elsewhere(self) -> bool:
+        """Whether another connection committed since the state was read."""
+        return self._current_data_version() != self._data_version
+
+    def _fresh(self, articles: list[Article]) -> list[tuple[Article, dict[str, Any]]]:
+        """The articles of *articles* that are not stored yet, with their records."""
+        stored = self._stored_records([a.id for a in articles])
+        fresh: list[tuple[Article, dict[str, Any]]] = []
+        for article in articles:
+            record = _article_record(article)
+            known = stored.get(article.id)
+            if known is None:
+                fresh.append((article, record))
+                stored[article.id] = record
+            elif known != record:
+                raise StoreError(
+                    f"{self.path}: article id {article.id!r} is already in the store "
+                    f"with other content ({article.path or 'new article'}); "
+                    "expected new articles to have new ids"
+                )
+        return fresh
+
+    def _unchanged(self) -> FactChanges:
+        """What an add of no new article changed: nothing (and nothing is written)."""
+        before = self.reconciliation
+        changes = diff_facts(before.facts, before.facts, [])
+        self._reconciliation = attrs.evolve(before, changes=changes)
+        return changes
 
     def _stored_records(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         """The stored records of those of *ids* that are in the store."""
@@ -276,16 +401,23 @@ class Store:
             for aid, record in self._db.execute(
                 f"SELECT id, record FROM articles WHERE id IN ({marks})", chunk
             ):
-                found[aid] = json.loads(record)
+                found[aid] = _parse_record(record, aid, self.path)
         return found
 
-    def _load(self) -> Reconciliation:
+    def _load(self, *, locked: bool = False) -> Reconciliation:
+        """The stored state, from the cache when it is valid.
+
+        The rows are read in one transaction (the write transaction when
+        *locked*), so they are of one state of the file, and decoded after it.
+        """
         self._cache_segments = 0
-        (count,) = self._db.execute("SELECT count(*) FROM articles").fetchone()
-        rows = self._db.execute(
-            "SELECT key, articles, state FROM cache ORDER BY segment"
-        ).fetchall()
         key = self._cache_key()
+        with self._read_transaction(locked):
+            self._data_version = self._current_data_version()
+            (count,) = self._db.execute("SELECT count(*) FROM articles").fetchone()
+            rows = self._db.execute(
+                "SELECT key, articles, state FROM cache ORDER BY segment"
+            ).fetchall()
         if rows and all(r[0] == key for r in rows) and rows[-1][1] == count:
             try:
                 cached = decode_segments(
@@ -293,18 +425,31 @@ class Store:
                     self.config,
                     load_gazetteer(self.config.alias_file),
                 )
-            except Exception:  # a damaged cache is rebuilt from the articles
+            except CacheFormatError:  # a damaged cache is rebuilt from the articles
                 cached = None
             if cached is not None and len(cached.articles) == count:
                 self._cache_segments = len(rows)
                 return cached
+        del rows
+        with self._read_transaction(locked):
+            self._data_version = self._current_data_version()
+            records = self._db.execute(
+                "SELECT id, record FROM articles ORDER BY seq"
+            ).fetchall()
         articles = [
-            _article_from_record(json.loads(record), self.path)
-            for (record,) in self._db.execute(
-                "SELECT record FROM articles ORDER BY seq"
-            )
+            _article_from_record(_parse_record(record, aid, self.path), self.path)
+            for aid, record in records
         ]
+        del records
         return reconcile(articles, self.config)
+
+    def _read_transaction(
+        self, locked: bool
+    ) -> contextlib.AbstractContextManager[None]:
+        """A read transaction, unless the write transaction (*locked*) is already open."""
+        if locked:
+            return contextlib.nullcontext()
+        return self._transaction("reading the stored state", write=False)
 
     def _write(
         self,
@@ -360,6 +505,42 @@ class Store:
         return digest.hexdigest()
 
 
+def _store_error(path: Path, doing: str, error: sqlite3.Error) -> StoreError:
+    """A :class:`StoreError` that says what SQLite found wrong, in the desk's words."""
+    name = getattr(error, "sqlite_errorname", "")
+    text = str(error)
+    if name.startswith("SQLITE_READONLY") or "readonly" in text:
+        expected = "expected a file this process may write (or no new articles)"
+    elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        expected = (
+            f"expected another process's add to end within {LOCK_TIMEOUT_S:.0f} s"
+        )
+    elif name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text:
+        expected = "expected an intact SQLite file; the store is damaged"
+    elif "no such table" in text or "no such column" in text:
+        expected = f"expected the tables of a version-{SCHEMA_VERSION} store; the store is damaged"
+    else:
+        expected = "expected a reconcile store"
+    return StoreError(f"{path}: {doing}: {text}; {expected}")
+
+
+def _parse_record(record: Any, aid: Any, path: Path) -> dict[str, Any]:
+    """An article's stored JSON record, as a dict."""
+    try:
+        parsed = json.loads(record)
+    except (TypeError, ValueError) as error:
+        raise StoreError(
+            f"{path}: articles: the record of article {aid!r} is not JSON ({error}); "
+            "expected the JSON object the library wrote"
+        ) from None
+    if not isinstance(parsed, dict):
+        raise StoreError(
+            f"{path}: articles: the record of article {aid!r} is a "
+            f"{type(parsed).__name__}; expected the JSON object the library wrote"
+        )
+    return parsed
+
+
 def _utc_iso(since: date | datetime) -> str:
     if not isinstance(since, datetime):
         since = datetime(since.year, since.month, since.day, tzinfo=UTC)
@@ -374,8 +555,17 @@ def _library_version() -> str:
     return __version__
 
 
-def open_store(path: str | os.PathLike[str], config: Config | None = None) -> Store:
+def open_store(
+    path: str | os.PathLike[str],
+    config: Config | None = None,
+    *,
+    read_only: bool = False,
+) -> Store:
     """Open (creating if need be) the desk store at *path*; see :mod:`reconcile.store`.
+
+    With *read_only*, the file must exist and is never written: it can be
+    reported on (an add with no new article works), but not added to or
+    upgraded.
 
     >>> import tempfile, os
     >>> with open_store(os.path.join(tempfile.mkdtemp(), "desk.db")) as store:
@@ -383,32 +573,66 @@ def open_store(path: str | os.PathLike[str], config: Config | None = None) -> St
     []
 
     Raises:
-        StoreError: the file is not a store, or was written by a newer reconcile.
+        StoreError: the file is not a store, is damaged, was written by a newer
+            reconcile, or (*read_only*) does not exist or needs upgrading.
     """
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path}: is a directory; expected an SQLite store file")
+    if read_only and not path.is_file():
+        raise StoreError(f"{path}: no such store file; expected an existing store")
     try:
-        db = sqlite3.connect(path, isolation_level=None)
+        if read_only:
+            uri = f"{path.absolute().as_uri()}?mode=ro"
+            db = sqlite3.connect(
+                uri, uri=True, isolation_level=None, timeout=LOCK_TIMEOUT_S
+            )
+        else:
+            db = sqlite3.connect(path, isolation_level=None, timeout=LOCK_TIMEOUT_S)
+    except sqlite3.Error as error:
+        raise _store_error(path, "opening the store", error) from None
+    try:
+        _check_and_migrate(db, path, read_only)
+    except BaseException:
+        db.close()
+        raise
+    return Store(path, db, config or Config(), read_only=read_only)
+
+
+def _check_and_migrate(db: sqlite3.Connection, path: Path, read_only: bool) -> None:
+    """Refuse what is not a usable store; bring an older one to :data:`SCHEMA_VERSION`."""
+    try:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: not an SQLite store ({error})") from None
     if version > SCHEMA_VERSION:
-        db.close()
         raise StoreError(
             f"{path}: schema version {version} was written by a newer reconcile; "
             f"this one reads versions up to {SCHEMA_VERSION}"
         )
     if version == 0 and tables:
-        db.close()
         raise StoreError(f"{path}: an SQLite file, but not a reconcile store")
+    if version < SCHEMA_VERSION and read_only:
+        raise StoreError(
+            f"{path}: schema version {version} needs upgrading to {SCHEMA_VERSION}, "
+            "but the store is opened read-only; expected it opened for writing once"
+        )
+    if version == SCHEMA_VERSION:
+        missing = [t for t in _TABLES if t not in tables]
+        if missing:
+            raise StoreError(
+                f"{path}: table(s) {', '.join(missing)} missing; expected the tables "
+                f"of a version-{SCHEMA_VERSION} store ({', '.join(_TABLES)}); "
+                "the store is damaged"
+            )
+        return
     try:
         _migrate(db, version)
-    except sqlite3.DatabaseError as error:
-        db.close()
-        raise StoreError(f"{path}: could not upgrade the store ({error})") from None
-    return Store(path, db, config or Config())
+    except sqlite3.Error as error:
+        raise _store_error(
+            path, f"upgrading the store from schema version {version}", error
+        ) from None
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:
@@ -417,13 +641,22 @@ def _migrate(db: sqlite3.Connection, version: int) -> None:
         return
     db.execute("BEGIN IMMEDIATE")
     try:
+        # Another process may have created or upgraded the store while this
+        # one waited for the lock: start from what the file holds now.
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if (
+            version == 0
+            and db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        ):
+            raise sqlite3.DatabaseError("tables appeared, but no schema version")
         if version == 0:
             _executescript(db, _SCHEMA_V1)
             version = 1
         while version < SCHEMA_VERSION:
             _executescript(db, _MIGRATIONS[version])
             version += 1
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        if version == SCHEMA_VERSION:
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
         db.execute("ROLLBACK")
         raise

@@ -1,28 +1,25 @@
-"""The desk store's cache of matching work, written as a log of segments.
+"""The desk store's cache of matching work, written as a log of JSON segments.
 
-A reconciliation of 100,000 claims holds over a million small objects; pickling
+A reconciliation of 100,000 claims holds over a million small objects; writing
 all of them after every :meth:`~reconcile.store.Store.add` would cost more than
 the add itself. So each add writes only a *segment*: the articles, claims,
 frames, pair scores, component splits and facts (with what comparing their
 claims found) that are new since the last one, and the keys of the facts and
 component splits that are gone. A fact is written with the ids of its claims
-instead of the claims, so no claim is written twice. The library's attrs
-objects are pickled as tuples of their field values (a per-class reducer in
-the pickler's dispatch table, no per-object callback otherwise), and segments
-are read with the garbage collector paused. Reading replays the segments in
-order; after :data:`SEGMENTS_BEFORE_SNAPSHOT` segments the store writes one
-snapshot segment instead, so replay stays short.
+instead of the claims, so no claim is written twice. Reading replays the
+segments in order; after :data:`SEGMENTS_BEFORE_SNAPSHOT` segments the store
+writes one snapshot segment instead, so replay stays short.
 
-The segments are pickles, read only by this library from a store it wrote;
-see :mod:`reconcile.store` for when the cache is trusted.
+A segment is a JSON document written by :class:`reconcile.store_codec.Codec`:
+data only. Reading one makes instances of the classes in
+:data:`CACHE_CLASSES` and nothing else, and runs no code the data names, so a
+store file from someone else cannot run code (a damaged or foreign cache is
+ignored and the facts are rebuilt from the stored articles). Segments are read
+with the garbage collector paused.
 """
 
 from __future__ import annotations
 
-import copyreg
-import io
-import operator
-import pickle
 from collections.abc import Iterable
 from typing import Any
 
@@ -34,7 +31,12 @@ from reconcile.compare.verdicts import PairFindings, earliest_first
 from reconcile.config import Config
 from reconcile.extract.actors import Gazetteer
 from reconcile.gc_pause import collector_paused
-from reconcile.incremental import ComparedFact, IncrementalState
+from reconcile.incremental import (
+    ComparedFact,
+    FactChanges,
+    IncrementalState,
+    RetiredFact,
+)
 from reconcile.match.clustering import ClaimCluster
 from reconcile.match.frames import Frame
 from reconcile.match.index import MatchIndex, positions_in
@@ -54,20 +56,61 @@ from reconcile.model import (
     Update,
     Verdict,
 )
+from reconcile.store_codec import CacheFormatError, Codec
 
 __all__ = [
+    "CACHE_CLASSES",
     "CACHE_FORMAT",
     "SEGMENTS_BEFORE_SNAPSHOT",
     "decode_segments",
     "encode_segment",
+    "read_segment",
 ]
 
 #: After this many segments, the next write is one snapshot of everything.
 SEGMENTS_BEFORE_SNAPSHOT = 16
 
 #: The layout of a segment; part of the store's cache key, so a store written
-#: with another layout rebuilds its cache instead of misreading it.
-CACHE_FORMAT = 4
+#: with another layout rebuilds its cache instead of misreading it. Format 5
+#: is JSON (formats up to 4 were pickles, never read again).
+CACHE_FORMAT = 5
+
+CACHE_CLASSES: dict[str, type] = {
+    cls.__name__: cls
+    for cls in (
+        Actor,
+        Agreement,
+        Article,
+        ClaimCluster,
+        Claim,
+        ComparedFact,
+        Conflict,
+        DateValue,
+        Fact,
+        FactChanges,
+        Frame,
+        MatchReason,
+        Membership,
+        OriginGroup,
+        PairFindings,
+        Quantity,
+        RetiredFact,
+        Span,
+        Update,
+        Verdict,
+    )
+}
+"""Every class the cache may hold, by the name written into a segment: **the one
+allowlist**. Reading a segment makes instances of these classes and of nothing
+else (plain data, tuples, lists, dicts, frozensets, dates and numeric numpy
+arrays aside); writing an instance of any other class fails. A new frozen
+attrs class kept in the incremental state (say, an event layer's events and
+per-attribute facts) needs only to be added here, and :data:`CACHE_FORMAT`
+bumped so caches written before are rebuilt. Field types need no declaring:
+each instance is written as its field values, and the codec finds how to
+write each column from the values themselves."""
+
+_CODEC = Codec(CACHE_CLASSES)
 
 
 def encode_segment(before: Reconciliation | None, after: Reconciliation) -> bytes:
@@ -114,35 +157,85 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
         },
         "split_gone": [k for k in old_split if k not in new_index.split_cache],
         "facts_gone": [k for k, _ in gone],
-        "facts_new": [
+        # One list per part of a compared fact, so each is read as one column.
+        "facts_new": _columns(
             (
                 known.cluster,
                 known.wire,
                 attrs.evolve(known.fact, claims=(), conflicts=()),
-                [c.id for c in known.fact.claims],
+                tuple(c.id for c in known.fact.claims),
                 known.findings,
-                [where.get(id(c), c) for c in known.fact.conflicts],
+                tuple(where.get(id(c), c) for c in known.fact.conflicts),
             )
             for k, known in new_state.compared.items()
             if old_facts.get(k) is not known
-        ],
+        ),
         "changes": after.changes,
         "scored_now": new_index.scored_now,
     }
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.dispatch_table = _DISPATCH_TABLE
     with collector_paused():
-        pickler.dump(segment)
-    return buffer.getvalue()
+        return _CODEC.dumps(segment)
+
+
+def _columns(rows: Iterable[tuple[Any, ...]]) -> list[list[Any]]:
+    """*rows* of six values as six lists."""
+    columns: list[list[Any]] = [[], [], [], [], [], []]
+    for row in rows:
+        for column, value in zip(columns, row, strict=True):
+            column.append(value)
+    return columns
+
+
+def read_segment(blob: bytes) -> dict[str, Any]:
+    """One segment as the dict :func:`encode_segment` wrote.
+
+    Raises:
+        CacheFormatError: *blob* is not a segment of this format.
+    """
+    segment = _CODEC.loads(blob)
+    if type(segment) is not dict or set(segment) != _SEGMENT_KEYS:
+        raise CacheFormatError("a JSON document, but not a cache segment")
+    return segment
+
+
+_SEGMENT_KEYS = frozenset(
+    {
+        "articles",
+        "claims",
+        "serials",
+        "frames",
+        "sentences",
+        "pair_keys",
+        "pair_scores",
+        "split_new",
+        "split_gone",
+        "facts_gone",
+        "facts_new",
+        "changes",
+        "scored_now",
+    }
+)
 
 
 def decode_segments(
     blobs: Iterable[bytes], config: Config, gazetteer: Gazetteer
 ) -> Reconciliation:
-    """Replay segments written by :func:`encode_segment` into a reconciliation."""
+    """Replay segments written by :func:`encode_segment` into a reconciliation.
+
+    Raises:
+        CacheFormatError: a blob is not a segment of this format.
+    """
     with collector_paused():
-        return _replay(blobs, config, gazetteer)
+        try:
+            return _replay(blobs, config, gazetteer)
+        except CacheFormatError:
+            raise
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
+            # Well-formed JSON that does not hold what the segments before it
+            # call for (a fact or claim that is not there, a wrong shape).
+            raise CacheFormatError(
+                f"a segment does not fit the segments before it ({error!r})"
+            ) from None
 
 
 def _replay(
@@ -160,7 +253,7 @@ def _replay(
     changes = None
     scored_now = 0
     for blob in blobs:
-        segment = pickle.loads(blob)
+        segment = read_segment(blob)
         articles.update((a.id, a) for a in segment["articles"])
         claims.update((c.id, c) for c in segment["claims"])
         serials.update(segment["serials"])
@@ -175,12 +268,13 @@ def _replay(
         for key in segment["facts_gone"]:
             gone = compared.pop(key).fact
             earlier[gone.id] = gone.conflicts
-        for cluster, wire, fact, claim_ids, findings, conflicts in segment["facts_new"]:
+        for cluster, wire, fact, claim_ids, findings, conflicts in zip(
+            *segment["facts_new"], strict=True
+        ):
             # The fact was written without its claims and conflicts and was
             # just read: no one else holds it yet, so they are set in place.
-            set_slot = _SLOT_SETTERS[Fact]
-            set_slot[_CLAIMS_FIELD](fact, tuple(claims[i] for i in claim_ids))
-            set_slot[_CONFLICTS_FIELD](
+            _SET_CLAIMS(fact, tuple(claims[i] for i in claim_ids))
+            _SET_CONFLICTS(
                 fact,
                 tuple(
                     earlier[c[0]][c[1]] if isinstance(c, tuple) else c
@@ -216,73 +310,9 @@ def _replay(
     )
 
 
-def _slotted_classes() -> list[type]:
-    """The attrs classes a segment holds by the hundred thousand."""
-    return [
-        Actor,
-        Agreement,
-        Article,
-        ClaimCluster,
-        Claim,
-        ComparedFact,
-        Conflict,
-        DateValue,
-        Fact,
-        Frame,
-        MatchReason,
-        Membership,
-        OriginGroup,
-        PairFindings,
-        Quantity,
-        Span,
-        Update,
-        Verdict,
-    ]
-
-
-def _set_fields(obj: Any, values: tuple[Any, ...]) -> None:
-    """Set the fields of a new instance through its slots (as attrs' ``__setstate__`` does)."""
-    for set_slot, value in zip(_SLOT_SETTERS[type(obj)], values, strict=True):
-        set_slot(obj, value)
-
-
-def _reduce_slotted(obj: Any) -> tuple[Any, ...]:
-    """Pickle an attrs instance as its class and a tuple of its field values.
-
-    attrs pickles a slotted instance with a dict of its fields; a tuple makes
-    the segments about a fifth smaller and faster to read. The fields are set
-    back as attrs' own ``__setstate__`` does, without validators.
-    """
-    return (
-        copyreg.__newobj__,  # type: ignore[attr-defined]  # not in typeshed
-        (type(obj),),
-        _FIELD_GETTERS[type(obj)](obj),
-        None,
-        None,
-        _set_fields,
-    )
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {
-    cls: tuple(a.name for a in attrs.fields(cls)) for cls in _slotted_classes()
-}
-_FIELD_GETTERS = {
-    cls: operator.attrgetter(*names) for cls, names in _FIELD_NAMES.items()
-}
-"""One getter per class, returning the tuple of its field values (every class
-listed has two fields or more, so ``attrgetter`` returns a tuple)."""
-_SLOT_SETTERS = {
-    cls: tuple(getattr(cls, name).__set__ for name in names)
-    for cls, names in _FIELD_NAMES.items()
-}
-"""Each class's slot descriptors' setters, in field order: writing a slot
-directly is about twice as fast as ``object.__setattr__``."""
-_CLAIMS_FIELD = _FIELD_NAMES[Fact].index("claims")
-_CONFLICTS_FIELD = _FIELD_NAMES[Fact].index("conflicts")
-_DISPATCH_TABLE = {
-    **copyreg.dispatch_table,
-    **{cls: _reduce_slotted for cls in _FIELD_NAMES},
-}
+_SET_CLAIMS = Fact.claims.__set__  # type: ignore[attr-defined]  # a slot
+_SET_CONFLICTS = Fact.conflicts.__set__  # type: ignore[attr-defined]
+"""Fact's slot setters: a fact read without its claims gets them in place."""
 
 
 def _state_of(result: Reconciliation) -> IncrementalState:
