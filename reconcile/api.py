@@ -7,8 +7,8 @@
 >>> b = Article(id="b", outlet="Desk B", published=date(2025, 1, 18),
 ...             text="Moscow and Tehran inked a partnership pact on Friday.")
 >>> result = reconcile([a, b])
->>> [(f.status, f.verdict.independent_origins) for f in result.facts]
-[('corroborated', 2)]
+>>> sorted((f.attribute, f.status, f.verdict.independent_origins) for f in result.facts)
+[('date', 'corroborated', 2), ('place', 'single_source', 1)]
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from reconcile.incremental import (
     reconcile_incrementally,
 )
 from reconcile.ingest import load_articles
-from reconcile.model import Article, Claim, Fact
+from reconcile.model import Article, Claim, Event, Fact
 from reconcile.report import (
     Report,
     build_report,
@@ -57,6 +57,8 @@ class Reconciliation:
     claims: tuple[Claim, ...] = field(converter=tuple)
     facts: tuple[Fact, ...] = field(converter=tuple)
     config: Config = field(factory=Config)
+    events: tuple[Event, ...] = field(default=(), converter=tuple, kw_only=True)
+    """The events the facts are attributes of (see :mod:`reconcile.events`)."""
     changes: FactChanges | None = field(default=None, kw_only=True)
     """What the :meth:`add` that made this reconciliation changed; ``None`` for a first run."""
     _state: IncrementalState | None = field(
@@ -81,10 +83,9 @@ class Reconciliation:
         ...     text="Russia and Iran signed a partnership treaty on Friday in Moscow.")])
         >>> day2 = day1.add([Article(id="b", outlet="Desk B", published=date(2025, 1, 18),
         ...     text="Moscow and Tehran inked a partnership pact on Friday.")])
-        >>> day2.changes.gained_support == (day1.facts[0].id,)
-        True
-        >>> day2.facts[0].status
-        'corroborated'
+        >>> signing = next(f for f in day2.facts if f.attribute == "date")
+        >>> day2.changes.gained_support == (signing.id,), signing.status
+        (True, 'corroborated')
 
         Raises:
             InvalidValueError: an article id is already in this reconciliation
@@ -100,7 +101,13 @@ class Reconciliation:
             )
             changes = diff_facts(self.facts, facts, [a.id for a in articles])
         return Reconciliation(
-            state.articles, claims, facts, self.config, changes=changes, state=state
+            state.articles,
+            claims,
+            facts,
+            self.config,
+            events=state.events,
+            changes=changes,
+            state=state,
         )
 
     @functools.cached_property
@@ -108,7 +115,9 @@ class Reconciliation:
         """The provenance graph (DESIGN.md "The provenance graph")."""
         from reconcile.graph import build_provenance_graph
 
-        return build_provenance_graph(self.articles, self.facts)
+        return build_provenance_graph(
+            self.articles, self.facts, self.events, self.claims
+        )
 
     def fact(self, fact_id: str) -> Fact:
         """The fact with id *fact_id*; ``KeyError`` if there is none."""
@@ -132,7 +141,7 @@ class Reconciliation:
     def to_report(self) -> Report:
         """The corroboration report data structure."""
         changes = self.changes.to_record() if self.changes is not None else None
-        return build_report(self.articles, self.facts, changes)
+        return build_report(self.articles, self.facts, changes, self.events)
 
     def report(self, format: ReportFormat = "markdown") -> str:
         """The corroboration report rendered as ``markdown``, ``json`` or ``html``."""
@@ -170,4 +179,6 @@ def reconcile(
     state, claims, facts = reconcile_incrementally(
         None, articles, config, progress=progress
     )
-    return Reconciliation(state.articles, claims, facts, config, state=state)
+    return Reconciliation(
+        state.articles, claims, facts, config, events=state.events, state=state
+    )

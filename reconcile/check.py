@@ -160,7 +160,9 @@ def check_text(
         _answer(by_id[fact_id], score, query, config, anchored=given)
         for fact_id, (score, query) in best.items()
     ]
-    matches.sort(key=lambda m: (-m.score, m.fact.id))
+    # A claim supplies several facts of its event (its date, its place, ...)
+    # and scores alike against each: the facts the draft's values decide come first.
+    matches.sort(key=lambda m: (-m.score, m.verdict == "unverified", m.fact.id))
     return CheckResult(text, queries, matches, dated, given)
 
 

@@ -274,7 +274,11 @@ def _run_report(args: argparse.Namespace) -> int:
     if args.format == "json":
         if args.output is None:
             write_json_report(
-                result.articles, result.facts, sys.stdout, _changes_of(result)
+                result.articles,
+                result.facts,
+                sys.stdout,
+                _changes_of(result),
+                result.events,
             )
         else:
             write_atomic(args.output, lambda handle: _write_json_to(result, handle))
@@ -407,7 +411,9 @@ def _run_claimreview(args: argparse.Namespace) -> int:
 
 def _write_json_to(result: Reconciliation, handle: IO[bytes]) -> None:
     text = io.TextIOWrapper(handle, encoding="utf-8")
-    write_json_report(result.articles, result.facts, text, _changes_of(result))
+    write_json_report(
+        result.articles, result.facts, text, _changes_of(result), result.events
+    )
     text.flush()
     text.detach()  # write_atomic still owns (flushes, syncs, closes) the handle
 

@@ -36,6 +36,15 @@ def _fraction(instance: Any, attribute: attrs.Attribute[float], value: float) ->
         )
 
 
+def _probability(
+    instance: Any, attribute: attrs.Attribute[float], value: float
+) -> None:
+    if not 0.0 < value < 1.0:
+        raise ConfigError(
+            f"Config.{attribute.name}: expected a probability between 0 and 1, exclusive (got {value!r})"
+        )
+
+
 def _positive(instance: Any, attribute: attrs.Attribute[int], value: int) -> None:
     if value < 1:
         raise ConfigError(
@@ -100,6 +109,9 @@ class Config:
             news article). A longer article is cut at the last sentence end
             before it, with a :class:`~reconcile.errors.TruncatedArticleWarning`,
             so one huge or hostile file cannot take unbounded time or memory.
+        event_threshold: two accounts of an event (see
+            :mod:`reconcile.events.coref`) are one event when their match
+            probability is at or above this (0-1, exclusive).
     """
 
     match_threshold: float = field(
@@ -136,4 +148,9 @@ class Config:
         default=200_000,
         converter=_number("max_article_chars", int),
         validator=_positive,
+    )
+    event_threshold: float = field(
+        default=0.5,
+        converter=_number("event_threshold", float),
+        validator=_probability,
     )

@@ -4,7 +4,7 @@
 ``networkx.MultiDiGraph`` in which every fact walks back to the exact characters
 of every article that states it. Node ids are namespaced strings
 (``"source:<outlet>"``, ``"article:<id>"``, ``"claim:<id>"``, ``"fact:<id>"``,
-``"origin:<name>"``) and every node and edge carries a ``kind``:
+``"event:<id>"``, ``"origin:<name>"``) and every node and edge carries a ``kind``:
 
 ==================  =====================  ==========================================
 edge ``kind``       direction              attributes
@@ -16,7 +16,12 @@ edge ``kind``       direction              attributes
                                            ``outlets``, ``rule``, ``explanation``,
                                            ``within_outlet``
 ``attributed_to``   claim -> origin        ``reason``
+``describes``       claim -> event         (none besides ``kind``)
+``about``           fact -> event          ``attribute``
 ==================  =====================  ==========================================
+
+An ``event`` node carries its ``event_class``, ``family``, ``date``, and its
+``places`` and ``participants`` as JSON lists.
 
 Every attribute is a ``str``, ``int``, ``float`` or ``bool`` (never ``None``,
 which becomes ``""``; lists are JSON-encoded), so GraphML can hold the graph and
@@ -53,6 +58,7 @@ from reconcile.gc_pause import collector_paused
 from reconcile.model import (
     Article,
     Claim,
+    Event,
     Fact,
     MatchReason,
 )
@@ -130,7 +136,10 @@ class Disagreement:
 
 @collector_paused()
 def build_provenance_graph(
-    articles: Sequence[Article], facts: Sequence[Fact]
+    articles: Sequence[Article],
+    facts: Sequence[Fact],
+    events: Sequence[Event] = (),
+    claims: Sequence[Claim] = (),
 ) -> nx.MultiDiGraph:
     """The provenance graph of *facts*, whose claims come from *articles*.
 
@@ -138,6 +147,11 @@ def build_provenance_graph(
         articles: every article a claim of *facts* points into.
         facts: the reconciled facts; their claims, memberships, conflicts and
             origin groups become nodes and edges.
+        events: the events the facts are attributes of; each becomes a node,
+            with ``describes`` edges from its claims and ``about`` edges from
+            its facts.
+        claims: the claims as extracted (a fact's claims carry only the values
+            they give it); when given, claim nodes hold all of a claim's values.
 
     Returns:
         A ``MultiDiGraph`` laid out as described in :mod:`reconcile.graph`; nodes
@@ -160,9 +174,44 @@ def build_provenance_graph(
     G = nx.MultiDiGraph()
     for article in articles:
         _add_article(G, article)
+    for claim in claims:
+        _add_claim(G, claim)
     for fact in facts:
         _add_fact(G, fact)
+    about: dict[str, list[Fact]] = {}
+    for fact in facts:
+        if fact.event is not None:
+            about.setdefault(fact.event, []).append(fact)
+    for event in events:
+        _add_event(G, event, about.get(event.id, ()))
     return G
+
+
+def _add_event(G: nx.MultiDiGraph, event: Event, facts: Sequence[Fact]) -> None:
+    node = _node("event", event.id)
+    if node in G:
+        raise InvalidValueError(f"event id {event.id!r} is given twice")
+    G.add_node(
+        node,
+        kind="event",
+        event_class=event.event_class,
+        family=event.family,
+        date=event.date or "",
+        places=_json_list(event.places),
+        participants=_json_list(event.participants),
+    )
+    for claim_id in event.claim_ids:
+        claim_node = _node("claim", claim_id)
+        if claim_node in G:
+            G.add_edge(claim_node, node, key="describes", kind="describes")
+    for fact in facts:
+        G.add_edge(
+            _node("fact", fact.id),
+            node,
+            key="about",
+            kind="about",
+            attribute=fact.attribute or "",
+        )
 
 
 def _node(kind: str, name: str) -> str:

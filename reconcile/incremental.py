@@ -24,17 +24,20 @@ from reconcile.compare.independence import (
 )
 from reconcile.compare.verdicts import (
     PairFindings,
-    compare_facts_reusing,
+    compare_fact_cluster,
     earliest_first,
 )
 from reconcile.config import Config
 from reconcile.errors import InvalidValueError
+from reconcile.events.binding import ClaimEvents, bind_values
+from reconcile.events.coref import group_events
+from reconcile.events.facts import FactCluster, fact_clusters
 from reconcile.extract.claims import extract_claims
 from reconcile.gc_pause import collector_paused
 from reconcile.ingest import truncate_article
 from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
-from reconcile.model import Article, Claim, Fact
+from reconcile.model import Article, Claim, Event, Fact
 
 __all__ = [
     "ComparedFact",
@@ -53,11 +56,12 @@ WireKey = tuple[tuple[str, str, str], ...]
 
 @frozen(eq=False)
 class ComparedFact:
-    """A fact with what decided it: its cluster, the wire groups of its
+    """A fact with what decided it: its cluster (the claims of one attribute of
+    one event, each with the values it gives), the wire groups of its
     articles, and what comparing its claims pair by pair found.
 
-    A fact is a function of its cluster and its articles' wire groups: while
-    both stay the same, the fact is reused as it is.
+    A fact is a function of its cluster, its claims' values and its articles'
+    wire groups: while they stay the same, the fact is reused as it is.
     """
 
     cluster: ClaimCluster
@@ -74,9 +78,13 @@ class IncrementalState:
     claims: tuple[Claim, ...]
     index: MatchIndex
     compared: Mapping[tuple[str, ...], ComparedFact]
-    """Every fact, by the claim ids of its cluster."""
+    """Every fact, by its id and the claim ids of its cluster."""
     sentences: Mapping[str, frozenset[str]] = field(factory=dict)
     """The long sentences of each article, by id (see :func:`long_sentences`)."""
+    bindings: Mapping[str, ClaimEvents] = field(factory=dict)
+    """Each claim's event mentions and the bindings of its values, by claim id."""
+    events: tuple[Event, ...] = ()
+    """The events, by id."""
 
 
 @frozen
@@ -179,54 +187,41 @@ def _add_articles(
     sentences.update((a.id, long_sentences(a)) for a in new_articles)
     wire = detect_wire_copies(every_article, config, sentences=sentences)
     previous = state.compared if state is not None else {}
-    claims = index.claims
+    every_claim = (*(state.claims if state is not None else ()), *new_claims)
+    bindings = dict(state.bindings) if state is not None else {}
+    bindings.update((c.id, bind_values(c)) for c in new_claims)
+    grouping = group_events(
+        every_claim, config, gazetteer=index.gazetteer, bindings=bindings
+    )
+    events, clusters = fact_clusters(grouping, every_claim, index.clusters)
+    earlier = {key[0]: known for key, known in previous.items()}
     compared: dict[tuple[str, ...], ComparedFact] = {}
-    fresh: list[tuple[ClaimCluster, WireKey]] = []
-    for cluster in index.clusters:
-        wire_key = _wire_key(cluster, claims, wire)
-        known = previous.get(cluster.claim_ids)
-        if known is not None and known.wire == wire_key and known.cluster == cluster:
-            compared[cluster.claim_ids] = known
-        else:
-            fresh.append((cluster, wire_key))
-    compared.update(_compare_fresh(fresh, claims, config, wire, previous))
+    for cluster in clusters:
+        key = (cluster.fact_id, *(c.id for c in cluster.claims))
+        wire_key = _wire_key(cluster, wire)
+        known = previous.get(key)
+        if (
+            known is not None
+            and known.wire == wire_key
+            and known.fact.claims == cluster.claims
+            and known.cluster == cluster.cluster
+        ):
+            compared[key] = known
+            continue
+        before = earlier.get(cluster.fact_id)
+        fact, findings = compare_fact_cluster(
+            cluster,
+            wire,
+            config,
+            (before.fact, before.findings) if before is not None else None,
+        )
+        compared[key] = ComparedFact(cluster.cluster, wire_key, fact, findings)
     facts = earliest_first(c.fact for c in compared.values())
     report("compare", 1, 1)
-    every_claim = (*(state.claims if state is not None else ()), *new_claims)
-    state = IncrementalState(every_article, every_claim, index, compared, sentences)
+    state = IncrementalState(
+        every_article, every_claim, index, compared, sentences, bindings, events
+    )
     return state, every_claim, facts
-
-
-def _compare_fresh(
-    fresh: Sequence[tuple[ClaimCluster, WireKey]],
-    claims: Mapping[str, Claim],
-    config: Config,
-    wire: WireGroups,
-    previous: Mapping[tuple[str, ...], ComparedFact],
-) -> dict[tuple[str, ...], ComparedFact]:
-    """The facts of the *fresh* clusters, reusing the pairs of claims that
-    *previous* facts compared already."""
-    if not fresh:
-        return {}
-    wanted = {i for cluster, _ in fresh for i in cluster.claim_ids}
-    earlier = {
-        i: (known.fact, known.findings)
-        for known in previous.values()
-        for i in known.cluster.claim_ids
-        if i in wanted
-    }
-    by_first = {cluster.claim_ids[0]: (cluster, key) for cluster, key in fresh}
-    compared = {}
-    for fact, findings in compare_facts_reusing(
-        [cluster for cluster, _ in fresh],
-        [claims[i] for i in wanted],
-        config,
-        wire=wire,
-        earlier=earlier,
-    ):
-        cluster, wire_key = by_first[min(c.id for c in fact.claims)]
-        compared[cluster.claim_ids] = ComparedFact(cluster, wire_key, fact, findings)
-    return compared
 
 
 def diff_facts(
@@ -272,11 +267,9 @@ def diff_facts(
     )
 
 
-def _wire_key(
-    cluster: ClaimCluster, claims: Mapping[str, Claim], wire: WireGroups
-) -> WireKey:
+def _wire_key(cluster: FactCluster, wire: WireGroups) -> WireKey:
     """The wire groups of the articles of *cluster*'s claims, which its fact depends on."""
-    article_ids = sorted({claims[i].article_id for i in cluster.claim_ids})
+    article_ids = sorted({c.article_id for c in cluster.claims})
     groups = []
     for article_id in article_ids:
         label = wire.group_of.get(article_id, "")

@@ -37,6 +37,7 @@ __all__ = [
     "Claim",
     "Conflict",
     "DateValue",
+    "Event",
     "Fact",
     "MatchReason",
     "Membership",
@@ -490,8 +491,42 @@ class Verdict:
 
 
 @frozen
+class Event:
+    """Something that happened once, at one time and place, and the claims that tell of it.
+
+    ``event_class`` and ``family`` come from the triggers of its mentions
+    (``"sign"``/``"agreement"``, ``"quake"``/``"incident"``; ``"statement"``
+    for claims that name no event). ``mentions`` are ``(claim id, mention
+    number)`` pairs; ``date`` is the ISO day (or ``earliest/latest``) the most
+    precise account gives; ``evidence`` holds, for each account (an article's
+    telling, ``"<article id>@<n>"``), the waterfall of weights that joined it to
+    the event (see :mod:`reconcile.match.comparisons`).
+    """
+
+    id: str
+    event_class: str
+    family: str
+    mentions: tuple[tuple[str, int], ...] = field(converter=_to_tuple)
+    claim_ids: tuple[str, ...] = field(converter=_to_tuple)
+    date: str | None = None
+    places: tuple[str, ...] = field(default=(), converter=_to_tuple)
+    participants: tuple[str, ...] = field(default=(), converter=_to_tuple)
+    evidence: tuple[tuple[str, tuple[MatchReason, ...]], ...] = field(
+        default=(), converter=_to_tuple
+    )
+
+
+@frozen
 class Fact:
-    """A cluster of claims stating the same event or property, with its verdict."""
+    """One attribute of one event (its date, place, a measured figure, or a
+    proposition), the claims that give it a value, and its verdict.
+
+    Each of ``claims`` carries, in ``values``, only the values it gives this
+    fact (and its actors); the claim as extracted is in
+    ``Reconciliation.claims``. ``event`` is the id of the
+    :class:`Event`; ``attribute`` is ``"date"``, ``"place"``, a measure
+    (``"people killed"``), ``"statement date"`` or ``"statement"``.
+    """
 
     id: str
     statement: str
@@ -502,6 +537,8 @@ class Fact:
     conflicts: tuple[Conflict, ...] = field(default=(), converter=_to_tuple)
     updates: tuple[Update, ...] = field(default=(), converter=_to_tuple)
     origins: tuple[OriginGroup, ...] = field(default=(), converter=_to_tuple)
+    event: str | None = None
+    attribute: str | None = None
 
     @property
     def status(self) -> str:

@@ -21,6 +21,7 @@ from reconcile.gc_pause import collector_paused
 from reconcile.model import (
     Article,
     Claim,
+    Event,
     Fact,
     Membership,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "build_report",
     "claim_record",
     "editor_order",
+    "event_record",
     "fact_record",
     "render_html",
     "render_json",
@@ -68,12 +70,15 @@ class Report:
     reconcile_version: str = field(factory=_library_version)
     changes: dict[str, Any] | None = None
     """What the run that made this report changed (``FactChanges.to_record()``), if it added articles."""
+    events: tuple[dict[str, Any], ...] = field(default=(), converter=tuple)
+    """One record per event (see :func:`event_record`)."""
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-safe document of DESIGN.md (with ``changes`` after an incremental run)."""
         record: dict[str, Any] = {
             "reconcile_version": self.reconcile_version,
             "articles": list(self.articles),
+            "events": list(self.events),
             "facts": list(self.facts),
         }
         if self.changes is not None:
@@ -86,6 +91,7 @@ def build_report(
     articles: Sequence[Article],
     facts: Sequence[Fact],
     changes: dict[str, Any] | None = None,
+    events: Sequence[Event] = (),
 ) -> Report:
     """Build the report of *facts* drawn from *articles* (and what the last run *changes*).
 
@@ -96,7 +102,43 @@ def build_report(
         [article_record(a) for a in articles],
         [fact_record(f) for f in editor_order(facts)],
         changes=changes,
+        events=_event_records(events, facts),
     )
+
+
+def event_record(event: Event, fact_ids: Sequence[str] = ()) -> dict[str, Any]:
+    """An event's JSON record: class, participants, place, date, claims and facts,
+    and the evidence that joined each account (a waterfall of weights)."""
+    return {
+        "id": event.id,
+        "class": event.event_class,
+        "family": event.family,
+        "participants": list(event.participants),
+        "place": list(event.places),
+        "date": event.date,
+        "claims": list(event.claim_ids),
+        "facts": list(fact_ids),
+        "evidence": [
+            {
+                "account": account,
+                "waterfall": [
+                    {"feature": r.rule, "weight": r.score, "level": r.detail}
+                    for r in reasons
+                ],
+            }
+            for account, reasons in event.evidence
+        ],
+    }
+
+
+def _event_records(
+    events: Sequence[Event], facts: Sequence[Fact]
+) -> list[dict[str, Any]]:
+    facts_of: dict[str, list[str]] = {}
+    for fact in facts:
+        if fact.event is not None:
+            facts_of.setdefault(fact.event, []).append(fact.id)
+    return [event_record(e, facts_of.get(e.id, ())) for e in events]
 
 
 def editor_order(facts: Sequence[Fact]) -> list[Fact]:
@@ -122,6 +164,8 @@ def fact_record(fact: Fact) -> dict[str, Any]:
     memberships = {m.claim_id: m for m in fact.memberships}
     return {
         "id": fact.id,
+        "event": fact.event,
+        "attribute": fact.attribute,
         "statement": fact.statement,
         "status": fact.status,
         "confidence": fact.verdict.confidence,
@@ -224,7 +268,12 @@ def render_json(report: Report) -> str:
 def write_json(report: Report, stream: IO[str]) -> None:
     """Write exactly :func:`render_json`'s text to *stream*, one record at a time."""
     _write_document(
-        report.reconcile_version, report.articles, report.facts, report.changes, stream
+        report.reconcile_version,
+        report.articles,
+        report.facts,
+        report.changes,
+        stream,
+        report.events,
     )
 
 
@@ -234,11 +283,12 @@ def write_json_report(
     facts: Sequence[Fact],
     stream: IO[str],
     changes: dict[str, Any] | None = None,
+    events: Sequence[Event] = (),
 ) -> None:
     """Write the JSON report of *facts* to *stream*, building one fact's record at a time.
 
-    The text is exactly ``render_json(build_report(articles, facts))``, but the
-    records of all the facts are never in memory together.
+    The text is exactly ``render_json(build_report(articles, facts, changes,
+    events))``, but the records of all the facts are never in memory together.
     """
     _write_document(
         _library_version(),
@@ -246,6 +296,7 @@ def write_json_report(
         (fact_record(f) for f in editor_order(facts)),
         changes,
         stream,
+        _event_records(events, facts),
     )
 
 
@@ -255,11 +306,14 @@ def _write_document(
     facts: Iterable[dict[str, Any]],
     changes: dict[str, Any] | None,
     stream: IO[str],
+    events: Iterable[dict[str, Any]] = (),
 ) -> None:
     stream.write('{\n  "reconcile_version": ')
     stream.write(_one_line(reconcile_version))
     stream.write(',\n  "articles": ')
     _write_array(articles, stream)
+    stream.write(',\n  "events": ')
+    _write_array(events, stream)
     stream.write(',\n  "facts": ')
     _write_array(facts, stream)
     if changes is not None:

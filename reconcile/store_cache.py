@@ -29,6 +29,7 @@ import numpy as np
 from reconcile.api import Reconciliation
 from reconcile.compare.verdicts import PairFindings, earliest_first
 from reconcile.config import Config
+from reconcile.events.binding import Binding, ClaimEvents, EventMention
 from reconcile.extract.actors import Gazetteer
 from reconcile.gc_pause import collector_paused
 from reconcile.incremental import (
@@ -47,6 +48,7 @@ from reconcile.model import (
     Claim,
     Conflict,
     DateValue,
+    Event,
     Fact,
     MatchReason,
     Membership,
@@ -73,7 +75,7 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: The layout of a segment; part of the store's cache key, so a store written
 #: with another layout rebuilds its cache instead of misreading it. Format 5
 #: is JSON (formats up to 4 were pickles, never read again).
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls
@@ -81,11 +83,15 @@ CACHE_CLASSES: dict[str, type] = {
         Actor,
         Agreement,
         Article,
+        Binding,
         ClaimCluster,
+        ClaimEvents,
         Claim,
         ComparedFact,
         Conflict,
         DateValue,
+        Event,
+        EventMention,
         Fact,
         FactChanges,
         Frame,
@@ -158,18 +164,27 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
         "split_gone": [k for k in old_split if k not in new_index.split_cache],
         "facts_gone": [k for k, _ in gone],
         # One list per part of a compared fact, so each is read as one column.
+        # A fact's claims carry only the values they give it, so they are
+        # written with the fact, not as references to the claims above.
         "facts_new": _columns(
             (
+                k,
                 known.cluster,
                 known.wire,
-                attrs.evolve(known.fact, claims=(), conflicts=()),
-                tuple(c.id for c in known.fact.claims),
+                attrs.evolve(known.fact, conflicts=()),
                 known.findings,
                 tuple(where.get(id(c), c) for c in known.fact.conflicts),
             )
             for k, known in new_state.compared.items()
             if old_facts.get(k) is not known
         ),
+        "clusters": new_index.clusters,
+        "bindings": {
+            c.id: new_state.bindings[c.id]
+            for c in new_state.claims[old_claims:]
+            if c.id in new_state.bindings
+        },
+        "events": new_state.events,
         "changes": after.changes,
         "scored_now": new_index.scored_now,
     }
@@ -213,6 +228,9 @@ _SEGMENT_KEYS = frozenset(
         "facts_new",
         "changes",
         "scored_now",
+        "clusters",
+        "bindings",
+        "events",
     }
 )
 
@@ -250,6 +268,9 @@ def _replay(
     score_chunks: list[np.ndarray] = []
     split: dict[tuple[str, ...], Any] = {}
     compared: dict[tuple[str, ...], ComparedFact] = {}
+    bindings: dict[str, Any] = {}
+    clusters: tuple[Any, ...] = ()
+    events: tuple[Any, ...] = ()
     changes = None
     scored_now = 0
     for blob in blobs:
@@ -268,12 +289,11 @@ def _replay(
         for key in segment["facts_gone"]:
             gone = compared.pop(key).fact
             earlier[gone.id] = gone.conflicts
-        for cluster, wire, fact, claim_ids, findings, conflicts in zip(
+        for key, cluster, wire, fact, findings, conflicts in zip(
             *segment["facts_new"], strict=True
         ):
-            # The fact was written without its claims and conflicts and was
-            # just read: no one else holds it yet, so they are set in place.
-            _SET_CLAIMS(fact, tuple(claims[i] for i in claim_ids))
+            # The fact was written without its conflicts and was just read: no
+            # one else holds it yet, so they are set in place.
             _SET_CONFLICTS(
                 fact,
                 tuple(
@@ -281,7 +301,9 @@ def _replay(
                     for c in conflicts
                 ),
             )
-            compared[cluster.claim_ids] = ComparedFact(cluster, wire, fact, findings)
+            compared[tuple(key)] = ComparedFact(cluster, wire, fact, findings)
+        bindings.update(segment["bindings"])
+        clusters, events = segment["clusters"], segment["events"]
         changes, scored_now = segment["changes"], segment["scored_now"]
     pair_keys = np.concatenate(key_chunks) if key_chunks else np.empty(0, np.int64)
     pair_scores = (
@@ -292,9 +314,7 @@ def _replay(
         config,
         gazetteer,
         claims,
-        tuple(
-            sorted((c.cluster for c in compared.values()), key=lambda c: c.claim_ids[0])
-        ),
+        tuple(clusters),
         serials,
         pair_keys[order],
         pair_scores[order],
@@ -304,15 +324,22 @@ def _replay(
     )
     ordered_facts = earliest_first(c.fact for c in compared.values())
     all_articles, all_claims = tuple(articles.values()), tuple(claims.values())
-    state = IncrementalState(all_articles, all_claims, index, compared, sentences)
+    state = IncrementalState(
+        all_articles, all_claims, index, compared, sentences, bindings, tuple(events)
+    )
     return Reconciliation(
-        all_articles, all_claims, ordered_facts, config, changes=changes, state=state
+        all_articles,
+        all_claims,
+        ordered_facts,
+        config,
+        events=state.events,
+        changes=changes,
+        state=state,
     )
 
 
-_SET_CLAIMS = Fact.claims.__set__  # type: ignore[attr-defined]  # a slot
 _SET_CONFLICTS = Fact.conflicts.__set__  # type: ignore[attr-defined]
-"""Fact's slot setters: a fact read without its claims gets them in place."""
+"""Fact's slot setter: a fact read without its conflicts gets them in place."""
 
 
 def _state_of(result: Reconciliation) -> IncrementalState:

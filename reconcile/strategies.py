@@ -350,7 +350,12 @@ class StorySet:
                 {
                     "id": fact.id,
                     "status": fact.status,
-                    "mentions": [{"article": a, "quote": q} for a, q in fact.mentions],
+                    "event": fact.event,
+                    "attribute": fact.attribute,
+                    "mentions": [
+                        {"article": a, "quote": q, "value": fact.value_of(i)}
+                        for i, (a, q) in enumerate(fact.mentions)
+                    ],
                     "values": [{"kind": k, "normalized": v} for k, v in fact.values],
                     "conflicts": [],
                 }
@@ -980,6 +985,7 @@ def _story_sets(
             covered[fact % n_outlets].add(fact)
     paragraphs: list[list[str]] = [[] for _ in outlets]
     mentions: list[list[tuple[int, str]]] = [[] for _ in range(n_facts)]
+    phrases: list[list[tuple[str, str | None]]] = [[] for _ in range(n_facts)]
     for fact in range(n_facts):
         writers = [i for i in range(n_outlets) if fact in covered[i]]
         wordings = draw(
@@ -1011,6 +1017,7 @@ def _story_sets(
             )
             paragraphs[writer].append(sentence.text)
             mentions[fact].append((writer, sentence.text.rstrip(".")))
+            phrases[fact].append((sentence.date_phrase, sentence.term_phrase))
     built: list[Article] = []
     for i, outlet in enumerate(outlets):
         body = draw(st.permutations(paragraphs[i]))
@@ -1032,18 +1039,32 @@ def _story_sets(
         )
     facts = []
     for fact in range(n_facts):
-        values = [("date", days[fact].isoformat())]
-        if terms[fact] is not None:
-            values.append(("quantity", f"{terms[fact]} years"))
         stating = {w for w, _ in mentions[fact]}
+        status = "corroborated" if len(stating) >= 2 else "single_source"
+        quotes = tuple((built[w].id, quote) for w, quote in mentions[fact])
         facts.append(
             GoldFact(
                 id=f"fact-{fact + 1}",
-                status="corroborated" if len(stating) >= 2 else "single_source",
-                mentions=tuple((built[w].id, quote) for w, quote in mentions[fact]),
-                values=tuple(values),
+                status=status,
+                mentions=quotes,
+                values=(("date", days[fact].isoformat()),),
+                event=f"signing-{fact + 1}",
+                attribute="date",
+                mention_values=tuple(d for d, _ in phrases[fact]),
             )
         )
+        if terms[fact] is not None:
+            facts.append(
+                GoldFact(
+                    id=f"fact-{fact + 1}-term",
+                    status=status,
+                    mentions=quotes,
+                    values=(("quantity", f"{terms[fact]} years"),),
+                    event=f"signing-{fact + 1}",
+                    attribute="term in years",
+                    mention_values=tuple(t for _, t in phrases[fact]),
+                )
+            )
     gold = GoldSet("story-set", Path("<story_sets>"), facts, FURNITURE_MARKERS)
     return StorySet(built, gold)
 
@@ -1482,7 +1503,8 @@ def shift_date(
 
     A weekday stays a weekday ("on Friday" -> "on Wednesday", within the same
     week before or after publication, so it still resolves); other day mentions
-    become a full date a few days away ("on Jan. 17" -> "on Jan. 14, 2025"), and
+    become a full date one to three days away ("on Jan. 17" -> "on Jan. 14,
+    2025": further off, it would tell of another event, not a conflict), and
     month mentions another month of the year ("in January 2025" -> "in March
     2025"). The fact should then be in conflict: this outlet's new day against
     the other outlets' day.
@@ -1558,9 +1580,9 @@ def _moved_date(
         preposition = first if first.lower() in _PREPOSITIONS else "in"
         text = f"{_capitalised(preposition, capital)} {_MONTHS[month]} {year}"
         return text, f"{year:04d}-{month + 1:02d}"
-    shifts = [-k for k in range(1, 7)]
+    shifts = [-k for k in range(1, 4)]
     if published is None or day > published:
-        shifts += list(range(1, 7))
+        shifts += list(range(1, 4))
     new_day = day + timedelta(days=rng.choice(shifts))
     preposition = first if first.lower() in _PREPOSITIONS else "on"
     if re.search(r"\d{1,2}\s+(?:of\s+)?[A-Z][a-z]+", value.text):

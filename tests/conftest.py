@@ -1,14 +1,15 @@
 """Shared test set-up: hypothesis profiles and paths to the bundled fixture sets.
 
-Profiles: ``ci`` (quick, derandomised; the default) and ``thorough`` (1,000
-examples), chosen with ``RECONCILE_HYPOTHESIS_PROFILE=thorough``.
+Profiles: ``ci`` (quick, derandomised; the default), ``thorough`` (1,000
+examples) and ``explain`` (the ``ci`` examples without shrinking, to list
+failures fast while developing), chosen with ``RECONCILE_HYPOTHESIS_PROFILE``.
 """
 
 import os
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 settings.register_profile(
     "ci",
@@ -22,6 +23,15 @@ settings.register_profile(
     "thorough",
     max_examples=1000,
     deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "explain",
+    max_examples=25,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("RECONCILE_HYPOTHESIS_PROFILE", "ci"))

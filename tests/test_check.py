@@ -44,12 +44,18 @@ def check_json(text: str, *options: str) -> dict[str, Any]:
     return json.loads(out.getvalue())
 
 
-def match_for(answer: dict[str, Any], quote: str) -> dict[str, Any] | None:
-    """The match whose fact holds a claim containing *quote*."""
-    for match in answer["matches"]:
-        if any(quote in c["text"] for c in match["fact"]["claims"]):
-            return match
-    return None
+def match_for(
+    answer: dict[str, Any], quote: str, attribute: str = "date"
+) -> dict[str, Any] | None:
+    """The match whose fact holds a claim containing *quote*: the one of
+    *attribute* when the claim supplies several facts."""
+    holding = [
+        match
+        for match in answer["matches"]
+        if any(quote in c["text"] for c in match["fact"]["claims"])
+    ]
+    preferred = [m for m in holding if m["fact"].get("attribute") == attribute]
+    return (preferred or holding or [None])[0]
 
 
 @pytest.fixture(scope="module")
@@ -404,5 +410,9 @@ class TestCheckText:
         result = check_text(facts, ON_FRIDAY, published=date(2025, 1, 17))
 
         dates = [d.normalized for c in result.claims for d in c.dates]
-        expected = (["2025-01-17"], ["supported"])
-        assert expected == (dates, [m.verdict for m in result.matches])
+        expected = (["2025-01-17"], ("supported", "date"))
+        assert expected == (
+            dates,
+            (result.matches[0].verdict, result.matches[0].fact.attribute),
+        )
+        assert "supported" not in [m.verdict for m in result.matches[1:]]

@@ -111,8 +111,14 @@ def items(result) -> list[dict[str, Any]]:
 
 
 def fact_with(result: reconcile.Reconciliation, quote: str) -> reconcile.Fact:
-    """The fact holding a claim whose text contains *quote*."""
-    [fact] = [f for f in result.facts if any(quote in c.text for c in f.claims)]
+    """The fact holding a claim whose text contains *quote*: of the facts the
+    claim supplies, its date's, else its figure's."""
+    holding = [f for f in result.facts if any(quote in c.text for c in f.claims)]
+    [fact] = [f for f in holding if f.attribute == "date"] or [
+        f
+        for f in holding
+        if f.attribute not in ("place", "statement", "statement date")
+    ]
     return fact
 
 

@@ -67,14 +67,18 @@ def report_json(*paths: object) -> dict[str, Any]:
 
 
 def fact_holding(
-    report: dict[str, Any], article: str, quote: str
+    report: dict[str, Any], article: str, quote: str, attribute: str = "date"
 ) -> dict[str, Any] | None:
-    """The fact of *report* holding the claim of *article* whose text contains *quote*."""
-    for fact in report["facts"]:
-        for claim in fact["claims"]:
-            if claim["article"] == article and quote in claim["text"]:
-                return fact
-    return None
+    """The fact of *report* holding the claim of *article* whose text contains
+    *quote*: the one of *attribute* when the claim supplies several facts."""
+    holding = [
+        fact
+        for fact in report["facts"]
+        for claim in fact["claims"]
+        if claim["article"] == article and quote in claim["text"]
+    ]
+    preferred = [f for f in holding if f.get("attribute") == attribute]
+    return (preferred or holding or [None])[0]
 
 
 def claim_ids(fact: dict[str, Any] | None) -> set[str]:
@@ -800,7 +804,7 @@ class TestEntryPoint:
             encoding="utf-8",
         )
 
-        expected = (0, "", ["articles", "facts", "reconcile_version"])
+        expected = (0, "", ["articles", "events", "facts", "reconcile_version"])
         assert expected == (
             done.returncode,
             done.stderr,

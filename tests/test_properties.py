@@ -119,18 +119,29 @@ def fixture_articles(*, own_copy: bool = False) -> st.SearchStrategy:
     return pairs
 
 
-def fact_of(result: Reconciliation) -> dict[str, Fact]:
-    """Claim id -> the fact holding it."""
-    return {c.id: f for f in result.facts for c in f.claims}
+def fact_of(result: Reconciliation, attribute: str = "date") -> dict[str, Fact]:
+    """Claim id -> the fact holding it: of the facts a claim supplies, the one of
+    *attribute* when there is one, else the first."""
+    found: dict[str, Fact] = {}
+    for fact in result.facts:
+        for claim in fact.claims:
+            if claim.id not in found or (
+                fact.attribute == attribute and found[claim.id].attribute != attribute
+            ):
+                found[claim.id] = fact
+    return found
 
 
 def verdicts_of(
     result: Reconciliation, article_ids: Iterable[str], *, origins: bool = False
 ) -> dict[str, tuple]:
-    """For each claim of *article_ids*: its fact's status (and number of origins)."""
+    """For each claim of *article_ids* and each attribute it gives: its fact's
+    status (and number of origins)."""
     wanted = set(article_ids)
     return {
-        c.id: (f.status, f.verdict.independent_origins) if origins else f.status
+        (c.id, f.attribute): (f.status, f.verdict.independent_origins)
+        if origins
+        else f.status
         for f in result.facts
         for c in f.claims
         if c.article_id in wanted
@@ -234,13 +245,30 @@ def test_claim_and_value_spans_point_into_the_article_text(article):
         ).map(lambda pairs: tuple(a for _, a in pairs)),
     )
 )
-def test_every_claim_is_in_exactly_one_fact(some_articles):
-    """The facts partition the extracted claims."""
+def test_every_claim_is_in_a_fact_and_each_value_in_exactly_one(some_articles):
+    """Every extracted claim is in a fact; each of its dates, figures and places
+    lands in exactly one fact, and all of a fact's values belong to its event."""
     result = reconcile(some_articles)
 
-    placed = Counter(c.id for f in result.facts for c in f.claims)
+    placed = Counter(
+        (c.id, v.span)
+        for f in result.facts
+        for c in f.claims
+        for v in c.values
+        if v.kind != "actor"
+    )
+    events = {e.id: e for e in result.events}
 
-    assert {c.id: 1 for c in result.claims} == dict(placed)
+    assert {c.id for c in result.claims} == {
+        c.id for f in result.facts for c in f.claims
+    }
+    assert {
+        (c.id, v.span) for c in result.claims for v in c.values if v.kind != "actor"
+    } == set(placed)
+    assert all(n == 1 for n in placed.values())
+    assert all(
+        {c.id for c in f.claims} <= set(events[f.event].claim_ids) for f in result.facts
+    )
 
 
 # --------------------------------------------------------------------------- verdicts
@@ -419,9 +447,13 @@ def test_duplicating_an_article_changes_nothing(source):
     copy = republish(article, outlet=article.outlet)
     ids = [a.id for a in some_articles]
 
-    def verdicts(result: Reconciliation) -> dict[str, tuple]:
+    def verdicts(result: Reconciliation) -> dict[tuple[str, str | None], tuple]:
         return {
-            c.id: (f.status, f.verdict.independent_origins, f.verdict.confidence)
+            (c.id, f.attribute): (
+                f.status,
+                f.verdict.independent_origins,
+                f.verdict.confidence,
+            )
             for f in result.facts
             for c in f.claims
             if c.article_id in ids
@@ -674,7 +706,9 @@ def test_a_changed_figure_conflicts_with_every_outlet_that_stated_it(story, data
 
     after = reconcile(changed.apply(story.articles))
 
-    fact = fact_of(after)[claim_at(after, article_id, expected.spans[0]).id]
+    fact = fact_of(after, "term in years")[
+        claim_at(after, article_id, expected.spans[0]).id
+    ]
     others = set(story.outlets_of(gold_fact.id)) - {article.outlet}
     wanted = {frozenset({article.outlet, other}) for other in others}
     assert "conflicting" == fact.status
@@ -728,7 +762,9 @@ def test_a_negated_claim_conflicts_with_its_affirmed_twins(story, pick, rng):
 
     after = reconcile(changed.apply(story.articles))
 
-    fact = fact_of(after)[claim_at(after, article_id, changed.expected.spans[0]).id]
+    fact = fact_of(after, "statement")[
+        claim_at(after, article_id, changed.expected.spans[0]).id
+    ]
     others = set(story.outlets_of(gold_fact.id)) - {article.outlet}
     wanted = {frozenset({article.outlet, other}) for other in others}
     assert "conflicting" == fact.status
@@ -906,7 +942,7 @@ def test_checking_a_reported_sentence_supports_its_fact(story, data):
     article_id, quote = data.draw(st.sampled_from(gold_fact.mentions))
     article = article_of(story, article_id)
     result = reconcile(story.articles)
-    fact = fact_of(result)[
+    fact = fact_of(result, gold_fact.attribute or "date")[
         next(
             c.id
             for c in result.claims
@@ -915,9 +951,15 @@ def test_checking_a_reported_sentence_supports_its_fact(story, data):
     ]
 
     answer = result.check(quote + ".", published=article.published)
+    claim_id = next(
+        c.id for c in result.claims if c.article_id == article_id and quote in c.text
+    )
+    supplied = {f.id for f in result.facts if any(c.id == claim_id for c in f.claims)}
+    decided = [m.fact.id for m in answer.matches if m.verdict == "supported"]
 
     assert "supported" == answer.verdict
-    assert fact.id == answer.matches[0].fact.id
+    assert answer.matches[0].fact.id in supplied
+    assert fact.id in decided
 
 
 @pytest.mark.parametrize("published", [date(2025, 1, 17), date(2025, 1, 18)])

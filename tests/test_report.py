@@ -228,10 +228,13 @@ def status_problems(report: dict[str, Any]) -> list[str]:
 
 class TestJsonContract:
     def test_top_level_keys(self, fixture_report):
-        """The report has exactly reconcile_version, articles and facts at the top."""
+        """The report has exactly reconcile_version, articles, events and facts at the top."""
         _, report = fixture_report
 
-        expected = (["articles", "facts", "reconcile_version"], reconcile.__version__)
+        expected = (
+            ["articles", "events", "facts", "reconcile_version"],
+            reconcile.__version__,
+        )
         assert expected == (sorted(report), report["reconcile_version"])
 
     def test_matches_design(self, fixture_report):
@@ -248,14 +251,43 @@ class TestJsonContract:
             isinstance(a.get("text"), str) and a["text"] for a in report["articles"]
         )
 
-    def test_every_claim_in_exactly_one_fact(self, fixture_report):
-        """Every claim the library extracted appears in exactly one fact."""
+    def test_every_claim_in_a_fact_and_each_value_in_one(self, fixture_report):
+        """Every extracted claim appears in at least one fact, and each of its
+        dates, figures and places in exactly one fact (DESIGN.md, "The JSON report")."""
         folder, report = fixture_report
         extracted = reconcile.reconcile(reconcile.load_articles(folder)).claims
 
-        reported = Counter(c["id"] for f in report["facts"] for c in f["claims"])
+        reported = {c["id"] for f in report["facts"] for c in f["claims"]}
+        placed = Counter(
+            (c["id"], v["start"], v["end"])
+            for f in report["facts"]
+            for c in f["claims"]
+            for v in c["values"]
+            if v["kind"] != "actor"
+        )
+        values = {
+            (c.id, v.span.start, v.span.end)
+            for c in extracted
+            for v in c.values
+            if v.kind != "actor"
+        }
 
-        assert Counter(c.id for c in extracted) == reported
+        assert ({c.id for c in extracted}, values) == (reported, set(placed))
+        assert [] == [key for key, n in placed.items() if n > 1]
+
+    def test_events_name_their_facts_and_claims(self, fixture_report):
+        """Each fact names an event of the report, which lists the fact and its claims."""
+        _, report = fixture_report
+        events = {e["id"]: e for e in report["events"]}
+
+        problems = [
+            f["id"]
+            for f in report["facts"]
+            if f["event"] not in events
+            or f["id"] not in events[f["event"]]["facts"]
+            or not {c["id"] for c in f["claims"]} <= set(events[f["event"]]["claims"])
+        ]
+        assert [] == problems
 
     def test_statuses_follow_their_meanings(self, fixture_report):
         """Corroborated needs 2+ origins and no conflict; single-source has one; conflicting has a conflict."""
@@ -334,6 +366,7 @@ class TestBuildReport:
         expected = {
             "reconcile_version": reconcile.__version__,
             "articles": [],
+            "events": [],
             "facts": [],
         }
         assert expected == build_report([], []).to_record()
@@ -439,7 +472,7 @@ class TestRenderers:
         """write_json_report writes render_json's text without building every record first."""
         result = reconcile.reconcile(reconcile.load_articles([folder]))
         streamed, from_report = io.StringIO(), io.StringIO()
-        write_json_report(result.articles, result.facts, streamed)
+        write_json_report(result.articles, result.facts, streamed, events=result.events)
         write_json(result.to_report(), from_report)
         expected = render_json(result.to_report())
         assert (expected, expected) == (streamed.getvalue(), from_report.getvalue())
@@ -467,7 +500,9 @@ class TestRenderers:
         record = day2.to_report().to_record()
         assert record["changes"]["gained_support"] == [fact.id]
         streamed = io.StringIO()
-        write_json_report(day2.articles, day2.facts, streamed, record["changes"])
+        write_json_report(
+            day2.articles, day2.facts, streamed, record["changes"], day2.events
+        )
         assert streamed.getvalue() == render_json(day2.to_report())
         markdown = day2.report("markdown")
         assert f"- gained support: {fact.id}" in markdown

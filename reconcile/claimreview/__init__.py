@@ -43,14 +43,16 @@ kept as the exact JSON they were read from: passing the import to
 ...             url="https://a.example/pact",
 ...             text="Norway and Chile signed a fisheries pact in Oslo on Friday.")
 >>> result = reconcile([a])
->>> [item] = claimreview_items(result, author="Fact Desk",
-...                            url_template="https://desk.example/facts/{fact_id}")
+>>> signing = next(f for f in result.facts if f.attribute == "date")
+>>> items = claimreview_items(result, author="Fact Desk",
+...                           url_template="https://desk.example/facts/{fact_id}")
+>>> item = next(i for i in items if i["identifier"]["value"] == signing.id)
 >>> item["reviewRating"]["alternateName"], item["itemReviewed"]["firstAppearance"]["url"]
 ('Single source', 'https://a.example/pact')
 >>> validate_claimreview(item)
 >>> imported = import_claimreview([item], result)
->>> [(e.fact_id == result.facts[0].id, e.verdict) for e in imported.evidence]
-[(True, 'supported')]
+>>> [e.verdict for e in imported.evidence if e.fact_id == signing.id]
+['supported']
 """
 
 from reconcile.claimreview.evidence import (

@@ -29,6 +29,7 @@ from reconcile.compare.values import (
     compare_values,
 )
 from reconcile.config import Config
+from reconcile.events.facts import FactCluster
 from reconcile.gc_pause import collector_paused
 from reconcile.match import ClaimCluster
 from reconcile.model import (
@@ -48,6 +49,7 @@ from reconcile.model import (
 __all__ = [
     "PairFindings",
     "claim_order",
+    "compare_fact_cluster",
     "compare_facts",
     "compare_facts_reusing",
     "decide_verdict",
@@ -134,9 +136,33 @@ def compare_facts_reusing(
     return tuple(out)
 
 
+def compare_fact_cluster(
+    fact: FactCluster,
+    wire: WireGroups,
+    config: Config,
+    earlier: tuple[Fact, PairFindings] | None = None,
+) -> tuple[Fact, PairFindings]:
+    """The verdict of one fact (one attribute of one event) from its claims.
+
+    *earlier* is what an earlier run found for the fact of the same id; its
+    pairs are reused only when each of its claims still here gives the fact
+    the same values.
+    """
+    members = fact.claims
+    reuse: list[tuple[Fact, PairFindings]] = []
+    if earlier is not None:
+        now = {c.id: c for c in members}
+        if all(now.get(c.id, c) == c for c in earlier[0].claims):
+            reuse.append(earlier)
+    built, findings = _build_fact(
+        fact.fact_id, fact.cluster, members, wire, config, reuse
+    )
+    return evolve(built, event=fact.event_id, attribute=fact.attribute), findings
+
+
 def earliest_first(facts: Iterable[Fact]) -> tuple[Fact, ...]:
     """*facts* in the order :func:`compare_facts` gives them: by their earliest claim."""
-    return tuple(sorted(facts, key=lambda f: claim_order(f.claims[0])))
+    return tuple(sorted(facts, key=lambda f: (claim_order(f.claims[0]), f.id)))
 
 
 def fact_id(earliest: Claim) -> str:

@@ -1,0 +1,441 @@
+"""Value binding: which event of a claim each date, figure and place belongs to, and in what role.
+
+A claim names one or more events through its triggers (see
+:mod:`reconcile.extract.triggers`). Triggers that tell of one event are one
+*mention*: an incident and what it did ("the quake struck ..., killing 12"),
+a verb and the noun it governs ("approved the ratification law"), a generic
+agreement noun and the act ("the treaty was signed"). Triggers of other events
+("signed in January, ratified by the Duma on April 8") are mentions of their
+own. Statement triggers ("said", "told") make no mention: they date a
+statement, never the event it reports.
+
+Each value is then bound to a mention and given an *attribute* (DESIGN.md
+"Meanings"):
+
+* a date belongs to the nearest trigger before it (else the nearest after):
+  ``date`` of that mention's event, or ``statement date`` when the trigger is
+  a statement ("the governor said on Saturday");
+* a figure belongs to the mention that says what happened to what it counts:
+  ``people killed``, ``people injured``, ``term in years``, ``magnitude``; a
+  figure after "including", "among them" or "of whom" is a part, named by its
+  own noun (``children killed``), never a rival of the whole;
+* a place belongs to the nearest mention: its ``place``.
+
+Actors are participants of every mention of the claim and are bound to none.
+A claim without an event trigger is a bare statement: its values stay with it
+and it supplies its event's proposition fact.
+
+>>> from reconcile.model import Claim, Span
+>>> from reconcile.extract.claims import extract_claims
+>>> from reconcile.model import Article
+>>> from datetime import date
+>>> text = "A strike killed 12 people, including three children, on Friday, the governor said on Saturday."
+>>> claim = extract_claims(Article("a", "Desk", text, published=date(2025, 1, 18)))[0]
+>>> [(claim.values[b.value_index].text, b.attribute) for b in bind_values(claim).bindings]
+[('12 people', 'people killed'), ('three children', 'children killed'), ('on Friday', 'date'), ('on Saturday', 'statement date')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from attrs import field, frozen
+
+from reconcile.extract.attribution import find_attribution
+from reconcile.extract.triggers import Trigger, find_triggers
+from reconcile.lexicon import TriggerLexicon, trigger_lexicon
+from reconcile.model import Actor, Claim, DateValue, Quantity, Span, Value
+
+__all__ = [
+    "Binding",
+    "ClaimEvents",
+    "EventMention",
+    "bind_values",
+    "quantity_attribute",
+]
+
+#: Generic classes that join a more specific trigger of their family in one
+#: mention: an agreement noun joins the act ("the treaty was signed").
+_GENERIC = frozenset({"agree"})
+#: Noun triggers this many words after a verb trigger are its object.
+_OBJECT_WINDOW = 5
+_WORD = re.compile(r"\w+")
+
+
+@frozen
+class EventMention:
+    """One event a claim tells of: its class, family, trigger and where the trigger is."""
+
+    claim_id: str
+    number: int
+    event_class: str
+    family: str
+    trigger: str
+    span: Span
+    triggers: tuple[str, ...] = field(converter=tuple)
+
+
+@frozen
+class Binding:
+    """One value of a claim bound to a mention (``mention`` is its number, or
+    ``None`` for a value of a statement or of a claim without triggers), with
+    the attribute it gives and why."""
+
+    value_index: int
+    mention: int | None
+    attribute: str
+    reason: str
+
+
+@frozen
+class ClaimEvents:
+    """The mentions of one claim and the bindings of its values."""
+
+    claim_id: str
+    mentions: tuple[EventMention, ...] = field(converter=tuple)
+    bindings: tuple[Binding, ...] = field(converter=tuple)
+    statement: bool = False
+    """Whether the claim speaks through a statement trigger ("said")."""
+
+    def values_of(self, mention: int | None, attribute: str) -> tuple[int, ...]:
+        """Indices of the values bound to *mention* with *attribute*."""
+        return tuple(
+            b.value_index
+            for b in self.bindings
+            if b.mention == mention and b.attribute == attribute
+        )
+
+
+def bind_values(claim: Claim, lexicon: TriggerLexicon | None = None) -> ClaimEvents:
+    """The mentions of *claim* and the mention and attribute of each of its values."""
+    lexicon = lexicon or trigger_lexicon()
+    triggers = find_triggers(claim.text, offset=claim.span.start, lexicon=lexicon)
+    statements = [t for t in triggers if t.family == "statement"]
+    slots = _slots([t for t in triggers if t.family != "statement"], claim, lexicon)
+    mentions = tuple(
+        _mention(claim.id, number, slot, lexicon) for number, slot in enumerate(slots)
+    )
+    context = _Context(claim, slots, statements, lexicon)
+    if not slots:
+        return _anaphoric(claim, statements, context)
+    bindings: list[Binding] = []
+    for index, value in enumerate(claim.values):
+        binding = _bind(index, value, context)
+        if binding is not None:
+            bindings.append(binding)
+    return ClaimEvents(claim.id, mentions, bindings, statement=bool(statements))
+
+
+#: The family of a mention that names no event of its own: a claim without a
+#: trigger whose values ("Turnout was 63.8 percent", "its magnitude was 6.3")
+#: tell of the event its article was just telling of.
+ANAPHORIC = "anaphoric"
+
+
+def _anaphoric(
+    claim: Claim, statements: Sequence[Trigger], context: _Context
+) -> ClaimEvents:
+    """A claim without an event trigger: if it has dates, figures or places, one
+    mention that refers back to the article's event, with the values bound to it."""
+    bindings = []
+    for index, value in enumerate(claim.values):
+        if isinstance(value, DateValue):
+            # A day in a sentence that names no event ("he was due to fly back
+            # on Saturday") dates something else than the event told before it.
+            bindings.append(
+                Binding(index, 0, "statement date", "a claim without an event word")
+            )
+        elif isinstance(value, Quantity):
+            whole = context.whole_of(value)
+            attribute = quantity_attribute(value, whole, context.owner(value))
+            bindings.append(
+                Binding(index, 0, attribute, "a claim without an event word")
+            )
+        elif isinstance(value, Actor) and value.role == "place":
+            bindings.append(Binding(index, 0, "place", "a claim without an event word"))
+    if not bindings:
+        return ClaimEvents(claim.id, (), (), statement=bool(statements))
+    mention = EventMention(
+        claim_id=claim.id,
+        number=0,
+        event_class=ANAPHORIC,
+        family=ANAPHORIC,
+        trigger="",
+        span=Span(claim.span.start, claim.span.start),
+        triggers=(),
+    )
+    return ClaimEvents(claim.id, (mention,), bindings, statement=bool(statements))
+
+
+def quantity_attribute(
+    quantity: Quantity, part_of: Quantity | None = None, owner: str | None = None
+) -> str:
+    """The attribute a figure gives: what it counts and what happened to it.
+
+    >>> from reconcile.model import Span
+    >>> quantity_attribute(Quantity("12 people", Span(0, 9), 12, 12, "people", "killed"))
+    'people killed'
+    >>> quantity_attribute(Quantity("20-year", Span(0, 7), 20, 20, "years", "term"))
+    'term in years'
+    """
+    if quantity.measure == "term":
+        return f"term in {quantity.unit or 'years'}"
+    noun = quantity.unit
+    if part_of is not None:
+        noun = _counted_noun(quantity) or noun
+        if noun == part_of.unit:
+            noun = f"part of {noun}"
+    measure = quantity.measure or (part_of.measure if part_of is not None else None)
+    name = " ".join(w for w in (noun, measure) if w) or "figure"
+    return f"{name} ({owner})" if owner else name
+
+
+def _counted_noun(quantity: Quantity) -> str | None:
+    words = _WORD.findall(quantity.text.lower())
+    return words[-1] if words and not words[-1].isdigit() else None
+
+
+def _slots(
+    triggers: Sequence[Trigger], claim: Claim, lexicon: TriggerLexicon
+) -> list[list[Trigger]]:
+    """Triggers grouped into mentions (see the module's docstring)."""
+    slots: list[list[Trigger]] = []
+    for trigger in triggers:
+        home = next(
+            (
+                slot
+                for slot in reversed(slots)
+                if _one_event(slot, trigger, claim, lexicon)
+            ),
+            None,
+        )
+        if home is None:
+            slots.append([trigger])
+        else:
+            home.append(trigger)
+    return slots
+
+
+def _one_event(
+    slot: Sequence[Trigger], trigger: Trigger, claim: Claim, lexicon: TriggerLexicon
+) -> bool:
+    for other in slot:
+        if other.event_class == trigger.event_class:
+            return True
+        families = {other.family, trigger.family}
+        if families == {"incident", "consequence"} or families == {"consequence"}:
+            return True
+        if families == {"incident"}:
+            return True
+        if other.family == trigger.family and (
+            other.event_class in _GENERIC or trigger.event_class in _GENERIC
+        ):
+            return True
+    last = slot[-1]
+    between = claim.text[
+        last.span.end - claim.span.start : trigger.span.start - claim.span.start
+    ]
+    is_object = (
+        trigger.lemma == trigger.text.lower()
+        and last.lemma != last.text.lower()
+        and len(_WORD.findall(between)) < _OBJECT_WINDOW
+        and not re.search(r"[,;]", between)
+    )
+    return is_object and lexicon.related_families(last.family, trigger.family)
+
+
+def _mention(
+    claim_id: str, number: int, slot: Sequence[Trigger], lexicon: TriggerLexicon
+) -> EventMention:
+    """A mention named after its most specific trigger: any class before a
+    consequence, a generic class or a generic verb ("hit"), then a verb's class
+    before a noun's."""
+
+    def rank(t: Trigger) -> tuple[int, int, int, int]:
+        return (
+            t.family == "consequence",
+            t.event_class in _GENERIC,
+            t.lemma in lexicon.generic,
+            t.lemma == t.text.lower(),
+        )
+
+    head = min(slot, key=rank)
+    return EventMention(
+        claim_id=claim_id,
+        number=number,
+        event_class=head.event_class,
+        family=head.family,
+        trigger=head.lemma,
+        span=head.span,
+        triggers=[t.lemma for t in slot],
+    )
+
+
+class _Anchors:
+    """Triggers of one claim sorted by position, for the nearest one before or
+    after a value in logarithmic time (a hostile text may hold thousands)."""
+
+    def __init__(self, anchors: Sequence[tuple[Trigger, int | None]]) -> None:
+        self.items = sorted(anchors, key=lambda a: (a[0].span.start, a[0].span.end))
+        self.starts = [a[0].span.start for a in self.items]
+        ends = [a[0].span.end for a in self.items]
+        self.ends_sorted = sorted(range(len(ends)), key=lambda i: ends[i])
+        self.ends = [ends[i] for i in self.ends_sorted]
+
+    def before(self, at: int) -> tuple[Trigger, int | None] | None:
+        k = bisect.bisect_right(self.ends, at) - 1
+        return self.items[self.ends_sorted[k]] if k >= 0 else None
+
+    def after(self, at: int) -> tuple[Trigger, int | None] | None:
+        k = bisect.bisect_left(self.starts, at)
+        return self.items[k] if k < len(self.items) else None
+
+    def nearest(self, span: Span) -> tuple[Trigger, int | None]:
+        """The trigger nearest *span* (one inside it, when one is)."""
+        found = [a for a in (self.before(span.start), self.after(span.end)) if a]
+        if found:
+            return min(found, key=lambda a: _distance(a[0].span, span))
+        k = min(bisect.bisect_left(self.starts, span.start), len(self.items) - 1)
+        return self.items[k]
+
+
+class _Context:
+    """What binding the values of one claim needs, worked out once per claim."""
+
+    def __init__(
+        self,
+        claim: Claim,
+        slots: Sequence[Sequence[Trigger]],
+        statements: Sequence[Trigger],
+        lexicon: TriggerLexicon,
+    ) -> None:
+        self.claim, self.lexicon = claim, lexicon
+        every = [(t, n) for n, slot in enumerate(slots) for t in slot]
+        dating = [a for a in every if _dates_events(a[0])]
+        self.dates = _Anchors([*dating, *((t, None) for t in statements)])
+        self.events = _Anchors(every)
+        harmed = [a for a in every if a[0].family in ("consequence", "incident")]
+        self.harmed = _Anchors(harmed) if harmed else self.events
+        self.previous: dict[int, Quantity] = {}
+        last: dict[str, Quantity] = {}
+        for quantity in claim.quantities:
+            if quantity.unit in last:
+                self.previous[quantity.span.start] = last[quantity.unit]
+            last[quantity.unit] = quantity
+        self.actors = sorted(
+            (v for v in claim.values if isinstance(v, Actor) and v.role == "actor"),
+            key=lambda v: v.span.end,
+        )
+        self.actor_ends = [v.span.end for v in self.actors]
+        cue = find_attribution(claim.text).cue
+        at = claim.text.find(cue) if cue else -1
+        self.cue = (
+            None
+            if at < 0 or cue is None
+            else (claim.span.start + at, claim.span.start + at + len(cue))
+        )
+
+    def whole_of(self, value: Quantity) -> Quantity | None:
+        """The figure *value* is a part of, when a part marker stands between them."""
+        whole = self.previous.get(value.span.start)
+        if whole is None or value.span.start - whole.span.end > _PART_REACH:
+            return None
+        start = self.claim.span.start
+        between = self.claim.text[whole.span.end - start : value.span.start - start]
+        if any(marker in between.lower() for marker in self.lexicon.part_markers):
+            return whole
+        return None
+
+    def owner(self, quantity: Quantity) -> str | None:
+        """Whose figure an owned figure is (a party's share, a company's price):
+        the nearest actor before it."""
+        if (
+            quantity.unit not in self.lexicon.owned_units
+            or quantity.measure is not None
+        ):
+            return None
+        start = self.claim.span.start
+        after = self.claim.text[
+            quantity.span.end - start : quantity.span.end - start + 14
+        ].lower()
+        rate = next(
+            (m for m in self.lexicon.per_unit_markers if after.lstrip().startswith(m)),
+            None,
+        )
+        k = bisect.bisect_right(self.actor_ends, quantity.span.start) - 1
+        owner = self.actors[k].canonical if k >= 0 else None
+        if rate is not None:
+            return f"{owner}, {rate}" if owner else rate
+        return owner
+
+    def in_cue(self, value: Value) -> bool:
+        return self.cue is not None and self.cue[0] <= value.span.start < self.cue[1]
+
+
+#: A part marker is looked for only this many characters after the whole.
+_PART_REACH = 80
+
+
+#: A dateline: a place in capitals (and a region) before the date that opens
+#: a wire story ("MOSCOW, Jan. 17 (Reuters) -", "PUERTO SALINAR, Ecuador, Nov. 5").
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,(?:\s+[A-Z][\w .'’-]*,)?\s*$")
+
+
+def _bind(index: int, value: Value, context: _Context) -> Binding | None:
+    if isinstance(value, Actor) and value.role != "place":
+        return None
+    claim = context.claim
+    if isinstance(value, DateValue) and _DATELINE.match(
+        claim.text[: value.span.start - claim.span.start]
+    ):
+        return Binding(index, 0, "statement date", "the dateline dates the report")
+    if isinstance(value, DateValue):
+        found = context.dates.before(value.span.start) or context.dates.after(
+            value.span.end
+        )
+        if found is None:
+            return Binding(index, 0, "statement date", "no event word dates it")
+        trigger, mention = found
+        if mention is None or trigger.event_class == "rise":
+            return Binding(
+                index,
+                0,
+                "statement date",
+                f"dates the report {trigger.text!r}, not the event",
+            )
+        return Binding(index, mention, "date", f"nearest event word {trigger.text!r}")
+    if isinstance(value, Quantity):
+        whole = context.whole_of(value)
+        attribute = quantity_attribute(value, whole, context.owner(value))
+        anchors = context.harmed if value.measure is not None else context.events
+        trigger, mention = anchors.nearest(value.span)
+        why = (
+            f"part of {whole.text!r}"
+            if whole is not None
+            else f"what {trigger.text!r} counts"
+        )
+        return Binding(index, mention, attribute, why)
+    if context.in_cue(value):
+        return Binding(
+            index, 0, "statement place", "where the speakers are, not the event"
+        )
+    trigger, mention = context.events.nearest(value.span)
+    return Binding(index, mention, "place", f"where {trigger.text!r} happened")
+
+
+def _main(slots: Sequence[Sequence[Trigger]]) -> int:
+    return 0
+
+
+def _dates_events(trigger: Trigger) -> bool:
+    """Whether a date next to *trigger* may date it: not a noun of what an
+    incident did ("the toll ... on Wednesday" dates the count, not the quake)."""
+    return not (
+        trigger.family == "consequence" and trigger.lemma == trigger.text.lower()
+    )
+
+
+def _distance(a: Span, b: Span) -> int:
+    return max(b.start - a.end, a.start - b.end, 0)

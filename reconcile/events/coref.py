@@ -1,0 +1,802 @@
+"""Which event is this claim about? Claims' event mentions grouped into events across outlets.
+
+Two steps, each explainable:
+
+1. **Within an article**, the mentions of one event are one *account*
+   (:class:`~reconcile.match.comparisons.Account`): mentions of one class whose
+   dates (within a day) and places agree. What an incident did ("12 people
+   were killed") joins the article's nearest account of an incident.
+2. **Across articles**, accounts are compared with the weighted match model of
+   :mod:`reconcile.match.comparisons` (trigger class, date distance,
+   place, names, wording). Candidate pairs come from blocking on the event
+   family with a shared name or place, or the same week; never on a value that
+   is checked for conflict alone. Pairs whose match probability reaches
+   ``Config.event_threshold`` join, best first, unless the join would put two
+   incompatible accounts in one event (dates weeks apart, different places,
+   other parties, or one article): so no bridge account chains two events.
+
+Every account keeps the comparison that joined it to its event: the waterfall
+of the pair that scored best (prior, each feature's level and weight, total).
+
+>>> from datetime import date
+>>> from reconcile.model import Article
+>>> from reconcile.extract.claims import extract_claims
+>>> a = Article("a", "Desk A", "A storm killed four people in Oakvale on Monday.", published=date(2025, 3, 4))
+>>> b = Article("b", "Desk B", "A storm killed two people in Brenton Falls on Monday.", published=date(2025, 3, 4))
+>>> claims = [*extract_claims(a), *extract_claims(b)]
+>>> len(group_events(claims).events)
+2
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+
+import numpy as np
+from attrs import frozen
+from rapidfuzz import fuzz, process
+
+from reconcile.config import Config
+from reconcile.events.binding import (
+    ANAPHORIC,
+    ClaimEvents,
+    EventMention,
+    bind_values,
+)
+from reconcile.extract.actors import Gazetteer, load_gazetteer
+from reconcile.lexicon import trigger_lexicon
+from reconcile.match.comparisons import (
+    COARSE_REACH,
+    PARTY_FAMILIES,
+    Account,
+    ComparisonVector,
+    MatchWeights,
+    compare_accounts,
+    date_gap,
+    explain,
+    is_coarse,
+)
+from reconcile.match.weights import estimate_weights, scores_of
+from reconcile.model import Actor, Claim, DateValue, Event, MatchReason
+
+__all__ = ["Event", "EventGrouping", "account_key", "event_id", "group_events"]
+
+#: Largest block scored whole; bigger ones are split by week of the event.
+BLOCK_CAP = 150
+#: Within one article, dates this many days apart may still be one event.
+_ARTICLE_DAY_SLACK = 1
+
+
+@frozen(eq=False)
+class EventGrouping:
+    """The events of a set of claims, each claim's bindings, and the weights used."""
+
+    events: tuple[Event, ...]
+    bindings: Mapping[str, ClaimEvents]
+    event_of_mention: Mapping[tuple[str, int], str]
+    account_of_mention: Mapping[tuple[str, int], str]
+    weights: MatchWeights
+
+
+def account_key(article_id: str, number: int) -> str:
+    """The key of an article's *number*-th account."""
+    return f"{article_id}@{number}"
+
+
+def group_events(
+    claims: Sequence[Claim],
+    config: Config | None = None,
+    *,
+    gazetteer: Gazetteer | None = None,
+    bindings: Mapping[str, ClaimEvents] | None = None,
+) -> EventGrouping:
+    """Group the event mentions of *claims* into events (see the module docstring).
+
+    The result does not depend on the order of *claims*.
+    """
+    config = config or Config()
+    gazetteer = gazetteer or load_gazetteer(config.alias_file)
+    ordered = sorted(claims, key=lambda c: (c.article_id, c.span.start, c.id))
+    bound = dict(bindings) if bindings is not None else {}
+    for claim in ordered:
+        if claim.id not in bound:
+            bound[claim.id] = bind_values(claim)
+    accounts, members = _accounts(ordered, bound, gazetteer)
+    weights, clusters, evidence = _cluster_accounts(accounts, config)
+    by_id = {c.id: c for c in ordered}
+    events: list[Event] = []
+    event_of_mention: dict[tuple[str, int], str] = {}
+    for cluster in clusters:
+        event = _event(cluster, accounts, members, by_id, evidence)
+        events.append(event)
+        for mention in event.mentions:
+            event_of_mention[mention] = event.id
+    account_of_mention = {
+        mention: accounts[index].key
+        for index, mentions in enumerate(members)
+        for mention in mentions
+    }
+    events.sort(key=lambda e: e.id)
+    return EventGrouping(
+        tuple(events), bound, event_of_mention, account_of_mention, weights
+    )
+
+
+# -- within an article ---------------------------------------------------------
+
+
+class _Draft:
+    """An account being built from one article's mentions."""
+
+    def __init__(self, mention: EventMention, claim: Claim) -> None:
+        self.event_class = mention.event_class
+        self.family = mention.family
+        self.triggers: set[str] = set(mention.triggers)
+        self.mentions: list[tuple[str, int]] = [(claim.id, mention.number)]
+        self.position = claim.span.start
+        self.date: tuple[date, date] | None = None
+        self.weekday = False
+        self.places: set[str] = set()
+        self.containing: set[str] = set()
+        self.local: set[str] = set()
+        self.names: set[str] = set()
+        self.name_counts: dict[str, int] = defaultdict(int)
+        self.countries: set[str] = set()
+        self.all_countries: set[str] = set()
+        self.text = claim.text
+        self.lead = claim.id
+
+    #: Country names known to the gazetteer (set by :func:`_accounts`).
+    nations: frozenset[str] = frozenset()
+
+    def takes(
+        self,
+        mention: EventMention,
+        date_: tuple[date, date] | None,
+        places: set[str],
+        countries: set[str],
+    ) -> bool:
+        if (
+            self.family in PARTY_FAMILIES
+            and countries
+            and self.countries
+            and countries != self.countries
+        ):
+            return False
+        if (
+            self.family == "incident"
+            and countries
+            and self.all_countries
+            and not countries & self.all_countries
+        ):
+            return False
+        if mention.event_class != self.event_class and not (
+            mention.family == self.family
+            and "agree" in (mention.event_class, self.event_class)
+        ):
+            return False
+        if date_ is not None and self.date is not None:
+            gap = max((date_[0] - self.date[1]).days, (self.date[0] - date_[1]).days)
+            if gap > _ARTICLE_DAY_SLACK:
+                return False
+        if places and self.local and places & self.local == set():
+            local = places - self.containing
+            if local and not (local & self.places):
+                return False
+        return self.hosts(places)
+
+    def hosts(self, places: set[str]) -> bool:
+        """Whether an event placed in *places* may be this one: not when both
+        name countries and none is shared."""
+        lands = {p for p in places if p in self.nations}
+        mine = (self.places | self.containing) & self.nations
+        return not (lands and mine and not lands & mine)
+
+
+def _accounts(
+    claims: Sequence[Claim],
+    bound: Mapping[str, ClaimEvents],
+    gazetteer: Gazetteer,
+) -> tuple[list[Account], list[list[tuple[str, int]]]]:
+    """Every article's accounts, and the mentions in each."""
+    by_article: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        by_article[claim.article_id].append(claim)
+    accounts: list[Account] = []
+    members: list[list[tuple[str, int]]] = []
+    _Draft.nations = frozenset(
+        name
+        for claim in claims
+        for value in claim.values
+        if isinstance(value, Actor) and gazetteer.type_of(value.canonical) == "country"
+        for name in (value.canonical,)
+    )
+    for article_id in sorted(by_article):
+        drafts: list[_Draft] = []
+        pending: list[tuple[Claim, EventMention]] = []
+        named: list[tuple[Claim, EventMention]] = []
+        for claim in by_article[article_id]:
+            for mention in bound[claim.id].mentions:
+                if mention.family in ("consequence", ANAPHORIC):
+                    pending.append((claim, mention))
+                else:
+                    named.append((claim, mention))
+        # Mentions that name their event are grouped in an order that does not
+        # depend on where the article puts them: dated ones first, by date.
+        named.sort(key=lambda cm: _canonical(cm[0], bound[cm[0].id], cm[1]))
+        for claim, mention in named:
+            events = bound[claim.id]
+            date_ = _mention_date(claim, events, mention.number)
+            places = _mention_places(claim, events, mention.number)
+            countries = _countries(claim, gazetteer)
+            home = next(
+                (
+                    d
+                    for d in reversed(drafts)
+                    if d.takes(mention, date_, places, countries)
+                ),
+                None,
+            )
+            _join(drafts, home, claim, mention, events, date_, gazetteer)
+        for claim, mention in pending:
+            events = bound[claim.id]
+            date_ = _mention_date(claim, events, mention.number)
+            places = _mention_places(claim, events, mention.number)
+            if mention.family == ANAPHORIC:
+                candidates = [d for d in drafts if d.family != ANAPHORIC]
+            else:
+                candidates = [
+                    d for d in drafts if d.family in ("incident", "consequence")
+                ]
+            candidates = [d for d in candidates if d.hosts(places)]
+            home = _nearest(candidates, claim.span.start)
+            _join(drafts, home, claim, mention, events, date_, gazetteer)
+        first = by_article[article_id][0]
+        for number, draft in enumerate(drafts):
+            accounts.append(
+                Account(
+                    key=account_key(article_id, number),
+                    article_id=article_id,
+                    outlet=first.outlet,
+                    published=first.published,
+                    event_class=draft.event_class,
+                    family=draft.family,
+                    triggers=draft.triggers,
+                    date=draft.date,
+                    # An incident that names no place happened in the
+                    # country it names ("a quake on Ecuador's coast").
+                    places=draft.places
+                    or (draft.countries if draft.family == "incident" else set()),
+                    containing=draft.containing,
+                    local=draft.local,
+                    names=draft.names,
+                    countries=draft.countries,
+                    text=draft.text,
+                    weekday=draft.weekday,
+                )
+            )
+            members.append(draft.mentions)
+    return accounts, members
+
+
+def _join(
+    drafts: list[_Draft],
+    home: _Draft | None,
+    claim: Claim,
+    mention: EventMention,
+    events: ClaimEvents,
+    date_: tuple[date, date] | None,
+    gazetteer: Gazetteer,
+) -> None:
+    """Add *mention* to the account *home* (a new one when ``None``)."""
+    if home is None:
+        home = _Draft(mention, claim)
+        drafts.append(home)
+    else:
+        home.mentions.append((claim.id, mention.number))
+        home.triggers.update(mention.triggers)
+        home.position = min(home.position, claim.span.start)
+    _absorb(home, claim, events, mention.number, date_, gazetteer)
+
+
+_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+
+
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november "  # noqa: SIM905
+    "december monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def unknown_places(claim: Claim, gazetteer: Gazetteer) -> dict[str, bool]:
+    """Names the gazetteer does not know that the wording marks as places: a
+    capitalised name before a place noun ("Manabí province") or after a place
+    preposition inside the sentence ("off Hokkaido"), each with whether it names
+    a region ("Manabí province"), which may hold a town. A town outside the
+    gazetteer still tells two storms apart.
+
+    >>> from reconcile.model import Claim, Span
+    >>> from reconcile.extract.actors import load_gazetteer
+    >>> text = "A quake struck off Hokkaido and in Zenda Jan district."
+    >>> sorted(unknown_places(Claim("a#1", "a", "A", text, Span(0, len(text))), load_gazetteer()).items())
+    [('Hokkaido', False), ('Zenda Jan', True)]
+    """
+    lexicon = trigger_lexicon()
+    known = {v.text for v in claim.values if isinstance(v, Actor)}
+    found: dict[str, bool] = {}
+    text = claim.text
+    for match in _NAME.finditer(text):
+        name = re.split(r"['’]s\b", match.group())[0]
+        if (
+            match.start() == 0
+            or name in known
+            or gazetteer.type_of(name)
+            or name.lower() in _CALENDAR
+        ):
+            continue
+        before = text[: match.start()].split()[-1:] or [""]
+        after = text[match.end() :].split()[:1] or [""]
+        word_after = after[0].strip(".,;:").lower()
+        if (
+            before[0].lower() in lexicon.place_prepositions
+            or word_after in lexicon.place_nouns
+        ):
+            found[name] = word_after in lexicon.region_nouns
+    return found
+
+
+def _countries(claim: Claim, gazetteer: Gazetteer) -> set[str]:
+    """The countries among a claim's actors (a person counts for the country they serve)."""
+    found: set[str] = set()
+    for value in claim.values:
+        if isinstance(value, Actor) and value.role == "actor":
+            for name in (value.canonical, gazetteer.affiliation(value.canonical)):
+                if name and gazetteer.type_of(name) == "country":
+                    found.add(name)
+    return found
+
+
+def _canonical(
+    claim: Claim, events: ClaimEvents, mention: EventMention
+) -> tuple[int, str, str, int]:
+    date_ = _mention_date(claim, events, mention.number)
+    day = date_[0].isoformat() if date_ is not None else ""
+    return (date_ is None, day, claim.text, mention.number)
+
+
+def _nearest(drafts: Sequence[_Draft], position: int) -> _Draft | None:
+    before = [d for d in drafts if d.position <= position]
+    if before:
+        return max(before, key=lambda d: d.position)
+    return min(drafts, key=lambda d: d.position) if drafts else None
+
+
+def _mention_date(
+    claim: Claim, events: ClaimEvents, mention: int
+) -> tuple[date, date] | None:
+    for index in events.values_of(mention, "date"):
+        value = claim.values[index]
+        if (
+            isinstance(value, DateValue)
+            and value.earliest is not None
+            and value.latest is not None
+        ):
+            return value.earliest, value.latest
+    return None
+
+
+_WEEKDAY = re.compile(
+    r"^(?:on |last |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:['’]s)?(?: (?:morning|afternoon|evening|night))?$",
+    re.IGNORECASE,
+)
+
+
+def _bare_weekday(claim: Claim, events: ClaimEvents, mention: int) -> bool:
+    for index in events.values_of(mention, "date"):
+        if _WEEKDAY.match(claim.values[index].text.strip()):
+            return True
+    return False
+
+
+def _mention_places(claim: Claim, events: ClaimEvents, mention: int) -> set[str]:
+    return {
+        claim.values[i].canonical  # type: ignore[union-attr]
+        for i in events.values_of(mention, "place")
+    }
+
+
+def _absorb(
+    draft: _Draft,
+    claim: Claim,
+    events: ClaimEvents,
+    mention: int,
+    date_: tuple[date, date] | None,
+    gazetteer: Gazetteer,
+) -> None:
+    """Add what a mention says of its event to the account being built."""
+    if date_ is not None and (
+        draft.date is None or (date_[1] - date_[0]) < (draft.date[1] - draft.date[0])
+    ):
+        draft.date = date_
+        draft.weekday = _bare_weekday(claim, events, mention)
+    # Where the event happened is what the first claim that places it says;
+    # later claims add where it was felt, where aid came from.
+    placed = bool(draft.places)
+    if not placed and claim.id == draft.lead:
+        for name, region in unknown_places(claim, gazetteer).items():
+            draft.places.add(name)
+            # A region may hold any town the gazetteer does not know.
+            (draft.containing if region else draft.local).add(name)
+    for index in events.values_of(mention, "place") if not placed else ():
+        place = claim.values[index]
+        assert isinstance(place, Actor)
+        draft.places.add(place.canonical)
+        draft.containing.update(place.within)
+        country = gazetteer.affiliation(place.canonical)
+        if country:
+            draft.containing.add(country)
+        if gazetteer.type_of(place.canonical) != "country":
+            draft.local.add(place.canonical)
+    if any(m[0] == claim.id for m in draft.mentions[:-1]):
+        return
+    names: set[str] = set()
+    for value in claim.values:
+        if isinstance(value, Actor) and value.role == "actor":
+            names.add(value.canonical)
+            affiliation = gazetteer.affiliation(value.canonical)
+            if affiliation:
+                names.add(affiliation)
+    countries = _countries(claim, gazetteer)
+    draft.all_countries |= countries
+    for name in names:
+        draft.name_counts[name] += 1
+    if claim.id == draft.lead:
+        draft.names |= names
+        draft.countries |= countries
+    else:
+        draft.names |= {n for n in names if draft.name_counts[n] >= 2}
+
+
+# -- across articles -------------------------------------------------------------
+
+
+def _cluster_accounts(
+    accounts: Sequence[Account], config: Config
+) -> tuple[MatchWeights, list[list[int]], dict[int, tuple[MatchReason, ...]]]:
+    if not accounts:
+        return estimate_weights([], {}), [], {}
+    a, b = _candidate_pairs(accounts)
+    name_share = _name_share(accounts)
+    similarity = _wording(accounts, a, b, config)
+    vectors = [
+        compare_accounts(accounts[i], accounts[j], s, name_share)
+        for i, j, s in zip(a.tolist(), b.tolist(), similarity.tolist(), strict=True)
+    ]
+    ra, rb = _random_pairs(accounts)
+    random_similarity = _wording(accounts, ra, rb, config)
+    random_vectors = [
+        compare_accounts(accounts[i], accounts[j], s, name_share)
+        for i, j, s in zip(
+            ra.tolist(), rb.tolist(), random_similarity.tolist(), strict=True
+        )
+    ]
+    weights = estimate_weights(vectors, name_share, random_vectors)
+    scores = scores_of(vectors, weights)
+    threshold = _bits(config.event_threshold)
+    clusters = _constrained_merge(accounts, a, b, scores, vectors, threshold)
+    evidence: dict[int, tuple[MatchReason, ...]] = {}
+    best: dict[int, tuple[float, int]] = {}
+    cluster_of = {i: n for n, cl in enumerate(clusters) for i in cl}
+    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+        if cluster_of[i] != cluster_of[j]:
+            continue
+        for me in (i, j):
+            if me not in best or scores[k] > best[me][0]:
+                best[me] = (float(scores[k]), k)
+    for me, (_, k) in best.items():
+        evidence[me] = explain(vectors[k], weights)
+    return weights, clusters, evidence
+
+
+def _bits(probability: float) -> float:
+    probability = min(max(probability, 1e-9), 1 - 1e-9)
+    return math.log2(probability / (1.0 - probability))
+
+
+def _group(family: str) -> str:
+    return "incident" if family == "consequence" else family
+
+
+def _week(day: date | None) -> int | None:
+    return None if day is None else day.toordinal() // 7
+
+
+def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of accounts of different articles that share a block.
+
+    Blocks: the event family with each name or place, and the family with the
+    week of the event (or of publication, for accounts without a date) and the
+    week after it. A block larger than :data:`BLOCK_CAP` is split by week.
+    """
+    blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for index, account in enumerate(accounts):
+        family = _group(account.family)
+        week = _week(account.date[0] if account.date else account.published)
+        for name in account.names | account.places:
+            blocks[(family, "name", name)].append(index)
+        if week is not None:
+            blocks[(family, "week", week)].append(index)
+            blocks[(family, "week", week + 1)].append(index)
+        else:
+            blocks[(family, "undated")].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > BLOCK_CAP:
+            by_week: dict[object, list[int]] = defaultdict(list)
+            for index in members:
+                account = accounts[index]
+                day = account.date[0] if account.date else account.published
+                by_week[_week(day)].append(index)
+                if day is not None:
+                    by_week[_week(day) + 1].append(index)  # type: ignore[operator]
+            groups: Iterable[list[int]] = by_week.values()
+        else:
+            groups = [members]
+        for group in groups:
+            group = sorted(set(group))[: BLOCK_CAP * 4]
+            for x in range(len(group)):
+                ax = accounts[group[x]]
+                for y in range(x + 1, len(group)):
+                    if accounts[group[y]].article_id != ax.article_id:
+                        pairs.add((group[x], group[y]))
+    ordered = sorted(pairs)
+    a = np.array([p[0] for p in ordered], dtype=np.int64)
+    b = np.array([p[1] for p in ordered], dtype=np.int64)
+    return a, b
+
+
+#: How many random pairs of accounts estimate u.
+RANDOM_PAIRS = 2000
+
+
+def _random_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct random pairs of accounts of different articles, at most
+    :data:`RANDOM_PAIRS` (every such pair, when there are fewer). The seed is
+    fixed and the accounts come in article order, so the sample does not depend
+    on the order of the input."""
+    n = len(accounts)
+    if n < 2:
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    if n * (n - 1) // 2 <= RANDOM_PAIRS:
+        a, b = np.triu_indices(n, 1)
+    else:
+        rng = np.random.default_rng(0)
+        draws = rng.integers(0, n, size=(RANDOM_PAIRS * 2, 2))
+        low, high = draws.min(axis=1), draws.max(axis=1)
+        keys = np.unique(low[low < high] * n + high[low < high])[:RANDOM_PAIRS]
+        a, b = keys // n, keys % n
+    a, b = a.astype(np.int64), b.astype(np.int64)
+    keep = np.fromiter(
+        (
+            accounts[i].article_id != accounts[j].article_id
+            for i, j in zip(a.tolist(), b.tolist(), strict=True)
+        ),
+        dtype=bool,
+        count=len(a),
+    )
+    return a[keep], b[keep]
+
+
+def _name_share(accounts: Sequence[Account]) -> dict[str, float]:
+    counts: dict[str, int] = defaultdict(int)
+    for account in accounts:
+        for name in account.names:
+            counts[name] += 1
+    total = max(len(accounts), 1)
+    return {name: n / total for name, n in counts.items()}
+
+
+def _wording(
+    accounts: Sequence[Account], a: np.ndarray, b: np.ndarray, config: Config
+) -> np.ndarray:
+    if len(a) == 0:
+        return np.empty(0, dtype=np.float64)
+    texts = [acc.text.lower() for acc in accounts]
+    return np.asarray(
+        process.cpdist(
+            [texts[i] for i in a.tolist()],
+            [texts[j] for j in b.tolist()],
+            scorer=fuzz.token_set_ratio,
+            workers=config.workers,
+        ),
+        dtype=np.float64,
+    )
+
+
+#: Levels that say two accounts cannot tell of one event, whatever else agrees.
+CANNOT_LINK = frozenset(
+    {
+        ("date", "8-30 days"),
+        ("date", "further"),
+        ("date", "after publication"),
+        ("place", "different"),
+        ("names", "other parties"),
+        ("class", "different"),
+    }
+)
+
+
+def _constrained_merge(
+    accounts: Sequence[Account],
+    a: np.ndarray,
+    b: np.ndarray,
+    scores: np.ndarray,
+    vectors: Sequence[ComparisonVector],
+    threshold: float,
+) -> list[list[int]]:
+    """Join accounts pair by pair, best score first, while the score reaches
+    *threshold*; two clusters join only if no account of one is incompatible
+    with an account of the other (:data:`CANNOT_LINK`, or one article, or two
+    day-precise dates 4-7 days apart), so no bridge chains two events."""
+    cluster_of = list(range(len(accounts)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(accounts))}
+    blocked = {
+        (int(i), int(j))
+        for i, j, v in zip(a.tolist(), b.tolist(), vectors, strict=True)
+        if _incompatible(v, accounts[i], accounts[j])
+    }
+    order = sorted(
+        (k for k in range(len(scores)) if scores[k] >= threshold),
+        key=lambda k: (-scores[k], int(a[k]), int(b[k])),
+    )
+    for k in order:
+        x, y = cluster_of[int(a[k])], cluster_of[int(b[k])]
+        if x == y:
+            continue
+        if not _compatible(members[x], members[y], accounts, blocked):
+            continue
+        if len(members[x]) < len(members[y]):
+            x, y = y, x
+        for i in members[y]:
+            cluster_of[i] = x
+        members[x].extend(members.pop(y))
+    return [sorted(m) for m in members.values()]
+
+
+def _incompatible(vector: ComparisonVector, left: Account, right: Account) -> bool:
+    levels = dict(vector.levels)
+    if levels["place"] == "different" and levels["names"] == "same names":
+        levels["place"] = "unknown"
+    return any((f, lv) in CANNOT_LINK for f, lv in levels.items())
+
+
+def _compatible(
+    x: Sequence[int],
+    y: Sequence[int],
+    accounts: Sequence[Account],
+    blocked: set[tuple[int, int]],
+) -> bool:
+    """Whether no account of *x* is incompatible with one of *y*: pairs scored
+    are looked up; pairs never scored are compared now (without wording)."""
+    for i in x:
+        ai = accounts[i]
+        for j in y:
+            aj = accounts[j]
+            if ai.article_id == aj.article_id:
+                return False
+            key = (i, j) if i < j else (j, i)
+            if key in blocked:
+                return False
+            if not _places_fit(ai, aj):
+                return False
+    left, right = _consensus(x, accounts), _consensus(y, accounts)
+    return left is None or right is None or _dates_fit(left, right)
+
+
+def _consensus(cluster: Sequence[int], accounts: Sequence[Account]) -> Account | None:
+    """The account of *cluster* whose date most of its dated accounts give (the
+    earliest on a tie): one outlet's wrong day must not keep an event apart
+    from itself."""
+    dated = [accounts[i] for i in cluster if accounts[i].date is not None]
+    if not dated:
+        return None
+    counts: dict[tuple[date, date], int] = defaultdict(int)
+    for account in dated:
+        counts[account.date] += 1  # type: ignore[index]
+    best = max(sorted(counts), key=lambda d: counts[d])
+    return next(a for a in dated if a.date == best)
+
+
+def _dates_fit(a: Account, b: Account) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    gap = date_gap(a, b)
+    if is_coarse(a) or is_coarse(b):
+        return gap <= COARSE_REACH
+    if gap > 7:
+        return False
+    precise = a.date[0] == a.date[1] and b.date[0] == b.date[1]
+    return not (precise and gap >= 4)
+
+
+def _places_fit(a: Account, b: Account) -> bool:
+    if (
+        "incident" in (_group(a.family), _group(b.family))
+        and a.countries
+        and b.countries
+        and not a.countries & b.countries
+    ):
+        # Incidents in two countries: one town name does not make them one.
+        return False
+    if not a.local or not b.local:
+        return True
+    if a.places & b.places or a.places & b.containing or b.places & a.containing:
+        return True
+    # Two towns apart tell two events apart, unless the same parties say one
+    # (a signing of two countries, put in one capital or the other).
+    return bool(a.names) and a.names == b.names
+
+
+def _event(
+    cluster: Sequence[int],
+    accounts: Sequence[Account],
+    members: Sequence[Sequence[tuple[str, int]]],
+    claims: Mapping[str, Claim],
+    evidence: Mapping[int, tuple[MatchReason, ...]],
+) -> Event:
+    mentions = sorted(m for index in cluster for m in members[index])
+    claim_ids = sorted({m[0] for m in mentions}, key=lambda i: _order(claims[i]))
+    classes: dict[str, int] = defaultdict(int)
+    for index in cluster:
+        classes[accounts[index].event_class] += 1
+    event_class = max(sorted(classes), key=lambda c: classes[c])
+    family = next(
+        accounts[i].family for i in cluster if accounts[i].event_class == event_class
+    )
+    dates = [accounts[i].date for i in cluster if accounts[i].date is not None]
+    narrow = min(dates, key=lambda d: ((d[1] - d[0]).days, d[0])) if dates else None
+    when = None
+    if narrow is not None:
+        when = (
+            narrow[0].isoformat()
+            if narrow[0] == narrow[1]
+            else f"{narrow[0].isoformat()}/{narrow[1].isoformat()}"
+        )
+    places = sorted({p for i in cluster for p in accounts[i].places})
+    names = sorted({n for i in cluster for n in accounts[i].names})
+    first = min(mentions, key=lambda m: (_order(claims[m[0]]), m[1]))
+    return Event(
+        id=event_id(*first),
+        event_class=event_class,
+        family=family,
+        mentions=mentions,
+        claim_ids=claim_ids,
+        date=when,
+        places=places,
+        participants=names,
+        evidence=[
+            (accounts[i].key, evidence[i]) for i in sorted(cluster) if i in evidence
+        ],
+    )
+
+
+def event_id(claim_id: str, mention: int) -> str:
+    """The id of the event whose earliest mention is mention *mention* of claim
+    *claim_id*: ``E`` and 16 hex digits of a BLAKE2b digest, stable across runs.
+
+    >>> event_id("tass-0117#2", 0)
+    'E042c55061a00e723'
+    """
+    key = claim_id if mention == 0 else f"{claim_id}/{mention}"
+    return "E" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
+
+
+def _order(claim: Claim) -> tuple[str, str, int]:
+    published = claim.published.isoformat() if claim.published else "9999-99-99"
+    return (published, claim.article_id, claim.span.start)

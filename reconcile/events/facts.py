@@ -1,0 +1,229 @@
+"""Facts as event × attribute: each claim supplies every fact it gives a value to.
+
+An event's facts are its date, its place, each measured figure (``people
+killed``, ``children killed``, ``term in years``, ``magnitude``), the date of
+each statement about it (``statement date``, one fact per speaker), and, for
+claims that tell of the event without a value, the propositions they state
+(``statement``), grouped as the claim matcher groups sentences. A claim that
+names no event at all (no trigger) states a proposition of its own: such
+propositions become events of class ``statement``.
+
+In each fact a claim carries only the values it gives that fact (and its
+actors), so comparing a fact's claims compares one attribute of one event and
+nothing else: a children's toll is never set against the total, a statement's
+date never against the strike's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+import attrs
+from attrs import field, frozen
+from rapidfuzz import fuzz, process
+
+from reconcile.events.coref import EventGrouping, event_id
+from reconcile.match.clustering import ClaimCluster
+from reconcile.model import Actor, Claim, DateValue, Event, MatchReason, Membership
+
+__all__ = ["FactCluster", "fact_clusters"]
+
+#: Facts with more claims than this take their earliest claim as representative.
+_MEDOID_LIMIT = 60
+
+
+@frozen
+class FactCluster:
+    """The claims of one fact (each restricted to the values it gives the fact),
+    the fact's id, event and attribute, its representative claim, and why each
+    claim is there."""
+
+    fact_id: str
+    event_id: str
+    attribute: str
+    claims: tuple[Claim, ...] = field(converter=tuple)
+    medoid: str
+    memberships: tuple[Membership, ...] = field(converter=tuple)
+
+    @property
+    def cluster(self) -> ClaimCluster:
+        """The cluster the verdict stage compares."""
+        return ClaimCluster(
+            tuple(c.id for c in self.claims), self.medoid, self.memberships
+        )
+
+
+def fact_clusters(
+    grouping: EventGrouping,
+    claims: Sequence[Claim],
+    sentence_clusters: Sequence[ClaimCluster],
+) -> tuple[tuple[Event, ...], tuple[FactCluster, ...]]:
+    """The events (with those of bare propositions added) and the facts of *claims*.
+
+    *sentence_clusters* are the claim matcher's clusters (claims worded
+    alike); they group the propositions of an event.
+    """
+    by_id = {c.id: c for c in claims}
+    cluster_of = {
+        claim_id: cluster.claim_ids[0]
+        for cluster in sentence_clusters
+        for claim_id in cluster.claim_ids
+    }
+    events = {e.id: e for e in grouping.events}
+    values: dict[tuple[str, str, str], dict[str, list[int]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    pools: dict[str, list[str]] = defaultdict(list)
+    bare: dict[str, list[str]] = defaultdict(list)
+    for claim in claims:
+        bound = grouping.bindings[claim.id]
+        if not bound.mentions:
+            bare[cluster_of.get(claim.id, claim.id)].append(claim.id)
+            continue
+        supplied: set[int] = set()
+        for binding in bound.bindings:
+            event = grouping.event_of_mention[(claim.id, binding.mention or 0)]
+            detail = ""
+            if binding.attribute == "statement date":
+                detail = (claim.attributed_to or claim.id).lower()
+            values[(event, binding.attribute, detail)][claim.id].append(
+                binding.value_index
+            )
+            supplied.add(binding.mention or 0)
+        for mention in bound.mentions:
+            if mention.number not in supplied:
+                pools[grouping.event_of_mention[(claim.id, mention.number)]].append(
+                    claim.id
+                )
+    facts: list[FactCluster] = []
+    proposition_of: dict[str, list[str]] = {}
+    statements: list[tuple[str, list[str]]] = []
+    for (event, attribute, _detail), per_claim in values.items():
+        members = {
+            cid: _restricted(by_id[cid], idx, attribute)
+            for cid, idx in per_claim.items()
+        }
+        facts.append(_fact(events[event], attribute, members, grouping))
+    for event, pool in sorted(pools.items()):
+        by_sentence: dict[str, list[str]] = defaultdict(list)
+        for claim_id in dict.fromkeys(pool):
+            by_sentence[cluster_of.get(claim_id, claim_id)].append(claim_id)
+        # A claim with values joins the proposition its sentence-mates state
+        # without values, so a negated twin meets the affirmed claim.
+        for claim_id in events[event].claim_ids:
+            sentence = cluster_of.get(claim_id, claim_id)
+            if sentence in by_sentence and claim_id not in by_sentence[sentence]:
+                by_sentence[sentence].append(claim_id)
+        for sentence, group in by_sentence.items():
+            proposition_of.setdefault(sentence, group)
+            statements.append((event, group))
+    for sentence, group in sorted(bare.items()):
+        home = proposition_of.get(sentence)
+        if home is not None:
+            # Worded like a proposition of an event: it states that proposition.
+            home.extend(group)
+            continue
+        ordered = sorted(group, key=lambda i: _order(by_id[i]))
+        event = Event(
+            id=event_id(ordered[0], 0),
+            event_class="statement",
+            family="statement",
+            mentions=(),
+            claim_ids=ordered,
+        )
+        events[event.id] = event
+        members = {cid: by_id[cid] for cid in ordered}
+        facts.append(_fact(event, "statement", members, grouping))
+    for event, group in statements:
+        members = {cid: _restricted(by_id[cid], [], "statement") for cid in group}
+        facts.append(_fact(events[event], "statement", members, grouping))
+    claims_of: dict[str, set[str]] = defaultdict(set)
+    for fact in facts:
+        claims_of[fact.event_id].update(c.id for c in fact.claims)
+    out_events = tuple(
+        attrs.evolve(
+            e,
+            claim_ids=sorted(
+                set(e.claim_ids) | claims_of[e.id], key=lambda i: _order(by_id[i])
+            ),
+        )
+        for e in sorted(events.values(), key=lambda e: e.id)
+    )
+    return out_events, tuple(
+        sorted(facts, key=lambda f: (_order(f.claims[0]), f.fact_id))
+    )
+
+
+def _restricted(claim: Claim, indices: Sequence[int], attribute: str) -> Claim:
+    """*claim* with only its actors and the values at *indices* (dates take the
+    attribute as their role, so that the fact's dates are compared)."""
+    chosen = set(indices)
+    kept = []
+    for index, value in enumerate(claim.values):
+        if index in chosen:
+            if isinstance(value, DateValue):
+                value = attrs.evolve(value, role=attribute)
+            kept.append(value)
+        elif isinstance(value, Actor) and value.role == "actor":
+            kept.append(value)
+    return attrs.evolve(claim, values=tuple(kept))
+
+
+def _fact(
+    event: Event,
+    attribute: str,
+    members: Mapping[str, Claim],
+    grouping: EventGrouping,
+) -> FactCluster:
+    ordered = sorted(members.values(), key=_order)
+    detail = "" if attribute not in ("statement", "statement date") else ordered[0].id
+    digest = hashlib.blake2b(
+        f"{event.id}|{attribute}|{detail}".encode(), digest_size=8
+    ).hexdigest()
+    return FactCluster(
+        fact_id="F" + digest,
+        event_id=event.id,
+        attribute=attribute,
+        claims=ordered,
+        medoid=_medoid(ordered),
+        memberships=[_membership(c, event, grouping) for c in ordered],
+    )
+
+
+def _membership(claim: Claim, event: Event, grouping: EventGrouping) -> Membership:
+    """Why *claim* is in *event*'s fact: the waterfall that joined its account."""
+    bound = grouping.bindings.get(claim.id)
+    evidence = dict(event.evidence)
+    for mention in bound.mentions if bound is not None else ():
+        key = grouping.account_of_mention.get((claim.id, mention.number))
+        if key is not None and key in evidence:
+            reasons = evidence[key]
+            return Membership(claim.id, float(reasons[-1].score), reasons)
+    return Membership(
+        claim.id,
+        100.0,
+        (
+            MatchReason(
+                "same account",
+                100.0,
+                None,
+                "the event's only account, or a bare proposition",
+            ),
+        ),
+    )
+
+
+def _medoid(claims: Sequence[Claim]) -> str:
+    if len(claims) <= 2 or len(claims) > _MEDOID_LIMIT:
+        return claims[0].id
+    texts = [c.text for c in claims]
+    scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=1)
+    best = max(range(len(claims)), key=lambda i: (float(scores[i].sum()), -i))
+    return claims[best].id
+
+
+def _order(claim: Claim) -> tuple[str, str, int]:
+    published = claim.published.isoformat() if claim.published else "9999-99-99"
+    return (published, claim.article_id, claim.span.start)

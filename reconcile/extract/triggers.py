@@ -1,0 +1,115 @@
+"""Triggers: the words of a claim that name what happened, with their event class.
+
+A trigger is found by its lemma (from lemminflect, not by stripping suffixes:
+"passenger" stays a passenger, "struck" is a form of "strike") in the trigger
+lexicon of :mod:`reconcile.lexicon`. Each trigger carries its event class
+("sign", "quake", "harm") and the class's family ("agreement", "incident",
+"consequence"). A word that could be a verb or a noun of different classes is
+read as a verb when its form is inflected ("fired", "flooding") and as a noun
+otherwise; "strike" is a labour strike when the claim speaks of workers or
+unions, and an attack otherwise.
+
+>>> [(t.text, t.event_class, t.family) for t in find_triggers("The quake struck on Tuesday, killing 12.")]
+[('quake', 'quake', 'incident'), ('struck', 'attack', 'incident'), ('killing', 'harm', 'consequence')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from attrs import frozen
+from lemminflect import getAllLemmas, getAllLemmasOOV
+
+from reconcile.lexicon import TriggerLexicon, trigger_lexicon
+from reconcile.model import Span
+
+__all__ = ["Trigger", "find_triggers", "lemmas_of"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]|[A-Za-z]")
+
+
+@frozen
+class Trigger:
+    """One trigger word: its text, span (in the claim's article), lemma, class and family."""
+
+    text: str
+    span: Span
+    lemma: str
+    event_class: str
+    family: str
+
+
+@lru_cache(maxsize=65536)
+def lemmas_of(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The verb lemmas and the noun lemmas of *word* (lower-cased).
+
+    >>> lemmas_of("struck")
+    (('strike',), ())
+    >>> lemmas_of("passengers")
+    ((), ('passenger',))
+    """
+    lower = word.lower()
+    found = getAllLemmas(lower)
+    if not found:
+        found = {**getAllLemmasOOV(lower, "NOUN"), **getAllLemmasOOV(lower, "VERB")}
+    return tuple(found.get("VERB", ())), tuple(found.get("NOUN", ()))
+
+
+def find_triggers(
+    text: str, *, offset: int = 0, lexicon: TriggerLexicon | None = None
+) -> tuple[Trigger, ...]:
+    """The triggers of *text*, in order; spans are shifted by *offset*.
+
+    Capitalised words inside a sentence (names: "Strike Force", "Hit FM") are
+    not triggers; the first word of the text is.
+    """
+    lexicon = lexicon or trigger_lexicon()
+    lowered = text.lower()
+    labour = any(cue in lowered.split() for cue in lexicon.labour_cues)
+    out: list[Trigger] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if match.start() > 0 and word[0].isupper() and not word.isupper():
+            continue
+        reading = _reading(word, lexicon, labour)
+        if reading is None:
+            continue
+        lemma, event_class = reading
+        out.append(
+            Trigger(
+                text=word,
+                span=Span(offset + match.start(), offset + match.end()),
+                lemma=lemma,
+                event_class=event_class,
+                family=lexicon.family[event_class],
+            )
+        )
+    return tuple(out)
+
+
+def _reading(
+    word: str, lexicon: TriggerLexicon, labour: bool
+) -> tuple[str, str] | None:
+    """``(lemma, class)`` of *word*, or ``None`` when it names no event."""
+    lower = word.lower()
+    verb_lemmas, noun_lemmas = lemmas_of(lower)
+    as_verb = [
+        (lemma, c) for lemma in verb_lemmas for c in lexicon.verbs.get(lemma, ())
+    ]
+    as_noun = [
+        (lemma, c) for lemma in noun_lemmas for c in lexicon.nouns.get(lemma, ())
+    ]
+    if not as_verb and not as_noun:
+        return None
+    inflected = (
+        any(lemma != lower for lemma in verb_lemmas) and lower not in noun_lemmas
+    )
+    readings = (as_verb or as_noun) if inflected else (as_noun or as_verb)
+    for lemma, event_class in readings:
+        if lexicon.family[event_class] == "protest" and event_class != "protest":
+            continue
+        if lemma == "strike" and (event_class == "protest") != labour:
+            continue
+        return lemma, event_class
+    return readings[0]

@@ -1,0 +1,89 @@
+"""Word lists kept as data: the files beside this module, and their loaders.
+
+``triggers.json`` names the words that say what happened (by lemma), their
+event classes and families; ``match_weights.json`` holds the prior m and u
+probabilities of each comparison level of the event match model, fitted on the
+fixture sets' gold (see :mod:`reconcile.match.comparisons`).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from attrs import field, frozen
+
+__all__ = ["TriggerLexicon", "load_json", "trigger_lexicon"]
+
+
+def load_json(name: str) -> Any:
+    """The parsed data file *name* of this package."""
+    return json.loads(
+        resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    )
+
+
+@frozen
+class TriggerLexicon:
+    """Event classes by trigger lemma, with each class's family.
+
+    ``verbs`` and ``nouns`` map a lemma to the classes it may name (most
+    lemmas name one); ``family`` maps a class to its family; ``related`` holds
+    the pairs of families whose events may be one (an incident and what it
+    did).
+    """
+
+    verbs: dict[str, tuple[str, ...]]
+    nouns: dict[str, tuple[str, ...]]
+    family: dict[str, str]
+    related: frozenset[frozenset[str]]
+    labour_cues: frozenset[str] = field(factory=frozenset)
+    part_markers: tuple[str, ...] = ()
+    background_markers: frozenset[str] = field(factory=frozenset)
+    generic: frozenset[str] = field(factory=frozenset)
+    owned_units: frozenset[str] = field(factory=frozenset)
+    per_unit_markers: tuple[str, ...] = ()
+    place_nouns: frozenset[str] = field(factory=frozenset)
+    place_prepositions: frozenset[str] = field(factory=frozenset)
+    region_nouns: frozenset[str] = field(factory=frozenset)
+
+    def related_families(self, a: str, b: str) -> bool:
+        """Whether events of families *a* and *b* may be one event."""
+        return a == b or frozenset((a, b)) in self.related
+
+
+@cache
+def trigger_lexicon() -> TriggerLexicon:
+    """The bundled trigger lexicon (``triggers.json``), read once.
+
+    >>> lexicon = trigger_lexicon()
+    >>> lexicon.verbs["ratify"], lexicon.family["ratify"]
+    (('ratify',), 'agreement')
+    """
+    data = load_json("triggers.json")
+    verbs: dict[str, list[str]] = {}
+    nouns: dict[str, list[str]] = {}
+    family = {}
+    for name, entry in data["classes"].items():
+        family[name] = entry["family"]
+        for lemma in entry["verbs"]:
+            verbs.setdefault(lemma, []).append(name)
+        for lemma in entry["nouns"]:
+            nouns.setdefault(lemma, []).append(name)
+    return TriggerLexicon(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in nouns.items()},
+        family=family,
+        related=frozenset(frozenset(pair) for pair in data["related_families"]),
+        labour_cues=frozenset(data["labour_cues"]),
+        part_markers=tuple(data["part_markers"]),
+        background_markers=frozenset(data["background_markers"]),
+        generic=frozenset(data.get("generic_lemmas", ())),
+        owned_units=frozenset(data.get("owned_units", ())),
+        per_unit_markers=tuple(data.get("per_unit_markers", ())),
+        place_nouns=frozenset(data.get("place_nouns", ())),
+        place_prepositions=frozenset(data.get("place_prepositions", ())),
+        region_nouns=frozenset(data.get("region_nouns", ())),
+    )

@@ -1,0 +1,356 @@
+"""How alike are two accounts of an event? Comparison levels and their weights.
+
+The event match model of DESIGN.md ("How 'same event' is decided"), after
+Fellegi and Sunter (1969) as Splink practises it. Two *accounts* (what one
+article tells of one event: see :mod:`reconcile.events.coref`) are compared
+feature by feature; each feature falls into one *level*:
+
+========== ================================================================
+feature    levels
+========== ================================================================
+class      same trigger, same class, related class, different
+date       same day, 1-3 days, 4-7 days, 8-30 days, further, after the
+           other's publication, unknown (published within a week),
+           unknown (published further apart)
+place      same, one contains the other, different, unknown
+names      same names, shared rare name, shared name, other parties (each
+           names a country the other does not, in events defined by their
+           parties), disjoint, unknown
+wording    ``token_set_ratio`` of the accounts' texts: >= 85, 70-85,
+           50-70, < 50
+========== ================================================================
+
+Each level has *m* (its chance when the accounts tell of one event) and *u*
+(its chance when they do not); its weight is ``log2(m / u)``. A pair's score is
+the prior log-odds plus the weights of its levels, read back as a probability.
+The starting m and u are in ``reconcile/lexicon/match_weights.json``;
+:func:`reconcile.match.weights.estimate_weights` re-estimates them on the corpus
+at hand. A shared name counts for more the rarer it is: the u of "shared rare
+name" is the name's own frequency among the accounts (term-frequency
+adjustment), so sharing "Ukraine" says little and sharing a small town says much.
+
+>>> weights = default_weights()
+>>> round(weights.weight("class", "different"), 1) < 0 < round(weights.weight("date", "same day"), 1)
+True
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import cache
+
+from attrs import field, frozen
+
+from reconcile.lexicon import load_json
+from reconcile.model import MatchReason
+
+__all__ = [
+    "FEATURES",
+    "Account",
+    "ComparisonVector",
+    "MatchWeights",
+    "compare_accounts",
+    "default_weights",
+    "explain",
+    "probability",
+]
+
+FEATURES: dict[str, tuple[str, ...]] = {
+    "class": ("same trigger", "same class", "related class", "different"),
+    "date": (
+        "same day",
+        "1-3 days",
+        "4-7 days",
+        "8-30 days",
+        "further",
+        "after publication",
+        "unknown, published within a week",
+        "unknown, published further apart",
+    ),
+    "place": ("same", "contains", "different", "unknown"),
+    "names": (
+        "same names",
+        "shared rare name",
+        "shared name",
+        "other parties",
+        "disjoint",
+        "unknown",
+    ),
+    "wording": (">= 85", "70-85", "50-70", "< 50"),
+}
+"""Every feature's levels, most alike first."""
+
+#: Families of events whose parties define them: a pact between two other
+#: countries is another pact, whoever else the reports name.
+PARTY_FAMILIES = frozenset(
+    {"agreement", "meeting", "contest", "business", "legal", "war", "supply"}
+)
+
+#: A name held by at most this share of accounts is rare (term-frequency adjusted).
+RARE_NAME_SHARE = 0.05
+
+
+@frozen
+class Account:
+    """What one article tells of one event: the features the match model compares.
+
+    ``date`` is the day interval ``(earliest, latest)`` the article gives the
+    event, or ``None``; ``places`` are canonical places with the places that
+    contain them (``within``); ``names`` are participants, known and unknown.
+    """
+
+    key: str
+    article_id: str
+    outlet: str
+    published: date | None
+    event_class: str
+    family: str
+    triggers: frozenset[str] = field(converter=frozenset)
+    date: tuple[date, date] | None = None
+    places: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    containing: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    local: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The places below country level (towns, regions, unknown names)."""
+    names: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    countries: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The countries among the names (a person counts for the country they serve)."""
+    text: str = ""
+    weekday: bool = False
+    """Whether the date comes from a bare weekday ("on Wednesday"): a weekday
+    a week off is the same weekday misread, so it is counted the short way."""
+
+
+@frozen
+class ComparisonVector:
+    """The level of each feature for one pair of accounts, and the rarest name they share."""
+
+    levels: tuple[tuple[str, str], ...]
+    shared_name: str | None = None
+
+    def level(self, feature: str) -> str:
+        """The level of *feature*."""
+        return dict(self.levels)[feature]
+
+
+@frozen
+class MatchWeights:
+    """m and u of every level, the prior chance that a candidate pair is one event,
+    and the share of accounts that hold each name (for term-frequency adjustment)."""
+
+    m: Mapping[tuple[str, str], float]
+    u: Mapping[tuple[str, str], float]
+    prior: float
+    name_share: Mapping[str, float] = field(factory=dict)
+
+    def weight(self, feature: str, level: str, name: str | None = None) -> float:
+        """``log2(m / u)`` of a level; for a shared rare name, u is the name's share."""
+        m = self.m[(feature, level)]
+        u = self.u[(feature, level)]
+        if feature == "names" and level == "shared rare name" and name is not None:
+            u = max(self.name_share.get(name, u), 1e-4)
+        return math.log2(m / u)
+
+    def prior_weight(self) -> float:
+        """The prior log-odds, ``log2(prior / (1 - prior))``."""
+        return math.log2(self.prior / (1.0 - self.prior))
+
+
+@cache
+def default_weights() -> MatchWeights:
+    """The starting weights of ``reconcile/lexicon/match_weights.json``."""
+    data = load_json("match_weights.json")
+    m, u = {}, {}
+    for feature, levels in FEATURES.items():
+        for level in levels:
+            m[(feature, level)] = float(data["m"][feature][level])
+            u[(feature, level)] = float(data["u"][feature][level])
+    return MatchWeights(m, u, float(data["prior"]))
+
+
+def compare_accounts(
+    a: Account, b: Account, similarity: float, name_share: Mapping[str, float]
+) -> ComparisonVector:
+    """The comparison vector of two accounts; *similarity* is their wording's
+    ``token_set_ratio`` (0-100), computed in batch by the caller."""
+    shared_name = None
+    names = _names_level(a, b, name_share)
+    if names == "shared rare name":
+        shared_name = min(a.names & b.names, key=lambda n: (name_share.get(n, 1.0), n))
+    return ComparisonVector(
+        (
+            ("class", _class_level(a, b)),
+            ("date", _date_level(a, b)),
+            ("place", _place_level(a, b)),
+            ("names", names),
+            ("wording", _wording_level(similarity)),
+        ),
+        shared_name,
+    )
+
+
+def probability(vector: ComparisonVector, weights: MatchWeights) -> float:
+    """The match probability of a comparison vector."""
+    return _to_probability(log_odds(vector, weights))
+
+
+def log_odds(vector: ComparisonVector, weights: MatchWeights) -> float:
+    """The prior log-odds plus the weight of each level (bits)."""
+    total = weights.prior_weight()
+    for feature, level in vector.levels:
+        total += weights.weight(feature, level, vector.shared_name)
+    return total
+
+
+def explain(vector: ComparisonVector, weights: MatchWeights) -> tuple[MatchReason, ...]:
+    """The waterfall of a match: the prior, each feature's level and weight, the total.
+
+    Each :class:`~reconcile.model.MatchReason` has the feature as ``rule``, the
+    weight in bits as ``score`` and the level as ``detail``; the last one is the
+    match probability (0-100) with the total log-odds in its detail.
+    """
+    reasons = [MatchReason("prior", round(weights.prior_weight(), 2), None, "log-odds")]
+    for feature, level in vector.levels:
+        w = weights.weight(feature, level, vector.shared_name)
+        detail = level
+        if feature == "names" and vector.shared_name is not None:
+            detail = f"{level}: {vector.shared_name}"
+        reasons.append(MatchReason(feature, round(w, 2), None, detail))
+    total = log_odds(vector, weights)
+    reasons.append(
+        MatchReason(
+            "match probability",
+            round(100 * _to_probability(total), 1),
+            None,
+            f"total {total:+.2f} bits",
+        )
+    )
+    return tuple(reasons)
+
+
+def _to_probability(bits: float) -> float:
+    if bits > 60:
+        return 1.0
+    if bits < -60:
+        return 0.0
+    odds = 2.0**bits
+    return odds / (1.0 + odds)
+
+
+def _class_level(a: Account, b: Account) -> str:
+    if a.event_class == b.event_class:
+        return "same trigger" if a.triggers & b.triggers else "same class"
+    from reconcile.lexicon import trigger_lexicon
+
+    if trigger_lexicon().related_families(a.family, b.family):
+        return "related class"
+    return "different"
+
+
+def _date_level(a: Account, b: Account) -> str:
+    if a.date is not None and b.date is not None:
+        gap = date_gap(a, b)
+        if is_coarse(a) or is_coarse(b):
+            # A month or a year against another: a different month is a
+            # discrepancy of one event as often as it is another event.
+            if gap == 0:
+                return "same day"
+            return "4-7 days" if gap <= COARSE_REACH else "further"
+        if gap == 0:
+            return "same day"
+        if gap <= 3:
+            return "1-3 days"
+        if gap <= 7:
+            return "4-7 days"
+        if gap <= 30:
+            return "8-30 days"
+        return "further"
+    for dated, other in ((a, b), (b, a)):
+        if (
+            dated.date is not None
+            and other.date is None
+            and other.published is not None
+            and (dated.date[0] - other.published).days > 1
+        ):
+            return "after publication"
+    if a.published is not None and b.published is not None:
+        if abs((a.published - b.published).days) <= 7:
+            return "unknown, published within a week"
+        return "unknown, published further apart"
+    return "unknown, published within a week"
+
+
+#: Days two coarse dates (a month, a year) may lie apart and still be one event.
+COARSE_REACH = 92
+
+
+def is_coarse(account: Account) -> bool:
+    """Whether an account's date is coarser than a few days (a month, a year)."""
+    return account.date is not None and (account.date[1] - account.date[0]).days > 6
+
+
+def date_gap(a: Account, b: Account) -> int:
+    """Days between two accounts' dates (0 when they overlap); a bare weekday
+    is counted the short way round the week ("on Tuesday" and "on Wednesday"
+    are a day apart, whichever weeks the publication dates put them in)."""
+    assert a.date is not None and b.date is not None
+    gap = max((b.date[0] - a.date[1]).days, (a.date[0] - b.date[1]).days, 0)
+    if (a.weekday or b.weekday) and gap <= 7:
+        gap = min(gap, 7 - gap)
+    return gap
+
+
+def _place_level(a: Account, b: Account) -> str:
+    if not a.places or not b.places:
+        return "unknown"
+    if a.places & b.places:
+        return "same"
+    if a.places & b.containing or b.places & a.containing:
+        return "contains"
+    if bool(a.local) == bool(b.local):
+        return "different"
+    # One names only countries, the other only towns: a town the gazetteer
+    # does not place in any country says nothing against the country.
+    towns = a if a.local else b
+    if not (towns.containing - towns.places):
+        return "unknown"
+    return "different"
+
+
+def _names_level(a: Account, b: Account, name_share: Mapping[str, float]) -> str:
+    if not a.names or not b.names:
+        return "unknown"
+    shared = a.names & b.names
+    if (
+        a.family in PARTY_FAMILIES
+        and b.family in PARTY_FAMILIES
+        and a.countries - b.countries
+        and b.countries - a.countries
+    ):
+        return "other parties"
+    if not shared:
+        return "disjoint"
+    if a.names == b.names:
+        return "same names"
+    if any(name_share.get(n, 1.0) <= RARE_NAME_SHARE for n in shared):
+        return "shared rare name"
+    return "shared name"
+
+
+def _wording_level(similarity: float) -> str:
+    if similarity >= 85:
+        return ">= 85"
+    if similarity >= 70:
+        return "70-85"
+    if similarity >= 50:
+        return "50-70"
+    return "< 50"
+
+
+def levels_matrix(vectors: Sequence[ComparisonVector]) -> list[list[int]]:
+    """Each vector as level numbers, feature by feature (for estimation)."""
+    order = {
+        f: {lv: i for i, lv in enumerate(levels)} for f, levels in FEATURES.items()
+    }
+    return [[order[f][lv] for f, lv in v.levels] for v in vectors]

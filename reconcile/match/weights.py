@@ -1,0 +1,144 @@
+"""The event match model's weights, estimated on the corpus at hand.
+
+* **u** (the chance of a level when two accounts tell of different events)
+  comes from random pairs of accounts, each counted by the chance that it is
+  two events under the starting weights: on a desk's feed nearly every random
+  pair is two events, but in a set of reports of one story many are one event.
+* **m** (its chance when they tell of one event) comes from expectation
+  maximisation over the candidate pairs with u held fixed, the way Splink
+  trains its models.
+* Both start from, and are pulled towards, the values in
+  ``reconcile/lexicon/match_weights.json`` (a Dirichlet prior of
+  :data:`PRIOR_STRENGTH` pairs per feature), so a corpus of a few articles
+  keeps the fitted values and a large one speaks for itself.
+
+The estimate depends only on the multiset of comparison vectors, never on the
+order of the articles, so adding articles and one run over all of them give
+the same weights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from reconcile.match.comparisons import (
+    FEATURES,
+    ComparisonVector,
+    MatchWeights,
+    default_weights,
+)
+
+__all__ = ["EM_ITERATIONS", "PRIOR_STRENGTH", "estimate_weights", "scores_of"]
+
+#: Pseudo-pairs per feature that the starting values are worth.
+PRIOR_STRENGTH = 5000.0
+#: Rounds of expectation maximisation for m.
+EM_ITERATIONS = 8
+_PRIOR_RANGE = (0.005, 0.5)
+
+
+def estimate_weights(
+    candidates: Sequence[ComparisonVector],
+    name_share: Mapping[str, float],
+    random_pairs: Sequence[ComparisonVector] = (),
+) -> MatchWeights:
+    """m by EM over *candidates*, u from *random_pairs*, both smoothed towards the defaults.
+
+    >>> estimate_weights([], {}).prior == default_weights().prior
+    True
+    """
+    start = default_weights()
+    randoms = _Levels(random_pairs)
+    u = _smoothed(start.u, randoms, 1.0 - _posteriors(randoms, start))
+    weights = MatchWeights(dict(start.m), u, start.prior, dict(name_share))
+    if not candidates:
+        return weights
+    levels = _Levels(candidates)
+    for _ in range(EM_ITERATIONS):
+        posteriors = _posteriors(levels, weights)
+        m = _smoothed(start.m, levels, posteriors)
+        share = float(posteriors.mean())
+        prior = (share * len(candidates) + start.prior * PRIOR_STRENGTH) / (
+            len(candidates) + PRIOR_STRENGTH
+        )
+        prior = min(max(prior, _PRIOR_RANGE[0]), _PRIOR_RANGE[1])
+        weights = MatchWeights(m, u, prior, dict(name_share))
+    return weights
+
+
+def scores_of(vectors: Sequence[ComparisonVector], weights: MatchWeights) -> np.ndarray:
+    """The log-odds (bits) of each vector: :func:`~reconcile.match.comparisons.log_odds`
+    over a whole batch at once."""
+    return _bits(_Levels(vectors), weights)
+
+
+class _Levels:
+    """Comparison vectors as a matrix of level numbers, one column per feature,
+    with the shared rare name of each vector (for term-frequency adjustment)."""
+
+    def __init__(self, vectors: Sequence[ComparisonVector]) -> None:
+        order = {f: {lv: i for i, lv in enumerate(ls)} for f, ls in FEATURES.items()}
+        self.features = list(FEATURES)
+        self.matrix = np.array(
+            [[order[f][lv] for f, lv in v.levels] for v in vectors], dtype=np.int64
+        ).reshape(len(vectors), len(self.features))
+        self.names = [v.shared_name for v in vectors]
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def _bits(levels: _Levels, weights: MatchWeights) -> np.ndarray:
+    total = np.full(len(levels), weights.prior_weight(), dtype=np.float64)
+    for column, feature in enumerate(levels.features):
+        table = np.array(
+            [weights.weight(feature, lv) for lv in FEATURES[feature]], dtype=np.float64
+        )
+        total += table[levels.matrix[:, column]]
+        if feature == "names":
+            rare = FEATURES["names"].index("shared rare name")
+            for k in np.flatnonzero(levels.matrix[:, column] == rare):
+                name = levels.names[k]
+                if name is not None:
+                    total[k] += (
+                        weights.weight(feature, "shared rare name", name) - table[rare]
+                    )
+    return total
+
+
+def _posteriors(levels: _Levels, weights: MatchWeights) -> np.ndarray:
+    if len(levels) == 0:
+        return np.empty(0, dtype=np.float64)
+    bits = np.clip(_bits(levels, weights), -60.0, 60.0)
+    odds = np.exp2(bits)
+    return odds / (1.0 + odds)
+
+
+def _smoothed(
+    start: Mapping[tuple[str, str], float],
+    levels: _Levels,
+    weight: np.ndarray,
+) -> dict[tuple[str, str], float]:
+    """Per feature, the level shares of *levels* (each counted by *weight*),
+    mixed with *start*."""
+    weight = np.clip(np.asarray(weight, dtype=np.float64), 0.0, None)
+    total = float(weight.sum())
+    out = {}
+    for column, feature in enumerate(levels.features):
+        count = (
+            np.bincount(
+                levels.matrix[:, column],
+                weights=weight,
+                minlength=len(FEATURES[feature]),
+            )
+            if len(levels)
+            else np.zeros(len(FEATURES[feature]))
+        )
+        for index, level in enumerate(FEATURES[feature]):
+            key = (feature, level)
+            out[key] = (float(count[index]) + PRIOR_STRENGTH * start[key]) / (
+                total + PRIOR_STRENGTH
+            )
+    return out
