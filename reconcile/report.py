@@ -371,7 +371,37 @@ def render_markdown(report: Report) -> str:
         lines.extend(_markdown_changes(report.changes))
     for fact in report.facts:
         lines.extend(_markdown_fact(fact))
+    if report.events:
+        lines.extend(_markdown_events(report.events))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _markdown_events(events: Sequence[dict[str, Any]]) -> list[str]:
+    """The events that gathered two or more accounts, each account with the
+    waterfall of weights that joined it."""
+    joined = [e for e in events if e["evidence"]]
+    if not joined:
+        return []
+    lines = ["## Events and why their reports were joined", ""]
+    for event in joined:
+        place = ", ".join(event["place"]) or "place unknown"
+        lines.append(
+            f"### {event['id']} · {event['class']} · {event['date'] or 'date unknown'}"
+            f" · {place} · facts: {', '.join(event['facts'])}"
+        )
+        lines.append("")
+        for account in event["evidence"]:
+            steps = "; ".join(
+                f"{w['feature']} {w['level']} {w['weight']:+g}"
+                if w["feature"] not in ("prior", "match probability")
+                else f"{w['feature']} {w['weight']:+g}"
+                if w["feature"] == "prior"
+                else f"= {w['level']}, {w['weight']:g}%"
+                for w in account["waterfall"]
+            )
+            lines.append(f"- `{account['account']}`: {steps}")
+        lines.append("")
+    return lines
 
 
 def _markdown_changes(changes: dict[str, Any]) -> list[str]:
@@ -406,6 +436,11 @@ def _markdown_fact(fact: dict[str, Any]) -> list[str]:
         "",
         f"> {fact['statement']}",
         "",
+        *(
+            [f"Fact: the `{fact['attribute']}` of event `{fact['event']}`", ""]
+            if fact.get("event")
+            else []
+        ),
         f"Outlets: {', '.join(fact['outlets'])} · independent origins: {fact['independent_origins']}"
         f" · {fact['explanation']}",
         "",

@@ -587,3 +587,32 @@ class TestRenderers:
 
         expected = (False, False, True)
         assert expected == (evil in page, "Desk <A>" in page, "&lt;script&gt;" in page)
+
+
+def test_markdown_explains_each_joined_event_with_its_waterfall():
+    """Markdown names each fact's event and attribute, and ends with the events that
+    joined several reports, each report with its weights from prior to total."""
+    result = reconcile.reconcile(
+        [
+            reconcile.Article(
+                id="a",
+                outlet="Desk A",
+                published=date(2025, 1, 17),
+                text="Russia and Iran signed a partnership treaty on Friday in Moscow.",
+            ),
+            reconcile.Article(
+                id="b",
+                outlet="Desk B",
+                published=date(2025, 1, 18),
+                text="Moscow and Tehran inked a partnership pact on Friday.",
+            ),
+        ]
+    )
+    markdown = result.report("markdown")
+    (event,) = result.events
+
+    assert f"Fact: the `date` of event `{event.id}`" in markdown
+    section = markdown.split("## Events and why their reports were joined", 1)[1]
+    assert f"### {event.id} · sign" in section
+    assert "`a@0`: prior" in section and "class same" in section and "% " not in section
+    assert section.count("= total") == 2
