@@ -520,22 +520,28 @@ def _week(day: date | None) -> int | None:
 def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of accounts of different articles that share a block.
 
-    Blocks: the event family with each name or place, and the family with the
-    week of the event (or of publication, for accounts without a date) and the
-    week after it. A block larger than :data:`BLOCK_CAP` is split by week.
+    Blocks: the event family with each name or place. An account with neither
+    is paired with every account of its family of the same day (the event's, or
+    the publication's for accounts without a date). A block larger than
+    :data:`BLOCK_CAP` is split by week.
     """
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    weekly: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for index, account in enumerate(accounts):
         family = _group(account.family)
-        week = _week(account.date[0] if account.date else account.published)
         for name in account.names | account.places:
             blocks[(family, "name", name)].append(index)
-        if week is not None:
-            blocks[(family, "week", week)].append(index)
-            blocks[(family, "week", week + 1)].append(index)
-        else:
-            blocks[(family, "undated")].append(index)
+        day = account.date[0] if account.date else account.published
+        weekly[(family, day.toordinal() if day is not None else None)].append(index)
     pairs: set[tuple[int, int]] = set()
+    # Named accounts meet through their names; an account with no name and no
+    # place meets every account of its family dated (or published) that day.
+    for members in weekly.values():
+        bare = [i for i in members if not (accounts[i].names or accounts[i].places)]
+        for i in bare:
+            for j in members[: BLOCK_CAP * 4]:
+                if i != j and accounts[i].article_id != accounts[j].article_id:
+                    pairs.add((min(i, j), max(i, j)))
     for members in blocks.values():
         if len(members) > BLOCK_CAP:
             by_week: dict[object, list[int]] = defaultdict(list)
