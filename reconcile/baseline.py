@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import networkx as nx
 import numpy as np
 from rapidfuzz import fuzz, process
 
@@ -52,14 +53,8 @@ def naive_report(articles: Sequence[Article]) -> dict[str, Any]:
                     "values": [],
                 }
             )
-    parent = list(range(len(claims)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    graph = nx.Graph()
+    graph.add_nodes_from(range(len(claims)))
     if claims:
         texts = [c["text"] for c in claims]
         scores = process.cdist(
@@ -70,14 +65,18 @@ def naive_report(articles: Sequence[Article]) -> dict[str, Any]:
             dtype=np.uint8,
             workers=-1,
         )
-        for i, j in zip(*np.nonzero(scores >= NAIVE_THRESHOLD), strict=True):
-            if i < j and claims[i]["article"] != claims[j]["article"]:
-                parent[root(int(i))] = root(int(j))
-    components: dict[int, list[dict[str, Any]]] = {}
-    for index, claim in enumerate(claims):
-        components.setdefault(root(index), []).append(claim)
+        left, right = np.nonzero(scores >= NAIVE_THRESHOLD)
+        graph.add_edges_from(
+            (int(i), int(j))
+            for i, j in zip(left, right, strict=True)
+            if i < j and claims[i]["article"] != claims[j]["article"]
+        )
+    components = [
+        [claims[i] for i in sorted(component)]
+        for component in sorted(nx.connected_components(graph), key=min)
+    ]
     facts = []
-    for number, members in enumerate(components.values(), start=1):
+    for number, members in enumerate(components, start=1):
         outlets = sorted({c["outlet"] for c in members})
         facts.append(
             {

@@ -48,9 +48,8 @@ def _problems(path: Path, document: Any, articles: dict[str, Any]) -> Iterator[s
         yield f"{path}: expected an object with a 'facts' list"
         return
     for article in articles.values():
-        for key in ("url",):
-            if not article.url:
-                yield f"{article.path}: front matter has no {key!r}"
+        if not article.url:
+            yield f"{article.path}: front matter has no 'url'"
         if article.published is None:
             yield f"{article.path}: front matter has no 'published'"
     events = document.get("events")

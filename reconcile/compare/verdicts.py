@@ -29,6 +29,7 @@ from reconcile.compare.values import (
     compare_values,
 )
 from reconcile.config import Config
+from reconcile.events.coref import claim_order as claim_order
 from reconcile.events.facts import FactCluster
 from reconcile.gc_pause import collector_paused
 from reconcile.match import ClaimCluster
@@ -213,12 +214,6 @@ def decide_verdict(
     else:
         status, why = "single_source", "one independent origin"
     return Verdict(status, float(confidence), n, why)
-
-
-def claim_order(claim: Claim) -> tuple[str, str, int]:
-    """The sort key of "earliest claim": publication date (undated last), article id, position."""
-    published = claim.published.isoformat() if claim.published else "9999-99-99"
-    return (published, claim.article_id, claim.span.start)
 
 
 def _build_fact(

@@ -49,6 +49,7 @@ from reconcile.lexicon import TriggerLexicon, trigger_lexicon
 from reconcile.model import Actor, Claim, DateValue, Quantity, Span, Value
 
 __all__ = [
+    "GENERIC_CLASSES",
     "Binding",
     "ClaimEvents",
     "EventMention",
@@ -58,7 +59,7 @@ __all__ = [
 
 #: Generic classes that join a more specific trigger of their family in one
 #: mention: an agreement noun joins the act ("the treaty was signed").
-_GENERIC = frozenset({"agree"})
+GENERIC_CLASSES = frozenset({"agree"})
 #: Noun triggers this many words after a verb trigger are its object.
 _OBJECT_WINDOW = 5
 _WORD = re.compile(r"\w+")
@@ -96,8 +97,6 @@ class ClaimEvents:
     claim_id: str
     mentions: tuple[EventMention, ...] = field(converter=tuple)
     bindings: tuple[Binding, ...] = field(converter=tuple)
-    statement: bool = False
-    """Whether the claim speaks through a statement trigger ("said")."""
 
     def values_of(self, mention: int | None, attribute: str) -> tuple[int, ...]:
         """Indices of the values bound to *mention* with *attribute*."""
@@ -125,7 +124,7 @@ def bind_values(claim: Claim, lexicon: TriggerLexicon | None = None) -> ClaimEve
         binding = _bind(index, value, context)
         if binding is not None:
             bindings.append(binding)
-    return ClaimEvents(claim.id, mentions, bindings, statement=bool(statements))
+    return ClaimEvents(claim.id, mentions, bindings)
 
 
 #: The family of a mention that names no event of its own: a claim without a
@@ -156,7 +155,7 @@ def _anaphoric(
         elif isinstance(value, Actor) and value.role == "place":
             bindings.append(Binding(index, 0, "place", "a claim without an event word"))
     if not bindings:
-        return ClaimEvents(claim.id, (), (), statement=bool(statements))
+        return ClaimEvents(claim.id, (), ())
     mention = EventMention(
         claim_id=claim.id,
         number=0,
@@ -166,7 +165,7 @@ def _anaphoric(
         span=Span(claim.span.start, claim.span.start),
         triggers=(),
     )
-    return ClaimEvents(claim.id, (mention,), bindings, statement=bool(statements))
+    return ClaimEvents(claim.id, (mention,), bindings)
 
 
 def quantity_attribute(
@@ -230,7 +229,8 @@ def _one_event(
         if families == {"incident"}:
             return True
         if other.family == trigger.family and (
-            other.event_class in _GENERIC or trigger.event_class in _GENERIC
+            other.event_class in GENERIC_CLASSES
+            or trigger.event_class in GENERIC_CLASSES
         ):
             return True
     last = slot[-1]
@@ -256,7 +256,7 @@ def _mention(
     def rank(t: Trigger) -> tuple[int, int, int, int]:
         return (
             t.family == "consequence",
-            t.event_class in _GENERIC,
+            t.event_class in GENERIC_CLASSES,
             t.lemma in lexicon.generic,
             t.lemma == t.text.lower(),
         )
@@ -423,10 +423,6 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
         )
     trigger, mention = context.events.nearest(value.span)
     return Binding(index, mention, "place", f"where {trigger.text!r} happened")
-
-
-def _main(slots: Sequence[Sequence[Trigger]]) -> int:
-    return 0
 
 
 def _dates_events(trigger: Trigger) -> bool:

@@ -44,6 +44,7 @@ from rapidfuzz import fuzz, process
 from reconcile.config import Config
 from reconcile.events.binding import (
     ANAPHORIC,
+    GENERIC_CLASSES,
     ClaimEvents,
     EventMention,
     bind_values,
@@ -64,7 +65,7 @@ from reconcile.match.comparisons import (
 from reconcile.match.weights import estimate_weights, scores_of
 from reconcile.model import Actor, Claim, DateValue, Event, MatchReason
 
-__all__ = ["Event", "EventGrouping", "account_key", "event_id", "group_events"]
+__all__ = ["EventGrouping", "account_key", "claim_order", "event_id", "group_events"]
 
 #: Largest block scored whole; bigger ones are split by week of the event.
 BLOCK_CAP = 150
@@ -133,7 +134,10 @@ def group_events(
 class _Draft:
     """An account being built from one article's mentions."""
 
-    def __init__(self, mention: EventMention, claim: Claim) -> None:
+    def __init__(
+        self, mention: EventMention, claim: Claim, gazetteer: Gazetteer
+    ) -> None:
+        self.gazetteer = gazetteer
         self.event_class = mention.event_class
         self.family = mention.family
         self.triggers: set[str] = set(mention.triggers)
@@ -150,9 +154,6 @@ class _Draft:
         self.all_countries: set[str] = set()
         self.text = claim.text
         self.lead = claim.id
-
-    #: Country names known to the gazetteer (set by :func:`_accounts`).
-    nations: frozenset[str] = frozenset()
 
     def takes(
         self,
@@ -177,7 +178,7 @@ class _Draft:
             return False
         if mention.event_class != self.event_class and not (
             mention.family == self.family
-            and "agree" in (mention.event_class, self.event_class)
+            and GENERIC_CLASSES & {mention.event_class, self.event_class}
         ):
             return False
         if date_ is not None and self.date is not None:
@@ -193,8 +194,12 @@ class _Draft:
     def hosts(self, places: set[str]) -> bool:
         """Whether an event placed in *places* may be this one: not when both
         name countries and none is shared."""
-        lands = {p for p in places if p in self.nations}
-        mine = (self.places | self.containing) & self.nations
+        lands = {p for p in places if self.gazetteer.type_of(p) == "country"}
+        mine = {
+            p
+            for p in self.places | self.containing
+            if self.gazetteer.type_of(p) == "country"
+        }
         return not (lands and mine and not lands & mine)
 
 
@@ -209,13 +214,6 @@ def _accounts(
         by_article[claim.article_id].append(claim)
     accounts: list[Account] = []
     members: list[list[tuple[str, int]]] = []
-    _Draft.nations = frozenset(
-        name
-        for claim in claims
-        for value in claim.values
-        if isinstance(value, Actor) and gazetteer.type_of(value.canonical) == "country"
-        for name in (value.canonical,)
-    )
     for article_id in sorted(by_article):
         drafts: list[_Draft] = []
         pending: list[tuple[Claim, EventMention]] = []
@@ -295,7 +293,7 @@ def _join(
 ) -> None:
     """Add *mention* to the account *home* (a new one when ``None``)."""
     if home is None:
-        home = _Draft(mention, claim)
+        home = _Draft(mention, claim, gazetteer)
         drafts.append(home)
     else:
         home.mentions.append((claim.id, mention.number))
@@ -518,7 +516,8 @@ def _week(day: date | None) -> int | None:
 
 
 def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of accounts of different articles that share a block.
+    """Pairs of accounts of different articles that share a block, as two
+    sorted index arrays (``a < b``).
 
     Blocks: the event family with each name or place. An account with neither
     is paired with every account of its family of the same day (the event's, or
@@ -526,22 +525,22 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
     :data:`BLOCK_CAP` is split by week.
     """
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
-    weekly: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    daily: dict[tuple[object, ...], list[int]] = defaultdict(list)
     for index, account in enumerate(accounts):
         family = _group(account.family)
         for name in account.names | account.places:
             blocks[(family, "name", name)].append(index)
         day = account.date[0] if account.date else account.published
-        weekly[(family, day.toordinal() if day is not None else None)].append(index)
-    pairs: set[tuple[int, int]] = set()
+        daily[(family, day.toordinal() if day is not None else None)].append(index)
+    article = _article_codes(accounts)
+    chunks: list[np.ndarray] = []
     # Named accounts meet through their names; an account with no name and no
     # place meets every account of its family dated (or published) that day.
-    for members in weekly.values():
+    for members in daily.values():
         bare = [i for i in members if not (accounts[i].names or accounts[i].places)]
-        for i in bare:
-            for j in members[: BLOCK_CAP * 4]:
-                if i != j and accounts[i].article_id != accounts[j].article_id:
-                    pairs.add((min(i, j), max(i, j)))
+        if bare:
+            left, right = np.meshgrid(bare, members[: BLOCK_CAP * 4], indexing="ij")
+            chunks.append(_pair_keys(left.ravel(), right.ravel(), article))
     for members in blocks.values():
         if len(members) > BLOCK_CAP:
             by_week: dict[object, list[int]] = defaultdict(list)
@@ -555,16 +554,28 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
         else:
             groups = [members]
         for group in groups:
-            group = sorted(set(group))[: BLOCK_CAP * 4]
-            for x in range(len(group)):
-                ax = accounts[group[x]]
-                for y in range(x + 1, len(group)):
-                    if accounts[group[y]].article_id != ax.article_id:
-                        pairs.add((group[x], group[y]))
-    ordered = sorted(pairs)
-    a = np.array([p[0] for p in ordered], dtype=np.int64)
-    b = np.array([p[1] for p in ordered], dtype=np.int64)
-    return a, b
+            ids = np.array(sorted(set(group))[: BLOCK_CAP * 4], dtype=np.int64)
+            x, y = np.triu_indices(len(ids), 1)
+            chunks.append(_pair_keys(ids[x], ids[y], article))
+    n = max(len(accounts), 1)
+    keys = np.unique(np.concatenate(chunks)) if chunks else np.empty(0, np.int64)
+    return keys // n, keys % n
+
+
+def _article_codes(accounts: Sequence[Account]) -> np.ndarray:
+    """A number per account for its article (accounts of one article share it)."""
+    codes: dict[str, int] = {}
+    return np.array(
+        [codes.setdefault(a.article_id, len(codes)) for a in accounts], dtype=np.int64
+    )
+
+
+def _pair_keys(left: np.ndarray, right: np.ndarray, article: np.ndarray) -> np.ndarray:
+    """``low * n + high`` for the pairs of accounts of different articles."""
+    left, right = np.asarray(left, np.int64), np.asarray(right, np.int64)
+    keep = article[left] != article[right]
+    low, high = np.minimum(left, right)[keep], np.maximum(left, right)[keep]
+    return low * len(article) + high
 
 
 #: How many random pairs of accounts estimate u.
@@ -587,15 +598,9 @@ def _random_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarray]:
         low, high = draws.min(axis=1), draws.max(axis=1)
         keys = np.unique(low[low < high] * n + high[low < high])[:RANDOM_PAIRS]
         a, b = keys // n, keys % n
+    article = _article_codes(accounts)
     a, b = a.astype(np.int64), b.astype(np.int64)
-    keep = np.fromiter(
-        (
-            accounts[i].article_id != accounts[j].article_id
-            for i, j in zip(a.tolist(), b.tolist(), strict=True)
-        ),
-        dtype=bool,
-        count=len(a),
-    )
+    keep = article[a] != article[b]
     return a[keep], b[keep]
 
 
@@ -757,7 +762,7 @@ def _event(
     evidence: Mapping[int, tuple[MatchReason, ...]],
 ) -> Event:
     mentions = sorted(m for index in cluster for m in members[index])
-    claim_ids = sorted({m[0] for m in mentions}, key=lambda i: _order(claims[i]))
+    claim_ids = sorted({m[0] for m in mentions}, key=lambda i: claim_order(claims[i]))
     classes: dict[str, int] = defaultdict(int)
     for index in cluster:
         classes[accounts[index].event_class] += 1
@@ -776,7 +781,7 @@ def _event(
         )
     places = sorted({p for i in cluster for p in accounts[i].places})
     names = sorted({n for i in cluster for n in accounts[i].names})
-    first = min(mentions, key=lambda m: (_order(claims[m[0]]), m[1]))
+    first = min(mentions, key=lambda m: (claim_order(claims[m[0]]), m[1]))
     return Event(
         id=event_id(*first),
         event_class=event_class,
@@ -803,6 +808,7 @@ def event_id(claim_id: str, mention: int) -> str:
     return "E" + hashlib.blake2b(key.encode(), digest_size=8).hexdigest()
 
 
-def _order(claim: Claim) -> tuple[str, str, int]:
+def claim_order(claim: Claim) -> tuple[str, str, int]:
+    """The sort key of "earliest claim": publication date (undated last), article id, position."""
     published = claim.published.isoformat() if claim.published else "9999-99-99"
     return (published, claim.article_id, claim.span.start)

@@ -24,7 +24,7 @@ import attrs
 from attrs import field, frozen
 from rapidfuzz import fuzz, process
 
-from reconcile.events.coref import EventGrouping, event_id
+from reconcile.events.coref import EventGrouping, claim_order, event_id
 from reconcile.match.clustering import ClaimCluster
 from reconcile.model import Actor, Claim, DateValue, Event, MatchReason, Membership
 
@@ -125,7 +125,7 @@ def fact_clusters(
             # Worded like a proposition of an event: it states that proposition.
             home.extend(group)
             continue
-        ordered = sorted(group, key=lambda i: _order(by_id[i]))
+        ordered = sorted(group, key=lambda i: claim_order(by_id[i]))
         event = Event(
             id=event_id(ordered[0], 0),
             event_class="statement",
@@ -146,13 +146,13 @@ def fact_clusters(
         attrs.evolve(
             e,
             claim_ids=sorted(
-                set(e.claim_ids) | claims_of[e.id], key=lambda i: _order(by_id[i])
+                set(e.claim_ids) | claims_of[e.id], key=lambda i: claim_order(by_id[i])
             ),
         )
         for e in sorted(events.values(), key=lambda e: e.id)
     )
     return out_events, tuple(
-        sorted(facts, key=lambda f: (_order(f.claims[0]), f.fact_id))
+        sorted(facts, key=lambda f: (claim_order(f.claims[0]), f.fact_id))
     )
 
 
@@ -177,7 +177,7 @@ def _fact(
     members: Mapping[str, Claim],
     grouping: EventGrouping,
 ) -> FactCluster:
-    ordered = sorted(members.values(), key=_order)
+    ordered = sorted(members.values(), key=claim_order)
     detail = "" if attribute not in ("statement", "statement date") else ordered[0].id
     digest = hashlib.blake2b(
         f"{event.id}|{attribute}|{detail}".encode(), digest_size=8
@@ -222,8 +222,3 @@ def _medoid(claims: Sequence[Claim]) -> str:
     scores = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=1)
     best = max(range(len(claims)), key=lambda i: (float(scores[i].sum()), -i))
     return claims[best].id
-
-
-def _order(claim: Claim) -> tuple[str, str, int]:
-    published = claim.published.isoformat() if claim.published else "9999-99-99"
-    return (published, claim.article_id, claim.span.start)

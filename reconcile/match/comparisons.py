@@ -37,13 +37,13 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import date
 from functools import cache
 
 from attrs import field, frozen
 
-from reconcile.lexicon import load_json
+from reconcile.lexicon import load_json, trigger_lexicon
 from reconcile.model import MatchReason
 
 __all__ = [
@@ -54,7 +54,6 @@ __all__ = [
     "compare_accounts",
     "default_weights",
     "explain",
-    "probability",
 ]
 
 FEATURES: dict[str, tuple[str, ...]] = {
@@ -190,11 +189,6 @@ def compare_accounts(
     )
 
 
-def probability(vector: ComparisonVector, weights: MatchWeights) -> float:
-    """The match probability of a comparison vector."""
-    return _to_probability(log_odds(vector, weights))
-
-
 def log_odds(vector: ComparisonVector, weights: MatchWeights) -> float:
     """The prior log-odds plus the weight of each level (bits)."""
     total = weights.prior_weight()
@@ -241,8 +235,6 @@ def _to_probability(bits: float) -> float:
 def _class_level(a: Account, b: Account) -> str:
     if a.event_class == b.event_class:
         return "same trigger" if a.triggers & b.triggers else "same class"
-    from reconcile.lexicon import trigger_lexicon
-
     if trigger_lexicon().related_families(a.family, b.family):
         return "related class"
     return "different"
@@ -346,11 +338,3 @@ def _wording_level(similarity: float) -> str:
     if similarity >= 50:
         return "50-70"
     return "< 50"
-
-
-def levels_matrix(vectors: Sequence[ComparisonVector]) -> list[list[int]]:
-    """Each vector as level numbers, feature by feature (for estimation)."""
-    order = {
-        f: {lv: i for i, lv in enumerate(levels)} for f, levels in FEATURES.items()
-    }
-    return [[order[f][lv] for f, lv in v.levels] for v in vectors]
