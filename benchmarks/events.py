@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 def measure(n_claims: int, seed: int) -> dict[str, float]:
     """Run one size in this process and return its figures."""
     sys.path.insert(0, str(HERE))
-    from synthetic import generate_corpus
+    from synthetic import generate_corpus, gold_event
 
     import reconcile
 
@@ -55,7 +55,7 @@ def measure(n_claims: int, seed: int) -> dict[str, float]:
             ),
             None,
         )
-        gold[number] = mention.fact_id.split(":")[0]
+        gold[number] = gold_event(mention.fact_id)
         predicted[number] = (
             event_of_claim.get(holder.id, f"none{number}")
             if holder

@@ -92,6 +92,17 @@ class GoldMention:
     fact_id: str
 
 
+def gold_event(fact_id: str) -> str:
+    """The gold event a fact belongs to: ``E12`` for ``E12:main`` or ``E12:figure``.
+
+    A look-alike sentence ("X signed a similar pact with Z in March") tells of
+    another event, which every report of ``E12`` mentions, so its event is the
+    fact itself (``E12:lookalike``).
+    """
+    event, _, fact = fact_id.partition(":")
+    return fact_id if fact == "lookalike" else event
+
+
 @dataclass(slots=True)
 class GoldFact:
     """What the generator knows about one fact: its kind, who states it, what was planted."""

@@ -43,9 +43,10 @@ from collections.abc import Sequence
 
 from attrs import field, frozen
 
-from reconcile.extract.attribution import find_attribution
+from reconcile.extract.attribution import find_attribution, qualifies_source
 from reconcile.extract.triggers import Trigger, find_triggers
 from reconcile.lexicon import TriggerLexicon, trigger_lexicon
+from reconcile.match.comparisons import ANAPHORIC_FAMILY
 from reconcile.model import Actor, Claim, DateValue, Quantity, Span, Value
 
 __all__ = [
@@ -130,7 +131,7 @@ def bind_values(claim: Claim, lexicon: TriggerLexicon | None = None) -> ClaimEve
 #: The family of a mention that names no event of its own: a claim without a
 #: trigger whose values ("Turnout was 63.8 percent", "its magnitude was 6.3")
 #: tell of the event its article was just telling of.
-ANAPHORIC = "anaphoric"
+ANAPHORIC = ANAPHORIC_FAMILY
 
 
 def _anaphoric(
@@ -142,7 +143,8 @@ def _anaphoric(
     for index, value in enumerate(claim.values):
         if isinstance(value, DateValue):
             # A day in a sentence that names no event ("he was due to fly back
-            # on Saturday") dates something else than the event told before it.
+            # on Saturday", "shares surged 27% on Monday") dates something
+            # else than the event told before it.
             bindings.append(
                 Binding(index, 0, "statement date", "a claim without an event word")
             )
@@ -417,7 +419,9 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
             else f"what {trigger.text!r} counts"
         )
         return Binding(index, mention, attribute, why)
-    if context.in_cue(value):
+    if context.in_cue(value) or qualifies_source(
+        claim.text[: value.span.start - claim.span.start]
+    ):
         return Binding(
             index, 0, "statement place", "where the speakers are, not the event"
         )

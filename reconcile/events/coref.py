@@ -469,6 +469,46 @@ def _cluster_accounts(
 ) -> tuple[MatchWeights, list[list[int]], dict[int, tuple[MatchReason, ...]]]:
     if not accounts:
         return estimate_weights([], {}), [], {}
+    # Word-for-word copies (wire copies, republished reports) are matched
+    # once, through their first account, and join its event: so a copy can
+    # neither shift the weights nor pull its original away from the others.
+    firsts, copies = _copies(accounts)
+    weights, clusters, evidence = _cluster_distinct(
+        [accounts[i] for i in firsts],
+        [{accounts[j].article_id for j in copies[i]} for i in firsts],
+        config,
+    )
+    clusters = [sorted(j for k in cl for j in copies[firsts[k]]) for cl in clusters]
+    evidence = {
+        j: reasons for k, reasons in evidence.items() for j in copies[firsts[k]]
+    }
+    return weights, clusters, evidence
+
+
+def _copies(accounts: Sequence[Account]) -> tuple[list[int], dict[int, list[int]]]:
+    """The first of each group of accounts that tell the same thing in the same
+    words, and each first's group (itself included)."""
+    groups: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    for index, account in enumerate(accounts):
+        groups[
+            (
+                account.text.casefold(),
+                account.event_class,
+                account.date,
+                account.weekday,
+                frozenset(account.places),
+                frozenset(account.names),
+            )
+        ].append(index)
+    copies = {group[0]: group for group in groups.values()}
+    return sorted(copies), copies
+
+
+def _cluster_distinct(
+    accounts: Sequence[Account], articles: Sequence[set[str]], config: Config
+) -> tuple[MatchWeights, list[list[int]], dict[int, tuple[MatchReason, ...]]]:
+    """:func:`_cluster_accounts` over accounts that are no copies of each other;
+    *articles* holds each account's articles (its own and its copies')."""
     a, b = _candidate_pairs(accounts)
     name_share = _name_share(accounts)
     similarity = _wording(accounts, a, b, config)
@@ -487,7 +527,7 @@ def _cluster_accounts(
     weights = estimate_weights(vectors, name_share, random_vectors)
     scores = scores_of(vectors, weights)
     threshold = _bits(config.event_threshold)
-    clusters = _constrained_merge(accounts, a, b, scores, vectors, threshold)
+    clusters = _constrained_merge(accounts, articles, a, b, scores, vectors, threshold)
     evidence: dict[int, tuple[MatchReason, ...]] = {}
     best: dict[int, tuple[float, int]] = {}
     cluster_of = {i: n for n, cl in enumerate(clusters) for i in cl}
@@ -526,10 +566,17 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
     """
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
     daily: dict[tuple[object, ...], list[int]] = defaultdict(list)
+    families = sorted({_group(a.family) for a in accounts})
     for index, account in enumerate(accounts):
         family = _group(account.family)
         for name in account.names | account.places:
             blocks[(family, "name", name)].append(index)
+        if family == ANAPHORIC:
+            # An account naming no event ("received 32 vehicles in Kyiv") may
+            # be of any family that tells of its place.
+            for kind in families:
+                for place in account.places:
+                    blocks[(kind, "name", place)].append(index)
         day = account.date[0] if account.date else account.published
         daily[(family, day.toordinal() if day is not None else None)].append(index)
     article = _article_codes(accounts)
@@ -645,6 +692,7 @@ CANNOT_LINK = frozenset(
 
 def _constrained_merge(
     accounts: Sequence[Account],
+    articles: Sequence[set[str]],
     a: np.ndarray,
     b: np.ndarray,
     scores: np.ndarray,
@@ -670,7 +718,7 @@ def _constrained_merge(
         x, y = cluster_of[int(a[k])], cluster_of[int(b[k])]
         if x == y:
             continue
-        if not _compatible(members[x], members[y], accounts, blocked):
+        if not _compatible(members[x], members[y], accounts, articles, blocked):
             continue
         if len(members[x]) < len(members[y]):
             x, y = y, x
@@ -691,6 +739,7 @@ def _compatible(
     x: Sequence[int],
     y: Sequence[int],
     accounts: Sequence[Account],
+    articles: Sequence[set[str]],
     blocked: set[tuple[int, int]],
 ) -> bool:
     """Whether no account of *x* is incompatible with one of *y*: pairs scored
@@ -699,7 +748,7 @@ def _compatible(
         ai = accounts[i]
         for j in y:
             aj = accounts[j]
-            if ai.article_id == aj.article_id:
+            if articles[i] & articles[j]:
                 return False
             key = (i, j) if i < j else (j, i)
             if key in blocked:

@@ -41,8 +41,9 @@ from functools import lru_cache
 from attrs import frozen
 
 from reconcile.extract.actors import Gazetteer
+from reconcile.lexicon import trigger_lexicon
 
-__all__ = ["Attribution", "find_attribution"]
+__all__ = ["Attribution", "find_attribution", "qualifies_source"]
 
 
 @frozen
@@ -436,6 +437,29 @@ def _kind(raw: str) -> str | None:
     if _PLAIN_WORD.fullmatch(core):
         return "open"
     return None
+
+
+_BEFORE_PLACE = re.compile(r"([A-Za-z][\w'’-]*)\s+(?:in|from|of)(?:\s+the)?\s*\Z")
+
+
+def qualifies_source(text: str) -> bool:
+    """Whether a place that follows *text* says where a source is, not where
+    something happened: "Officials in" (Poland), "residents of" (Derna).
+
+    >>> qualifies_source("Officials in"), qualifies_source("A court in")
+    (True, False)
+    """
+    match = _BEFORE_PLACE.search(text[-60:])
+    if match is None:
+        return False
+    head = match.group(1).lower()
+    # Plural sources only ("a court in Cairo" sentences there), and not the
+    # groups that take part in events ("people in Gaza", "forces in Kursk").
+    return (
+        head.endswith("s")
+        and _is_head(head)
+        and head not in trigger_lexicon().participant_groups
+    )
 
 
 def _is_head(word: str) -> bool:

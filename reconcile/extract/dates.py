@@ -147,6 +147,7 @@ _YEAR = r"\d{4}(?![\d%A-Za-z])(?!,\d|\.\d|-\w)"
 # Each pattern starts with its distinctive token so that the regex engine skips
 # ahead cheaply; the words that may come before a mention (a preposition,
 # "last", "mid-", "the end of", a weekday) are read backwards by the helpers.
+_MONTH_NAME_RE = re.compile(_MONTH)
 _MONTH_RE = re.compile(
     rf"""
     {_MONTH}
@@ -344,7 +345,9 @@ def _candidates(text: str, *, lenient: bool) -> list[_Candidate]:
     """All date mentions in *text*: the earliest-starting, then longest, without overlaps."""
     found = _month_candidates(text, lenient)
     has_digit = _HAS_DIGIT.search(text) is not None
-    if found and has_digit:
+    if has_digit and (found or _MONTH_NAME_RE.search(text)):
+        # "on 5 January": the month alone is no candidate (a bare month
+        # needs a preposition), the day before it makes one.
         found.extend(_day_month_candidates(text))
     if "day" in text:
         found.extend(_weekday_candidates(text))

@@ -68,11 +68,13 @@ def find_triggers(
     lowered = text.lower()
     labour = any(cue in lowered.split() for cue in lexicon.labour_cues)
     out: list[Trigger] = []
+    previous = ""
     for match in _WORD.finditer(text):
         word = match.group()
+        after_name, previous = previous[:1].isupper(), word
         if match.start() > 0 and word[0].isupper() and not word.isupper():
             continue
-        reading = _reading(word, lexicon, labour)
+        reading = _reading(word, lexicon, labour, after_name=after_name)
         if reading is None:
             continue
         lemma, event_class = reading
@@ -89,19 +91,31 @@ def find_triggers(
 
 
 def _reading(
-    word: str, lexicon: TriggerLexicon, labour: bool
+    word: str, lexicon: TriggerLexicon, labour: bool, *, after_name: bool = False
 ) -> tuple[str, str] | None:
-    """``(lemma, class)`` of *word*, or ``None`` when it names no event."""
+    """``(lemma, class)`` of *word*, or ``None`` when it names no event.
+
+    A form that is both a plural noun and a verb ("shells", "strikes") is
+    read as a verb only after a name ("Russia shells Kharkiv"); after any
+    other word it is a noun ("artillery shells", "the strikes").
+    """
     lower = word.lower()
     verb_lemmas, noun_lemmas = lemmas_of(lower)
     as_verb = [
         (lemma, c) for lemma in verb_lemmas for c in lexicon.verbs.get(lemma, ())
     ]
     as_noun = [
-        (lemma, c) for lemma in noun_lemmas for c in lexicon.nouns.get(lemma, ())
+        (lemma, c)
+        for lemma in (*noun_lemmas, lower)  # the lexicon may list "talks" itself
+        for c in lexicon.nouns.get(lemma, ())
     ]
     if not as_verb and not as_noun:
         return None
+    plural = bool(noun_lemmas) and lower not in noun_lemmas and lower.endswith("s")
+    if plural and verb_lemmas and not after_name:
+        as_verb = []
+        if not as_noun:
+            return None
     inflected = (
         any(lemma != lower for lemma in verb_lemmas) and lower not in noun_lemmas
     )

@@ -48,6 +48,7 @@ class TriggerLexicon:
     place_nouns: frozenset[str] = field(factory=frozenset)
     place_prepositions: frozenset[str] = field(factory=frozenset)
     region_nouns: frozenset[str] = field(factory=frozenset)
+    participant_groups: frozenset[str] = field(factory=frozenset)
 
     def related_families(self, a: str, b: str) -> bool:
         """Whether events of families *a* and *b* may be one event."""
@@ -86,4 +87,5 @@ def trigger_lexicon() -> TriggerLexicon:
         place_nouns=frozenset(data.get("place_nouns", ())),
         place_prepositions=frozenset(data.get("place_prepositions", ())),
         region_nouns=frozenset(data.get("region_nouns", ())),
+        participant_groups=frozenset(data.get("participant_groups", ())),
     )

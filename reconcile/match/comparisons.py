@@ -8,7 +8,8 @@ feature by feature; each feature falls into one *level*:
 ========== ================================================================
 feature    levels
 ========== ================================================================
-class      same trigger, same class, related class, different
+class      same trigger, same class, related class, no event word (one
+           account only refers back: "Turnout was 63%"), different
 date       same day, 1-3 days, 4-7 days, 8-30 days, further, after the
            other's publication, unknown (published within a week),
            unknown (published further apart)
@@ -57,7 +58,13 @@ __all__ = [
 ]
 
 FEATURES: dict[str, tuple[str, ...]] = {
-    "class": ("same trigger", "same class", "related class", "different"),
+    "class": (
+        "same trigger",
+        "same class",
+        "related class",
+        "no event word",
+        "different",
+    ),
     "date": (
         "same day",
         "1-3 days",
@@ -86,6 +93,10 @@ FEATURES: dict[str, tuple[str, ...]] = {
 PARTY_FAMILIES = frozenset(
     {"agreement", "meeting", "contest", "business", "legal", "war", "supply"}
 )
+
+#: The family of an account whose claims name no event ("Turnout was 63%");
+#: :data:`reconcile.events.binding.ANAPHORIC`.
+ANAPHORIC_FAMILY = "anaphoric"
 
 #: A name held by at most this share of accounts is rare (term-frequency adjusted).
 RARE_NAME_SHARE = 0.05
@@ -233,6 +244,8 @@ def _to_probability(bits: float) -> float:
 
 
 def _class_level(a: Account, b: Account) -> str:
+    if ANAPHORIC_FAMILY in (a.family, b.family) and a.family != b.family:
+        return "no event word"
     if a.event_class == b.event_class:
         return "same trigger" if a.triggers & b.triggers else "same class"
     if trigger_lexicon().related_families(a.family, b.family):
@@ -314,9 +327,12 @@ def _names_level(a: Account, b: Account, name_share: Mapping[str, float]) -> str
     if not a.names or not b.names:
         return "unknown"
     shared = a.names & b.names
+    parties = PARTY_FAMILIES | {
+        ANAPHORIC_FAMILY
+    }  # "Serbia received shells from Greece"
     if (
-        a.family in PARTY_FAMILIES
-        and b.family in PARTY_FAMILIES
+        a.family in parties
+        and b.family in parties
         and a.countries - b.countries
         and b.countries - a.countries
     ):

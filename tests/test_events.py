@@ -1,0 +1,191 @@
+"""Triggers, value binding and event grouping, each on sentences of our own."""
+
+from datetime import date
+
+import pytest
+
+from reconcile import reconcile
+from reconcile.events.binding import bind_values
+from reconcile.events.coref import group_events
+from reconcile.extract import extract_claims
+from reconcile.extract.attribution import qualifies_source
+from reconcile.extract.dates import find_dates
+from reconcile.extract.triggers import find_triggers
+from reconcile.match.comparisons import Account, compare_accounts
+from reconcile.model import Article
+
+PUBLISHED = date(2024, 1, 8)
+
+
+def article(aid: str, outlet: str, text: str, published: date = PUBLISHED) -> Article:
+    return Article(id=aid, outlet=outlet, text=text, published=published)
+
+
+def only_claim(text: str):
+    (claim,) = extract_claims(article("a", "Desk", text))
+    return claim
+
+
+def classes(text: str) -> list[tuple[str, str]]:
+    return [(t.text, t.event_class) for t in find_triggers(text)]
+
+
+class TestTriggers:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Malabo delivered 48,039 artillery shells to France.",
+            "The ship carried rockets and shells for the navy.",
+        ],
+    )
+    def test_a_plural_noun_after_a_common_word_is_no_verb(self, text):
+        """'shells' after 'artillery' or 'and' counts weapons; it attacks nothing."""
+        assert "attack" not in {c for _, c in classes(text)}
+
+    def test_a_plural_form_after_a_name_is_a_verb(self):
+        assert ("shells", "attack") in classes("Overnight Russia shells Kharkiv again.")
+
+    def test_a_plural_noun_the_lexicon_lists_is_read_as_itself(self):
+        """'talks' is listed as a noun of meetings, though its lemma is 'talk'."""
+        assert ("talks", "meet") in classes("Two leaders held talks in Paris.")
+
+    def test_a_plural_noun_of_another_sense_names_no_event(self):
+        """'killed scores' counts the dead; no goal was scored."""
+        found = classes("The crash killed scores of people.")
+        assert "score" not in {c for _, c in found}
+
+    def test_winning_an_election_is_an_election(self):
+        events = bind_values(
+            only_claim(
+                "Omar Takacs won the presidential election in Palestine on Tuesday."
+            )
+        )
+        assert [m.event_class for m in events.mentions] == ["elect"]
+
+    def test_turnout_and_the_winner_are_one_election(self):
+        """A vote share and the election it was won in are one event's."""
+        events = bind_values(
+            only_claim(
+                "Ilse Novak was elected president on Jan. 3, taking 76 percent of the vote."
+            )
+        )
+        assert {m.family for m in events.mentions} == {"election"}
+        assert len({m.event_class for m in events.mentions}) == 1
+
+
+class TestBinding:
+    def test_a_place_of_the_speakers_is_not_the_events(self):
+        claim = only_claim(
+            "Officials in Poland called the pipeline treaty with Malawi a turning point."
+        )
+        (binding,) = bind_values(claim).bindings
+        assert binding.attribute == "statement place"
+
+    def test_a_court_is_where_the_sentence_was_passed(self):
+        claim = only_claim("A court in Khartoum sentenced Ingrid Haddad to 6 years.")
+        places = [b for b in bind_values(claim).bindings if "place" in b.attribute]
+        assert [b.attribute for b in places] == ["place"]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Officials in", True),
+            ("Residents of", True),
+            ("People in", False),
+            ("A court in", False),
+            ("A strike in", False),
+        ],
+    )
+    def test_sources_qualified_by_a_place(self, text, expected):
+        assert qualifies_source(text) is expected
+
+    def test_a_day_before_its_month_without_a_year(self):
+        (found,) = find_dates("A quake hit Shanghai on 5 January.", published=PUBLISHED)
+        assert (found.text, found.earliest) == ("on 5 January", date(2024, 1, 5))
+
+
+def account(key: str, family: str, countries: set[str], **kwargs) -> Account:
+    fields = {
+        "key": key,
+        "article_id": key,
+        "outlet": key,
+        "published": PUBLISHED,
+        "event_class": family,
+        "family": family,
+        "triggers": set(),
+        "date": None,
+        "places": set(),
+        "containing": set(),
+        "local": set(),
+        "names": set(countries),
+        "countries": set(countries),
+        "text": "",
+        "weekday": False,
+    }
+    fields.update(kwargs)
+    return Account(**fields)
+
+
+class TestComparisons:
+    def test_an_account_without_an_event_word_is_no_other_class(self):
+        received = account("a", "anaphoric", {"Serbia", "Greece"})
+        sent = account("b", "supply", {"Serbia", "Greece"})
+        levels = dict(compare_accounts(received, sent, 90.0, {}).levels)
+        assert levels["class"] == "no event word"
+
+    def test_an_account_without_an_event_word_between_other_countries(self):
+        """'Serbia received shells from Greece' is not 'China received generators from Iceland'."""
+        a = account("a", "anaphoric", {"Serbia", "Greece"})
+        b = account("b", "anaphoric", {"China", "Iceland"})
+        levels = dict(compare_accounts(a, b, 90.0, {}).levels)
+        assert levels["names"] == "other parties"
+
+
+class TestCopies:
+    def test_a_word_for_word_copy_joins_its_originals_event(self):
+        """A republished report neither splits its original from the other
+        outlets nor moves any claim to another event."""
+        texts = {
+            "a": "Russia and Iran signed a partnership treaty in Moscow on Friday.",
+            "b": "Moscow and Tehran inked the partnership pact on Friday, officials said.",
+            "c": "Iran and Russia signed a 20-year treaty in Moscow on Friday.",
+        }
+        articles = [
+            article(k, f"Desk {k}", t, date(2025, 1, 17)) for k, t in texts.items()
+        ]
+        copy = article("copy-of-a", "Echo", texts["a"], date(2025, 1, 17))
+        claims = [c for a in articles for c in extract_claims(a)]
+        copied = claims + list(extract_claims(copy))
+
+        def events(grouping):
+            return sorted(
+                sorted(c for c in e.claim_ids if not c.startswith("copy-of-a"))
+                for e in grouping.events
+            )
+
+        before, after = group_events(claims), group_events(copied)
+        assert events(before) == events(after)
+        joined = next(
+            e for e in after.events if any(c.startswith("a#") for c in e.claim_ids)
+        )
+        assert any(c.startswith("copy-of-a#") for c in joined.claim_ids)
+
+
+class TestLookAlikes:
+    def test_elections_won_by_different_people_in_different_countries_stay_apart(self):
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "Lucia Moreau won the presidential election in Chile on Jan. 5.",
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "Omar Lozano won the presidential election in Belgium on Jan. 5.",
+                ),
+            ]
+        )
+        assert len(result.events) == 2
+        assert not any(f.status == "conflicting" for f in result.facts)
