@@ -54,6 +54,25 @@ class TestTriggers:
         found = classes("The crash killed scores of people.")
         assert "score" not in {c for _, c in found}
 
+    @pytest.mark.parametrize(
+        ("text", "head"),
+        [
+            ("Turkey and Chile signed a grain export accord in Ankara.", "accord"),
+            ("Moscow and Iran sealed a fertiliser supply deal on Jan. 1.", "deal"),
+        ],
+    )
+    def test_a_noun_before_an_event_noun_says_what_it_is_about(self, text, head):
+        """A 'supply deal' is a deal: 'supply' names no event of its own."""
+        found = classes(text)
+        assert (head, "agree") in found
+        assert "supply" not in {c for _, c in found}
+
+    @pytest.mark.parametrize(
+        "text", ["Russia and Iran sign deal", "The storm damage was vast."]
+    )
+    def test_a_verb_or_an_incident_before_a_noun_stays(self, text):
+        assert len(classes(text)) == 2
+
     def test_winning_an_election_is_an_election(self):
         events = bind_values(
             only_claim(
@@ -98,6 +117,39 @@ class TestBinding:
     )
     def test_sources_qualified_by_a_place(self, text, expected):
         assert qualifies_source(text) is expected
+
+    def test_a_demonym_before_a_thing_is_no_place(self):
+        """'in a Finnish missile attack' says whose missile, not where."""
+        claim = only_claim("8 people died in a Finnish missile attack on Shenzhen.")
+        places = [v.text for v in claim.values if getattr(v, "role", None) == "place"]
+        assert places == ["Shenzhen"]
+
+    def test_a_demonym_before_a_place_noun_is_a_place(self):
+        claim = only_claim("They signed the treaty in the Russian capital on Jan. 17.")
+        places = [v.text for v in claim.values if getattr(v, "role", None) == "place"]
+        assert places == ["Russian"]
+
+    def test_an_attackers_country_is_not_where_the_attack_was(self):
+        """Undated and placed by a town the gazetteer does not know, two
+        accounts of one strike are not kept apart by the attacker's country."""
+        grouping = group_events(
+            [
+                *extract_claims(
+                    article(
+                        "a",
+                        "Desk A",
+                        "32 people were killed when German drones hit Haifa.",
+                    )
+                ),
+                *extract_claims(
+                    article(
+                        "b", "Desk B", "German drones hit Haifa, killing 32 people."
+                    )
+                ),
+            ]
+        )
+        for event in grouping.events:
+            assert "Germany" not in event.places
 
     def test_a_day_before_its_month_without_a_year(self):
         (found,) = find_dates("A quake hit Shanghai on 5 January.", published=PUBLISHED)

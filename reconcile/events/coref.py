@@ -152,6 +152,8 @@ class _Draft:
         self.name_counts: dict[str, int] = defaultdict(int)
         self.countries: set[str] = set()
         self.all_countries: set[str] = set()
+        #: Countries the lead claim names by name, not by a demonym ("German drones").
+        self.lands: set[str] = set()
         self.text = claim.text
         self.lead = claim.id
 
@@ -267,9 +269,10 @@ def _accounts(
                     triggers=draft.triggers,
                     date=draft.date,
                     # An incident that names no place happened in the
-                    # country it names ("a quake on Ecuador's coast").
+                    # country it names ("a quake on Ecuador's coast"), not
+                    # in the one its weapons came from ("German drones").
                     places=draft.places
-                    or (draft.countries if draft.family == "incident" else set()),
+                    or (draft.lands if draft.family == "incident" else set()),
                     containing=draft.containing,
                     local=draft.local,
                     names=draft.names,
@@ -457,6 +460,13 @@ def _absorb(
     if claim.id == draft.lead:
         draft.names |= names
         draft.countries |= countries
+        draft.lands |= {
+            a.canonical
+            for a in claim.values
+            if isinstance(a, Actor)
+            and a.canonical in countries
+            and not gazetteer.is_demonym(a.text)
+        }
     else:
         draft.names |= {n for n in names if draft.name_counts[n] >= 2}
 

@@ -599,7 +599,9 @@ def _to_actors(
             role = previous_role
         else:
             role = _role_from_context(text, mention.start, mention.type, gazetteer)
-        if not _can_be_place(mention, gazetteer):
+        if not _can_be_place(mention, gazetteer) or _qualifies_a_thing(
+            text, mention, gazetteer
+        ):
             role = "actor"
         actors.append(_actor(text, mention, role, gazetteer, offset))
         previous_role = role
@@ -622,6 +624,15 @@ def _is_coordinated(
         previous.canonical in gazetteer._within.get(mention.canonical, ())
         or mention.canonical in gazetteer._within.get(previous.canonical, ())
     )
+
+
+def _qualifies_a_thing(text: str, mention: _Mention, gazetteer: Gazetteer) -> bool:
+    """Whether *mention* is a demonym before something that is not a place:
+    "in a Finnish missile attack" names no place, "in the Russian capital" does."""
+    if not gazetteer.is_demonym(text[mention.start : mention.end]):
+        return False
+    following = text[mention.end : mention.end + 40].split()
+    return not (following and following[0].strip(_STRIP).lower() in _PLACE_NOUNS)
 
 
 def _can_be_place(mention: _Mention, gazetteer: Gazetteer) -> bool:

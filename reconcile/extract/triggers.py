@@ -87,7 +87,28 @@ def find_triggers(
                 family=lexicon.family[event_class],
             )
         )
-    return tuple(out)
+    return tuple(
+        t
+        for t, after in zip(out, [*out[1:], None], strict=False)
+        if after is None or not _modifies(t, after, text, offset, lexicon)
+    )
+
+
+def _modifies(
+    first: Trigger, second: Trigger, text: str, offset: int, lexicon: TriggerLexicon
+) -> bool:
+    """Whether *first* is a noun that only says what *second* is about: "a
+    fertiliser supply deal" is a deal, "a grain export accord" an accord. What
+    an incident did is no such head ("storm damage" is still a storm)."""
+    gap = text[first.span.end - offset : second.span.start - offset]
+    if gap not in (" ", "-") or second.family in ("consequence", first.family):
+        return False
+    nouns = (*lemmas_of(second.text)[1], second.text.lower())
+    return (
+        first.text.lower() == first.lemma
+        and first.lemma in lexicon.nouns
+        and any(second.event_class in lexicon.nouns.get(lemma, ()) for lemma in nouns)
+    )
 
 
 def _reading(
