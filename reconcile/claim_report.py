@@ -121,6 +121,8 @@ class ClaimVerdict:
     agree: tuple[ClaimEvidence, ...] = field(default=(), converter=tuple)
     disagree: tuple[ClaimEvidence, ...] = field(default=(), converter=tuple)
     updated_by: tuple[ClaimEvidence, ...] = field(default=(), converter=tuple)
+    revises: tuple[ClaimEvidence, ...] = field(default=(), converter=tuple)
+    """Earlier figures of a running count that this claim's figure revised."""
     same_origin: tuple[ClaimEvidence, ...] = field(default=(), converter=tuple)
     explanation: str = ""
 
@@ -137,6 +139,7 @@ class ClaimVerdict:
             "agree": [e.to_record() for e in self.agree],
             "disagree": [e.to_record() for e in self.disagree],
             "updated_by": [e.to_record() for e in self.updated_by],
+            "revises": [e.to_record() for e in self.revises],
             "same_origin": [e.to_record() for e in self.same_origin],
             "explanation": self.explanation,
         }
@@ -321,11 +324,16 @@ def claim_verdict(fact: Fact, claim: Claim) -> ClaimVerdict:
                 within_origin=conflict.within_outlet,
             )
         )
-    updated_by = [
-        evidence(member[cid], value)
-        for update in fact.updates
-        for _day, value, _outlet, cid in _later_entries(update.timeline, claim.id)
-    ]
+    updated_by, revises = (
+        [
+            evidence(member[cid], value)
+            for update in fact.updates
+            for _day, value, _outlet, cid in _revisions(
+                update.timeline, claim.id, later=later
+            )
+        ]
+        for later in (True, False)
+    )
     agreeing = _agreeing_ids(fact, claim) - {c.claim for c in disagree}
     agree = [
         evidence(c)
@@ -357,6 +365,7 @@ def claim_verdict(fact: Fact, claim: Claim) -> ClaimVerdict:
         agree=agree,
         disagree=disagree,
         updated_by=updated_by,
+        revises=revises,
         same_origin=same_origin,
         explanation=_explain(verdict, agree, disagree, updated_by, fact, mine),
     )
@@ -406,15 +415,18 @@ def _agreeing_ids(fact: Fact, claim: Claim) -> set[str]:
     }
 
 
-def _later_entries(
-    timeline: Sequence[tuple[date, str, str, str]], claim_id: str
+def _revisions(
+    timeline: Sequence[tuple[date, str, str, str]], claim_id: str, *, later: bool
 ) -> list[tuple[date, str, str, str]]:
-    """The entries of an update's timeline published after *claim_id*'s, if it is in it."""
+    """The entries of an update's timeline published after (*later*) or before
+    *claim_id*'s with another figure; none when the claim is not in it."""
     own = [entry for entry in timeline if entry[3] == claim_id]
     if not own:
         return []
     day, value = own[0][0], own[0][1]
-    return [e for e in timeline if e[0] > day and e[1] != value]
+    return [
+        e for e in timeline if e[1] != value and (e[0] > day if later else e[0] < day)
+    ]
 
 
 def _values(claim: Claim, fact: Fact | None = None) -> tuple[str, ...]:
@@ -692,6 +704,14 @@ def _markdown_fact(fact: ClaimVerdict) -> str:
             + ", ".join(
                 f"{e.outlet} `{e.value}` ({e.published or 'undated'})"
                 for e in fact.updated_by
+            )
+        )
+    if fact.revises:
+        parts.append(
+            "revises "
+            + ", ".join(
+                f"{e.outlet} `{e.value}` ({e.published or 'undated'})"
+                for e in fact.revises
             )
         )
     if fact.agree:

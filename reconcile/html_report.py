@@ -719,6 +719,7 @@ def _claim_fact(fact: Mapping[str, Any]) -> str:
     for label, key in (
         ("Contradicted by", "disagree"),
         ("Updated by", "updated_by"),
+        ("Revises earlier figures", "revises"),
         ("Corroborated by (independent origins)", "agree"),
         ("Same origin, not corroboration", "same_origin"),
     ):
