@@ -300,15 +300,7 @@ def claim_verdict(fact: Fact, claim: Claim) -> ClaimVerdict:
     mine = origin_of.get(claim.id, claim.outlet)
 
     def evidence(other: Claim, value: str | None = None) -> ClaimEvidence:
-        return ClaimEvidence(
-            claim=other.id,
-            article=other.article_id,
-            outlet=other.outlet,
-            value=_shown(other) if value is None else value,
-            origin=origin_of.get(other.id, other.outlet),
-            published=other.published,
-            text=other.text,
-        )
+        return _evidence(other, origin_of, value)
 
     disagree = []
     for conflict in fact.conflicts:
@@ -368,6 +360,22 @@ def claim_verdict(fact: Fact, claim: Claim) -> ClaimVerdict:
         revises=revises,
         same_origin=same_origin,
         explanation=_explain(verdict, agree, disagree, updated_by, fact, mine),
+    )
+
+
+def _evidence(
+    other: Claim, origin_of: Mapping[str, str], value: str | None = None
+) -> ClaimEvidence:
+    """*other*, a claim of the fact, as evidence: its *value* (by default what it
+    gives the fact) and its origin in the fact (*origin_of* by claim id)."""
+    return ClaimEvidence(
+        claim=other.id,
+        article=other.article_id,
+        outlet=other.outlet,
+        value=_shown(other) if value is None else value,
+        origin=origin_of.get(other.id, other.outlet),
+        published=other.published,
+        text=other.text,
     )
 
 
@@ -542,15 +550,7 @@ def _draft_verdict(claim: Claim, match: CheckMatch) -> ClaimVerdict:
     member = {c.id: c for c in fact.claims}
 
     def evidence(other: Claim, value: str | None = None) -> ClaimEvidence:
-        return ClaimEvidence(
-            claim=other.id,
-            article=other.article_id,
-            outlet=other.outlet,
-            value=_shown(other) if value is None else value,
-            origin=origin_of.get(other.id, other.outlet),
-            published=other.published,
-            text=other.text,
-        )
+        return _evidence(other, origin_of, value)
 
     disagree = [
         evolve(

@@ -175,33 +175,19 @@ def test_a_shared_named_source_is_not_corroboration(seed):
 
 def test_conflicts_updates_and_agreement_from_each_claims_side():
     """A 20- vs 25-year term contradicts both claims; a rising toll updates the earlier claim only."""
+    stories = [
+        (
+            "a",
+            17,
+            "A Russian missile strike on Kryvyi Rih killed at least four people on Friday.",
+        ),
+        ("b", 18, "A Russian missile strike on Kryvyi Rih on Friday killed 12 people."),
+        ("c", 18, "Russia and Iran signed a 20-year treaty on Friday."),
+        ("d", 18, "Russia and Iran signed a 25-year treaty on Friday."),
+    ]
     result = reconcile(
-        [
-            Article(
-                id="a",
-                outlet="A",
-                published=date(2025, 1, 17),
-                text="A Russian missile strike on Kryvyi Rih killed at least four people on Friday.",
-            ),
-            Article(
-                id="b",
-                outlet="B",
-                published=date(2025, 1, 18),
-                text="A Russian missile strike on Kryvyi Rih on Friday killed 12 people.",
-            ),
-            Article(
-                id="c",
-                outlet="C",
-                published=date(2025, 1, 18),
-                text="Russia and Iran signed a 20-year treaty on Friday.",
-            ),
-            Article(
-                id="d",
-                outlet="D",
-                published=date(2025, 1, 18),
-                text="Russia and Iran signed a 25-year treaty on Friday.",
-            ),
-        ]
+        Article(id=i, outlet=i.upper(), published=date(2025, 1, day), text=text)
+        for i, day, text in stories
     )
 
     by_claim = {
