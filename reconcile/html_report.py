@@ -707,9 +707,13 @@ def _claim_evidence(claim: Mapping[str, Any], anchor: str, n: int) -> str:
         f'<details class="evidence v-{_slug(verdict)}" id="{_e(anchor)}" '
         f'data-verdict="{_e(verdict)}"><summary><b>[{n}]</b> '
         f'<span class="badge v-{_slug(verdict)}">{_e(verdict)}</span> '
-        f"{_e(_truncate(str(claim.get('text', '')), 120))} "
-        f'<span class="meta">· claim <code>{_e(claim.get("id"))}</code> · '
-        f"{len(facts)} fact(s)</span></summary>{body}</details>"
+        + " · ".join(
+            f"{_e(f.get('attribute'))} <b>{_join(f.get('values'))}</b> "
+            f'<span class="meta">{_e(f.get("verdict"))}</span>'
+            for f in facts
+        )
+        + f' <span class="meta">· claim <code>{_e(claim.get("id"))}</code></span>'
+        f"</summary>{body}</details>"
     )
 
 
