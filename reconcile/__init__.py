@@ -9,6 +9,7 @@ import importlib.metadata as _metadata
 
 from reconcile.api import Reconciliation, load_articles, reconcile
 from reconcile.check import CheckMatch, CheckResult
+from reconcile.claim_report import ClaimReport
 from reconcile.claimreview import (
     ClaimReviewImport,
     ClaimReviewItem,
@@ -34,6 +35,7 @@ from reconcile.errors import (
     StoreError,
     TruncatedArticleWarning,
     UnanchoredDateWarning,
+    UnknownArticleError,
     UnreadablePathError,
     UnsupportedFormatError,
 )
@@ -73,6 +75,7 @@ __all__ = [
     "CheckMatch",
     "CheckResult",
     "Claim",
+    "ClaimReport",
     "ClaimReviewError",
     "ClaimReviewImport",
     "ClaimReviewItem",
@@ -106,6 +109,7 @@ __all__ = [
     "StoreError",
     "TruncatedArticleWarning",
     "UnanchoredDateWarning",
+    "UnknownArticleError",
     "UnreadablePathError",
     "UnsupportedFormatError",
     "Update",

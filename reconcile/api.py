@@ -21,6 +21,11 @@ from typing import TYPE_CHECKING, Literal
 from attrs import field, frozen
 
 from reconcile.check import CheckResult, check_text
+from reconcile.claim_report import (
+    ClaimReport,
+    build_claim_report,
+    build_draft_claim_report,
+)
 from reconcile.config import Config
 from reconcile.errors import InvalidValueError
 from reconcile.gc_pause import collector_paused
@@ -137,6 +142,37 @@ class Reconciliation:
         ()
         """
         return check_text(self.facts, text, published=published, config=self.config)
+
+    def claim_report(
+        self, article_id: str | Iterable[str] | None = None
+    ) -> ClaimReport:
+        """The per-claim report: each article's claims in reading order, with verdicts.
+
+        *article_id* names one article or several (all when ``None``); see
+        :func:`reconcile.claim_report.build_claim_report`.
+
+        >>> r = reconcile([Article(id="a", outlet="Desk A", published=date(2025, 1, 17),
+        ...     text="Russia and Iran signed a partnership treaty on Friday.")])
+        >>> [(c.verdict, [f.attribute for f in c.facts])
+        ...  for c in r.claim_report("a").articles[0].claims]
+        [('alone', ['date'])]
+
+        Raises:
+            UnknownArticleError: an id names no article of this reconciliation.
+        """
+        return build_claim_report(
+            self.articles, self.claims, self.facts, article_ids=article_id
+        )
+
+    def check_draft(self, text: str, published: date | None = None) -> ClaimReport:
+        """The per-claim report of a whole draft: each of its claims checked against the facts.
+
+        Dated like :meth:`check` (today when *published* is not given); see
+        :func:`reconcile.claim_report.build_draft_claim_report`.
+        """
+        return build_draft_claim_report(
+            self.facts, text, published=published, config=self.config
+        )
 
     def to_report(self) -> Report:
         """The corroboration report data structure."""

@@ -38,7 +38,7 @@ from reconcile.match import claim_frame, score_against
 from reconcile.model import Article, Claim, Conflict, DateValue, Fact, Span, Value
 from reconcile.report import claim_record, fact_record
 
-__all__ = ["CheckMatch", "CheckResult", "check_text"]
+__all__ = ["CheckMatch", "CheckResult", "check_draft_claims", "check_text"]
 
 #: How far below the match threshold a fact still counts as related ("unverified").
 RELATED_MARGIN = 12.0
@@ -63,6 +63,12 @@ class CheckMatch:
     verdict: str
     conflicts: tuple[Conflict, ...] = field(converter=tuple)
     explanation: str = ""
+    agreeing: tuple[str, ...] = field(default=(), converter=tuple)
+    """The ids of the fact's claims whose values (or, for a statement without
+    values, whose statement) agree with the draft's."""
+    matched: bool = True
+    """Whether the score reached the match threshold; otherwise the fact is only
+    related to the draft (and the verdict ``unverified``)."""
 
 
 @frozen
@@ -137,33 +143,90 @@ def check_text(
     """
     config = config or Config()
     gazetteer = gazetteer or load_gazetteer(config.alias_file)
+    queries, dated, given = _draft_claims(text, published, gazetteer)
+    return _FactIndex(facts, gazetteer).check(text, queries, dated, given, config)
+
+
+def check_draft_claims(
+    facts: Sequence[Fact],
+    text: str,
+    *,
+    published: date | None = None,
+    config: Config | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> tuple[CheckResult, ...]:
+    """:func:`check_text` for each claim of the draft *text* on its own, in reading order.
+
+    The draft is extracted once, as :func:`check_text` extracts it (so a claim
+    keeps what its sentence's context gives it), and each of its claims is then
+    matched and answered exactly as :func:`check_text` answers a draft of that
+    one claim: each result's ``query`` is the claim's text and its ``claims``
+    the one claim. Arguments are those of :func:`check_text`.
+
+    >>> check_draft_claims([], "Russia and Iran signed a treaty in Moscow. "
+    ...     "Iran and Russia signed it on Jan. 17, 2025.")[1].claims[0].span.start
+    43
+    """
+    config = config or Config()
+    gazetteer = gazetteer or load_gazetteer(config.alias_file)
+    queries, dated, given = _draft_claims(text, published, gazetteer)
+    index = _FactIndex(facts, gazetteer)
+    ordered = sorted(queries, key=lambda q: (q.span.start, q.span.end, q.id))
+    return tuple(index.check(q.text, (q,), dated, given, config) for q in ordered)
+
+
+def _draft_claims(
+    text: str, published: date | None, gazetteer: Gazetteer
+) -> tuple[tuple[Claim, ...], date, bool]:
+    """The draft's claims, the date it is read as published on, and whether it was given."""
     given = published is not None
     dated = published if published is not None else date.today()
     draft = Article(id="draft", outlet="your draft", text=text, published=dated)
     queries = extract_claims(draft, gazetteer=gazetteer)
     if not queries and text.strip():
         queries = _whole_text_claim(draft)
-    owners = [(fact, claim) for fact in facts for claim in fact.claims]
-    if not queries or not owners:
-        return CheckResult(text, queries, (), dated, given)
-    frames = [claim_frame(c, gazetteer) for _, c in owners]
-    best: dict[str, tuple[float, Claim]] = {}
-    for query in queries:
-        scores = score_against(claim_frame(query, gazetteer), frames, config)
-        for k in np.flatnonzero(scores >= config.match_threshold - RELATED_MARGIN):
-            fact = owners[k][0]
-            score = float(scores[k])
-            if fact.id not in best or score > best[fact.id][0]:
-                best[fact.id] = (score, query)
-    by_id = {f.id: f for f in facts}
-    matches = [
-        _answer(by_id[fact_id], score, query, config, anchored=given)
-        for fact_id, (score, query) in best.items()
-    ]
-    # A claim supplies several facts of its event (its date, its place, ...)
-    # and scores alike against each: the facts the draft's values decide come first.
-    matches.sort(key=lambda m: (-m.score, m.verdict == "unverified", m.fact.id))
-    return CheckResult(text, queries, matches, dated, given)
+    return tuple(queries), dated, given
+
+
+class _FactIndex:
+    """Every claim of *facts* with its fact and its matcher frame, built once per check."""
+
+    def __init__(self, facts: Sequence[Fact], gazetteer: Gazetteer) -> None:
+        self.facts = facts
+        self.gazetteer = gazetteer
+        self.owners = [(fact, claim) for fact in facts for claim in fact.claims]
+        self.frames = [claim_frame(c, gazetteer) for _, c in self.owners]
+
+    def check(
+        self,
+        text: str,
+        queries: Sequence[Claim],
+        dated: date,
+        given: bool,
+        config: Config,
+    ) -> CheckResult:
+        """The facts the draft claims *queries* match, each answered, best first."""
+        if not queries or not self.owners:
+            return CheckResult(text, queries, (), dated, given)
+        best: dict[str, tuple[float, Claim]] = {}
+        for query in queries:
+            scores = score_against(
+                claim_frame(query, self.gazetteer), self.frames, config
+            )
+            for k in np.flatnonzero(scores >= config.match_threshold - RELATED_MARGIN):
+                fact = self.owners[k][0]
+                score = float(scores[k])
+                if fact.id not in best or score > best[fact.id][0]:
+                    best[fact.id] = (score, query)
+        by_id = {f.id: f for f in self.facts}
+        matches = [
+            _answer(by_id[fact_id], score, query, config, anchored=given)
+            for fact_id, (score, query) in best.items()
+        ]
+        # A claim supplies several facts of its event (its date, its place, ...)
+        # and scores alike against each: the facts the draft's values decide come first.
+        matches.sort(key=lambda m: (-m.score, m.verdict == "unverified", m.fact.id))
+        return CheckResult(text, queries, matches, dated, given)
 
 
 def _answer(
@@ -172,6 +235,7 @@ def _answer(
     """The verdict on *query* against *fact* (see the module's docstring)."""
     conflicts: list[Conflict] = []
     agreed: dict[str, None] = {}
+    agreeing: dict[str, None] = {}
     unresolved: dict[str, None] = dict.fromkeys(
         f"your draft's {d.text!r} could not be dated"
         for d in query.dates
@@ -215,6 +279,7 @@ def _answer(
                 continue
             if result.outcome == "agree":
                 agreed[f"{mine.kind} {theirs.normalized}"] = None
+                agreeing[claim.id] = None
             else:
                 conflicts.append(
                     _draft_conflict(
@@ -248,13 +313,22 @@ def _answer(
         ]
         if same:
             verdict, why = "supported", f"the same statement, made by {stated}"
+            agreeing.update(dict.fromkeys(c.id for c in same))
         else:
             verdict = "unverified"
             why = "similar wording, but no report makes the same statement"
     else:
         verdict = "unverified"
         why = "none of your draft's dates, figures or places is stated in this fact"
-    return CheckMatch(fact, round(score, 1), verdict, conflicts, why)
+    return CheckMatch(
+        fact,
+        round(score, 1),
+        verdict,
+        conflicts,
+        why,
+        agreeing,
+        matched=score >= config.match_threshold,
+    )
 
 
 def _sayings(conflicts: Sequence[Conflict]) -> str:

@@ -23,7 +23,13 @@ from typing import IO, TextIO
 from reconcile._atomic import write_atomic, write_text_atomic
 from reconcile.api import Reconciliation, load_articles, reconcile
 from reconcile.config import Config
-from reconcile.errors import ReconcileError, ReplacedTextWarning
+from reconcile.errors import (
+    ArticleFormatError,
+    MissingPathError,
+    ReconcileError,
+    ReplacedTextWarning,
+    UnreadablePathError,
+)
 from reconcile.report import write_json_report
 from reconcile.store import open_store
 
@@ -39,6 +45,8 @@ examples:
   reconcile report --format json -o report.json fixtures/russia-iran-treaty/articles
   reconcile report --format html -o report.html fixtures/*/articles
   reconcile check "Russia and Iran signed a 30-year treaty on Jan. 17, 2025" fixtures/russia-iran-treaty/articles
+  reconcile report fixtures/russia-iran-treaty/articles --by-claim --article irish-times-2025-01-17
+  reconcile check --file draft.md --published 2025-01-18 fixtures/russia-iran-treaty/articles
   reconcile graph fixtures/russia-iran-treaty/articles -o provenance.graphml
   reconcile report --store desk.db today/
   reconcile diff --store desk.db --since 2025-01-17
@@ -102,13 +110,37 @@ def _parser() -> argparse.ArgumentParser:
         help="add PATH... to this SQLite desk store (created if missing) and "
         "report over everything in it",
     )
+    report.add_argument(
+        "--by-claim",
+        action="store_true",
+        help="a report per claim: each article's claims in reading order with "
+        "their verdicts (corroborated, contradicted, updated, alone)",
+    )
+    report.add_argument(
+        "--article",
+        action="append",
+        metavar="ID",
+        help="with --by-claim, only this article (repeat for several)",
+    )
     _common(report)
     _sources(report)
     report.set_defaults(run=_run_report)
 
     check = _subcommand(sub, "check", "what supports or contradicts a draft sentence")
-    check.add_argument("text", metavar="TEXT", help="the draft sentence to check")
+    check.add_argument(
+        "text",
+        metavar="TEXT",
+        nargs="?",
+        help="the draft sentence to check (left out with --file)",
+    )
     _paths(check)
+    check.add_argument(
+        "--file",
+        type=Path,
+        metavar="DRAFT",
+        help="check every claim of this draft (UTF-8 text or Markdown; a front "
+        "matter block is skipped) and give a report per claim",
+    )
     check.add_argument("--format", choices=("markdown", "json"), default="markdown")
     check.add_argument(
         "--published",
@@ -270,6 +302,10 @@ def _reconcile(args: argparse.Namespace) -> Reconciliation:
 
 
 def _run_report(args: argparse.Namespace) -> int:
+    if args.article and not args.by_claim:
+        raise ReconcileError("--article: expected together with --by-claim")
+    if args.by_claim:
+        return _run_claim_report(args)
     result = _reconcile(args)
     if args.format == "json":
         if args.output is None:
@@ -287,11 +323,33 @@ def _run_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_claim_report(args: argparse.Namespace) -> int:
+    from reconcile.claim_report import render_claim_json, render_claim_markdown
+    from reconcile.html_report import render_claim_report_html
+
+    result = _reconcile(args)
+    report = result.claim_report(args.article)
+    if args.format == "json":
+        text = render_claim_json(report)
+    elif args.format == "html":
+        text = render_claim_report_html(report.to_record())
+    else:
+        text = render_claim_markdown(report)
+    _emit(text, args.output)
+    return EXIT_OK
+
+
 def _changes_of(result: Reconciliation) -> dict[str, object] | None:
     return result.changes.to_record() if result.changes is not None else None
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    if args.file is not None:
+        return _run_draft_check(args)
+    if args.text is None:
+        raise ReconcileError(
+            "check: expected TEXT, the draft sentence, or --file DRAFT"
+        )
     result = _reconcile(args)
     answer = result.check(args.text, published=args.published)
     if args.format == "json":
@@ -313,6 +371,47 @@ def _run_check(args: argparse.Namespace) -> int:
         text = "\n".join(lines) + "\n"
     _emit(text, None)
     return EXIT_OK
+
+
+def _run_draft_check(args: argparse.Namespace) -> int:
+    from reconcile.claim_report import render_claim_json, render_claim_markdown
+
+    # With --file every positional argument is an article path.
+    if args.text is not None:
+        args.paths = [args.text, *args.paths]
+    draft = _read_draft(args.file)
+    result = _reconcile(args)
+    report = result.check_draft(draft, published=args.published)
+    if args.format == "json":
+        _emit(render_claim_json(report), None)
+    else:
+        _emit(render_claim_markdown(report), None)
+    return EXIT_OK
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def _read_draft(path: Path) -> str:
+    """The text of the draft file *path*, without a leading front matter block."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise MissingPathError(path, None, "no such draft file") from None
+    except OSError as error:
+        raise UnreadablePathError(
+            path, None, f"the draft could not be read ({error.strerror})"
+        ) from None
+    try:
+        text = data.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as error:
+        raise ArticleFormatError(
+            path, None, f"expected UTF-8 text (byte {error.start} is not)"
+        ) from None
+    body = _FRONT_MATTER.sub("", text, count=1)
+    if not body.strip():
+        raise ArticleFormatError(path, None, "expected draft text (the file is empty)")
+    return body
 
 
 def _dated(published: date | None, given: bool) -> str:

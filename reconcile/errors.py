@@ -10,6 +10,8 @@
   x InvalidSpanError        (also ValueError: a model invariant was broken)
   x InvalidValueError       (also ValueError: an interval with low > high, ...)
   x ExportError             (a graph or report could not be written; nothing half-written)
+  x UnknownArticleError     (also LookupError: an article id that is not in the reconciliation;
+                             carries .article_id)
   x StoreError              (a desk store is damaged, foreign, newer, or refuses an article)
   x ClaimReviewError        (also ValueError: a ClaimReview item or export argument is invalid;
                              carries .path, .index, .field and .value)
@@ -23,6 +25,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +45,7 @@ __all__ = [
     "StoreError",
     "TruncatedArticleWarning",
     "UnanchoredDateWarning",
+    "UnknownArticleError",
     "UnreadablePathError",
     "UnsupportedFormatError",
 ]
@@ -106,6 +110,24 @@ class InvalidValueError(ReconcileError, ValueError):
 
 class ExportError(ReconcileError):
     """A report or graph could not be written; no partial output was left behind."""
+
+
+class UnknownArticleError(ReconcileError, LookupError):
+    """An article id was asked for that the reconciliation does not hold.
+
+    The message names the id and a few of the ids that exist; the id stays
+    available as ``.article_id``.
+    """
+
+    def __init__(self, article_id: str, known: Sequence[str] = ()) -> None:
+        self.article_id = article_id
+        shown = ", ".join(repr(k) for k in known[:5])
+        more = f", ... ({len(known)} in all)" if len(known) > 5 else ""
+        hint = f"; known ids: {shown}{more}" if known else "; there are no articles"
+        super().__init__(
+            f"article {article_id!r}: expected the id of an article in this "
+            f"reconciliation{hint}"
+        )
 
 
 class StoreError(ReconcileError):

@@ -13,6 +13,7 @@ import reconcile
 SUBMODULES = [
     "reconcile.api",
     "reconcile.check",
+    "reconcile.claim_report",
     "reconcile.claimreview",
     "reconcile.claimreview.evidence",
     "reconcile.claimreview.export",
@@ -22,6 +23,7 @@ SUBMODULES = [
     "reconcile.config",
     "reconcile.errors",
     "reconcile.graph",
+    "reconcile.html_report",
     "reconcile.ingest",
     "reconcile.match",
     "reconcile.model",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -506,9 +507,12 @@ def _chromium(tmp_path: Path, *args: str) -> str:
         "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
     )
     if found is None:
-        pytest.skip(
+        reason = (
             "Chromium is not installed: apt-get install chromium (installed by .ci/run)"
         )
+        if os.environ.get("RECONCILE_REQUIRE_CHROMIUM") == "1":
+            pytest.fail(reason + "; RECONCILE_REQUIRE_CHROMIUM=1 requires it")
+        pytest.skip(reason)
     flags = [
         "--headless",
         "--no-sandbox",
