@@ -241,3 +241,54 @@ class TestLookAlikes:
         )
         assert len(result.events) == 2
         assert not any(f.status == "conflicting" for f in result.facts)
+
+    def test_one_countrys_strikes_on_two_towns_are_two_strikes(self):
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "A Russian missile strike on Luanda killed 53 people on Jan. 7.",
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "A Russian missile strike on Mumbai killed 23 people on Jan. 7.",
+                ),
+            ]
+        )
+        assert len(result.events) == 2
+        assert not any(f.status == "conflicting" for f in result.facts)
+
+    def test_a_quake_and_an_attack_in_one_place_are_two_events(self):
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "A magnitude 5.7 earthquake hit Mosul on Jan. 7, killing 12 people.",
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "A drone attack hit Mosul on Jan. 7, killing 4 people.",
+                ),
+            ]
+        )
+        assert len(result.events) == 2
+        assert not any(f.status == "conflicting" for f in result.facts)
+
+    def test_an_account_named_by_a_shared_verb_has_no_kind(self):
+        """'It struck Mosul' may be the quake: a generic verb names no kind."""
+        quake = account("a", "incident", set(), event_class="quake", triggers={"quake"})
+        struck = account(
+            "b", "incident", set(), event_class="attack", triggers={"strike"}
+        )
+        attack = account(
+            "c", "incident", set(), event_class="attack", triggers={"attack"}
+        )
+        level = {
+            other.key: dict(compare_accounts(quake, other, 50.0, {}).levels)["class"]
+            for other in (struck, attack)
+        }
+        assert level == {"b": "related class", "c": "different"}

@@ -809,8 +809,14 @@ def _places_fit(a: Account, b: Account) -> bool:
     if a.places & b.places or a.places & b.containing or b.places & a.containing:
         return True
     # Two towns apart tell two events apart, unless the same parties say one
-    # (a signing of two countries, put in one capital or the other).
-    return bool(a.names) and a.names == b.names
+    # (a signing of two countries, put in one capital or the other); one
+    # country's strikes on two towns are two strikes.
+    return (
+        a.family in PARTY_FAMILIES
+        and b.family in PARTY_FAMILIES
+        and bool(a.names)
+        and a.names == b.names
+    )
 
 
 def _event(

@@ -49,6 +49,8 @@ class TriggerLexicon:
     place_prepositions: frozenset[str] = field(factory=frozenset)
     region_nouns: frozenset[str] = field(factory=frozenset)
     participant_groups: frozenset[str] = field(factory=frozenset)
+    incident_kind: dict[str, str] = field(factory=dict)
+    """The kind of each incident class ("quake" -> "nature", "attack" -> "violence")."""
 
     def related_families(self, a: str, b: str) -> bool:
         """Whether events of families *a* and *b* may be one event."""
@@ -88,4 +90,9 @@ def trigger_lexicon() -> TriggerLexicon:
         place_prepositions=frozenset(data.get("place_prepositions", ())),
         region_nouns=frozenset(data.get("region_nouns", ())),
         participant_groups=frozenset(data.get("participant_groups", ())),
+        incident_kind={
+            name: kind
+            for kind, names in data.get("incident_kinds", {}).items()
+            for name in names
+        },
     )

@@ -44,7 +44,7 @@ from functools import cache
 
 from attrs import field, frozen
 
-from reconcile.lexicon import load_json, trigger_lexicon
+from reconcile.lexicon import TriggerLexicon, load_json, trigger_lexicon
 from reconcile.model import MatchReason
 
 __all__ = [
@@ -248,9 +248,21 @@ def _class_level(a: Account, b: Account) -> str:
         return "no event word"
     if a.event_class == b.event_class:
         return "same trigger" if a.triggers & b.triggers else "same class"
-    if trigger_lexicon().related_families(a.family, b.family):
+    lexicon = trigger_lexicon()
+    kinds = {_incident_kind(a, lexicon), _incident_kind(b, lexicon)}
+    if None not in kinds and len(kinds) == 2:
+        return "different"  # a quake and a missile attack
+    if lexicon.related_families(a.family, b.family):
         return "related class"
     return "different"
+
+
+def _incident_kind(account: Account, lexicon: TriggerLexicon) -> str | None:
+    """What caused an incident (lexicon ``incident_kinds``), unless the account
+    is named only by verbs many kinds share ("it struck at dawn")."""
+    if account.triggers and account.triggers <= lexicon.generic:
+        return None
+    return lexicon.incident_kind.get(account.event_class)
 
 
 def _date_level(a: Account, b: Account) -> str:
