@@ -292,3 +292,27 @@ class TestLookAlikes:
             for other in (struck, attack)
         }
         assert level == {"b": "related class", "c": "different"}
+
+
+class TestWeights:
+    def test_pairs_that_cannot_link_do_not_teach_m(self):
+        """Thousands of look-alike pairs that agree on everything but their
+        parties must not make 'other parties' look like a match."""
+        from reconcile.match.comparisons import ComparisonVector, default_weights
+        from reconcile.match.weights import estimate_weights
+
+        look_alike = ComparisonVector(
+            (
+                ("class", "same trigger"),
+                ("date", "same day"),
+                ("place", "unknown"),
+                ("names", "other parties"),
+                ("wording", ">= 85"),
+            )
+        )
+        pairs = [look_alike] * 20000
+        taught = estimate_weights(pairs, {})
+        kept = estimate_weights(pairs, {}, impossible=[True] * len(pairs))
+        start = default_weights().m[("names", "other parties")]
+        assert taught.m[("names", "other parties")] > 10 * start
+        assert kept.m[("names", "other parties")] <= start

@@ -534,10 +534,18 @@ def _cluster_distinct(
             ra.tolist(), rb.tolist(), random_similarity.tolist(), strict=True
         )
     ]
-    weights = estimate_weights(vectors, name_share, random_vectors)
+    impossible = [
+        _incompatible(v, accounts[i], accounts[j])
+        for i, j, v in zip(a.tolist(), b.tolist(), vectors, strict=True)
+    ]
+    weights = estimate_weights(
+        vectors, name_share, random_vectors, impossible=impossible
+    )
     scores = scores_of(vectors, weights)
     threshold = _bits(config.event_threshold)
-    clusters = _constrained_merge(accounts, articles, a, b, scores, vectors, threshold)
+    clusters = _constrained_merge(
+        accounts, articles, a, b, scores, impossible, threshold
+    )
     evidence: dict[int, tuple[MatchReason, ...]] = {}
     best: dict[int, tuple[float, int]] = {}
     cluster_of = {i: n for n, cl in enumerate(clusters) for i in cl}
@@ -706,7 +714,7 @@ def _constrained_merge(
     a: np.ndarray,
     b: np.ndarray,
     scores: np.ndarray,
-    vectors: Sequence[ComparisonVector],
+    impossible: Sequence[bool],
     threshold: float,
 ) -> list[list[int]]:
     """Join accounts pair by pair, best score first, while the score reaches
@@ -717,8 +725,8 @@ def _constrained_merge(
     members: dict[int, list[int]] = {i: [i] for i in range(len(accounts))}
     blocked = {
         (int(i), int(j))
-        for i, j, v in zip(a.tolist(), b.tolist(), vectors, strict=True)
-        if _incompatible(v, accounts[i], accounts[j])
+        for i, j, no in zip(a.tolist(), b.tolist(), impossible, strict=True)
+        if no
     }
     order = sorted(
         (k for k in range(len(scores)) if scores[k] >= threshold),

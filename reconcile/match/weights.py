@@ -43,8 +43,15 @@ def estimate_weights(
     candidates: Sequence[ComparisonVector],
     name_share: Mapping[str, float],
     random_pairs: Sequence[ComparisonVector] = (),
+    *,
+    impossible: Sequence[bool] | np.ndarray | None = None,
 ) -> MatchWeights:
     """m by EM over *candidates*, u from *random_pairs*, both smoothed towards the defaults.
+
+    *impossible* marks the candidates that cannot be one event whatever their
+    score (the caller's cannot-link rules): EM counts them as two events, so
+    on a feed of look-alikes the many pairs that differ only in their day or
+    their parties cannot pass for the matches and capture m.
 
     >>> estimate_weights([], {}).prior == default_weights().prior
     True
@@ -56,8 +63,13 @@ def estimate_weights(
     if not candidates:
         return weights
     levels = _Levels(candidates)
+    possible = (
+        np.ones(len(levels), dtype=bool)
+        if impossible is None
+        else ~np.asarray(impossible, dtype=bool)
+    )
     for _ in range(EM_ITERATIONS):
-        posteriors = _posteriors(levels, weights)
+        posteriors = _posteriors(levels, weights) * possible
         m = _smoothed(start.m, levels, posteriors)
         share = float(posteriors.mean())
         prior = (share * len(candidates) + start.prior * PRIOR_STRENGTH) / (
