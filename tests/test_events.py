@@ -316,3 +316,49 @@ class TestWeights:
         start = default_weights().m[("names", "other parties")]
         assert taught.m[("names", "other parties")] > 10 * start
         assert kept.m[("names", "other parties")] <= start
+
+
+class TestWithinAnArticle:
+    def test_a_remark_on_the_accord_with_one_party_is_about_the_accord(self):
+        text = (
+            "Donald Trump and Beijing concluded a water-sharing agreement on Friday.\n\n"
+            "Officials in the United States called the water-sharing agreement with "
+            "China a turning point in relations."
+        )
+        grouping = group_events(extract_claims(article("a", "Desk", text)))
+        assert len(grouping.events) == 1
+
+    def test_a_bomb_and_the_attack_it_was_are_one_account(self):
+        text = (
+            "At least 32 people were killed when German glide bombs hit Haifa today.\n\n"
+            "71 people were injured in the attack on Haifa."
+        )
+        grouping = group_events(extract_claims(article("a", "Desk", text)))
+        assert len(grouping.events) == 1
+
+    def test_what_an_incident_did_joins_the_incident_in_its_town(self):
+        """The rubble in Haifa is Haifa's, though a look-alike strike on Tel
+        Aviv was told of in between."""
+        text = (
+            "A German missile strike on Haifa killed 32 people on Jan. 5.\n\n"
+            "A similar German strike on Tel Aviv killed 25 people in March 2023.\n\n"
+            "Rescuers searched the rubble of a school in Haifa for survivors."
+        )
+        grouping = group_events(extract_claims(article("a", "Desk", text)))
+        rubble = next(e for e in grouping.events if "a#3" in e.claim_ids)
+        assert "a#1" in rubble.claim_ids
+
+    def test_a_change_is_not_the_level_it_changes(self):
+        """'cut tariffs by 10 percent' and 'cut tariffs to 10 percent' are two
+        attributes: the same number does not corroborate."""
+        by = bind_values(
+            only_claim(
+                "The United States will cut tariffs on Chinese goods by 10 percent."
+            )
+        )
+        to = bind_values(
+            only_claim(
+                "The United States will cut tariffs on Chinese goods to 10 percent."
+            )
+        )
+        assert {b.attribute for b in by.bindings} != {b.attribute for b in to.bindings}

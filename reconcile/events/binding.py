@@ -150,7 +150,9 @@ def _anaphoric(
             )
         elif isinstance(value, Quantity):
             whole = context.whole_of(value)
-            attribute = quantity_attribute(value, whole, context.owner(value))
+            attribute = quantity_attribute(
+                value, whole, context.owner(value), change=_is_change(claim, value)
+            )
             bindings.append(
                 Binding(index, 0, attribute, "a claim without an event word")
             )
@@ -171,15 +173,24 @@ def _anaphoric(
 
 
 def quantity_attribute(
-    quantity: Quantity, part_of: Quantity | None = None, owner: str | None = None
+    quantity: Quantity,
+    part_of: Quantity | None = None,
+    owner: str | None = None,
+    *,
+    change: bool = False,
 ) -> str:
     """The attribute a figure gives: what it counts and what happened to it.
+
+    A *change* ("cut tariffs by 10 percent") is another attribute than the
+    level it changes ("cut tariffs to 10 percent").
 
     >>> from reconcile.model import Span
     >>> quantity_attribute(Quantity("12 people", Span(0, 9), 12, 12, "people", "killed"))
     'people killed'
     >>> quantity_attribute(Quantity("20-year", Span(0, 7), 20, 20, "years", "term"))
     'term in years'
+    >>> quantity_attribute(Quantity("10 percent", Span(0, 10), 10, 10, "percent"), change=True)
+    'percent change'
     """
     if quantity.measure == "term":
         return f"term in {quantity.unit or 'years'}"
@@ -189,8 +200,19 @@ def quantity_attribute(
         if noun == part_of.unit:
             noun = f"part of {noun}"
     measure = quantity.measure or (part_of.measure if part_of is not None else None)
-    name = " ".join(w for w in (noun, measure) if w) or "figure"
+    changed = "change" if change else None
+    name = " ".join(w for w in (noun, changed, measure) if w) or "figure"
     return f"{name} ({owner})" if owner else name
+
+
+_BY = re.compile(r"\bby\s*\Z", re.IGNORECASE)
+
+
+def _is_change(claim: Claim, value: Quantity) -> bool:
+    """Whether a figure says by how much something changed ("rose by 5%")."""
+    at = value.span.start - claim.span.start
+    before = claim.text[max(0, at - 12) : at]
+    return _BY.search(before) is not None
 
 
 def _counted_noun(quantity: Quantity) -> str | None:
@@ -410,7 +432,9 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
         return Binding(index, mention, "date", f"nearest event word {trigger.text!r}")
     if isinstance(value, Quantity):
         whole = context.whole_of(value)
-        attribute = quantity_attribute(value, whole, context.owner(value))
+        attribute = quantity_attribute(
+            value, whole, context.owner(value), change=_is_change(claim, value)
+        )
         anchors = context.harmed if value.measure is not None else context.events
         trigger, mention = anchors.nearest(value.span)
         why = (

@@ -169,6 +169,10 @@ class _Draft:
             and countries
             and self.countries
             and countries != self.countries
+            # "the accord with China", said of the US-China accord
+            and not (
+                mention.event_class in GENERIC_CLASSES and countries < self.countries
+            )
         ):
             return False
         if (
@@ -178,9 +182,14 @@ class _Draft:
             and not countries & self.all_countries
         ):
             return False
+        kinds = trigger_lexicon().incident_kind
         if mention.event_class != self.event_class and not (
             mention.family == self.family
-            and GENERIC_CLASSES & {mention.event_class, self.event_class}
+            and (
+                GENERIC_CLASSES & {mention.event_class, self.event_class}
+                # "killed when glide bombs hit Haifa" and "the attack on Haifa"
+                or kinds.get(mention.event_class, "") == kinds.get(self.event_class)
+            )
         ):
             return False
         if date_ is not None and self.date is not None:
@@ -254,7 +263,11 @@ def _accounts(
                     d for d in drafts if d.family in ("incident", "consequence")
                 ]
             candidates = [d for d in candidates if d.hosts(places)]
-            home = _nearest(candidates, claim.span.start)
+            # "Rescuers searched the rubble in Haifa": the account of Haifa,
+            # though a look-alike elsewhere was told of in between.
+            towns = {p for p in places if gazetteer.type_of(p) != "country"}
+            placed = [d for d in candidates if towns & (d.places | d.names)]
+            home = _nearest(placed or candidates, claim.span.start)
             _join(drafts, home, claim, mention, events, date_, gazetteer)
         first = by_article[article_id][0]
         for number, draft in enumerate(drafts):
