@@ -100,6 +100,29 @@ class TestBinding:
         (binding,) = bind_values(claim).bindings
         assert binding.attribute == "statement place"
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "France, Jan. 20 -- The government pressed on after strikes on Thursday.",
+            "Kabul, Oct 8 (Reuters) – More than 2,400 people have been killed.",
+            "MOSCOW, Jan. 17 – Russia and Iran signed a treaty on Friday.",
+        ],
+    )
+    def test_a_dateline_dates_the_report(self, text):
+        claim = only_claim(text)
+        (first, *_) = sorted(
+            (b for b in bind_values(claim).bindings if "date" in b.attribute),
+            key=lambda b: claim.values[b.value_index].span.start,
+        )
+        assert first.attribute == "statement date"
+
+    def test_a_date_after_a_name_and_a_comma_is_no_dateline_without_its_dash(self):
+        claim = only_claim("Paris, the capital, was hit by a strike on Jan. 20.")
+        dates = [
+            b.attribute for b in bind_values(claim).bindings if "date" in b.attribute
+        ]
+        assert dates == ["date"]
+
     def test_a_court_is_where_the_sentence_was_passed(self):
         claim = only_claim("A court in Khartoum sentenced Ingrid Haddad to 6 years.")
         places = [b for b in bind_values(claim).bindings if "place" in b.attribute]

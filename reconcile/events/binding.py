@@ -407,13 +407,28 @@ _PART_REACH = 80
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,(?:\s+[A-Z][\w .'’-]*,)?\s*$")
 
 
+#: A dateline in title case is told by the dash after its date ("France,
+#: Jan. 20 -- France's government ...").
+_TITLE_DATELINE = re.compile(r"^[A-Z][\w .'’-]*,(?:\s+[A-Z][\w .'’-]*,)?\s*$")
+_AFTER_DATELINE = re.compile(r"\s*(?:--|—|–|\()")
+
+
+def _is_dateline(claim: Claim, value: DateValue) -> bool:
+    start = value.span.start - claim.span.start
+    before = claim.text[:start]
+    if _DATELINE.match(before):
+        return True
+    end = value.span.end - claim.span.start
+    return bool(_TITLE_DATELINE.match(before)) and bool(
+        _AFTER_DATELINE.match(claim.text, end)
+    )
+
+
 def _bind(index: int, value: Value, context: _Context) -> Binding | None:
     if isinstance(value, Actor) and value.role != "place":
         return None
     claim = context.claim
-    if isinstance(value, DateValue) and _DATELINE.match(
-        claim.text[: value.span.start - claim.span.start]
-    ):
+    if isinstance(value, DateValue) and _is_dateline(claim, value):
         return Binding(index, 0, "statement date", "the dateline dates the report")
     if isinstance(value, DateValue):
         found = context.dates.before(value.span.start) or context.dates.after(
