@@ -385,3 +385,47 @@ class TestWithinAnArticle:
             )
         )
         assert {b.attribute for b in by.bindings} != {b.attribute for b in to.bindings}
+
+
+class TestOwedConflicts:
+    def test_two_winners_two_days_apart_are_two_elections(self):
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "Bruno Oyelaran won the presidential election in Chile on Jan. 3.",
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "Carmen Benali won the presidential election in Chile on Jan. 5.",
+                ),
+            ]
+        )
+        assert len(result.events) == 2
+        assert not any(f.status == "conflicting" for f in result.facts)
+
+    def test_one_winner_on_two_days_is_one_election_in_conflict(self):
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "Bruno Oyelaran won the presidential election in Chile on Jan. 3.",
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "Chilean voters on Jan. 4 elected Bruno Oyelaran as their president, "
+                    "officials said.",
+                ),
+            ]
+        )
+        (date_fact,) = [f for f in result.facts if f.attribute == "date"]
+        assert date_fact.status == "conflicting"
+
+    def test_two_accounts_without_an_event_word_share_no_class(self):
+        a = account("a", "anaphoric", {"Russia"})
+        b = account("b", "anaphoric", {"Russia"})
+        assert dict(compare_accounts(a, b, 90.0, {}).levels)["class"] == "no event word"

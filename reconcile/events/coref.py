@@ -763,6 +763,16 @@ def _incompatible(vector: ComparisonVector, left: Account, right: Account) -> bo
     levels = dict(vector.levels)
     if levels["place"] == "different" and levels["names"] == "same names":
         levels["place"] = "unknown"
+    if (
+        levels["names"] == "disjoint"
+        and levels["date"] in ("1-3 days", "4-7 days")
+        and "incident" not in (_group(left.family), _group(right.family))
+    ):
+        # Another day and nobody in common: nothing says one event, so the
+        # days are not owed a conflict (two elections won by two people).
+        # Incidents are told apart by place and time, and their "names" are
+        # mostly places, so the rule is not theirs.
+        return True
     return any((f, lv) in CANNOT_LINK for f, lv in levels.items())
 
 

@@ -244,8 +244,8 @@ def _to_probability(bits: float) -> float:
 
 
 def _class_level(a: Account, b: Account) -> str:
-    if ANAPHORIC_FAMILY in (a.family, b.family) and a.family != b.family:
-        return "no event word"
+    if ANAPHORIC_FAMILY in (a.family, b.family):
+        return "no event word"  # nothing to compare, even between two such accounts
     if a.event_class == b.event_class:
         return "same trigger" if a.triggers & b.triggers else "same class"
     lexicon = trigger_lexicon()
