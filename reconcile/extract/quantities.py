@@ -416,6 +416,13 @@ def find_quantities(
             figures.append(figure)
     if figures:
         _settle_units_and_measures(lowered, figures)
+        figures = [
+            f
+            for f, after in zip(figures, [*figures[1:], None], strict=True)
+            # "two magnitude 6.3 quakes": "magnitude" labels the next figure.
+            if not (after is not None and f.end > after.start)
+            and not (f.kind == "digits" and _CLOCK_AFTER.match(lowered, f.end))
+        ]
     return [
         Quantity(
             text=text[f.start : f.end],
@@ -431,6 +438,10 @@ def find_quantities(
         or f.measure
         or (f.kind == "digits" and not _is_label(text, f.start, f.end))
     ]
+
+
+#: A time of day after a bare number ("0640 GMT", "1130 local time").
+_CLOCK_AFTER = re.compile(r"\s*(?:gmt|utc|local time|hrs\b|a\.m\.|p\.m\.)")
 
 
 def _is_label(text: str, start: int, end: int) -> bool:

@@ -502,3 +502,27 @@ class TestQuantityProperties:
         assert all(
             q.text == text[q.span.start - offset : q.span.end - offset] for q in found
         )
+
+
+class TestLabelsAndClocks:
+    def test_a_unit_that_labels_the_next_figure_counts_nothing(self) -> None:
+        """'two magnitude 6.3 earthquakes' has a magnitude of 6.3, not one of 2."""
+        found = find_quantities("Officials said two magnitude 6.3 earthquakes hit.")
+        assert [(q.text, q.low, q.unit) for q in found] == [
+            ("magnitude 6.3", 6.3, "magnitude")
+        ]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The first tremor came at 11:10 local time (0640 GMT).",
+            "The plane landed at 0903 local time.",
+            "The blast was heard at 2230 UTC.",
+        ],
+    )
+    def test_a_time_of_day_is_no_figure(self, text: str) -> None:
+        assert find_quantities(text) == []
+
+    def test_a_figure_before_a_plain_noun_is_kept(self) -> None:
+        (found,) = find_quantities("Some 1,500 people marched.")
+        assert found.unit == "people"
