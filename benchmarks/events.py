@@ -25,14 +25,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def measure(n_claims: int, seed: int) -> dict[str, float]:
+def measure(n_claims: int, seed: int, roundup: bool = False) -> dict[str, float]:
     """Run one size in this process and return its figures."""
     sys.path.insert(0, str(HERE))
     from synthetic import generate_corpus, gold_event
 
     import reconcile
 
-    corpus = generate_corpus(n_claims, seed)
+    corpus = generate_corpus(n_claims, seed, roundup=roundup)
     start = time.perf_counter()
     result = reconcile.reconcile(corpus.articles)
     seconds = time.perf_counter() - start
@@ -103,15 +103,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--roundup",
+        action="store_true",
+        help="join each outlet's stories of a day into one roundup article",
+    )
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.one:
-        print(json.dumps(measure(options.one, options.seed)))
+        print(json.dumps(measure(options.one, options.seed, options.roundup)))
         return 0
     rows = []
     for n in options.claims:
         done = subprocess.run(
-            [sys.executable, __file__, "--one", str(n), "--seed", str(options.seed)],
+            [
+                sys.executable,
+                __file__,
+                "--one",
+                str(n),
+                "--seed",
+                str(options.seed),
+                *(["--roundup"] if options.roundup else []),
+            ],
             check=True,
             capture_output=True,
             text=True,

@@ -1159,6 +1159,7 @@ def generate_corpus(
     span_days: int | None = None,
     clean: bool = True,
     gazetteer: Gazetteer | None = None,
+    roundup: bool = False,
 ) -> Corpus:
     """Generate articles until they hold at least *n_claims* gold claim mentions.
 
@@ -1175,6 +1176,9 @@ def generate_corpus(
             the articles are what the pipeline sees after ingest; with ``False``
             the furniture lines stay in ``Article.text``.
         gazetteer: where actors come from; the bundled gazetteer by default.
+        roundup: make each outlet's stories of one day one roundup article
+            (their bodies one after the other), so one article tells of
+            several look-alike events, as a desk's daily digest does.
 
     Returns:
         The :class:`Corpus`.
@@ -1188,9 +1192,12 @@ def generate_corpus(
     facts = {
         k: v for k, v in generator.facts.items() if v.origins
     }  # facts never stated are dropped
+    articles, gold = generator.articles, generator.gold
+    if roundup:
+        articles, gold = _roundups(articles, gold)
     return Corpus(
-        articles=tuple(generator.articles),
-        gold=tuple(generator.gold),
+        articles=tuple(articles),
+        gold=tuple(gold),
         facts=facts,
         furniture=tuple(generator.furniture),
         events=generator.events,
@@ -1200,6 +1207,47 @@ def generate_corpus(
         dropped_mentions=generator.dropped,
         ingest_seconds=generator.ingest_seconds,
     )
+
+
+def _roundups(
+    articles: Sequence[Article], gold: Sequence[GoldMention]
+) -> tuple[list[Article], list[GoldMention]]:
+    """Each outlet's articles of one day joined into one roundup article, in the
+    order they were written, with the gold mentions moved along."""
+    days: dict[tuple[str, date | None], list[Article]] = defaultdict(list)
+    for article in articles:
+        days[(article.outlet, article.published)].append(article)
+    mentions: dict[str, list[GoldMention]] = defaultdict(list)
+    for mention in gold:
+        mentions[mention.article_id].append(mention)
+    out_articles: list[Article] = []
+    out_gold: list[GoldMention] = []
+    for (outlet, published), group in days.items():
+        if len(group) == 1:
+            out_articles.extend(group)
+            out_gold.extend(mentions[group[0].id])
+            continue
+        article_id = f"{group[0].id}-roundup"
+        offset, parts = 0, []
+        for article in group:
+            for m in mentions[article.id]:
+                start, end = (
+                    (m.start + offset, m.end + offset) if m.end > m.start else (0, 0)
+                )
+                out_gold.append(GoldMention(article_id, start, end, m.fact_id))
+            parts.append(article.text)
+            offset += len(article.text) + 2
+        out_articles.append(
+            Article(
+                id=article_id,
+                outlet=outlet,
+                text="\n\n".join(parts),
+                published=published,
+                url=f"{group[0].url}/roundup",
+                title=f"{outlet}: the day's news",
+            )
+        )
+    return out_articles, out_gold
 
 
 def write_corpus(corpus: Corpus, root: str | Path) -> Path:

@@ -429,3 +429,56 @@ class TestOwedConflicts:
         a = account("a", "anaphoric", {"Russia"})
         b = account("b", "anaphoric", {"Russia"})
         assert dict(compare_accounts(a, b, 90.0, {}).levels)["class"] == "no event word"
+
+
+class TestRoundups:
+    """One article telling of several look-alike events (a desk's digest)."""
+
+    A = (
+        "A storm hit the town of Bellmoor on Monday, killing 3 people.\n\n"
+        "In Carrow, a storm destroyed 40 homes on Monday.\n\n"
+        "Voters in Denton elected Mary Hale as mayor on Sunday.\n\n"
+        "In Eastby, voters elected John Crane as mayor on Sunday."
+    )
+    B = (
+        "Three people died when a storm struck Bellmoor on Monday.\n\n"
+        "A storm in Carrow on Monday destroyed 45 homes.\n\n"
+        "John Crane was elected mayor of Eastby on Sunday.\n\n"
+        "Mary Hale won the mayoral election in Denton on Sunday."
+    )
+
+    def test_look_alikes_in_towns_the_gazetteer_does_not_know_stay_apart(self):
+        result = reconcile(
+            [
+                article("a", "Desk A", self.A, date(2024, 3, 5)),
+                article("b", "Desk B", self.B, date(2024, 3, 5)),
+            ]
+        )
+        events = sorted(sorted(e.claim_ids) for e in result.events)
+        assert events == [
+            ["a#1", "b#1"],
+            ["a#2", "b#2"],
+            ["a#3", "b#4"],
+            ["a#4", "b#3"],
+        ]
+        homes = next(f for f in result.facts if f.attribute == "homes")
+        assert homes.status == "conflicting"
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("In Carrow, a storm destroyed 40 homes on Monday.", {"Carrow": False}),
+            (
+                "Three people died when a storm struck Bellmoor on Monday.",
+                {"Bellmoor": False},
+            ),
+            ("Ecuador lies on the Pacific Ring of Fire and is often struck.", {}),
+            ("He built the co-founder of FTX a house.", {}),
+            ("Real Madrid beat Liverpool 1-0 in Paris on Saturday.", {}),
+        ],
+    )
+    def test_places_the_wording_marks(self, text, expected):
+        from reconcile.events.coref import unknown_places
+        from reconcile.extract.actors import load_gazetteer
+
+        assert unknown_places(only_claim(text), load_gazetteer()) == expected

@@ -50,7 +50,8 @@ from reconcile.events.binding import (
     bind_values,
 )
 from reconcile.extract.actors import Gazetteer, load_gazetteer
-from reconcile.lexicon import trigger_lexicon
+from reconcile.extract.triggers import lemmas_of
+from reconcile.lexicon import TriggerLexicon, trigger_lexicon
 from reconcile.match.comparisons import (
     COARSE_REACH,
     PARTY_FAMILIES,
@@ -154,6 +155,8 @@ class _Draft:
         self.all_countries: set[str] = set()
         #: Countries the lead claim names by name, not by a demonym ("German drones").
         self.lands: set[str] = set()
+        #: Places the gazetteer does not know that the lead claim names.
+        self.towns: set[str] = set()
         self.text = claim.text
         self.lead = claim.id
 
@@ -163,7 +166,10 @@ class _Draft:
         date_: tuple[date, date] | None,
         places: set[str],
         countries: set[str],
+        towns: set[str] | frozenset[str] = frozenset(),
     ) -> bool:
+        if towns and self.towns and not towns & self.towns:
+            return False  # "In Carrow, a storm ..." after a storm in Bellmoor
         if (
             self.family in PARTY_FAMILIES
             and countries
@@ -242,12 +248,13 @@ def _accounts(
             events = bound[claim.id]
             date_ = _mention_date(claim, events, mention.number)
             places = _mention_places(claim, events, mention.number)
+            towns = set(unknown_places(claim, gazetteer))
             countries = _countries(claim, gazetteer)
             home = next(
                 (
                     d
                     for d in reversed(drafts)
-                    if d.takes(mention, date_, places, countries)
+                    if d.takes(mention, date_, places, countries, towns)
                 ),
                 None,
             )
@@ -255,7 +262,9 @@ def _accounts(
         for claim, mention in pending:
             events = bound[claim.id]
             date_ = _mention_date(claim, events, mention.number)
-            places = _mention_places(claim, events, mention.number)
+            places = _mention_places(claim, events, mention.number) | set(
+                unknown_places(claim, gazetteer)
+            )
             if mention.family == ANAPHORIC:
                 candidates = [d for d in drafts if d.family != ANAPHORIC]
             else:
@@ -346,22 +355,44 @@ def unknown_places(claim: Claim, gazetteer: Gazetteer) -> dict[str, bool]:
     text = claim.text
     for match in _NAME.finditer(text):
         name = re.split(r"['’]s\b", match.group())[0]
+        before = text[: match.start()].split()[-1:] or [""]
+        if match.start() == 0:
+            # "In Carrow, a storm ...": the sentence's first word is no name.
+            first, _, rest = name.partition(" ")
+            if first.lower() not in lexicon.place_prepositions or not rest:
+                continue
+            name, before = rest, [first]
         if (
-            match.start() == 0
-            or name in known
+            name in known
+            or name.isupper()  # "the collapse of FTX": a company
             or gazetteer.type_of(name)
             or name.lower() in _CALENDAR
         ):
             continue
-        before = text[: match.start()].split()[-1:] or [""]
         after = text[match.end() :].split()[:1] or [""]
         word_after = after[0].strip(".,;:").lower()
+        verb = before[0].lower().strip(",;:")
+        earlier = text[: match.start()].split()
+        if verb == "of" and len(earlier) > 1 and earlier[-2][:1].isupper():
+            continue  # "the Pacific Ring of Fire", "the Bank of England": one name
         if (
-            before[0].lower() in lexicon.place_prepositions
+            verb in lexicon.place_prepositions
             or word_after in lexicon.place_nouns
+            # "a storm struck Bellmoor": what an incident hits is a place
+            or _hits(verb, lexicon)
         ):
             found[name] = word_after in lexicon.region_nouns
     return found
+
+
+def _hits(word: str, lexicon: TriggerLexicon) -> bool:
+    """Whether *word* is a verb incidents share ("struck", "battered"), whose
+    object is where the incident happened."""
+    return any(
+        lemma in lexicon.generic
+        and any(lexicon.family[c] == "incident" for c in lexicon.verbs.get(lemma, ()))
+        for lemma in lemmas_of(word)[0]
+    )
 
 
 def _countries(claim: Claim, gazetteer: Gazetteer) -> set[str]:
@@ -444,6 +475,7 @@ def _absorb(
     placed = bool(draft.places)
     if not placed and claim.id == draft.lead:
         for name, region in unknown_places(claim, gazetteer).items():
+            draft.towns.add(name)
             draft.places.add(name)
             # A region may hold any town the gazetteer does not know.
             (draft.containing if region else draft.local).add(name)
