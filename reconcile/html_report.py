@@ -79,6 +79,10 @@ _JS = """(function () {
     all("#summary tbody tr[data-status], section.fact").forEach(function (el) {
       el.hidden = on[el.getAttribute("data-status")] === false;
     });
+    all("section.event").forEach(function (ev) {
+      var facts = ev.querySelectorAll("section.fact");
+      ev.hidden = facts.length > 0 && !ev.querySelector("section.fact:not([hidden])");
+    });
   }
   function openTarget() {
     var el = document.getElementById(decodeURIComponent(location.hash.slice(1)));
@@ -88,7 +92,7 @@ _JS = """(function () {
   form.addEventListener("change", apply);
   form.addEventListener("click", function (ev) {
     var act = ev.target.getAttribute("data-action");
-    if (act) { all("section.fact > details").forEach(function (d) { d.open = act === "expand"; }); }
+    if (act) { all("section.fact > details, details.why").forEach(function (d) { d.open = act === "expand"; }); }
   });
   window.addEventListener("hashchange", openTarget);
   form.hidden = false;
@@ -106,10 +110,14 @@ _CSP = (
 def render_report_html(document: Mapping[str, Any]) -> str:
     """Render a report document as one self-contained HTML5 page.
 
-    Facts are shown in the report's editor-first order (conflicting, updated,
-    single-source, corroborated; a stable sort enforces it). Each fact is a
-    ``<section id="fact-ID" data-status="...">`` around a ``<details>`` that is
-    open when the fact is conflicting; the summary table is ``id="summary"``.
+    Facts are grouped under their events (``<section class="event"
+    id="event-ID">``, in the report's order of events, each with the waterfall
+    that joined each of its accounts; see :mod:`reconcile.html_events`), facts
+    without an event last. Within an event, and in the summary table
+    (``id="summary"``), facts come in the editor-first order (conflicting,
+    updated, single-source, corroborated; a stable sort enforces it). Each fact
+    is a ``<section id="fact-ID" data-status="...">`` around a ``<details>``
+    that is open when the fact is conflicting.
 
     Args:
         document: The JSON report of DESIGN.md, as ``Report.to_record()`` returns it.
@@ -121,6 +129,11 @@ def render_report_html(document: Mapping[str, Any]) -> str:
     >>> page.startswith("<!DOCTYPE html>") and 'id="summary"' in page
     True
     """
+    from reconcile.html_events import (
+        EVENT_CSS,
+        event_sections,
+    )  # it imports this module
+
     facts = sorted(
         document.get("facts") or [],
         key=lambda f: _RANK.get(f.get("status"), len(_RANK)),
@@ -135,7 +148,7 @@ def render_report_html(document: Mapping[str, Any]) -> str:
             f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             f"<title>Corroboration report · reconcile {_e(version)}</title>",
-            f'<style>{_CSS}</style>\n</head>\n<body>\n<div class="page">',
+            f'<style>{_CSS}{EVENT_CSS}</style>\n</head>\n<body>\n<div class="page">',
             "<header><h1>Corroboration report</h1>",
             f'<p class="meta">reconcile <span id="version">{_e(version)}</span> · '
             f"{len(facts)} facts from {len(articles)} articles</p>",
@@ -147,8 +160,12 @@ def render_report_html(document: Mapping[str, Any]) -> str:
             + "</p></header>",
             _filters(counts),
             _summary(facts),
-            '<main id="facts"><h2>Facts</h2>',
-            *(_fact_section(fact, articles) for fact in facts),
+            '<main id="facts"><h2>Facts by event</h2>',
+            event_sections(
+                document.get("events") or [],
+                facts,
+                lambda fact: _fact_section(fact, articles),
+            ),
             "</main>",
             _articles(articles.values()),
             f"</div>\n<script>{_JS}</script>\n</body>\n</html>\n",
@@ -195,7 +212,7 @@ def _fact_section(fact: Mapping[str, Any], articles: Mapping[str, Any]) -> str:
         f'<section class="fact s-{_slug(status)}" id="fact-{_e(fid)}" '
         f'data-status="{_e(status)}">',
         f"<details{' open' if status == 'conflicting' else ''}><summary>"
-        f'<span class="fid">{_e(fid)}</span> {_badge(status)} <span class="meta">'
+        f'<span class="fid">{_e(fid)}</span> {_attribute(fact)}{_badge(status)} <span class="meta">'
         f"confidence {_confidence(fact.get('confidence'))} · "
         f"{_e(fact.get('independent_origins'))} independent origin(s) · "
         f"{_join(fact.get('outlets'))}</span>"
@@ -243,6 +260,12 @@ def _fact_section(fact: Mapping[str, Any], articles: Mapping[str, Any]) -> str:
     )
     parts.append(f'<h3>Evidence ({len(claims)})</h3><ol class="evidence">{items}</ol>')
     return "\n".join([*parts, "</div></details></section>"])
+
+
+def _attribute(fact: Mapping[str, Any]) -> str:
+    """The attribute of its event the fact is (``date``, ``people killed``...), if named."""
+    name = fact.get("attribute")
+    return f'<code class="attr" title="attribute">{_e(name)}</code> ' if name else ""
 
 
 def _conflict(conflict: Mapping[str, Any], claims: Mapping[str, Any]) -> str:
