@@ -482,3 +482,41 @@ class TestRoundups:
         from reconcile.extract.actors import load_gazetteer
 
         assert unknown_places(only_claim(text), load_gazetteer()) == expected
+
+
+class TestStrikesOnOneCity:
+    def test_two_days_apart_are_two_strikes(self):
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "A Russian drone strike on Kharkiv killed 4 people on Jan. 3.",
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "Russian drones hit Kharkiv on Jan. 5, killing 7 people, officials said.",
+                ),
+            ]
+        )
+        assert len(result.events) == 2
+        assert not any(f.status == "conflicting" for f in result.facts)
+
+    def test_a_day_apart_with_the_same_toll_is_one_strike_in_conflict(self):
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "A Russian drone strike on Kharkiv killed 4 people on Jan. 3.",
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "Russian drones hit Kharkiv on Jan. 4, killing 4 people, officials said.",
+                ),
+            ]
+        )
+        (date_fact,) = [f for f in result.facts if f.attribute == "date"]
+        assert date_fact.status == "conflicting"

@@ -855,6 +855,10 @@ def _dates_fit(a: Account, b: Account) -> bool:
     if gap > 7:
         return False
     precise = a.date[0] == a.date[1] and b.date[0] == b.date[1]
+    if precise and "incident" in (_group(a.family), _group(b.family)):
+        # Strikes on one city two days apart are two strikes; reports of one
+        # incident differ by a day at most (time zones, "yesterday").
+        return gap <= 1
     return not (precise and gap >= 4)
 
 
