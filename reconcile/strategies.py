@@ -1501,10 +1501,11 @@ def shift_date(
 ) -> Mutation | None:
     """Move a date mention to a day (or month) outside its interval (meaning-changing).
 
-    A weekday stays a weekday ("on Friday" -> "on Wednesday", within the same
-    week before or after publication, so it still resolves); other day mentions
-    become a full date one to three days away ("on Jan. 17" -> "on Jan. 14,
-    2025": further off, it would tell of another event, not a conflict), and
+    A weekday becomes the weekday next to it ("on Friday" -> "on Thursday",
+    within the same week before or after publication, so it still resolves);
+    other day mentions become the full date a day away ("on Jan. 17" -> "on
+    Jan. 16, 2025": further off, an incident would be another incident, not a
+    conflict), and
     month mentions another month of the year ("in January 2025" -> "in March
     2025"). The fact should then be in conflict: this outlet's new day against
     the other outlets' day.
@@ -1521,7 +1522,7 @@ def shift_date(
     ...             text="Russia and Iran signed a pact on Friday.")
     >>> m = shift_date(a, random.Random(3))
     >>> m.article.text, m.expected.kind, m.expected.before, m.expected.after
-    ('Russia and Iran signed a pact on Wednesday.', 'date', '2025-01-17', '2025-01-15')
+    ('Russia and Iran signed a pact on Thursday.', 'date', '2025-01-17', '2025-01-16')
     """
     rng = _rng(rng)
     region = _region(article, at, "shift_date()")
@@ -1565,7 +1566,8 @@ def _moved_date(
         else:
             window = range(-6, 1)
         options = [published + timedelta(days=k) for k in window]
-        new_day = rng.choice([d for d in options if d != day])
+        near = [d for d in options if abs((d - day).days) == 1]
+        new_day = rng.choice(near or [d for d in options if d != day])
         text = (
             value.text[: weekday.start("wd")]
             + _WEEKDAYS[new_day.weekday()]
@@ -1580,9 +1582,9 @@ def _moved_date(
         preposition = first if first.lower() in _PREPOSITIONS else "in"
         text = f"{_capitalised(preposition, capital)} {_MONTHS[month]} {year}"
         return text, f"{year:04d}-{month + 1:02d}"
-    shifts = [-k for k in range(1, 4)]
+    shifts = [-1]
     if published is None or day > published:
-        shifts += list(range(1, 4))
+        shifts.append(1)
     new_day = day + timedelta(days=rng.choice(shifts))
     preposition = first if first.lower() in _PREPOSITIONS else "on"
     if re.search(r"\d{1,2}\s+(?:of\s+)?[A-Z][a-z]+", value.text):

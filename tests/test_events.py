@@ -520,3 +520,37 @@ class TestStrikesOnOneCity:
         )
         (date_fact,) = [f for f in result.facts if f.attribute == "date"]
         assert date_fact.status == "conflicting"
+
+
+class TestBridges:
+    def test_a_month_does_not_bridge_two_days_of_one_place(self):
+        """'in August 2024' fits Aug. 10 and Aug. 17; the two days still make two quakes."""
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "A magnitude 4.9 earthquake struck Peru on Aug. 17, 2024.",
+                    date(2024, 8, 18),
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "A magnitude 7.2 quake struck Peru in August 2024.",
+                    date(2024, 10, 2),
+                ),
+                article(
+                    "c",
+                    "Desk C",
+                    "An earthquake with a magnitude of 7.5 shook Peru on Aug. 10, 2024.",
+                    date(2024, 8, 11),
+                ),
+            ]
+        )
+        apart = [e for e in result.events if {"a#1", "c#1"} <= set(e.claim_ids)]
+        assert apart == []
+
+    def test_where_thankful_officials_are_is_no_place_of_the_event(self):
+        claim = only_claim("Officials in Mauritius thanked Greece for the 40 drones.")
+        attributes = {b.attribute for b in bind_values(claim).bindings}
+        assert "place" not in attributes

@@ -262,9 +262,11 @@ class TestWireCopyBlocking:
         )
         wire = "The storm struck the northern coast on {day} morning, tearing the roofs off rows of wooden huts in the fishing port of Carrow."
         first = article("first", "Coast Daily", wire.format(day="Monday"))
-        second = article("second", "Bay Herald", wire.format(day="Saturday"))
+        # A day off (Sunday for Monday): two days off, an incident told in
+        # other words would be another incident.
+        second = article("second", "Bay Herald", wire.format(day="Sunday"))
 
-        fact = fact_holding(reconcile([own, first, second]), "Saturday")
+        fact = fact_holding(reconcile([own, first, second]), "Sunday")
 
         assert {"own", "first", "second"} == {c.article_id for c in fact.claims}
         assert "conflicting" == fact.status

@@ -157,7 +157,10 @@ def _anaphoric(
                 Binding(index, 0, attribute, "a claim without an event word")
             )
         elif isinstance(value, Actor) and value.role == "place":
-            bindings.append(Binding(index, 0, "place", "a claim without an event word"))
+            bindings.append(
+                _speakers_place(claim, index, value)
+                or Binding(index, 0, "place", "a claim without an event word")
+            )
     if not bindings:
         return ClaimEvents(claim.id, (), ())
     mention = EventMention(
@@ -458,14 +461,25 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
             else f"what {trigger.text!r} counts"
         )
         return Binding(index, mention, attribute, why)
-    if context.in_cue(value) or qualifies_source(
-        claim.text[: value.span.start - claim.span.start]
-    ):
+    if context.in_cue(value):
         return Binding(
             index, 0, "statement place", "where the speakers are, not the event"
         )
+    speakers = _speakers_place(claim, index, value)
+    if speakers is not None:
+        return speakers
     trigger, mention = context.events.nearest(value.span)
     return Binding(index, mention, "place", f"where {trigger.text!r} happened")
+
+
+def _speakers_place(claim: Claim, index: int, value: Actor) -> Binding | None:
+    """The binding of a place that says where a source is ("Officials in
+    Poland called ..."), or ``None``."""
+    if qualifies_source(claim.text[: value.span.start - claim.span.start]):
+        return Binding(
+            index, 0, "statement place", "where the speakers are, not the event"
+        )
+    return None
 
 
 def _dates_events(trigger: Trigger) -> bool:

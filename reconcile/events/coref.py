@@ -58,6 +58,7 @@ from reconcile.match.comparisons import (
     Account,
     ComparisonVector,
     MatchWeights,
+    classes_differ,
     compare_accounts,
     date_gap,
     explain,
@@ -796,6 +797,17 @@ def _incompatible(vector: ComparisonVector, left: Account, right: Account) -> bo
     if levels["place"] == "different" and levels["names"] == "same names":
         levels["place"] = "unknown"
     if (
+        levels["date"] == "1-3 days"
+        and levels["wording"] != ">= 85"
+        and "incident" in (_group(left.family), _group(right.family))
+        and not (is_coarse(left) or is_coarse(right))
+        and date_gap(left, right) > 1
+    ):
+        # Strikes on one city two days apart are two strikes: reports of one
+        # incident differ by a day at most (time zones, "yesterday"), unless
+        # the same words tell it (a wire copy with its day changed).
+        return True
+    if (
         levels["names"] == "disjoint"
         and levels["date"] in ("1-3 days", "4-7 days")
         and "incident" not in (_group(left.family), _group(right.family))
@@ -826,7 +838,7 @@ def _compatible(
             key = (i, j) if i < j else (j, i)
             if key in blocked:
                 return False
-            if not _places_fit(ai, aj):
+            if not _places_fit(ai, aj) or classes_differ(ai, aj):
                 return False
     left, right = _consensus(x, accounts), _consensus(y, accounts)
     return left is None or right is None or _dates_fit(left, right)
@@ -839,6 +851,9 @@ def _consensus(cluster: Sequence[int], accounts: Sequence[Account]) -> Account |
     dated = [accounts[i] for i in cluster if accounts[i].date is not None]
     if not dated:
         return None
+    # A day outvotes a month: "in August 2024" must not bridge Aug. 10 and 17.
+    precise = [a for a in dated if not is_coarse(a)]
+    dated = precise or dated
     counts: dict[tuple[date, date], int] = defaultdict(int)
     for account in dated:
         counts[account.date] += 1  # type: ignore[index]
@@ -855,10 +870,6 @@ def _dates_fit(a: Account, b: Account) -> bool:
     if gap > 7:
         return False
     precise = a.date[0] == a.date[1] and b.date[0] == b.date[1]
-    if precise and "incident" in (_group(a.family), _group(b.family)):
-        # Strikes on one city two days apart are two strikes; reports of one
-        # incident differ by a day at most (time zones, "yesterday").
-        return gap <= 1
     return not (precise and gap >= 4)
 
 

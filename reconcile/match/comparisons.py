@@ -52,6 +52,7 @@ __all__ = [
     "Account",
     "ComparisonVector",
     "MatchWeights",
+    "classes_differ",
     "compare_accounts",
     "default_weights",
     "explain",
@@ -255,6 +256,12 @@ def _class_level(a: Account, b: Account) -> str:
     if lexicon.related_families(a.family, b.family):
         return "related class"
     return "different"
+
+
+def classes_differ(a: Account, b: Account) -> bool:
+    """Whether two accounts' classes say two events (the ``different`` class
+    level): unrelated families, or two kinds of incident."""
+    return _class_level(a, b) == "different"
 
 
 def _incident_kind(account: Account, lexicon: TriggerLexicon) -> str | None:
