@@ -246,57 +246,37 @@ class TestCopies:
         assert any(c.startswith("copy-of-a#") for c in joined.claim_ids)
 
 
+LOOK_ALIKES = {
+    "elections won by two people in two countries": (
+        "Lucia Moreau won the presidential election in Chile on Jan. 5.",
+        "Omar Lozano won the presidential election in Belgium on Jan. 5.",
+    ),
+    "one country's strikes on two towns": (
+        "A Russian missile strike on Luanda killed 53 people on Jan. 7.",
+        "A Russian missile strike on Mumbai killed 23 people on Jan. 7.",
+    ),
+    "a quake and an attack in one place": (
+        "A magnitude 5.7 earthquake hit Mosul on Jan. 7, killing 12 people.",
+        "A drone attack hit Mosul on Jan. 7, killing 4 people.",
+    ),
+    "two winners in one country two days apart": (
+        "Bruno Oyelaran won the presidential election in Chile on Jan. 3.",
+        "Carmen Benali won the presidential election in Chile on Jan. 5.",
+    ),
+    "strikes on one city two days apart": (
+        "A Russian drone strike on Kharkiv killed 4 people on Jan. 3.",
+        "Russian drones hit Kharkiv on Jan. 5, killing 7 people, officials said.",
+    ),
+}
+
+
 class TestLookAlikes:
-    def test_elections_won_by_different_people_in_different_countries_stay_apart(self):
+    @pytest.mark.parametrize(
+        ("left", "right"), LOOK_ALIKES.values(), ids=list(LOOK_ALIKES)
+    )
+    def test_look_alikes_are_two_events_and_no_conflict(self, left, right):
         result = reconcile(
-            [
-                article(
-                    "a",
-                    "Desk A",
-                    "Lucia Moreau won the presidential election in Chile on Jan. 5.",
-                ),
-                article(
-                    "b",
-                    "Desk B",
-                    "Omar Lozano won the presidential election in Belgium on Jan. 5.",
-                ),
-            ]
-        )
-        assert len(result.events) == 2
-        assert not any(f.status == "conflicting" for f in result.facts)
-
-    def test_one_countrys_strikes_on_two_towns_are_two_strikes(self):
-        result = reconcile(
-            [
-                article(
-                    "a",
-                    "Desk A",
-                    "A Russian missile strike on Luanda killed 53 people on Jan. 7.",
-                ),
-                article(
-                    "b",
-                    "Desk B",
-                    "A Russian missile strike on Mumbai killed 23 people on Jan. 7.",
-                ),
-            ]
-        )
-        assert len(result.events) == 2
-        assert not any(f.status == "conflicting" for f in result.facts)
-
-    def test_a_quake_and_an_attack_in_one_place_are_two_events(self):
-        result = reconcile(
-            [
-                article(
-                    "a",
-                    "Desk A",
-                    "A magnitude 5.7 earthquake hit Mosul on Jan. 7, killing 12 people.",
-                ),
-                article(
-                    "b",
-                    "Desk B",
-                    "A drone attack hit Mosul on Jan. 7, killing 4 people.",
-                ),
-            ]
+            [article("a", "Desk A", left), article("b", "Desk B", right)]
         )
         assert len(result.events) == 2
         assert not any(f.status == "conflicting" for f in result.facts)
@@ -388,24 +368,6 @@ class TestWithinAnArticle:
 
 
 class TestOwedConflicts:
-    def test_two_winners_two_days_apart_are_two_elections(self):
-        result = reconcile(
-            [
-                article(
-                    "a",
-                    "Desk A",
-                    "Bruno Oyelaran won the presidential election in Chile on Jan. 3.",
-                ),
-                article(
-                    "b",
-                    "Desk B",
-                    "Carmen Benali won the presidential election in Chile on Jan. 5.",
-                ),
-            ]
-        )
-        assert len(result.events) == 2
-        assert not any(f.status == "conflicting" for f in result.facts)
-
     def test_one_winner_on_two_days_is_one_election_in_conflict(self):
         result = reconcile(
             [
@@ -485,24 +447,6 @@ class TestRoundups:
 
 
 class TestStrikesOnOneCity:
-    def test_two_days_apart_are_two_strikes(self):
-        result = reconcile(
-            [
-                article(
-                    "a",
-                    "Desk A",
-                    "A Russian drone strike on Kharkiv killed 4 people on Jan. 3.",
-                ),
-                article(
-                    "b",
-                    "Desk B",
-                    "Russian drones hit Kharkiv on Jan. 5, killing 7 people, officials said.",
-                ),
-            ]
-        )
-        assert len(result.events) == 2
-        assert not any(f.status == "conflicting" for f in result.facts)
-
     def test_a_day_apart_with_the_same_toll_is_one_strike_in_conflict(self):
         result = reconcile(
             [
