@@ -498,3 +498,18 @@ class TestBridges:
         claim = only_claim("Officials in Mauritius thanked Greece for the 40 drones.")
         attributes = {b.attribute for b in bind_values(claim).bindings}
         assert "place" not in attributes
+
+
+class TestStatementDates:
+    def test_a_copy_of_an_unattributed_statement_joins_its_fact(self):
+        """'Aid flights will land in Manta on Thursday' and its wire copy are
+        one statement, dated once, whoever ran the copy."""
+        text = (
+            "A magnitude 6.8 earthquake struck Ecuador's coast on Tuesday.\n\n"
+            "The first aid flights will land in Manta on Thursday."
+        )
+        original = article("a", "Desk A", text)
+        copy = article("b", "Desk B", text)
+        result = reconcile([original, copy])
+        facts = {c.id: f for f in result.facts for c in f.claims}
+        assert facts["a#2"] is facts["b#2"]

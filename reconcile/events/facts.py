@@ -87,7 +87,9 @@ def fact_clusters(
             event = grouping.event_of_mention[(claim.id, binding.mention or 0)]
             detail = ""
             if binding.attribute == "statement date":
-                detail = (claim.attributed_to or claim.id).lower()
+                # One fact per speaker; an unattributed statement is its own
+                # speaker, and its word-for-word copies (wire copies) with it.
+                detail = (claim.attributed_to or claim.text).casefold()
             values[(event, binding.attribute, detail)][claim.id].append(
                 binding.value_index
             )
