@@ -244,6 +244,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
         type=float,
         help="match threshold, 0-100 (pairs at or above it are linked)",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="cores to use (default: all; 1: one process); the result is the same",
+    )
 
 
 def _sources(parser: argparse.ArgumentParser, published: str = "--published") -> None:
@@ -283,10 +289,13 @@ def _reconcile(args: argparse.Namespace) -> Reconciliation:
     options: dict[str, object] = {"alias_file": args.alias_file}
     if args.threshold is not None:
         options["match_threshold"] = args.threshold
+    if args.workers is not None:
+        options["workers"] = args.workers
     try:
         config = Config(**options)  # type: ignore[arg-type]
     except (TypeError, ValueError) as error:
-        raise ReconcileError(f"--threshold: {error}") from error
+        flag = "--workers" if "workers" in str(error) else "--threshold"
+        raise ReconcileError(f"{flag}: {error}") from error
     bar = progress.bar if progress.enabled else None
     if store_path is None:
         result = reconcile(articles, config, progress=bar)
