@@ -26,7 +26,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 from attrs import frozen
@@ -41,6 +41,7 @@ from reconcile.model import Article, Claim
 __all__ = [
     "POOL_MIN_ARTICLES",
     "ArticleWork",
+    "chunk_articles",
     "process_article",
     "process_articles",
     "resolve_workers",
@@ -132,7 +133,7 @@ def process_articles(
             if done is not None:
                 done(len(results))
         return results
-    chunks = list(_chunks(articles, count))
+    chunks = chunk_articles(articles, count)
     results = []
     with ProcessPoolExecutor(
         max_workers=min(count, len(chunks)),
@@ -147,11 +148,16 @@ def process_articles(
     return results
 
 
-def _chunks(articles: Sequence[Article], workers: int) -> Iterator[list[Article]]:
-    """*articles* in consecutive chunks: about eight per worker, at most ``_MAX_CHUNK`` each."""
+def chunk_articles(articles: Sequence[Article], workers: int) -> list[list[Article]]:
+    """*articles* in consecutive chunks: about eight per worker, at most 256 each.
+
+    >>> [len(c) for c in chunk_articles(list(range(20)), 2)]
+    [2, 2, 2, 2, 2, 2, 2, 2, 2, 2]
+    """
     size = max(1, min(_MAX_CHUNK, -(-len(articles) // (workers * 8))))
-    for start in range(0, len(articles), size):
-        yield list(articles[start : start + size])
+    return [
+        list(articles[start : start + size]) for start in range(0, len(articles), size)
+    ]
 
 
 def _context() -> multiprocessing.context.BaseContext:
