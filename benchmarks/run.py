@@ -98,7 +98,6 @@ class _Timers:
     def __init__(self) -> None:
         self.seconds: dict[str, float] = defaultdict(float)
         self.calls: Counter[str] = Counter()
-        self.results: dict[str, Any] = {}
         self.sizes: dict[str, list[int]] = defaultdict(list)
         self._restore: list[tuple[Any, str, Any]] = []
 
@@ -130,7 +129,6 @@ class _Timers:
             finally:
                 self.seconds[label] += time.perf_counter() - start
                 self.calls[label] += 1
-            self.results[label] = result
             if notify is not None:
                 note = f"{label}: {time.perf_counter() - start:.1f} s"
                 if label == "components" and isinstance(result, list):
@@ -385,7 +383,6 @@ def run_one(
         pipeline = time.perf_counter() - started
     finally:
         timers.restore()
-    timers.results.clear()
     mem["compare"] = _peak_mb()
     for stage in STAGES[:-1]:
         seconds[stage] = timers.seconds.get(stage, math.nan)
