@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import builtins
-import sys
 
 import pytest
 
 import reconcile
-from reconcile import Config, load_articles
+from reconcile import Config
 from reconcile.cli import main
 from reconcile.errors import InvalidValueError, MissingExtraError, ReconcileError
 
-from .conftest import FIXTURES, ROOT
-
-
-def _articles() -> list:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from synthetic import generate_corpus
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    fixtures = load_articles(sorted(FIXTURES.glob("*/articles")))
-    return [*fixtures, *generate_corpus(300, seed=5).articles]
+from .conftest import FIXTURES, fixtures_and_feed
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +36,7 @@ def cluster():
 @pytest.mark.dask
 def test_a_dask_run_equals_a_local_run(cluster):
     _, client = cluster
-    articles = _articles()
+    articles = fixtures_and_feed(300, seed=5)
     local = reconcile.reconcile(articles, Config(workers=1))
     seen: list[int] = []
     on_dask = reconcile.reconcile(

@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-import sys
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
 
 import reconcile
 import reconcile.parallel as parallel
-from reconcile import Config, load_articles
+from reconcile import Config
 from reconcile.cli import main
 from reconcile.errors import ConfigError
 from reconcile.model import Article
 
-from .conftest import FIXTURES, ROOT
-
-
-def _corpus() -> list[Article]:
-    """Every fixture set's articles and a synthetic feed of look-alike events."""
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        from synthetic import generate_corpus
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    fixtures = load_articles(sorted(FIXTURES.glob("*/articles")))
-    synthetic = generate_corpus(700, seed=3).articles
-    return [*fixtures, *synthetic]
+from .conftest import FIXTURES, fixtures_and_feed
 
 
 @pytest.fixture(scope="module")
 def corpus() -> list[Article]:
-    return _corpus()
+    return fixtures_and_feed(700, seed=3)
 
 
 class _CountingPool(ProcessPoolExecutor):
