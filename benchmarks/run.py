@@ -4,24 +4,28 @@ Usage::
 
     python benchmarks/run.py                      # N = 1,000, 10,000 and 100,000 claims
     python benchmarks/run.py --quick              # N = 1,000 and 10,000
-    python benchmarks/run.py --claims 5000 50000  # any sizes
+    python benchmarks/run.py --claims 10000 100000 1000000
+    python benchmarks/run.py --workers 1          # one process only (default: 1 and all cores)
     python benchmarks/run.py --quick --profile /tmp/prof   # cProfile each size
 
-Each size runs in a fresh subprocess (so ``ru_maxrss`` peaks do not accumulate
-across sizes) that generates a corpus with :mod:`benchmarks.synthetic`, then
-times each stage of the pipeline exactly as :func:`reconcile.reconcile` chains
-them:
+Each size runs, once per worker count, in a fresh subprocess (so ``ru_maxrss``
+peaks do not accumulate) that generates a corpus with :mod:`benchmarks.synthetic`
+and runs :func:`reconcile.reconcile` on it with ``Config(workers=W)``, timing
+each stage where :mod:`reconcile.incremental` calls it:
 
-* **extract**: ``extract_claims`` over every article, pinned to one CPU;
-* **block**: ``block_candidates`` (timed inside ``cluster_claims``);
-* **cluster**: ``cluster_claims`` in total (frames, blocking, rapidfuzz
-  scoring, components and average-linkage splitting), with a breakdown;
-* **compare**: ``compare_facts`` (wire-copy detection, agreements, conflicts,
-  verdicts);
-* **report**: ``write_json_report`` (what ``reconcile report --format json`` runs), to a sink that only counts bytes.
+* **extract**: ``process_articles`` (claims, value bindings and long sentences
+  of every article; a process pool when W > 1);
+* **match**: ``extend_match_index`` (frames, blocking, rapidfuzz scoring,
+  components and average-linkage splitting), with block and score inside it;
+* **events**: ``group_events`` (event coreference of the claims' accounts);
+* **facts**: ``fact_clusters`` (one fact per event and attribute);
+* **compare**: ``compare_fact_cluster`` summed over facts (agreements,
+  conflicts, verdicts), with wire-copy detection;
+* **report**: ``write_json_report`` (what ``reconcile report --format json``
+  runs), to a sink that only counts bytes.
 
 It prints per-size details, how each stage's time grows from one size to the
-next, and a final Markdown table for ``benchmarks/README.md``. The clustering is
+next, and a final Markdown table for ``benchmarks/README.md``. The facts are
 scored against the synthetic gold with B-cubed and pairwise precision/recall/F1.
 """
 
@@ -38,8 +42,7 @@ import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -53,20 +56,31 @@ DEFAULT_SIZES = (1_000, 10_000, 100_000)
 #: The worker's last progress line, named in the report when a size fails.
 _LAST_PROGRESS = ["started"]
 QUICK_SIZES = (1_000, 10_000)
-STAGES = ("extract", "block", "cluster", "compare", "report")
+STAGES = ("extract", "match", "events", "facts", "compare", "report")
 STAGE_LABELS = {
     "extract": "extract",
-    "block": "block",
-    "cluster": "score+cluster",
+    "match": "match",
+    "events": "events",
+    "facts": "facts",
     "compare": "compare",
     "report": "report JSON",
 }
-#: Targets from the brief: extraction rate on one core, matching time and memory
-#: at 100k claims, and the growth of time for 10x claims.
-TARGET_EXTRACT_RATE = 5_000.0
-TARGET_MATCH_SECONDS_100K = 60.0
-TARGET_PEAK_MB = 2_048.0
-TARGET_GROWTH_10X = 12.0
+#: Where each stage is timed: (module, function) as reconcile.incremental calls it.
+STAGE_FUNCTIONS = {
+    "extract": ("reconcile.incremental", "process_articles"),
+    "match": ("reconcile.incremental", "extend_match_index"),
+    "events": ("reconcile.incremental", "group_events"),
+    "facts": ("reconcile.incremental", "fact_clusters"),
+    "compare": ("reconcile.incremental", "compare_fact_cluster"),
+    "wire": ("reconcile.incremental", "detect_wire_copies"),
+    "block": ("reconcile.match.index", "block_candidates"),
+    "score": ("reconcile.match.index", "score_pairs"),
+}
+#: Targets of issue 17: 1M claims in under 5 minutes and 4 GB on this 2-core
+#: machine, and whole-pipeline time(10N) / time(N) at most 11.
+TARGET_SECONDS_1M = 300.0
+TARGET_PEAK_MB = 4_096.0
+TARGET_GROWTH_10X = 11.0
 
 
 # --------------------------------------------------------------------------- worker
@@ -78,30 +92,12 @@ def _peak_mb() -> float:
     return peak / 1024.0 if sys.platform != "darwin" else peak / 2**20
 
 
-@contextmanager
-def _one_cpu() -> Iterator[int | None]:
-    """Pin this process to one CPU while the block runs (where the OS allows it)."""
-    getter = getattr(os, "sched_getaffinity", None)
-    setter = getattr(os, "sched_setaffinity", None)
-    if getter is None or setter is None:
-        yield None
-        return
-    before = getter(0)
-    cpu = min(before)
-    setter(0, {cpu})
-    try:
-        yield cpu
-    finally:
-        setter(0, before)
-
-
 class _Timers:
     """Wraps module functions so time spent inside them is summed, without changing them."""
 
     def __init__(self) -> None:
         self.seconds: dict[str, float] = defaultdict(float)
         self.calls: Counter[str] = Counter()
-        self.results: dict[str, Any] = {}
         self.sizes: dict[str, list[int]] = defaultdict(list)
         self._restore: list[tuple[Any, str, Any]] = []
 
@@ -133,7 +129,6 @@ class _Timers:
             finally:
                 self.seconds[label] += time.perf_counter() - start
                 self.calls[label] += 1
-            self.results[label] = result
             if notify is not None:
                 note = f"{label}: {time.perf_counter() - start:.1f} s"
                 if label == "components" and isinstance(result, list):
@@ -175,67 +170,6 @@ def place_mentions(corpus: Any, claims: Sequence[Any]) -> list[str | None]:
                 best, best_overlap = claim.id, overlap
         placed.append(best)
     return placed
-
-
-def pair_recall(
-    corpus: Any,
-    placed: Sequence[str | None],
-    collapsed: tuple[Sequence[Any], Mapping[str, Sequence[Any]]] | None,
-    blocked: tuple[Any, Any, Any] | None,
-    scores: Any,
-    threshold: float,
-) -> dict[str, float | int]:
-    """How many same-fact claim pairs blocking proposes, and how many then score as linked.
-
-    *collapsed* is what ``cluster_claims`` clustered (one representative per set
-    of identical claims, and their twins), *blocked* the output of
-    ``block_candidates`` on it and *scores* that of ``score_pairs``. Pairs of
-    identical claims are not counted (they are merged before blocking).
-    """
-    import numpy as np
-
-    if collapsed is None or blocked is None:
-        return {}
-    ordered, twins = collapsed
-    n = len(ordered)
-    index: dict[str, int] = {}
-    for i, claim in enumerate(ordered):
-        index[claim.id] = i
-        for twin in twins.get(claim.id, ()):
-            index[twin.id] = i
-    by_fact: dict[str, set[int]] = defaultdict(set)
-    for mention, claim_id in zip(corpus.gold, placed, strict=True):
-        if claim_id is not None and claim_id in index:
-            by_fact[mention.fact_id].add(index[claim_id])
-    true_keys = np.array(
-        [
-            low * n + high
-            for members in by_fact.values()
-            for low, high in itertools.combinations(sorted(members), 2)
-        ],
-        dtype=np.int64,
-    )
-    a, b, _ = blocked
-    candidate_keys = np.asarray(a, dtype=np.int64) * n + np.asarray(b, dtype=np.int64)
-    order = np.argsort(candidate_keys)
-    candidate_keys = candidate_keys[order]
-    if len(true_keys) == 0:
-        return {"true_pairs": 0}
-    position = np.searchsorted(candidate_keys, true_keys)
-    position = np.minimum(position, max(len(candidate_keys) - 1, 0))
-    found = (
-        candidate_keys[position] == true_keys
-        if len(candidate_keys)
-        else np.zeros(len(true_keys), dtype=bool)
-    )
-    result: dict[str, float | int] = {
-        "true_pairs": len(true_keys),
-        "blocking_recall": float(found.mean()),
-    }
-    if scores is not None and len(candidate_keys):
-        linked = np.asarray(scores)[order][position] >= threshold
-        result["linked_recall"] = float((found & linked).mean())
-    return result
 
 
 def score_clustering(
@@ -360,16 +294,6 @@ def _f1(precision: float, recall: float) -> float:
     )
 
 
-def _size_summary(sizes: Sequence[int]) -> dict[str, int]:
-    """Largest component, how many hold more than 50 / 500 claims, and the sum of squares."""
-    return {
-        "largest": max(sizes, default=0),
-        "over_50": sum(s > 50 for s in sizes),
-        "over_500": sum(s > 500 for s in sizes),
-        "sum_squares": sum(s * s for s in sizes),
-    }
-
-
 class _ByteCounter:
     """A text stream that counts the UTF-8 bytes written to it and keeps none."""
 
@@ -381,8 +305,18 @@ class _ByteCounter:
         return len(text)
 
 
+def _children_peak_mb() -> float:
+    """The largest peak resident set size of this process's finished children (the pool)."""
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return peak / 1024.0 if sys.platform != "darwin" else peak / 2**20
+
+
 def run_one(
-    n_claims: int, seed: int, span_days: int | None, profile: str | None
+    n_claims: int,
+    seed: int,
+    span_days: int | None,
+    profile: str | None,
+    workers: int = 1,
 ) -> dict[str, Any]:
     """Generate a corpus of *n_claims* claims and time every stage on it (in this process)."""
     import cProfile
@@ -391,22 +325,24 @@ def run_one(
     from synthetic import generate_corpus
 
     import reconcile
-    from reconcile.compare import compare_facts
     from reconcile.config import Config
-    from reconcile.extract.actors import load_gazetteer
-    from reconcile.extract.claims import extract_claims
-    from reconcile.match import cluster_claims
+    from reconcile.parallel import resolve_workers
     from reconcile.report import write_json_report
 
     out: dict[str, Any] = {
         "target": n_claims,
         "seed": seed,
+        "workers": resolve_workers(workers),
         "library": str(Path(reconcile.__file__).resolve().parent.parent),
     }
 
     def progress(message: str) -> None:
         _LAST_PROGRESS[0] = message
-        print(f"    [N={n_claims:,}] {message}", file=sys.stderr, flush=True)
+        print(
+            f"    [N={n_claims:,} W={out['workers']}] {message}",
+            file=sys.stderr,
+            flush=True,
+        )
 
     mem: dict[str, float] = {"start": _peak_mb()}
     profiler = cProfile.Profile() if profile else None
@@ -425,129 +361,79 @@ def run_one(
         f"in {out['generate_s']:.1f} s"
     )
 
-    config = Config()
-    started = time.perf_counter()
-    gazetteer = load_gazetteer(config.alias_file)
-    out["gazetteer_s"] = time.perf_counter() - started
+    config = Config(workers=workers)
+    timers = _Timers()
 
+    def ended(label: str) -> Callable[[str], None]:
+        def note(message: str) -> None:
+            if label != "compare":
+                mem[label] = _peak_mb()
+                progress(message)
+
+        return note
+
+    for label, (module, name) in STAGE_FUNCTIONS.items():
+        timers.wrap(importlib.import_module(module), name, label, notify=ended(label))
     seconds: dict[str, float] = {}
     if profiler:
         profiler.enable()
-    with _one_cpu() as cpu:
-        started = time.perf_counter()
-        claims = tuple(
-            claim
-            for article in corpus.articles
-            for claim in extract_claims(article, gazetteer=gazetteer)
-        )
-        seconds["extract"] = time.perf_counter() - started
-    out["extract_cpu"] = cpu
-    out["claims"] = len(claims)
-    mem["extract"] = _peak_mb()
-    progress(
-        f"extract: {len(claims):,} claims in {seconds['extract']:.1f} s; clustering ..."
-    )
-
-    # Time the helpers where the entry points look them up: their own modules
-    # (reconcile.match.clustering and reconcile.compare.verdicts today).
-    match_module = importlib.import_module(cluster_claims.__module__)
-    compare_module = importlib.import_module(compare_facts.__module__)
-    timers = _Timers()
-    timers.wrap(match_module, "_collapse_duplicates", "collapse")
-    for name, label in (
-        ("block_candidates", "block"),
-        ("score_pairs", "score"),
-        ("_components", "components"),
-    ):
-        timers.wrap(match_module, name, label, notify=progress)
-    timers.wrap(
-        match_module,
-        "_split_component",
-        "split",
-        lambda members, *_, **__: len(members),
-    )
-    timers.wrap(compare_module, "detect_wire_copies", "wire")
     try:
         started = time.perf_counter()
-        clusters = cluster_claims(claims, config, gazetteer=gazetteer)
-        seconds["cluster"] = time.perf_counter() - started
-        mem["cluster"] = _peak_mb()
-        progress(f"cluster: {len(clusters):,} clusters in {seconds['cluster']:.1f} s")
-        # Measure blocking recall now, then let go of the pair arrays the
-        # timers kept, so later stages' memory is what the library needs.
-        placed = place_mentions(corpus, claims)
-        recall = pair_recall(
-            corpus,
-            placed,
-            timers.results.pop("collapse", None),
-            timers.results.get("block"),
-            timers.results.pop("score", None),
-            config.match_threshold,
-        )
-        blocking = timers.results.pop("block", None)
-        stats = blocking[2] if blocking is not None else None
-        del blocking
-        timers.results.clear()
-
-        started = time.perf_counter()
-        facts = compare_facts(clusters, claims, corpus.articles, config)
-        seconds["compare"] = time.perf_counter() - started
-        mem["compare"] = _peak_mb()
+        result = reconcile.reconcile(corpus.articles, config)
+        pipeline = time.perf_counter() - started
     finally:
         timers.restore()
+    mem["compare"] = _peak_mb()
+    for stage in STAGES[:-1]:
+        seconds[stage] = timers.seconds.get(stage, math.nan)
+    progress(
+        f"reconcile: {len(result.claims):,} claims, {len(result.events):,} events, "
+        f"{len(result.facts):,} facts in {pipeline:.1f} s"
+    )
 
     started = time.perf_counter()
     sink = _ByteCounter()
-    write_json_report(corpus.articles, facts, sink)
+    write_json_report(result.articles, result.facts, sink, None, result.events)
     seconds["report"] = time.perf_counter() - started
     mem["report"] = _peak_mb()
     if profiler:
         profiler.disable()
-        path = f"{profile}-{n_claims}.prof"
+        path = f"{profile}-{n_claims}-w{out['workers']}.prof"
         profiler.dump_stats(path)
         out["profile"] = path
 
-    seconds["block"] = timers.seconds.get("block", math.nan)
-    breakdown = {
-        "frames_and_other": seconds["cluster"]
-        - sum(
-            timers.seconds.get(k, 0.0)
-            for k in ("block", "score", "components", "split")
-        ),
-        **{
-            k: timers.seconds.get(k, math.nan)
-            for k in ("block", "score", "components", "split")
-        },
-        "wire_copies": timers.seconds.get("wire", math.nan),
-    }
+    claims, facts = result.claims, result.facts
     out.update(
         seconds=seconds,
-        breakdown=breakdown,
-        components=timers.calls.get("split", 0),
-        component_sizes=_size_summary(timers.sizes.get("split", [])),
-        clusters=len(clusters),
+        breakdown={
+            "block": timers.seconds.get("block", math.nan),
+            "score": timers.seconds.get("score", math.nan),
+            "wire_copies": timers.seconds.get("wire", math.nan),
+            "other": pipeline - sum(seconds[s] for s in STAGES[:-1]),
+        },
+        claims=len(claims),
+        events_found=len(result.events),
         facts=len(facts),
+        largest_event=max((len(e.claim_ids) for e in result.events), default=0),
         report_bytes=sink.count,
-        candidate_pairs=getattr(stats, "candidate_pairs", None),
-        blocks=getattr(stats, "blocks", None),
-        largest_block=getattr(stats, "largest_block", None),
-        dropped_keys=getattr(stats, "dropped_keys", None),
         memory_mb=mem,
         peak_mb=_peak_mb(),
+        pool_peak_mb=_children_peak_mb(),
     )
-    out["quality"] = {**score_clustering(corpus, claims, facts, placed), **recall}
-    pipeline = sum(seconds[s] for s in ("extract", "cluster", "compare", "report"))
-    out["total_s"] = pipeline
+    out["quality"] = score_clustering(corpus, claims, facts)
+    out["total_s"] = pipeline + seconds["report"]
     return out
 
 
 # --------------------------------------------------------------------------- parent
 
 
-def run_in_subprocess(n_claims: int, args: argparse.Namespace) -> dict[str, Any]:
-    """Run one size in a fresh interpreter and return its measurements.
+def run_in_subprocess(
+    n_claims: int, args: argparse.Namespace, workers: int = 1
+) -> dict[str, Any]:
+    """Run one size with *workers* in a fresh interpreter and return its measurements.
 
-    A size that fails or times out gives ``{"target": N, "failed": why}``.
+    A size that fails or times out gives ``{"target": N, "workers": W, "failed": why}``.
     """
     command = [
         sys.executable,
@@ -556,6 +442,8 @@ def run_in_subprocess(n_claims: int, args: argparse.Namespace) -> dict[str, Any]
         str(n_claims),
         "--seed",
         str(args.seed),
+        "--workers",
+        str(workers),
     ]
     if args.span_days is not None:
         command += ["--span-days", str(args.span_days)]
@@ -563,7 +451,10 @@ def run_in_subprocess(n_claims: int, args: argparse.Namespace) -> dict[str, Any]
         command += ["--profile", args.profile]
     if args.library:
         command += ["--library", args.library]
-    print(f"... N={n_claims:,}: running in a fresh subprocess", flush=True)
+    print(
+        f"... N={n_claims:,}, workers {workers}: running in a fresh subprocess",
+        flush=True,
+    )
     command += ["--memory-limit-gb", str(args.memory_limit_gb)]
     try:
         # stderr is inherited: the worker's progress lines show up as it goes
@@ -578,13 +469,13 @@ def run_in_subprocess(n_claims: int, args: argparse.Namespace) -> dict[str, Any]
     except subprocess.TimeoutExpired:
         why = f"timed out after {args.timeout:g} s"
         print(f"!!! N={n_claims:,}: {why}", flush=True)
-        return {"target": n_claims, "failed": why}
+        return {"target": n_claims, "workers": workers, "failed": why}
     lines = done.stdout.strip().splitlines()
     result: dict[str, Any] = json.loads(lines[-1]) if lines else {}
     if done.returncode != 0 or "failed" in result:
         why = result.get("failed") or f"exit status {done.returncode}"
         print(f"!!! N={n_claims:,}: failed: {why}", flush=True)
-        return {"target": n_claims, "failed": why}
+        return {"target": n_claims, "workers": workers, "failed": why}
     return result
 
 
@@ -607,10 +498,10 @@ def print_details(result: dict[str, Any]) -> None:
     q = result["quality"]
     b = result["breakdown"]
     print(
-        f"\n=== N={result['target']:,} target: {n:,} claims from {result['articles']:,} "
-        f"articles ({result['events']:,} events); corpus generated in {result['generate_s']:.2f} s "
-        f"(of which furniture removal {result['ingest_s']:.2f} s); events over "
-        f"{result['span_days']:,} days"
+        f"\n=== N={result['target']:,} target, workers {result['workers']}: {n:,} claims "
+        f"from {result['articles']:,} articles ({result['events']:,} events); corpus "
+        f"generated in {result['generate_s']:.2f} s (of which furniture removal "
+        f"{result['ingest_s']:.2f} s); events over {result['span_days']:,} days"
     )
     if result["library"] != str(ROOT):
         print(f"  library benchmarked: {result['library']}")
@@ -620,43 +511,24 @@ def print_details(result: dict[str, Any]) -> None:
         )
     print(
         f"  {'overall':<14} {_secs(result['total_s']):>8} s  {_rate(n, result['total_s']):>10} claims/s"
-        "  (extract + score+cluster + compare + report)"
+        "  (reconcile() + report)"
     )
     print(
-        f"  extraction on one core (CPU {result['extract_cpu']}): "
-        f"{_rate(n, s['extract'])} claims/s (target >= {TARGET_EXTRACT_RATE:,.0f})"
-    )
-    print(
-        "  cluster_claims breakdown: "
-        + ", ".join(f"{k} {_secs(v)} s" for k, v in b.items() if k != "wire_copies")
-        + f"; {result['components']:,} linked components"
-    )
-    sizes = result.get("component_sizes") or {}
-    if sizes:
-        print(
-            f"  linked components: largest {sizes['largest']:,} claims, "
-            f"{sizes['over_50']:,} over 50, {sizes['over_500']:,} over 500; "
-            f"sum of squared sizes {sizes['sum_squares']:,} (the pair matrices built)"
-        )
-    print(
-        f"  compare_facts: detect_wire_copies {_secs(b['wire_copies'])} s; report: "
-        f"{result['report_bytes'] / 2**20:,.0f} MB of JSON in {_secs(s['report'])} s"
-    )
-    print(
-        f"  blocking: {result['candidate_pairs']:,} candidate pairs "
-        f"({result['candidate_pairs'] / max(n, 1):.1f} per claim; all pairs would be "
-        f"{n * (n - 1) // 2:,}), {result['blocks']:,} blocks, largest block "
-        f"{result['largest_block']}, dropped keys {result['dropped_keys']}"
+        f"  inside match: block {_secs(b['block'])} s, score {_secs(b['score'])} s; "
+        f"wire copies {_secs(b['wire_copies'])} s; the rest of reconcile() "
+        f"{_secs(b['other'])} s"
     )
     mem = result["memory_mb"]
     print(
         "  peak RSS after stage (MB): "
         + ", ".join(f"{k} {v:,.0f}" for k, v in mem.items())
-        + f"; peak {result['peak_mb']:,.0f} MB"
+        + f"; peak {result['peak_mb']:,.0f} MB (largest pool worker "
+        f"{result['pool_peak_mb']:,.0f} MB)"
     )
     print(
-        f"  facts {result['facts']:,} (gold facts {q['gold_facts']:,}); report JSON "
-        f"{result['report_bytes'] / 2**20:.1f} MB"
+        f"  events {result['events_found']:,} (largest {result['largest_event']:,} "
+        f"claims), facts {result['facts']:,} (gold facts {q['gold_facts']:,}); "
+        f"report JSON {result['report_bytes'] / 2**20:.1f} MB"
     )
     print(
         f"  quality: B-cubed P/R/F1 {q['bcubed_precision']:.3f}/{q['bcubed_recall']:.3f}/"
@@ -666,12 +538,6 @@ def print_details(result: dict[str, Any]) -> None:
         f"{q['furniture_claims']}; claims holding no gold mention {q['stray_claims']}; "
         f"status accuracy (approx.) {q['status_accuracy']:.3f}"
     )
-    if "blocking_recall" in q:
-        print(
-            f"  same-fact claim pairs: {q['true_pairs']:,}; proposed by blocking "
-            f"{q['blocking_recall']:.3f}; proposed and linked (score >= threshold) "
-            f"{q.get('linked_recall', math.nan):.3f}"
-        )
     print(
         "  most merged (mention pairs of different gold facts in one fact): "
         + "; ".join(f"{k}: {n:,}" for k, n in q["merged_kinds"])
@@ -685,23 +551,29 @@ def print_details(result: dict[str, Any]) -> None:
 
 
 def growth_rows(results: Sequence[dict[str, Any]]) -> list[list[str]]:
-    """For each pair of consecutive sizes: time ratios per stage and the implied exponent."""
+    """For consecutive sizes of one worker count: time ratios per stage and the exponent."""
     rows = []
-    for small, big in itertools.pairwise(results):
-        scale = big["claims"] / small["claims"]
-        row = [f"{small['target']:,} → {big['target']:,}", f"{scale:.2f}x"]
-        for stage in (*STAGES, "total"):
-            t0 = small["total_s"] if stage == "total" else small["seconds"][stage]
-            t1 = big["total_s"] if stage == "total" else big["seconds"][stage]
-            if not t0 or math.isnan(t0) or math.isnan(t1):
-                row.append("-")
-                continue
-            ratio = t1 / t0
-            exponent = math.log(ratio) / math.log(scale) if scale > 1 else math.nan
-            row.append(f"{ratio:.1f}x (n^{exponent:.2f})")
-        pairs0, pairs1 = small["candidate_pairs"] or 0, big["candidate_pairs"] or 0
-        row.append(f"{pairs1 / pairs0:.1f}x" if pairs0 else "-")
-        rows.append(row)
+    by_workers: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for result in results:
+        by_workers[result["workers"]].append(result)
+    for workers, runs in sorted(by_workers.items()):
+        for small, big in itertools.pairwise(runs):
+            scale = big["claims"] / small["claims"]
+            row = [
+                f"{small['target']:,} → {big['target']:,}",
+                str(workers),
+                f"{scale:.2f}x",
+            ]
+            for stage in (*STAGES, "total"):
+                t0 = small["total_s"] if stage == "total" else small["seconds"][stage]
+                t1 = big["total_s"] if stage == "total" else big["seconds"][stage]
+                if not t0 or math.isnan(t0) or math.isnan(t1):
+                    row.append("-")
+                    continue
+                ratio = t1 / t0
+                exponent = math.log(ratio) / math.log(scale) if scale > 1 else math.nan
+                row.append(f"{ratio:.1f}x (n^{exponent:.2f})")
+            rows.append(row)
     return rows
 
 
@@ -718,16 +590,15 @@ def print_summary(
     """The final Markdown tables and the target checks (and the sizes that failed)."""
     header = [
         "N claims",
+        "workers",
         "articles",
         *(f"{STAGE_LABELS[s]} s" for s in STAGES),
         "total s",
         "claims/s overall",
-        "candidate pairs",
-        "largest block",
-        "dropped keys",
         "peak RSS MB",
+        "events",
+        "facts",
         "B³ F1",
-        "pairwise F1",
     ]
     rows = []
     for r in results:
@@ -735,30 +606,34 @@ def print_summary(
         rows.append(
             [
                 f"{r['claims']:,}",
+                str(r["workers"]),
                 f"{r['articles']:,}",
                 *(_secs(r["seconds"][s]) for s in STAGES),
                 _secs(r["total_s"]),
                 _rate(r["claims"], r["total_s"]),
-                f"{r['candidate_pairs']:,}",
-                str(r["largest_block"]),
-                str(r["dropped_keys"]),
                 f"{r['peak_mb']:,.0f}",
+                f"{r['events_found']:,}",
+                f"{r['facts']:,}",
                 f"{q['bcubed_f1']:.3f}",
-                f"{q['pairwise_f1']:.3f}",
             ]
         )
     for f in failures:
-        row = [f"{f['target']:,} (target)", f"failed: {f['failed']}"]
+        row = [
+            f"{f['target']:,} (target)",
+            str(f.get("workers", "-")),
+            f"failed: {f['failed']}",
+        ]
         rows.append(row + ["-"] * (len(header) - len(row)))
-    print("\n## Time, pairs, memory and quality per size\n")
+    print("\n## Time, memory and quality per size\n")
     print(markdown_table(header, rows))
     print("\n## Claims per second per stage\n")
     print(
         markdown_table(
-            ["N claims", *(STAGE_LABELS[s] for s in STAGES), "overall"],
+            ["N claims", "workers", *(STAGE_LABELS[s] for s in STAGES), "overall"],
             [
                 [
                     f"{r['claims']:,}",
+                    str(r["workers"]),
                     *(_rate(r["claims"], r["seconds"][s]) for s in STAGES),
                     _rate(r["claims"], r["total_s"]),
                 ]
@@ -775,41 +650,54 @@ def print_summary(
             markdown_table(
                 [
                     "sizes",
+                    "workers",
                     "claims ratio",
                     *(STAGE_LABELS[s] for s in STAGES),
                     "total",
-                    "candidate pairs",
                 ],
                 growth,
             )
         )
-    print("\n## Targets\n")
+    print("\n## Targets (issue 17)\n")
     for f in failures:
-        print(f"- N={f['target']:,}: DID NOT FINISH: {f['failed']}")
-    for r in results:
-        rate = r["claims"] / r["seconds"]["extract"]
         print(
-            f"- N={r['claims']:,}: extraction {rate:,.0f} claims/s on one core "
-            f"({'ok' if rate >= TARGET_EXTRACT_RATE else 'BELOW'} target {TARGET_EXTRACT_RATE:,.0f}); "
-            f"peak RSS {r['peak_mb']:,.0f} MB ({'ok' if r['peak_mb'] < TARGET_PEAK_MB else 'ABOVE'} "
-            f"{TARGET_PEAK_MB:,.0f} MB)"
-            + (
-                f"; matched (cluster_claims) in {r['seconds']['cluster']:.1f} s "
-                f"({'ok' if r['seconds']['cluster'] < TARGET_MATCH_SECONDS_100K else 'ABOVE'} "
-                f"{TARGET_MATCH_SECONDS_100K:.0f} s)"
-                if r["target"] >= 100_000
-                else ""
-            )
+            f"- N={f['target']:,}, workers {f.get('workers', '-')}: DID NOT FINISH: "
+            f"{f['failed']}"
         )
-    for small, big in itertools.pairwise(results):
+    for r in results:
+        line = (
+            f"- N={r['claims']:,}, workers {r['workers']}: {r['total_s']:.1f} s, peak RSS "
+            f"{r['peak_mb']:,.0f} MB ({'ok' if r['peak_mb'] < TARGET_PEAK_MB else 'ABOVE'} "
+            f"{TARGET_PEAK_MB:,.0f} MB)"
+        )
+        if r["target"] >= 1_000_000:
+            ok = "ok" if r["total_s"] < TARGET_SECONDS_1M else "ABOVE"
+            line += f"; {ok} target {TARGET_SECONDS_1M:.0f} s at 1M"
+        print(line)
+    for small, big in _same_workers_pairs(results):
         scale = big["claims"] / small["claims"]
         if 8 <= scale <= 12:
             ratio = big["total_s"] / small["total_s"]
             print(
-                f"- {small['target']:,} → {big['target']:,}: total time x{ratio:.1f} for "
-                f"x{scale:.1f} claims ({'ok' if ratio <= TARGET_GROWTH_10X else 'ABOVE'} "
-                f"target <= {TARGET_GROWTH_10X:.0f}x)"
+                f"- {small['target']:,} → {big['target']:,}, workers {big['workers']}: total "
+                f"time x{ratio:.1f} for x{scale:.1f} claims "
+                f"({'ok' if ratio <= TARGET_GROWTH_10X else 'ABOVE'} target "
+                f"<= {TARGET_GROWTH_10X:.0f}x)"
             )
+
+
+def _same_workers_pairs(
+    results: Sequence[dict[str, Any]],
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """Consecutive sizes measured with the same number of workers."""
+    by_workers: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for result in results:
+        by_workers[result["workers"]].append(result)
+    return [
+        pair
+        for runs in by_workers.values()
+        for pair in itertools.pairwise(sorted(runs, key=lambda r: r["target"]))
+    ]
 
 
 def _git_state(folder: Path) -> str:
@@ -846,6 +734,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--quick", action="store_true", help="only 1,000 and 10,000 claims"
     )
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[1, -1],
+        help="Config.workers to measure each size with (default: 1 and -1, all cores)",
+    )
     parser.add_argument(
         "--span-days",
         type=int,
@@ -891,7 +786,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.library:
             sys.path.insert(0, str(Path(args.library).resolve()))
         try:
-            result = run_one(args.worker, args.seed, args.span_days, args.profile)
+            result = run_one(
+                args.worker,
+                args.seed,
+                args.span_days,
+                args.profile,
+                args.workers[0],
+            )
         except (Exception, MemoryError) as error:
             import traceback
 
@@ -905,19 +806,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = args.claims or (QUICK_SIZES if args.quick else DEFAULT_SIZES)
     library = Path(args.library).resolve() if args.library else ROOT
     print(
-        f"reconcile benchmark: sizes {', '.join(f'{n:,}' for n in sizes)}; seed {args.seed}; "
+        f"reconcile benchmark: sizes {', '.join(f'{n:,}' for n in sizes)}; workers "
+        f"{', '.join(map(str, args.workers))}; seed {args.seed}; "
         f"python {sys.version.split()[0]}; {os.cpu_count()} CPUs; library "
         f"{library}{_git_state(library)}"
     )
     results = []
     failures = []
     for n in sorted(sizes):
-        result = run_in_subprocess(n, args)
-        if "failed" in result:
-            failures.append(result)
-            continue
-        print_details(result)
-        results.append(result)
+        for workers in args.workers:
+            result = run_in_subprocess(n, args, workers)
+            if "failed" in result:
+                failures.append(result)
+                continue
+            print_details(result)
+            results.append(result)
     print_summary(results, failures)
     if args.json:
         Path(args.json).write_text(

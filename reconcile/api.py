@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import field, frozen
 
@@ -30,6 +30,7 @@ from reconcile.config import Config
 from reconcile.errors import InvalidValueError
 from reconcile.gc_pause import collector_paused
 from reconcile.incremental import (
+    ArticleEngine,
     FactChanges,
     IncrementalState,
     ProgressCallback,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
 __all__ = ["Reconciliation", "load_articles", "reconcile"]
 
 ReportFormat = Literal["markdown", "json", "html"]
+Engine = Literal["local", "dask"]
 
 
 @frozen
@@ -198,6 +200,8 @@ def reconcile(
     config: Config | None = None,
     *,
     progress: ProgressCallback | None = None,
+    engine: Engine = "local",
+    client: Any = None,
 ) -> Reconciliation:
     """Extract claims from *articles*, cluster them into facts, and decide each fact's verdict.
 
@@ -205,16 +209,42 @@ def reconcile(
         articles: articles as :func:`load_articles` returns them.
         config: thresholds and limits; ``Config()`` by default.
         progress: called as ``progress(stage, done, total)`` for the stages
-            ``extract`` (once per article), ``match`` and ``compare``; the
+            ``extract`` (as articles are done), ``match`` and ``compare``; the
             command line draws its progress bar with it.
+        engine: where the per-article work runs: ``"local"`` (on
+            ``config.workers`` processes) or ``"dask"`` (on the Dask cluster
+            of *client*; see :mod:`reconcile.dask_engine`). The rest runs here.
+            Either way the result is the same.
+        client: a ``distributed.Client``, for ``engine="dask"``; the current
+            client when not given.
 
     Raises:
-        InvalidValueError: two articles share an id.
+        InvalidValueError: two articles share an id, or *engine* is unknown.
+        MissingExtraError: ``engine="dask"`` without the ``dask`` extra installed.
     """
     config = config or Config()
     state, claims, facts = reconcile_incrementally(
-        None, articles, config, progress=progress
+        None, articles, config, progress=progress, engine=_engine(engine, client)
     )
     return Reconciliation(
         state.articles, claims, facts, config, events=state.events, state=state
     )
+
+
+def _engine(engine: Engine, client: Any) -> ArticleEngine | None:
+    """The article engine for *engine* (``None``: the local process pool)."""
+    if engine == "local":
+        return None
+    if engine != "dask":
+        raise InvalidValueError(f"engine: expected 'local' or 'dask' (got {engine!r})")
+    from reconcile.dask_engine import dask_engine, require_distributed
+
+    if client is None:
+        try:
+            client = require_distributed().get_client()
+        except ValueError as error:
+            raise InvalidValueError(
+                "client: expected a distributed.Client for engine 'dask' "
+                "(none given and none running)"
+            ) from error
+    return dask_engine(client)

@@ -30,6 +30,8 @@ from reconcile.errors import (
     ReplacedTextWarning,
     UnreadablePathError,
 )
+from reconcile.incremental import ProgressCallback
+from reconcile.model import Article
 from reconcile.report import write_json_report
 from reconcile.store import open_store
 
@@ -49,6 +51,7 @@ examples:
   reconcile check --file draft.md --published 2025-01-18 fixtures/russia-iran-treaty/articles
   reconcile graph fixtures/russia-iran-treaty/articles -o provenance.graphml
   reconcile report --store desk.db today/
+  reconcile report --scheduler tcp://10.0.0.5:8786 feed/     (needs reconcile[dask])
   reconcile diff --store desk.db --since 2025-01-17
   reconcile claimreview fixtures/russia-iran-treaty/articles --author "Fact Desk" \
       --url-template "https://desk.example/facts/{fact_id}" -o claimreview.json
@@ -121,6 +124,11 @@ def _parser() -> argparse.ArgumentParser:
         action="append",
         metavar="ID",
         help="with --by-claim, only this article (repeat for several)",
+    )
+    report.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="extract on this Dask cluster (tcp://HOST:8786; needs reconcile[dask])",
     )
     _common(report)
     _sources(report)
@@ -244,6 +252,12 @@ def _common(parser: argparse.ArgumentParser) -> None:
         type=float,
         help="match threshold, 0-100 (pairs at or above it are linked)",
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="cores to use (default: all; 1: one process); the result is the same",
+    )
 
 
 def _sources(parser: argparse.ArgumentParser, published: str = "--published") -> None:
@@ -283,12 +297,20 @@ def _reconcile(args: argparse.Namespace) -> Reconciliation:
     options: dict[str, object] = {"alias_file": args.alias_file}
     if args.threshold is not None:
         options["match_threshold"] = args.threshold
+    if args.workers is not None:
+        options["workers"] = args.workers
     try:
         config = Config(**options)  # type: ignore[arg-type]
     except (TypeError, ValueError) as error:
-        raise ReconcileError(f"--threshold: {error}") from error
+        flag = "--workers" if "workers" in str(error) else "--threshold"
+        raise ReconcileError(f"{flag}: {error}") from error
     bar = progress.bar if progress.enabled else None
-    if store_path is None:
+    scheduler = getattr(args, "scheduler", None)
+    if scheduler is not None and store_path is not None:
+        raise ReconcileError("--scheduler: expected no --store (a store adds locally)")
+    if scheduler is not None:
+        result = _reconcile_on_dask(articles, config, bar, scheduler)
+    elif store_path is None:
         result = reconcile(articles, config, progress=bar)
     else:
         # With no article to add, the store is only read: a read-only file works.
@@ -299,6 +321,26 @@ def _reconcile(args: argparse.Namespace) -> Reconciliation:
         progress.say(f"{store_path}: {changes.summary()}")
     progress.say(f"{len(result.claims)} claims in {len(result.facts)} facts")
     return result
+
+
+def _reconcile_on_dask(
+    articles: Sequence[Article],
+    config: Config,
+    bar: ProgressCallback | None,
+    scheduler: str,
+) -> Reconciliation:
+    """:func:`reconcile` with extraction on the Dask cluster at *scheduler*."""
+    from reconcile.dask_engine import require_distributed
+
+    distributed = require_distributed()
+    try:
+        client = distributed.Client(scheduler, timeout=30)
+    except (OSError, TimeoutError) as error:
+        raise ReconcileError(
+            f"--scheduler: expected a reachable Dask scheduler at {scheduler!r} ({error})"
+        ) from error
+    with client:
+        return reconcile(articles, config, progress=bar, engine="dask", client=client)
 
 
 def _run_report(args: argparse.Namespace) -> int:

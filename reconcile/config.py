@@ -103,7 +103,11 @@ class Config:
         wire_copy_threshold: articles whose whole texts score at or above this
             (``fuzz.ratio``) are one wire story and count as one origin.
         alias_file: an optional user gazetteer (JSON) extending the bundled one.
-        workers: rapidfuzz worker threads (-1: all cores).
+        workers: how many cores a run uses: worker processes for the
+            per-article work (extraction and value binding, see
+            :mod:`reconcile.parallel`) and rapidfuzz threads for scoring.
+            -1 (the default) is every core available; 1 runs everything in
+            this process. The result is the same for any value.
         max_article_chars: the longest article text read whole, in characters
             of cleaned text (default 200,000, some 30,000 words: longer than any
             news article). A longer article is cut at the last sentence end

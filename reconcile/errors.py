@@ -15,6 +15,7 @@
   x StoreError              (a desk store is damaged, foreign, newer, or refuses an article)
   x ClaimReviewError        (also ValueError: a ClaimReview item or export argument is invalid;
                              carries .path, .index, .field and .value)
+  x MissingExtraError       (also ImportError: an optional extra, such as ``dask``, is not installed)
 * ReconcileWarning(UserWarning)
   x UnanchoredDateWarning   (an article has no ``published``; relative dates stay unresolved)
   x SkippedFileWarning      (``keep_going=True`` skipped a bad file; a directory holds a file
@@ -37,6 +38,7 @@ __all__ = [
     "InputError",
     "InvalidSpanError",
     "InvalidValueError",
+    "MissingExtraError",
     "MissingPathError",
     "ReconcileError",
     "ReconcileWarning",
@@ -128,6 +130,13 @@ class UnknownArticleError(ReconcileError, LookupError):
             f"article {article_id!r}: expected the id of an article in this "
             f"reconciliation{hint}"
         )
+
+
+class MissingExtraError(ReconcileError, ImportError):
+    """An optional part of reconcile was asked for, but its extra is not installed.
+
+    The message names the extra and the command that installs it.
+    """
 
 
 class StoreError(ReconcileError):

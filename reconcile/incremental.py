@@ -17,11 +17,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from reconcile.compare.independence import (
-    WireGroups,
-    detect_wire_copies,
-    long_sentences,
-)
+from reconcile.compare.independence import WireGroups, detect_wire_copies
 from reconcile.compare.verdicts import (
     PairFindings,
     compare_fact_cluster,
@@ -29,15 +25,16 @@ from reconcile.compare.verdicts import (
 )
 from reconcile.config import Config
 from reconcile.errors import InvalidValueError
-from reconcile.events.binding import ClaimEvents, bind_values
+from reconcile.events.binding import ClaimEvents
 from reconcile.events.coref import group_events
 from reconcile.events.facts import FactCluster, fact_clusters
-from reconcile.extract.claims import extract_claims
+from reconcile.extract.actors import Gazetteer
 from reconcile.gc_pause import collector_paused
 from reconcile.ingest import truncate_article
 from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
 from reconcile.model import Article, Claim, Event, Fact
+from reconcile.parallel import ArticleWork, process_articles
 
 __all__ = [
     "ComparedFact",
@@ -49,6 +46,12 @@ __all__ = [
 ]
 
 ProgressCallback = Callable[[str, int, int], None]
+
+ArticleEngine = Callable[
+    [Sequence[Article], Gazetteer, Callable[[int], None]], list[ArticleWork]
+]
+"""Runs :func:`~reconcile.parallel.process_article` over articles, in their
+order, telling the callback how many are done; the Dask engine is one."""
 
 WireKey = tuple[tuple[str, str, str], ...]
 """``(article id, wire group, reason)`` for each article of a fact, in id order."""
@@ -80,7 +83,8 @@ class IncrementalState:
     compared: Mapping[tuple[str, ...], ComparedFact]
     """Every fact, by its id and the claim ids of its cluster."""
     sentences: Mapping[str, frozenset[str]] = field(factory=dict)
-    """The long sentences of each article, by id (see :func:`long_sentences`)."""
+    """The long sentences of each article, by id (see
+    :func:`~reconcile.compare.independence.long_sentences`)."""
     bindings: Mapping[str, ClaimEvents] = field(factory=dict)
     """Each claim's event mentions and the bindings of its values, by claim id."""
     events: tuple[Event, ...] = ()
@@ -153,14 +157,21 @@ def reconcile_incrementally(
     config: Config,
     *,
     progress: ProgressCallback | None = None,
+    engine: ArticleEngine | None = None,
 ) -> tuple[IncrementalState, tuple[Claim, ...], tuple[Fact, ...]]:
     """Add *articles* to *state* (``None``: an empty one); return the new state, all claims and facts.
+
+    The per-article work (claims, value bindings, long sentences) runs on
+    ``config.workers`` processes (see :mod:`reconcile.parallel`), or on
+    *engine* when one is given.
 
     Raises:
         InvalidValueError: an article id is used twice, or is already in *state*.
     """
     with collector_paused():
-        return _add_articles(state, tuple(articles), config, progress or _no_progress)
+        return _add_articles(
+            state, tuple(articles), config, progress or _no_progress, engine
+        )
 
 
 def _add_articles(
@@ -168,6 +179,7 @@ def _add_articles(
     new_articles: tuple[Article, ...],
     config: Config,
     report: ProgressCallback,
+    engine: ArticleEngine | None = None,
 ) -> tuple[IncrementalState, tuple[Claim, ...], tuple[Fact, ...]]:
     old_articles = state.articles if state is not None else ()
     new_articles = tuple(
@@ -175,21 +187,26 @@ def _add_articles(
     )
     _check_unique_ids(old_articles, new_articles)
     index = state.index if state is not None else build_match_index((), config)
-    new_claims: list[Claim] = []
-    for done, article in enumerate(new_articles, start=1):
-        new_claims.extend(extract_claims(article, gazetteer=index.gazetteer))
-        report("extract", done, len(new_articles))
+    work = _extract(new_articles, index.gazetteer, config, report, engine)
+    new_claims = [claim for done in work for claim in done.claims]
     report("match", 0, 1)
     index = extend_match_index(index, new_claims)
     report("match", 1, 1)
     every_article = (*old_articles, *new_articles)
     sentences = dict(state.sentences) if state is not None else {}
-    sentences.update((a.id, long_sentences(a)) for a in new_articles)
+    sentences.update(
+        (a.id, done.sentences) for a, done in zip(new_articles, work, strict=True)
+    )
     wire = detect_wire_copies(every_article, config, sentences=sentences)
     previous = state.compared if state is not None else {}
     every_claim = (*(state.claims if state is not None else ()), *new_claims)
     bindings = dict(state.bindings) if state is not None else {}
-    bindings.update((c.id, bind_values(c)) for c in new_claims)
+    bindings.update(
+        (c.id, binding)
+        for done in work
+        for c, binding in zip(done.claims, done.bindings, strict=True)
+    )
+    del work
     grouping = group_events(
         every_claim, config, gazetteer=index.gazetteer, bindings=bindings
     )
@@ -275,6 +292,23 @@ def _wire_key(cluster: FactCluster, wire: WireGroups) -> WireKey:
         label = wire.group_of.get(article_id, "")
         groups.append((article_id, label, wire.reasons.get(label, "")))
     return tuple(groups)
+
+
+def _extract(
+    articles: Sequence[Article],
+    gazetteer: Gazetteer,
+    config: Config,
+    report: ProgressCallback,
+    engine: ArticleEngine | None,
+) -> list[ArticleWork]:
+    """The per-article work of *articles*, on *engine* or on ``config.workers`` processes."""
+
+    def done(count: int) -> None:
+        report("extract", count, len(articles))
+
+    if engine is not None:
+        return engine(articles, gazetteer, done)
+    return process_articles(articles, gazetteer, workers=config.workers, done=done)
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:

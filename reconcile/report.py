@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import IO, Any
 
@@ -102,7 +102,7 @@ def build_report(
         [article_record(a) for a in articles],
         [fact_record(f) for f in editor_order(facts)],
         changes=changes,
-        events=_event_records(events, facts),
+        events=list(_event_records(events, facts)),
     )
 
 
@@ -133,12 +133,13 @@ def event_record(event: Event, fact_ids: Sequence[str] = ()) -> dict[str, Any]:
 
 def _event_records(
     events: Sequence[Event], facts: Sequence[Fact]
-) -> list[dict[str, Any]]:
+) -> Iterator[dict[str, Any]]:
+    """Each event's record, made as it is asked for (the JSON report streams them)."""
     facts_of: dict[str, list[str]] = {}
     for fact in facts:
         if fact.event is not None:
             facts_of.setdefault(fact.event, []).append(fact.id)
-    return [event_record(e, facts_of.get(e.id, ())) for e in events]
+    return (event_record(e, facts_of.get(e.id, ())) for e in events)
 
 
 def editor_order(facts: Sequence[Fact]) -> list[Fact]:

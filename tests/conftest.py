@@ -6,6 +6,7 @@ failures fast while developing), chosen with ``RECONCILE_HYPOTHESIS_PROFILE``.
 """
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -45,3 +46,17 @@ FIXTURE_SETS = sorted(p.parent for p in FIXTURES.glob("*/expected.json"))
 def fixtures_dir() -> Path:
     """The bundled fixtures folder."""
     return FIXTURES
+
+
+def fixtures_and_feed(claims: int, seed: int) -> list:
+    """Every fixture set's articles, then a synthetic feed of look-alike events
+    (``benchmarks/synthetic.py``) of about *claims* claims."""
+    from reconcile import load_articles
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from synthetic import generate_corpus
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    fixtures = load_articles(sorted(FIXTURES.glob("*/articles")))
+    return [*fixtures, *generate_corpus(claims, seed=seed).articles]

@@ -1,0 +1,85 @@
+"""Extraction on a Dask cluster: the engine behind ``reconcile(..., engine="dask")``.
+
+The per-article work (:func:`reconcile.parallel.process_article`: claims,
+value bindings, long sentences) is the largest stage that needs no other
+article, so it is what goes to the cluster: the articles are split into
+partitions, each partition is processed on a worker, and the results come back
+in the order of the articles. Matching, events, facts and comparison need every
+claim at once and run on the client, as in a local run, so the events, facts
+and ids are those of a local run.
+
+Needs the ``dask`` extra (``pip install 'reconcile[dask]'``, which brings
+``dask[distributed]``); every worker needs the same version of reconcile.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reconcile.errors import MissingExtraError
+from reconcile.extract.actors import Gazetteer
+from reconcile.incremental import ArticleEngine
+from reconcile.model import Article
+from reconcile.parallel import ArticleWork, chunk_articles, process_article
+
+__all__ = ["INSTALL", "dask_engine", "require_distributed"]
+
+INSTALL = "pip install 'reconcile[dask]'"
+
+
+def require_distributed() -> Any:
+    """The ``distributed`` module, or a :class:`MissingExtraError` naming the extra.
+
+    Raises:
+        MissingExtraError: ``dask[distributed]`` is not installed.
+    """
+    try:
+        import distributed
+    except ImportError as error:
+        raise MissingExtraError(
+            f"engine 'dask': expected the dask extra to be installed ({INSTALL}): "
+            f"{error}"
+        ) from error
+    return distributed
+
+
+def dask_engine(client: Any) -> ArticleEngine:
+    """An article engine (see :func:`reconcile.incremental.reconcile_incrementally`) on *client*'s cluster.
+
+    Args:
+        client: a ``distributed.Client`` connected to the cluster.
+
+    Raises:
+        MissingExtraError: ``dask[distributed]`` is not installed.
+    """
+    distributed = require_distributed()
+
+    def run(
+        articles: Sequence[Article], gazetteer: Gazetteer, done: Callable[[int], None]
+    ) -> list[ArticleWork]:
+        if not articles:
+            return []
+        threads = sum(client.nthreads().values()) or 1
+        partitions = chunk_articles(articles, threads)
+        shared = client.scatter(gazetteer, broadcast=True)
+        futures = client.map(
+            _process_partition, partitions, gazetteer=shared, pure=False
+        )
+        position = {future.key: number for number, future in enumerate(futures)}
+        results: list[list[ArticleWork] | None] = [None] * len(futures)
+        finished = 0
+        for future, works in distributed.as_completed(futures, with_results=True):
+            results[position[future.key]] = works
+            finished += len(works)
+            done(finished)
+        return [work for part in results if part is not None for work in part]
+
+    return run
+
+
+def _process_partition(
+    articles: list[Article], gazetteer: Gazetteer
+) -> list[ArticleWork]:
+    """What a Dask worker runs: :func:`~reconcile.parallel.process_article` on a partition."""
+    return [process_article(article, gazetteer) for article in articles]
