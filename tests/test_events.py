@@ -513,3 +513,30 @@ class TestStatementDates:
         result = reconcile([original, copy])
         facts = {c.id: f for f in result.facts for c in f.claims}
         assert facts["a#2"] is facts["b#2"]
+
+
+class TestBlocking:
+    def test_pairs_grow_linearly_when_one_name_is_everywhere(self):
+        """A name every report holds ("Russia") is no block of its own: its
+        accounts are paired within weeks, so pairs grow with the accounts."""
+        from datetime import timedelta
+
+        from reconcile.events.coref import _candidate_pairs
+
+        def feed(days: int) -> list[Account]:
+            start = date(2024, 1, 1)
+            return [
+                account(
+                    f"a{n}",
+                    "agreement",
+                    {"Russia"},
+                    date=(start + timedelta(days=n // 2),) * 2,
+                    published=start + timedelta(days=n // 2),
+                )
+                for n in range(days * 2)
+            ]
+
+        small, large = (len(_candidate_pairs(feed(days))[0]) for days in (300, 600))
+        assert 0 < small
+        assert large <= 2.2 * small
+        assert small <= 300 * 2 * 40
