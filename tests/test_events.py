@@ -540,3 +540,33 @@ class TestBlocking:
         assert 0 < small
         assert large <= 2.2 * small
         assert small <= 300 * 2 * 40
+
+
+class TestHeadings:
+    @pytest.mark.parametrize(
+        "line",
+        [
+            "Featured Video Of The Day",
+            "Associated Press's Profile Picture",
+            "NDTV Auto Episode 23 | Reviewing The Mercedes-AMG Sedan And The BMW Coupe",
+        ],
+    )
+    def test_a_line_in_title_case_gives_no_claim(self, line):
+        text = (
+            "A quake struck Herat on Saturday, killing 12 people.\n\n"
+            f"{line}\n\n"
+            "Rescuers searched the rubble for survivors on Sunday."
+        )
+        claims = extract_claims(article("a", "Desk", text))
+        assert [c.text for c in claims] == [
+            "A quake struck Herat on Saturday, killing 12 people.",
+            "Rescuers searched the rubble for survivors on Sunday.",
+        ]
+
+    def test_a_sentence_with_names_is_still_a_claim(self):
+        (claim,) = extract_claims(
+            article(
+                "a", "Desk", "Vladimir Putin Met Masoud Pezeshkian In Moscow On Friday."
+            )
+        )
+        assert claim.text.startswith("Vladimir Putin")

@@ -281,7 +281,16 @@ def is_checkable(text: str) -> bool:
     ends_like_sentence = stripped[-1] in ".!\"”’'"
     if not ends_like_sentence and len(words) <= _HEADLINE_MAX_WORDS and not has_verb:
         return False
+    if not ends_like_sentence and _in_title_case(words):
+        return False  # a heading or label: "Featured Video Of The Day"
     return has_verb or ends_like_sentence
+
+
+def _in_title_case(words: Sequence[str]) -> bool:
+    """Whether nearly every word longer than two letters is capitalised, as
+    in headings and labels rather than sentences."""
+    long = [w for w in words if len(w) > 2]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
 
 
 #: How alike (rapidfuzz ``token_sort_ratio``) a line and the title must be for the
