@@ -238,6 +238,11 @@ def _accounts(
         drafts: list[_Draft] = []
         pending: list[tuple[Claim, EventMention]] = []
         named: list[tuple[Claim, EventMention]] = []
+        # Towns the gazetteer does not know, read once per claim.
+        towns_of = {
+            claim.id: unknown_places(claim, gazetteer)
+            for claim in by_article[article_id]
+        }
         for claim in by_article[article_id]:
             for mention in bound[claim.id].mentions:
                 if mention.family in ("consequence", ANAPHORIC):
@@ -251,7 +256,7 @@ def _accounts(
             events = bound[claim.id]
             date_ = _mention_date(claim, events, mention.number)
             places = _mention_places(claim, events, mention.number)
-            towns = set(unknown_places(claim, gazetteer))
+            towns = set(towns_of[claim.id])
             countries = _countries(claim, gazetteer)
             home = next(
                 (
@@ -261,12 +266,21 @@ def _accounts(
                 ),
                 None,
             )
-            _join(drafts, home, claim, mention, events, date_, gazetteer)
+            _join(
+                drafts,
+                home,
+                claim,
+                mention,
+                events,
+                date_,
+                towns_of[claim.id],
+                gazetteer,
+            )
         for claim, mention in pending:
             events = bound[claim.id]
             date_ = _mention_date(claim, events, mention.number)
             places = _mention_places(claim, events, mention.number) | set(
-                unknown_places(claim, gazetteer)
+                towns_of[claim.id]
             )
             if mention.family == ANAPHORIC:
                 candidates = [d for d in drafts if d.family != ANAPHORIC]
@@ -280,7 +294,16 @@ def _accounts(
             towns = {p for p in places if gazetteer.type_of(p) != "country"}
             placed = [d for d in candidates if towns & (d.places | d.names)]
             home = _nearest(placed or candidates, claim.span.start)
-            _join(drafts, home, claim, mention, events, date_, gazetteer)
+            _join(
+                drafts,
+                home,
+                claim,
+                mention,
+                events,
+                date_,
+                towns_of[claim.id],
+                gazetteer,
+            )
         first = by_article[article_id][0]
         for number, draft in enumerate(drafts):
             accounts.append(
@@ -317,9 +340,11 @@ def _join(
     mention: EventMention,
     events: ClaimEvents,
     date_: tuple[date, date] | None,
+    towns: Mapping[str, bool],
     gazetteer: Gazetteer,
 ) -> None:
-    """Add *mention* to the account *home* (a new one when ``None``)."""
+    """Add *mention* to the account *home* (a new one when ``None``); *towns*
+    are the claim's :func:`unknown_places`."""
     if home is None:
         home = _Draft(mention, claim, gazetteer)
         drafts.append(home)
@@ -327,7 +352,7 @@ def _join(
         home.mentions.append((claim.id, mention.number))
         home.triggers.update(mention.triggers)
         home.position = min(home.position, claim.span.start)
-    _absorb(home, claim, events, mention.number, date_, gazetteer)
+    _absorb(home, claim, events, mention.number, date_, towns, gazetteer)
 
 
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
@@ -465,6 +490,7 @@ def _absorb(
     events: ClaimEvents,
     mention: int,
     date_: tuple[date, date] | None,
+    towns: Mapping[str, bool],
     gazetteer: Gazetteer,
 ) -> None:
     """Add what a mention says of its event to the account being built."""
@@ -477,7 +503,7 @@ def _absorb(
     # later claims add where it was felt, where aid came from.
     placed = bool(draft.places)
     if not placed and claim.id == draft.lead:
-        for name, region in unknown_places(claim, gazetteer).items():
+        for name, region in towns.items():
             draft.towns.add(name)
             draft.places.add(name)
             # A region may hold any town the gazetteer does not know.

@@ -103,12 +103,25 @@ def _modifies(
     gap = text[first.span.end - offset : second.span.start - offset]
     if gap not in (" ", "-") or second.family in ("consequence", first.family):
         return False
-    nouns = (*lemmas_of(second.text)[1], second.text.lower())
     return (
         first.text.lower() == first.lemma
         and first.lemma in lexicon.nouns
-        and any(second.event_class in lexicon.nouns.get(lemma, ()) for lemma in nouns)
+        and any(
+            c == second.event_class for _, c in _as_noun(second.text.lower(), lexicon)
+        )
     )
+
+
+def _as_noun(lower: str, lexicon: TriggerLexicon) -> list[tuple[str, str]]:
+    """``(lemma, class)`` of every noun reading of the lower-cased *lower*."""
+    return [
+        (lemma, c)
+        for lemma in (
+            *lemmas_of(lower)[1],
+            lower,
+        )  # the lexicon may list "talks" itself
+        for c in lexicon.nouns.get(lemma, ())
+    ]
 
 
 def _reading(
@@ -125,11 +138,7 @@ def _reading(
     as_verb = [
         (lemma, c) for lemma in verb_lemmas for c in lexicon.verbs.get(lemma, ())
     ]
-    as_noun = [
-        (lemma, c)
-        for lemma in (*noun_lemmas, lower)  # the lexicon may list "talks" itself
-        for c in lexicon.nouns.get(lemma, ())
-    ]
+    as_noun = _as_noun(lower, lexicon)
     if not as_verb and not as_noun:
         return None
     plural = bool(noun_lemmas) and lower not in noun_lemmas and lower.endswith("s")

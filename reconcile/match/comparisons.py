@@ -99,6 +99,10 @@ PARTY_FAMILIES = frozenset(
 #: :data:`reconcile.events.binding.ANAPHORIC`.
 ANAPHORIC_FAMILY = "anaphoric"
 
+#: Accounts whose parties tell them apart: party-defined families, and
+#: accounts without an event word ("Serbia received shells from Greece").
+_PARTIES_OR_NO_EVENT_WORD = PARTY_FAMILIES | {ANAPHORIC_FAMILY}
+
 #: A name held by at most this share of accounts is rare (term-frequency adjusted).
 RARE_NAME_SHARE = 0.05
 
@@ -346,12 +350,9 @@ def _names_level(a: Account, b: Account, name_share: Mapping[str, float]) -> str
     if not a.names or not b.names:
         return "unknown"
     shared = a.names & b.names
-    parties = PARTY_FAMILIES | {
-        ANAPHORIC_FAMILY
-    }  # "Serbia received shells from Greece"
     if (
-        a.family in parties
-        and b.family in parties
+        a.family in _PARTIES_OR_NO_EVENT_WORD
+        and b.family in _PARTIES_OR_NO_EVENT_WORD
         and a.countries - b.countries
         and b.countries - a.countries
     ):
