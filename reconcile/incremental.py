@@ -190,7 +190,16 @@ def _add_articles(
     work = _extract(new_articles, index.gazetteer, config, report, engine)
     new_claims = [claim for done in work for claim in done.claims]
     report("match", 0, 1)
-    index = extend_match_index(index, new_claims)
+    index = extend_match_index(
+        index,
+        new_claims,
+        proposing=(
+            claim.id
+            for done in work
+            for claim, bound in zip(done.claims, done.bindings, strict=True)
+            if bound.states_proposition
+        ),
+    )
     report("match", 1, 1)
     every_article = (*old_articles, *new_articles)
     sentences = dict(state.sentences) if state is not None else {}

@@ -74,8 +74,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 
 #: The layout of a segment; part of the store's cache key, so a store written
 #: with another layout rebuilds its cache instead of misreading it. Format 5
-#: is JSON (formats up to 4 were pickles, never read again).
-CACHE_FORMAT = 6
+#: is JSON (formats up to 4 were pickles, never read again); format 7 scores only
+#: the pairs holding a claim that states a proposition.
+CACHE_FORMAT = 7
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls
@@ -321,6 +322,7 @@ def _replay(
         frames,
         split,
         scored_now,
+        frozenset(cid for cid, bound in bindings.items() if bound.states_proposition),
     )
     ordered_facts = earliest_first(c.fact for c in compared.values())
     all_articles, all_claims = tuple(articles.values()), tuple(claims.values())

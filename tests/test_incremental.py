@@ -172,3 +172,63 @@ def test_extending_the_match_index_scores_only_new_pairs():
     assert extend_match_index(tail, []).scored_now == 0
     with pytest.raises(InvalidValueError, match="already in the index"):
         extend_match_index(tail, claims[:1])
+
+
+def test_the_match_index_scores_only_pairs_holding_a_proposition():
+    # Two claims that date the signing (placed by the event model) and one
+    # that states it without a value: only the two pairs holding the latter
+    # are scored, and the proposition still joins its worded-alike claims.
+    articles = [
+        _article(
+            "a", "Desk A", 17, "Russia and Iran signed a partnership treaty on Friday."
+        ),
+        _article(
+            "b", "Desk B", 18, "Iran and Russia signed a partnership treaty on Jan. 17."
+        ),
+        _article("c", "Desk C", 18, "Russia and Iran signed a partnership treaty."),
+    ]
+    claims = list(reconcile(articles).claims)
+    every = build_match_index(claims)
+    assert every.scored_now == 3
+    some = build_match_index(claims, proposing=[claims[2].id])
+    assert some.scored_now == 2
+    assert [c.claim_ids for c in some.clusters] == [c.claim_ids for c in every.clusters]
+    # Extending keeps the choice: a fourth dated claim pairs with the proposition only.
+    fourth = reconcile(
+        [
+            *articles,
+            _article(
+                "d", "Desk D", 19, "Russia, Iran signed a partnership treaty on Friday."
+            ),
+        ]
+    ).claims[3]
+    assert extend_match_index(some, [fourth], proposing=[]).scored_now == 1
+    assert extend_match_index(some, [fourth]).scored_now == 1
+    with pytest.raises(InvalidValueError, match="built without it"):
+        extend_match_index(every, [fourth], proposing=[])
+
+
+def test_which_claims_state_a_proposition():
+    from reconcile.events.binding import bind_values
+
+    claims = reconcile(
+        [
+            _article(
+                "a",
+                "Desk A",
+                17,
+                "Russia and Iran signed a partnership treaty on Friday.",
+            ),
+            _article(
+                "b", "Desk B", 18, "Russia and Iran did not sign a partnership treaty."
+            ),
+            _article(
+                "c",
+                "Desk C",
+                18,
+                "The agreement opens a new chapter, the minister said.",
+            ),
+        ]
+    ).claims
+    stated = {c.article_id: bind_values(c).states_proposition for c in claims}
+    assert stated == {"a": False, "b": True, "c": True}

@@ -99,6 +99,14 @@ class ClaimEvents:
     mentions: tuple[EventMention, ...] = field(converter=tuple)
     bindings: tuple[Binding, ...] = field(converter=tuple)
 
+    @property
+    def states_proposition(self) -> bool:
+        """Whether the claim states something without a value: it names no event,
+        or one of its mentions has no value bound to it. Only such claims are
+        grouped by wording (see :func:`reconcile.events.facts.fact_clusters`)."""
+        supplied = {b.mention or 0 for b in self.bindings}
+        return not self.mentions or any(m.number not in supplied for m in self.mentions)
+
     def values_of(self, mention: int | None, attribute: str) -> tuple[int, ...]:
         """Indices of the values bound to *mention* with *attribute*."""
         return tuple(

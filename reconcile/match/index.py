@@ -10,6 +10,15 @@ whose members changed are split again. Every cached quantity is a pure
 function of the claims it covers, so the clusters always equal those of one
 run over all the claims.
 
+Given ``proposing`` (the ids of the claims that state a proposition, see
+:attr:`~reconcile.events.binding.ClaimEvents.states_proposition`), only the
+candidate pairs holding at least one of them are scored: the pipeline groups
+only propositions by wording (:func:`~reconcile.events.facts.fact_clusters`),
+and a claim that gives a value to each of its events is placed by the event
+model, so the pairs of two such claims (most pairs) need no score. Which
+claims state a proposition is a property of each claim alone, so the
+clusters still equal those of one run over all the claims.
+
 >>> from reconcile.model import Claim, Span
 >>> def claim(cid, text):
 ...     return Claim(id=cid, article_id=cid.split("#")[0], outlet=cid[0], text=text,
@@ -61,6 +70,8 @@ class MatchIndex:
         frames: each claim's frame, by claim id.
         split_cache: the clusters of each linked component, by its member ids.
         scored_now: how many pairs the last build or extension scored.
+        proposing: the ids of the claims a candidate pair must hold one of to
+            be scored; ``None``: every pair is scored.
     """
 
     config: Config
@@ -73,6 +84,7 @@ class MatchIndex:
     frames: Mapping[str, Frame] = field(repr=False)
     split_cache: SplitCache = field(repr=False)
     scored_now: int = 0
+    proposing: frozenset[str] | None = field(default=None, repr=False)
 
 
 def build_match_index(
@@ -80,8 +92,13 @@ def build_match_index(
     config: Config | None = None,
     *,
     gazetteer: Gazetteer | None = None,
+    proposing: Iterable[str] | None = None,
 ) -> MatchIndex:
-    """Cluster *claims* (as :func:`~reconcile.match.cluster_claims`) and keep the work for reuse."""
+    """Cluster *claims* (as :func:`~reconcile.match.cluster_claims`) and keep the work for reuse.
+
+    With *proposing* (claim ids), only candidate pairs holding one of those
+    claims are scored (see :func:`extend_match_index`).
+    """
     config = config or Config()
     empty = MatchIndex(
         config,
@@ -94,14 +111,29 @@ def build_match_index(
         {},
         {},
     )
-    return extend_match_index(empty, claims)
+    return extend_match_index(empty, claims, proposing=proposing)
 
 
-def extend_match_index(index: MatchIndex, claims: Iterable[Claim]) -> MatchIndex:
+def extend_match_index(
+    index: MatchIndex,
+    claims: Iterable[Claim],
+    *,
+    proposing: Iterable[str] | None = None,
+) -> MatchIndex:
     """A new index holding *index*'s claims and *claims*, clustered as one run over both.
 
+    Args:
+        index: the index to extend.
+        claims: the new claims.
+        proposing: the ids of the new claims that state a proposition; when
+            given, only candidate pairs holding one of them (or one of the
+            index's) are scored. ``None`` keeps the index's choice: every pair
+            is scored unless the index was built with ``proposing``.
+
     Raises:
-        InvalidValueError: a new claim's id is already in the index.
+        InvalidValueError: a new claim's id is already in the index, or
+            *proposing* is given for an index whose every pair was scored
+            before.
     """
     new = sorted(claims, key=lambda c: c.id)
     every = dict(index.claims)
@@ -114,6 +146,7 @@ def extend_match_index(index: MatchIndex, claims: Iterable[Claim]) -> MatchIndex
             )
         every[claim.id] = claim
         serials[claim.id] = len(serials)
+    chosen = _proposing(index, proposing)
     config, gazetteer = index.config, index.gazetteer
     ordered, twins = _collapse_duplicates(
         sorted(every.values(), key=lambda c: c.id), gazetteer
@@ -124,6 +157,10 @@ def extend_match_index(index: MatchIndex, claims: Iterable[Claim]) -> MatchIndex
             frames[claim.id] = claim_frame(claim, gazetteer)
     frame_list = [frames[c.id] for c in ordered]
     a, b, _ = block_candidates(frame_list, [_week(c) for c in ordered], config)
+    if chosen is not None:
+        flag = np.fromiter((c.id in chosen for c in ordered), bool, len(ordered))
+        keep = flag[a] | flag[b]
+        a, b = a[keep], b[keep]
     serial = np.fromiter(
         (serials[c.id] for c in ordered), dtype=np.int64, count=len(ordered)
     )
@@ -155,7 +192,22 @@ def extend_match_index(index: MatchIndex, claims: Iterable[Claim]) -> MatchIndex
         frames,
         split_cache,
         int(fresh.sum()),
+        chosen,
     )
+
+
+def _proposing(
+    index: MatchIndex, proposing: Iterable[str] | None
+) -> frozenset[str] | None:
+    """The proposing claims of the extended index (``None``: every pair is scored)."""
+    if proposing is None:
+        return index.proposing
+    if index.proposing is None and index.claims:
+        raise InvalidValueError(
+            "extend_match_index: proposing was given for an index built without it; "
+            "expected an index built with proposing (or an empty one)"
+        )
+    return (index.proposing or frozenset()) | frozenset(proposing)
 
 
 def positions_in(
