@@ -73,6 +73,28 @@ class TestTriggers:
     def test_a_verb_or_an_incident_before_a_noun_stays(self, text):
         assert len(classes(text)) == 2
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Local fire officials said the crash killed 12.",
+            "The fire department said the crash killed 12.",
+            "Crash investigators said the storm killed 12.",
+        ],
+    )
+    def test_an_event_noun_before_a_source_names_who_speaks(self, text):
+        """'fire officials' are officials: no fire (read as a storm) is told of."""
+        found = [word.lower() for word, _ in classes(text)]
+        assert found.count("fire") == 0
+        assert found.count("crash") == (1 if text.startswith(("Local", "The")) else 0)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["The fire spread to the hangar.", "The Duma passed the ratification law."],
+    )
+    def test_an_event_noun_before_other_nouns_still_names_its_event(self, text):
+        assert len(classes(text)) >= 1
+        assert classes(text)[0][0] in ("fire", "ratification", "passed")
+
     def test_winning_an_election_is_an_election(self):
         events = bind_values(
             only_claim(
@@ -122,6 +144,36 @@ class TestBinding:
             b.attribute for b in bind_values(claim).bindings if "date" in b.attribute
         ]
         assert dates == ["date"]
+
+    def test_a_place_something_came_from_is_its_origin(self):
+        """'a plane from Bangkok crashed at Muan': Bangkok is where it set out."""
+        claim = only_claim(
+            "A plane arriving from Bangkok crashed in Muan County on Sunday."
+        )
+        places = {
+            claim.values[b.value_index].text: b.attribute
+            for b in bind_values(claim).bindings
+            if "place" in b.attribute or b.attribute == "origin"
+        }
+        assert places == {"Bangkok": "origin", "Muan County": "place"}
+
+    def test_a_price_per_share_is_one_attribute_whoever_is_named_nearest(self):
+        """'$55 a share' and '$55 per share' are one price, said of either company."""
+        attributes = set()
+        for text in (
+            "Nippon Steel will pay $55 a share for the company.",
+            "U.S. Steel said Nippon Steel will pay $55 per share.",
+        ):
+            claim = only_claim(text)
+            attributes |= {b.attribute for b in bind_values(claim).bindings}
+        assert attributes == {"USD (per share)"}
+
+    def test_a_figure_made_up_of_others_is_their_whole(self):
+        claim = only_claim(
+            "Cliffs offered $7.3 billion, made up of $17.50 a share in cash plus stock."
+        )
+        attributes = [b.attribute for b in bind_values(claim).bindings]
+        assert any(a.startswith("part of") for a in attributes), attributes
 
     def test_a_court_is_where_the_sentence_was_passed(self):
         claim = only_claim("A court in Khartoum sentenced Ingrid Haddad to 6 years.")

@@ -217,6 +217,9 @@ def quantity_attribute(
 
 
 _BY = re.compile(r"\bby\s*\Z", re.IGNORECASE)
+#: "from" (and an article) right before a place: where something set out
+#: from ("a flight from Bangkok crashed at Muan"), not where it happened.
+_FROM = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
 def _is_change(claim: Claim, value: Quantity) -> bool:
@@ -399,11 +402,12 @@ class _Context:
             (m for m in self.lexicon.per_unit_markers if after.lstrip().startswith(m)),
             None,
         )
-        k = bisect.bisect_right(self.actor_ends, quantity.span.start) - 1
-        owner = self.actors[k].canonical if k >= 0 else None
         if rate is not None:
-            return f"{owner}, {rate}" if owner else rate
-        return owner
+            # A rate names its unit, not whose it is: "$55 a share" and "$55
+            # per share" are one price, whichever company is named nearest.
+            return "per " + rate.split()[-1]
+        k = bisect.bisect_right(self.actor_ends, quantity.span.start) - 1
+        return self.actors[k].canonical if k >= 0 else None
 
     def in_cue(self, value: Value) -> bool:
         return self.cue is not None and self.cue[0] <= value.span.start < self.cue[1]
@@ -477,6 +481,8 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
     if speakers is not None:
         return speakers
     trigger, mention = context.events.nearest(value.span)
+    if _FROM.search(claim.text[: value.span.start - claim.span.start]):
+        return Binding(index, mention, "origin", f"where {trigger.text!r} set out from")
     return Binding(index, mention, "place", f"where {trigger.text!r} happened")
 
 

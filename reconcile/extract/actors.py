@@ -52,6 +52,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from attrs import frozen
+from cleanco import basename
 
 from reconcile.errors import ConfigError
 from reconcile.model import Actor, Span
@@ -554,8 +555,22 @@ def _group_mention(
     if honorific:
         return [_Mention(start, end, _SPACE.sub(" ", surface), "person", True)]
     if len(group) >= 2 and not surface.isupper():
-        return [_Mention(start, end, _SPACE.sub(" ", surface), "unknown", True)]
+        return [_Mention(start, end, unknown_name(surface), "unknown", True)]
     return []
+
+
+@lru_cache(maxsize=65536)
+def unknown_name(surface: str) -> str:
+    """The canonical form of a name the gazetteer does not know: spaces
+    collapsed and a company's legal form dropped (by cleanco, which knows
+    the legal forms of many countries), so "Nippon Steel Corp." and "Nippon
+    Steel Corporation" are one name.
+
+    >>> unknown_name("Nippon Steel  Corporation")
+    'Nippon Steel'
+    """
+    name = _SPACE.sub(" ", surface)
+    return basename(name) or name
 
 
 def _at_sentence_start(text: str, start: int) -> bool:

@@ -341,7 +341,7 @@ def _is_place_tail(
         bool(phrase)
         and all(raw[:1].isupper() for _, raw in phrase)
         and index > 0
-        and _is_head(tokens[index - 1][1])
+        and is_source_head(tokens[index - 1][1])
     )
 
 
@@ -377,11 +377,11 @@ def _subject_after(text: str, start: int) -> tuple[int, list[str]] | None:
         if core.endswith(".") and _ABBREVIATION.fullmatch(core) is None:
             core = core[:-1]
         kind = _kind(core) if core else None
-        if core == "of" and phrase and _is_head(phrase[-1][1]):
+        if core == "of" and phrase and is_source_head(phrase[-1][1]):
             kind = "word"  # "the mayor of Puerto Salinar"
         if kind is None or (phrase and kind in ("determiner", "pronoun")):
             break
-        if kind == "open" and any(_is_head(w) for _, w in phrase):
+        if kind == "open" and any(is_source_head(w) for _, w in phrase):
             break  # qualifiers come before the head
         open_words += kind == "open"
         if open_words > _MAX_OPEN_WORDS:
@@ -457,13 +457,17 @@ def qualifies_source(text: str) -> bool:
     # groups that take part in events ("people in Gaza", "forces in Kursk").
     return (
         head.endswith("s")
-        and _is_head(head)
+        and is_source_head(head)
         and head not in trigger_lexicon().participant_groups
     )
 
 
-def _is_head(word: str) -> bool:
-    """Whether *word* can head a source's noun phrase ("officials", "seismologists")."""
+def is_source_head(word: str) -> bool:
+    """Whether *word* can head a source's noun phrase ("officials", "seismologists").
+
+    >>> is_source_head("officials"), is_source_head("law")
+    (True, False)
+    """
     lower = word.lower()
     return lower in _HEADS or lower.endswith(_HEAD_SUFFIXES)
 
@@ -477,7 +481,7 @@ def _is_subject(words: list[str]) -> bool:
         return len(words) == 1
     if lower in _DETERMINERS or head.endswith(("'s", "’s")):
         return False
-    return head[:1].isupper() or _is_head(head)
+    return head[:1].isupper() or is_source_head(head)
 
 
 @lru_cache(maxsize=4096)
@@ -524,7 +528,7 @@ def _located_origin(
     canonical = gazetteer.canonical(place)
     if canonical is None or gazetteer.type_of(canonical) not in _PLACE_TYPES:
         return None
-    head = [w.lower() if w.lower() in _NP_LEX or _is_head(w) else w for w in head]
+    head = [w.lower() if w.lower() in _NP_LEX or is_source_head(w) else w for w in head]
     return _origin([_demonym(place, gazetteer) or canonical, *head], gazetteer)
 
 
@@ -578,7 +582,7 @@ def _generic_origin(words: list[str], gazetteer: Gazetteer | None) -> str | None
     first, rest = words[0], words[1:]
     lead = (
         _demonym(first, gazetteer)
-        if first[:1].isupper() and not _is_head(first)
+        if first[:1].isupper() and not is_source_head(first)
         else None
     )
     if lead is None:

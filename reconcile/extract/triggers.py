@@ -21,6 +21,7 @@ from functools import lru_cache
 from attrs import frozen
 from lemminflect import getAllLemmas, getAllLemmasOOV
 
+from reconcile.extract.attribution import is_source_head
 from reconcile.lexicon import TriggerLexicon, trigger_lexicon
 from reconcile.model import Span
 
@@ -90,8 +91,25 @@ def find_triggers(
     return tuple(
         t
         for t, after in zip(out, [*out[1:], None], strict=False)
-        if after is None or not _modifies(t, after, text, offset, lexicon)
+        if not _qualifies_a_source(t, text, offset, lexicon)
+        and (after is None or not _modifies(t, after, text, offset, lexicon))
     )
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _qualifies_a_source(
+    trigger: Trigger, text: str, offset: int, lexicon: TriggerLexicon
+) -> bool:
+    """Whether *trigger* is a noun that only says which source follows it:
+    "fire officials", "the fire department", "election officials", "crash
+    investigators" name who speaks, not an event ("the fire spread" and "the
+    ratification law" still name theirs)."""
+    if trigger.text.lower() != trigger.lemma or trigger.lemma not in lexicon.nouns:
+        return False
+    following = _NEXT_WORD.match(text, trigger.span.end - offset)
+    return following is not None and is_source_head(following.group(1))
 
 
 def _modifies(

@@ -697,6 +697,28 @@ class TestFindActors:
             assert text[actor.span.start - 7 : actor.span.end - 7] == actor.text
 
 
+class TestUnknownNames:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Nippon Steel Corp. agreed to the deal.",
+            "The buyer, Nippon Steel Corporation, agreed.",
+            "The board of Nippon Steel approved the deal.",
+        ],
+    )
+    def test_a_company_is_one_name_with_or_without_its_legal_form(self, text):
+        g = load_gazetteer()
+        names = {
+            a.canonical for a in find_actors(text, gazetteer=g) if a.type == "unknown"
+        }
+        assert names == {"Nippon Steel"}
+
+    def test_a_name_without_a_legal_form_is_kept_whole(self):
+        g = load_gazetteer()
+        (actor,) = find_actors("The airline said Jeju Air would pay.", gazetteer=g)
+        assert actor.canonical == "Jeju Air"
+
+
 class TestPrincipalActors:
     @pytest.mark.parametrize(
         ("text", "expected"),
