@@ -12,7 +12,7 @@ from reconcile.extract.attribution import qualifies_source
 from reconcile.extract.dates import find_dates
 from reconcile.extract.triggers import find_triggers
 from reconcile.match.comparisons import Account, compare_accounts
-from reconcile.model import Article
+from reconcile.model import Article, DateValue
 
 PUBLISHED = date(2024, 1, 8)
 
@@ -174,6 +174,29 @@ class TestBinding:
         )
         attributes = [b.attribute for b in bind_values(claim).bindings]
         assert any(a.startswith("part of") for a in attributes), attributes
+
+    @pytest.mark.parametrize(
+        ("text", "attribute"),
+        [
+            ("Trump and Xi met in Busan, their first talks since 2019.", "since date"),
+            (
+                "China and Chile agreed to a pause lasting until March 2026.",
+                "until date",
+            ),
+            ("Since Saturday's quake in Herat, people have slept outside.", "date"),
+            ("The deal is expected to close by October.", "date"),
+        ],
+    )
+    def test_a_date_that_bounds_an_event_does_not_date_it(self, text, attribute):
+        """'their first since 2019' does not date the talks to 2019; 'since
+        Saturday's quake' still dates the quake, and a deadline its event."""
+        claim = only_claim(text)
+        dated = [
+            b.attribute
+            for b in bind_values(claim).bindings
+            if isinstance(claim.values[b.value_index], DateValue)
+        ]
+        assert dated == [attribute]
 
     def test_a_court_is_where_the_sentence_was_passed(self):
         claim = only_claim("A court in Khartoum sentenced Ingrid Haddad to 6 years.")

@@ -452,6 +452,22 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
         if found is None:
             return Binding(index, 0, "statement date", "no event word dates it")
         trigger, mention = found
+        bound = value.text.split(maxsplit=1)[0].lower()
+        end = value.span.end - claim.span.start
+        possessive = claim.text.startswith(
+            ("'s", "’s"), end
+        )  # "since Saturday's quake"
+        if (
+            mention is not None
+            and bound in context.lexicon.date_bound_words
+            and not possessive
+        ):
+            return Binding(
+                index,
+                mention,
+                f"{bound} date",
+                f"bounds {trigger.text!r} ({bound!r}), does not date it",
+            )
         if mention is None or trigger.event_class == "rise":
             return Binding(
                 index,

@@ -51,6 +51,8 @@ class TriggerLexicon:
     participant_groups: frozenset[str] = field(factory=frozenset)
     incident_kind: dict[str, str] = field(factory=dict)
     """The kind of each incident class ("quake" -> "nature", "attack" -> "violence")."""
+    date_bound_words: frozenset[str] = field(factory=frozenset)
+    """Words opening a date that bounds an event instead of dating it ("since 2019")."""
 
     def related_families(self, a: str, b: str) -> bool:
         """Whether events of families *a* and *b* may be one event."""
@@ -95,4 +97,5 @@ def trigger_lexicon() -> TriggerLexicon:
             for kind, names in data.get("incident_kinds", {}).items()
             for name in names
         },
+        date_bound_words=frozenset(data.get("date_bound_words", ())),
     )
