@@ -175,6 +175,17 @@ class TestBinding:
         attributes = [b.attribute for b in bind_values(claim).bindings]
         assert any(a.startswith("part of") for a in attributes), attributes
 
+    def test_a_place_something_came_from_is_its_origin_without_an_event_word(self):
+        claim = only_claim(
+            "Flight 7C2216 from Bangkok, Thailand, had 181 people on board."
+        )
+        places = {
+            claim.values[b.value_index].text: b.attribute
+            for b in bind_values(claim).bindings
+            if "place" in b.attribute or b.attribute == "origin"
+        }
+        assert places == {"Bangkok": "origin", "Thailand": "origin"}
+
     @pytest.mark.parametrize(
         ("text", "attribute"),
         [
@@ -405,6 +416,23 @@ class TestWithinAnArticle:
         )
         grouping = group_events(extract_claims(article("a", "Desk", text)))
         assert len(grouping.events) == 1
+
+    def test_a_mention_named_by_a_generic_verb_joins_the_articles_event(self):
+        """'Her party won 26 percent' tells of the election told before it."""
+        text = (
+            "Brothers of Italy won the general election in Italy on Sunday.\n\n"
+            "Her party won the backing of 26 percent of voters."
+        )
+        grouping = group_events(extract_claims(article("a", "Desk", text)))
+        assert [sorted(e.claim_ids) for e in grouping.events] == [["a#1", "a#2"]]
+
+    def test_a_generic_mention_of_another_time_is_its_own_event(self):
+        text = (
+            "Brothers of Italy won the general election in Italy on Jan. 7.\n\n"
+            "The party also won a seat in Rome in March 2018."
+        )
+        grouping = group_events(extract_claims(article("a", "Desk", text)))
+        assert len(grouping.events) == 2
 
     def test_a_bomb_and_the_attack_it_was_are_one_account(self):
         text = (

@@ -165,9 +165,10 @@ def _anaphoric(
                 Binding(index, 0, attribute, "a claim without an event word")
             )
         elif isinstance(value, Actor) and value.role == "place":
+            where = "origin" if _is_origin(claim, value) else "place"
             bindings.append(
                 _speakers_place(claim, index, value)
-                or Binding(index, 0, "place", "a claim without an event word")
+                or Binding(index, 0, where, "a claim without an event word")
             )
     if not bindings:
         return ClaimEvents(claim.id, (), ())
@@ -219,7 +220,15 @@ def quantity_attribute(
 _BY = re.compile(r"\bby\s*\Z", re.IGNORECASE)
 #: "from" (and an article) right before a place: where something set out
 #: from ("a flight from Bangkok crashed at Muan"), not where it happened.
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?\Z", re.IGNORECASE)
+#: So is a place in apposition to that one ("from Bangkok, Thailand").
+_FROM = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*,\s+)?\Z"
+)
+
+
+def _is_origin(claim: Claim, value: Actor) -> bool:
+    """Whether the place *value* is where something set out from."""
+    return _FROM.search(claim.text[: value.span.start - claim.span.start]) is not None
 
 
 def _is_change(claim: Claim, value: Quantity) -> bool:
@@ -497,7 +506,7 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
     if speakers is not None:
         return speakers
     trigger, mention = context.events.nearest(value.span)
-    if _FROM.search(claim.text[: value.span.start - claim.span.start]):
+    if _is_origin(claim, value):
         return Binding(index, mention, "origin", f"where {trigger.text!r} set out from")
     return Binding(index, mention, "place", f"where {trigger.text!r} happened")
 

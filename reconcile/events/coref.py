@@ -170,7 +170,11 @@ class _Draft:
         places: set[str],
         countries: set[str],
         towns: set[str] | frozenset[str] = frozenset(),
+        *,
+        any_class: bool = False,
     ) -> bool:
+        """Whether *mention* tells of this account's event; with *any_class*,
+        whatever its class (a mention named only by generic verbs)."""
         if towns and self.towns and not towns & self.towns:
             return False  # "In Carrow, a storm ..." after a storm in Bellmoor
         if (
@@ -193,12 +197,13 @@ class _Draft:
             return False
         kinds = trigger_lexicon().incident_kind
         if mention.event_class != self.event_class and not (
-            mention.family == self.family
+            any_class
+            or (mention.family == self.family
             and (
                 GENERIC_CLASSES & {mention.event_class, self.event_class}
                 # "killed when glide bombs hit Haifa" and "the attack on Haifa"
                 or kinds.get(mention.event_class, "") == kinds.get(self.event_class)
-            )
+            ))
         ):
             return False
         if date_ is not None and self.date is not None:
@@ -229,6 +234,7 @@ def _accounts(
     gazetteer: Gazetteer,
 ) -> tuple[list[Account], list[list[tuple[str, int]]]]:
     """Every article's accounts, and the mentions in each."""
+    lexicon = trigger_lexicon()
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_article[claim.article_id].append(claim)
@@ -243,28 +249,40 @@ def _accounts(
             claim.id: unknown_places(claim, gazetteer)
             for claim in by_article[article_id]
         }
+        generic: list[tuple[Claim, EventMention]] = []
         for claim in by_article[article_id]:
             for mention in bound[claim.id].mentions:
                 if mention.family in ("consequence", ANAPHORIC):
                     pending.append((claim, mention))
+                elif set(mention.triggers) <= lexicon.generic:
+                    generic.append((claim, mention))
                 else:
                     named.append((claim, mention))
         # Mentions that name their event are grouped in an order that does not
         # depend on where the article puts them: dated ones first, by date.
+        # A mention named only by generic verbs ("her movement won 26
+        # percent", "it struck at dawn") comes after them, and tells of the
+        # article's nearest event that takes it, whatever that event's class.
         named.sort(key=lambda cm: _canonical(cm[0], bound[cm[0].id], cm[1]))
-        for claim, mention in named:
+        generic.sort(key=lambda cm: _canonical(cm[0], bound[cm[0].id], cm[1]))
+        for claim, mention in [*named, *generic]:
             events = bound[claim.id]
             date_ = _mention_date(claim, events, mention.number)
             places = _mention_places(claim, events, mention.number)
             towns = set(towns_of[claim.id])
             countries = _countries(claim, gazetteer)
-            home = next(
-                (
-                    d
-                    for d in reversed(drafts)
-                    if d.takes(mention, date_, places, countries, towns)
-                ),
-                None,
+            any_class = set(mention.triggers) <= lexicon.generic
+            takers = [
+                d
+                for d in drafts
+                if d.takes(
+                    mention, date_, places, countries, towns, any_class=any_class
+                )
+            ]
+            home = (
+                _nearest(takers, claim.span.start)
+                if any_class
+                else (takers[-1] if takers else None)
             )
             _join(
                 drafts,
