@@ -198,12 +198,14 @@ class _Draft:
         kinds = trigger_lexicon().incident_kind
         if mention.event_class != self.event_class and not (
             any_class
-            or (mention.family == self.family
-            and (
-                GENERIC_CLASSES & {mention.event_class, self.event_class}
-                # "killed when glide bombs hit Haifa" and "the attack on Haifa"
-                or kinds.get(mention.event_class, "") == kinds.get(self.event_class)
-            ))
+            or (
+                mention.family == self.family
+                and (
+                    GENERIC_CLASSES & {mention.event_class, self.event_class}
+                    # "killed when glide bombs hit Haifa" and "the attack on Haifa"
+                    or kinds.get(mention.event_class, "") == kinds.get(self.event_class)
+                )
+            )
         ):
             return False
         if date_ is not None and self.date is not None:

@@ -474,7 +474,59 @@ def _scan(
         run.append((start, end))
     if run:
         mentions.extend(_run_mentions(text, run, gazetteer, aliases))
-    return mentions
+    return _named_after_a_country(text, mentions)
+
+
+def _named_after_a_country(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """A country that opens a name is part of that name: "US Geological
+    Survey", "China Earthquake Networks Center" and "U.S. Steel" are bodies,
+    not the United States or China. The name is canonical with the country's
+    canonical name, so "U.S. Steel", "US Steel" and "United States Steel
+    Corporation" are one name."""
+    out: list[_Mention] = []
+    for index, mention in enumerate(mentions):
+        if mention.type != "country":
+            out.append(mention)
+            continue
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        end = None
+        if (
+            following is not None
+            and following.type == "unknown"
+            and text[mention.end : following.start] == " "
+        ):
+            end = following.end
+        else:
+            word = _NAME_WORD.match(text, mention.end)
+            if (
+                word is not None
+                and word.group(1).lower() not in _NOT_A_NAME
+                and (following is None or following.start >= word.end())
+            ):
+                end = word.end()
+        if end is None:
+            out.append(mention)
+            continue
+        rest = text[text.index(" ", mention.end, end) + 1 : end]
+        out.append(
+            _Mention(
+                mention.start,
+                end,
+                unknown_name(f"{mention.canonical} {rest}"),
+                "unknown",
+                True,
+            )
+        )
+    return [
+        m
+        for m in out
+        if not any(o is not m and o.start <= m.start and m.end <= o.end for o in out)
+    ]
+
+
+#: One capitalised word right after a country, ending the name ("U.S. Steel said").
+_NAME_WORD = re.compile(r" ([A-Z][a-z][\w'’-]*)(?=[\s,.;:)]|$)(?! [A-Z])")
+_NOT_A_NAME = _STOP_WORDS | _TITLE_WORDS | _HONORIFICS
 
 
 def _gazetteer_mention(

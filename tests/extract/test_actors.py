@@ -713,6 +713,46 @@ class TestUnknownNames:
         }
         assert names == {"Nippon Steel"}
 
+    @pytest.mark.parametrize(
+        ("text", "name"),
+        [
+            (
+                "According to the US Geological Survey, a quake hit.",
+                "United States Geological Survey",
+            ),
+            (
+                "The U.S. Geological Survey reported it.",
+                "United States Geological Survey",
+            ),
+            ("Nippon agreed to buy U.S. Steel for cash.", "United States Steel"),
+            ("The United States Steel Corporation said so.", "United States Steel"),
+            (
+                "Data from the China Earthquake Networks Center showed it.",
+                "China Earthquake Networks Center",
+            ),
+        ],
+    )
+    def test_a_country_that_opens_a_name_is_part_of_the_name(self, text, name):
+        """'US Geological Survey' is a body, not the United States: it must not
+        make a quake in Afghanistan an event in two countries."""
+        actors = find_actors(text, gazetteer=load_gazetteer())
+        assert [(a.canonical, a.type) for a in actors] == [(name, "unknown")]
+
+    @pytest.mark.parametrize(
+        ("text", "names"),
+        [
+            ("US President Joe Biden said so.", ["Joe Biden"]),
+            ("Iran Thursday said so.", ["Iran"]),
+            ("In Ukraine Russia fired drones.", ["Ukraine", "Russia"]),
+            ("Russia and Iran signed it.", ["Russia", "Iran"]),
+        ],
+    )
+    def test_a_country_before_a_title_a_day_or_a_country_stays_a_country(
+        self, text, names
+    ):
+        actors = find_actors(text, gazetteer=load_gazetteer())
+        assert [a.canonical for a in actors] == names
+
     def test_a_name_without_a_legal_form_is_kept_whole(self):
         g = load_gazetteer()
         (actor,) = find_actors("The airline said Jeju Air would pay.", gazetteer=g)
