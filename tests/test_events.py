@@ -209,6 +209,30 @@ class TestBinding:
         ]
         assert dated == [attribute]
 
+    @pytest.mark.parametrize(
+        ("text", "attribute"),
+        [
+            (
+                "Funerals for the victims were held on Wednesday in the stadium.",
+                "statement date",
+            ),
+            (
+                "The death toll from the quake rose to 15 on Wednesday.",
+                "statement date",
+            ),
+            ("The quake killed 15 people on Wednesday.", "date"),
+        ],
+    )
+    def test_a_noun_of_what_an_incident_did_dates_nothing(self, text, attribute):
+        """'victims' names the dead, not a deed: the Wednesday is the funerals'."""
+        claim = only_claim(text)
+        dated = [
+            b.attribute
+            for b in bind_values(claim).bindings
+            if isinstance(claim.values[b.value_index], DateValue)
+        ]
+        assert dated == [attribute]
+
     def test_a_court_is_where_the_sentence_was_passed(self):
         claim = only_claim("A court in Khartoum sentenced Ingrid Haddad to 6 years.")
         places = [b for b in bind_values(claim).bindings if "place" in b.attribute]

@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from attrs import field, frozen
 
 from reconcile.extract.attribution import find_attribution, qualifies_source
-from reconcile.extract.triggers import Trigger, find_triggers
+from reconcile.extract.triggers import Trigger, find_triggers, lemmas_of
 from reconcile.lexicon import TriggerLexicon, trigger_lexicon
 from reconcile.match.comparisons import ANAPHORIC_FAMILY
 from reconcile.model import Actor, Claim, DateValue, Quantity, Span, Value
@@ -523,10 +523,13 @@ def _speakers_place(claim: Claim, index: int, value: Actor) -> Binding | None:
 
 def _dates_events(trigger: Trigger) -> bool:
     """Whether a date next to *trigger* may date it: not a noun of what an
-    incident did ("the toll ... on Wednesday" dates the count, not the quake)."""
-    return not (
-        trigger.family == "consequence" and trigger.lemma == trigger.text.lower()
-    )
+    incident did ("the toll ... on Wednesday" dates the count, not the quake;
+    "funerals for the victims were held on Wednesday" dates the funerals)."""
+    if trigger.family != "consequence":
+        return True
+    # Only a verb form dates: "killed on Friday", "rose to 15 on Wednesday".
+    verbs, _ = lemmas_of(trigger.text)
+    return trigger.lemma in verbs and trigger.lemma != trigger.text.lower()
 
 
 def _distance(a: Span, b: Span) -> int:
