@@ -95,6 +95,12 @@ class TestTriggers:
         assert len(classes(text)) >= 1
         assert classes(text)[0][0] in ("fire", "ratification", "passed")
 
+    def test_receiving_a_delivery_is_a_supply(self):
+        """'Poland received 492 drones' is the delivery 'Guatemala sent' told from the other side."""
+        assert ("received", "supply") in classes(
+            "Poland received 492 drones from Guatemala on Jan. 7."
+        )
+
     def test_winning_an_election_is_an_election(self):
         events = bind_values(
             only_claim(
