@@ -645,3 +645,143 @@ class TestHeadings:
             )
         )
         assert claim.text.startswith("Vladimir Putin")
+
+
+@pytest.fixture(scope="module")
+def feed_accounts() -> list[Account]:
+    """The accounts of every fixture set and of a small synthetic feed."""
+    from reconcile.events.coref import _accounts
+    from reconcile.extract.actors import load_gazetteer
+
+    from .conftest import fixtures_and_feed
+
+    claims = sorted(
+        (c for a in fixtures_and_feed(700, seed=3) for c in extract_claims(a)),
+        key=lambda c: (c.article_id, c.span.start, c.id),
+    )
+    bound = {c.id: bind_values(c) for c in claims}
+    accounts, _ = _accounts(claims, bound, load_gazetteer())
+    return accounts
+
+
+def _feed_pairs(accounts: list[Account]):
+    """The candidate pairs of *accounts*, then every pair of the first 60."""
+    import numpy as np
+
+    from reconcile.events.coref import _candidate_pairs
+
+    a, b = _candidate_pairs(accounts)
+    x, y = np.triu_indices(60, 1)
+    return np.concatenate([a, x]), np.concatenate([b, y])
+
+
+def _reference_incompatible(vector, left: Account, right: Account) -> bool:
+    """The cannot-link rules of coref, one pair at a time (as they were written
+    before :func:`reconcile.events.coref._incompatible` took a whole matrix)."""
+    from reconcile.events.coref import CANNOT_LINK, _group
+    from reconcile.match.comparisons import date_gap, is_coarse
+
+    levels = dict(vector.levels)
+    if levels["place"] == "different" and levels["names"] == "same names":
+        levels["place"] = "unknown"
+    incidents = "incident" in (_group(left.family), _group(right.family))
+    if (
+        levels["date"] == "1-3 days"
+        and levels["wording"] != ">= 85"
+        and incidents
+        and not (is_coarse(left) or is_coarse(right))
+        and date_gap(left, right) > 1
+    ):
+        return True
+    if (
+        levels["names"] == "disjoint"
+        and levels["date"] in ("1-3 days", "4-7 days")
+        and not incidents
+    ):
+        return True
+    return any((f, lv) in CANNOT_LINK for f, lv in levels.items())
+
+
+class TestComparisonMatrix:
+    def test_each_row_is_the_pairs_comparison_vector(self, feed_accounts):
+        """Row k of the matrix reads back as compare_accounts of pair k."""
+        import numpy as np
+
+        from reconcile.events.coref import _name_share
+        from reconcile.match.comparisons import comparison_matrix
+
+        a, b = _feed_pairs(feed_accounts)
+        share = _name_share(feed_accounts)
+        similarity = np.linspace(0.0, 100.0, len(a))
+        matrix = comparison_matrix(feed_accounts, a, b, similarity, share)
+        expected = [
+            compare_accounts(feed_accounts[i], feed_accounts[j], s, share)
+            for i, j, s in zip(a.tolist(), b.tolist(), similarity.tolist(), strict=True)
+        ]
+
+        assert expected == [matrix.vector(k) for k in range(len(matrix))]
+        assert len({v.levels for v in expected}) > 20
+
+    def test_the_matrix_gives_the_weights_and_scores_of_its_vectors(
+        self, feed_accounts
+    ):
+        """estimate_weights and scores_of give the same numbers for a matrix
+        as for the vectors it holds."""
+        import numpy as np
+
+        from reconcile.events.coref import _name_share
+        from reconcile.match.comparisons import comparison_matrix
+        from reconcile.match.weights import estimate_weights, scores_of
+
+        a, b = _feed_pairs(feed_accounts)
+        share = _name_share(feed_accounts)
+        similarity = np.linspace(0.0, 100.0, len(a))
+        matrix = comparison_matrix(feed_accounts, a, b, similarity, share)
+        vectors = [matrix.vector(k) for k in range(len(matrix))]
+        randoms = matrix.levels[::7], matrix.shared[::7]
+        random_matrix = type(matrix)(*randoms, matrix.names)
+        impossible = np.arange(len(a)) % 5 == 0
+
+        from_matrix = estimate_weights(
+            matrix, share, random_matrix, impossible=impossible
+        )
+        from_vectors = estimate_weights(
+            vectors, share, vectors[::7], impossible=impossible.tolist()
+        )
+
+        assert from_vectors == from_matrix
+        assert scores_of(vectors, from_vectors).tolist() == (
+            scores_of(matrix, from_matrix).tolist()
+        )
+        assert any(v.shared_name for v in vectors)
+
+    def test_cannot_link_over_the_matrix_is_the_rule_pair_by_pair(self, feed_accounts):
+        """The cannot-link rules computed over the whole matrix say what they
+        say of each pair alone."""
+        import numpy as np
+
+        from reconcile.events.coref import _incompatible, _name_share
+        from reconcile.match.comparisons import comparison_matrix
+
+        a, b = _feed_pairs(feed_accounts)
+        share = _name_share(feed_accounts)
+        similarity = np.linspace(0.0, 100.0, len(a))
+        matrix = comparison_matrix(feed_accounts, a, b, similarity, share)
+        expected = [
+            _reference_incompatible(
+                matrix.vector(k), feed_accounts[i], feed_accounts[j]
+            )
+            for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True))
+        ]
+
+        assert expected == _incompatible(matrix, feed_accounts, a, b).tolist()
+        assert 0 < sum(expected) < len(expected)
+
+    def test_a_matrix_of_the_wrong_shape_is_refused(self):
+        """A matrix needs one column per feature and one shared name per row."""
+        import numpy as np
+
+        from reconcile.match.comparisons import ComparisonMatrix
+
+        with pytest.raises(ValueError, match="one column per feature"):
+            ComparisonMatrix(np.zeros((3, 4), np.int8), np.full(3, -1, np.int32))

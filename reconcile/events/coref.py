@@ -54,12 +54,13 @@ from reconcile.extract.triggers import lemmas_of
 from reconcile.lexicon import TriggerLexicon, trigger_lexicon
 from reconcile.match.comparisons import (
     COARSE_REACH,
+    LEVEL_CODES,
     PARTY_FAMILIES,
     Account,
-    ComparisonVector,
+    ComparisonMatrix,
     MatchWeights,
     classes_differ,
-    compare_accounts,
+    comparison_matrix,
     date_gap,
     explain,
     is_coarse,
@@ -595,27 +596,16 @@ def _cluster_distinct(
     *articles* holds each account's articles (its own and its copies')."""
     a, b = _candidate_pairs(accounts)
     name_share = _name_share(accounts)
-    similarity = _wording(accounts, a, b, config)
-    vectors = [
-        compare_accounts(accounts[i], accounts[j], s, name_share)
-        for i, j, s in zip(a.tolist(), b.tolist(), similarity.tolist(), strict=True)
-    ]
-    ra, rb = _random_pairs(accounts)
-    random_similarity = _wording(accounts, ra, rb, config)
-    random_vectors = [
-        compare_accounts(accounts[i], accounts[j], s, name_share)
-        for i, j, s in zip(
-            ra.tolist(), rb.tolist(), random_similarity.tolist(), strict=True
-        )
-    ]
-    impossible = [
-        _incompatible(v, accounts[i], accounts[j])
-        for i, j, v in zip(a.tolist(), b.tolist(), vectors, strict=True)
-    ]
-    weights = estimate_weights(
-        vectors, name_share, random_vectors, impossible=impossible
+    matrix = comparison_matrix(
+        accounts, a, b, _wording(accounts, a, b, config), name_share
     )
-    scores = scores_of(vectors, weights)
+    impossible = _incompatible(matrix, accounts, a, b)
+    ra, rb = _random_pairs(accounts)
+    randoms = comparison_matrix(
+        accounts, ra, rb, _wording(accounts, ra, rb, config), name_share
+    )
+    weights = estimate_weights(matrix, name_share, randoms, impossible=impossible)
+    scores = scores_of(matrix, weights)
     threshold = _bits(config.event_threshold)
     clusters = _constrained_merge(
         accounts, articles, a, b, scores, impossible, threshold
@@ -630,7 +620,7 @@ def _cluster_distinct(
             if me not in best or scores[k] > best[me][0]:
                 best[me] = (float(scores[k]), k)
     for me, (_, k) in best.items():
-        evidence[me] = explain(vectors[k], weights)
+        evidence[me] = explain(matrix.vector(k), weights)
     return weights, clusters, evidence
 
 
@@ -788,7 +778,7 @@ def _constrained_merge(
     a: np.ndarray,
     b: np.ndarray,
     scores: np.ndarray,
-    impossible: Sequence[bool],
+    impossible: np.ndarray,
     threshold: float,
 ) -> list[list[int]]:
     """Join accounts pair by pair, best score first, while the score reaches
@@ -797,11 +787,7 @@ def _constrained_merge(
     day-precise dates 4-7 days apart), so no bridge chains two events."""
     cluster_of = list(range(len(accounts)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(accounts))}
-    blocked = {
-        (int(i), int(j))
-        for i, j, no in zip(a.tolist(), b.tolist(), impossible, strict=True)
-        if no
-    }
+    blocked = set(zip(a[impossible].tolist(), b[impossible].tolist(), strict=True))
     order = sorted(
         (k for k in range(len(scores)) if scores[k] >= threshold),
         key=lambda k: (-scores[k], int(a[k]), int(b[k])),
@@ -820,32 +806,58 @@ def _constrained_merge(
     return [sorted(m) for m in members.values()]
 
 
-def _incompatible(vector: ComparisonVector, left: Account, right: Account) -> bool:
-    levels = dict(vector.levels)
-    if levels["place"] == "different" and levels["names"] == "same names":
-        levels["place"] = "unknown"
-    if (
-        levels["date"] == "1-3 days"
-        and levels["wording"] != ">= 85"
-        and "incident" in (_group(left.family), _group(right.family))
-        and not (is_coarse(left) or is_coarse(right))
-        and date_gap(left, right) > 1
-    ):
-        # Strikes on one city two days apart are two strikes: reports of one
-        # incident differ by a day at most (time zones, "yesterday"), unless
-        # the same words tell it (a wire copy with its day changed).
-        return True
-    if (
-        levels["names"] == "disjoint"
-        and levels["date"] in ("1-3 days", "4-7 days")
-        and "incident" not in (_group(left.family), _group(right.family))
-    ):
-        # Another day and nobody in common: nothing says one event, so the
-        # days are not owed a conflict (two elections won by two people).
-        # Incidents are told apart by place and time, and their "names" are
-        # mostly places, so the rule is not theirs.
-        return True
-    return any((f, lv) in CANNOT_LINK for f, lv in levels.items())
+def _incompatible(
+    matrix: ComparisonMatrix,
+    accounts: Sequence[Account],
+    a: np.ndarray,
+    b: np.ndarray,
+) -> np.ndarray:
+    """Whether each pair ``(accounts[a[k]], accounts[b[k]])``, compared in row
+    *k* of *matrix*, cannot tell of one event (:data:`CANNOT_LINK` and the
+    rules below)."""
+    day, place, names, wording = (
+        matrix.column(feature) for feature in ("date", "place", "names", "wording")
+    )
+    dates, places, parties = (
+        LEVEL_CODES["date"],
+        LEVEL_CODES["place"],
+        LEVEL_CODES["names"],
+    )
+    incident = np.array([_group(x.family) == "incident" for x in accounts], dtype=bool)
+    coarse = np.array([is_coarse(x) for x in accounts], dtype=bool)
+    incidents = incident[a] | incident[b]
+    # Two places apart do not part the same names: their place counts as unknown.
+    columns = {feature: matrix.column(feature) for feature, _ in CANNOT_LINK}
+    columns["place"] = np.where(
+        (place == places["different"]) & (names == parties["same names"]),
+        places["unknown"],
+        place,
+    )
+    cannot = np.zeros(len(matrix), dtype=bool)
+    for feature, level in CANNOT_LINK:
+        cannot |= columns[feature] == LEVEL_CODES[feature][level]
+    # Strikes on one city two days apart are two strikes: reports of one
+    # incident differ by a day at most (time zones, "yesterday"), unless
+    # the same words tell it (a wire copy with its day changed).
+    days_apart = (
+        (day == dates["1-3 days"])
+        & (wording != LEVEL_CODES["wording"][">= 85"])
+        & incidents
+        & ~(coarse[a] | coarse[b])
+    )
+    for k in np.flatnonzero(days_apart).tolist():
+        if date_gap(accounts[int(a[k])], accounts[int(b[k])]) > 1:
+            cannot[k] = True
+    # Another day and nobody in common: nothing says one event, so the
+    # days are not owed a conflict (two elections won by two people).
+    # Incidents are told apart by place and time, and their "names" are
+    # mostly places, so the rule is not theirs.
+    cannot |= (
+        (names == parties["disjoint"])
+        & ((day == dates["1-3 days"]) | (day == dates["4-7 days"]))
+        & ~incidents
+    )
+    return cannot
 
 
 def _compatible(
