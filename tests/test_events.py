@@ -785,3 +785,144 @@ class TestComparisonMatrix:
 
         with pytest.raises(ValueError, match="one column per feature"):
             ComparisonMatrix(np.zeros((3, 4), np.int8), np.full(3, -1, np.int32))
+
+
+def _feed_scores(accounts: list[Account]):
+    """The candidate pairs of *accounts*, their comparisons, whether each
+    cannot link, their scores and the weights, as group_events makes them."""
+    from reconcile.config import Config
+    from reconcile.events.coref import (
+        _candidate_pairs,
+        _incompatible,
+        _name_share,
+        _wording,
+    )
+    from reconcile.match.comparisons import comparison_matrix
+    from reconcile.match.weights import estimate_weights, scores_of
+
+    a, b = _candidate_pairs(accounts)
+    share = _name_share(accounts)
+    matrix = comparison_matrix(
+        accounts, a, b, _wording(accounts, a, b, Config()), share
+    )
+    impossible = _incompatible(matrix, accounts, a, b)
+    weights = estimate_weights(matrix, share, impossible=impossible)
+    return a, b, matrix, impossible, scores_of(matrix, weights), weights
+
+
+class TestAcrossArticles:
+    def test_the_merge_blocks_what_the_pair_by_pair_merge_blocks(self, feed_accounts):
+        """Looking up cannot-link pairs only inside linked components merges
+        the accounts as looking up every pair does."""
+        from reconcile.events.coref import (
+            _bits,
+            _compatible,
+            _constrained_merge,
+        )
+
+        a, b, _, impossible, scores, _ = _feed_scores(feed_accounts)
+        articles = [{x.article_id} for x in feed_accounts]
+        threshold = _bits(0.5)
+        n = len(feed_accounts)
+        cluster_of = list(range(n))
+        members = {i: [i] for i in range(n)}
+        blocked = {
+            int(i) * n + int(j)
+            for i, j, no in zip(a.tolist(), b.tolist(), impossible, strict=True)
+            if no
+        }
+        order = sorted(
+            (k for k in range(len(scores)) if scores[k] >= threshold),
+            key=lambda k: (-scores[k], int(a[k]), int(b[k])),
+        )
+        for k in order:
+            x, y = cluster_of[int(a[k])], cluster_of[int(b[k])]
+            if x == y or not _compatible(
+                members[x], members[y], feed_accounts, articles, blocked, n
+            ):
+                continue
+            if len(members[x]) < len(members[y]):
+                x, y = y, x
+            for i in members[y]:
+                cluster_of[i] = x
+            members[x].extend(members.pop(y))
+        expected = [sorted(m) for m in members.values()]
+
+        assert expected == _constrained_merge(
+            feed_accounts, articles, a, b, scores, impossible, threshold
+        )
+        assert max(map(len, expected)) > 2
+
+    def test_each_account_keeps_the_waterfall_of_its_best_pair(self, feed_accounts):
+        """An account's evidence is its best-scoring pair inside its event, the
+        earliest pair on a tie."""
+        from reconcile.events.coref import _bits, _constrained_merge, _evidence
+        from reconcile.match.comparisons import explain
+
+        a, b, matrix, impossible, scores, weights = _feed_scores(feed_accounts)
+        articles = [{x.article_id} for x in feed_accounts]
+        clusters = _constrained_merge(
+            feed_accounts, articles, a, b, scores, impossible, _bits(0.5)
+        )
+        cluster_of = {i: n for n, cl in enumerate(clusters) for i in cl}
+        best: dict[int, tuple[float, int]] = {}
+        for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+            if cluster_of[i] == cluster_of[j]:
+                for me in (i, j):
+                    if me not in best or scores[k] > best[me][0]:
+                        best[me] = (float(scores[k]), k)
+        expected = {
+            me: explain(matrix.vector(k), weights) for me, (_, k) in best.items()
+        }
+
+        assert expected == _evidence(clusters, a, b, scores, matrix, weights)
+        assert len(expected) > 20
+
+    def test_candidate_pairs_are_every_pair_of_every_block(self, feed_accounts):
+        """Pairs made for all blocks of one size at once are the pairs of each
+        block, made one block at a time."""
+        import numpy as np
+
+        from reconcile.events.coref import (
+            BLOCK_CAP,
+            _article_codes,
+            _candidate_pairs,
+            _group,
+            _week,
+        )
+
+        article = _article_codes(feed_accounts)
+        blocks: dict[tuple, list[int]] = {}
+        for index, x in enumerate(feed_accounts):
+            for name in x.names | x.places:
+                blocks.setdefault((_group(x.family), name), []).append(index)
+        expected = set()
+        for members in blocks.values():
+            groups = [members]
+            if len(members) > BLOCK_CAP:
+                weeks: dict[object, list[int]] = {}
+                for index in members:
+                    x = feed_accounts[index]
+                    day = x.date[0] if x.date else x.published
+                    weeks.setdefault(_week(day), []).append(index)
+                    if day is not None:
+                        weeks.setdefault(_week(day) + 1, []).append(index)
+                groups = list(weeks.values())
+            for group in groups:
+                ids = sorted(set(group))[: BLOCK_CAP * 4]
+                for p, i in enumerate(ids):
+                    expected.update((i, j) for j in ids[p + 1 :])
+        expected = {(i, j) for i, j in expected if article[i] != article[j]}
+        a, b = _candidate_pairs(feed_accounts)
+        found = set(zip(a.tolist(), b.tolist(), strict=True))
+
+        assert expected <= found
+        assert all(
+            not (feed_accounts[i].names or feed_accounts[i].places)
+            or not (feed_accounts[j].names or feed_accounts[j].places)
+            or feed_accounts[i].family == "anaphoric"
+            or feed_accounts[j].family == "anaphoric"
+            for i, j in found - expected
+        )
+        assert np.all(a < b)
+        assert len(expected) > 100

@@ -52,6 +52,7 @@ from reconcile.events.binding import (
 from reconcile.extract.actors import Gazetteer, load_gazetteer
 from reconcile.extract.triggers import lemmas_of
 from reconcile.lexicon import TriggerLexicon, trigger_lexicon
+from reconcile.match.clustering import _component_numbers
 from reconcile.match.comparisons import (
     COARSE_REACH,
     LEVEL_CODES,
@@ -610,18 +611,39 @@ def _cluster_distinct(
     clusters = _constrained_merge(
         accounts, articles, a, b, scores, impossible, threshold
     )
+    return weights, clusters, _evidence(clusters, a, b, scores, matrix, weights)
+
+
+def _evidence(
+    clusters: Sequence[Sequence[int]],
+    a: np.ndarray,
+    b: np.ndarray,
+    scores: np.ndarray,
+    matrix: ComparisonMatrix,
+    weights: MatchWeights,
+) -> dict[int, tuple[MatchReason, ...]]:
+    """The waterfall of each clustered account's best pair within its cluster
+    (the first such pair on a tie)."""
+    cluster_of = np.empty(sum(map(len, clusters)), np.int64)
+    for number, cluster in enumerate(clusters):
+        cluster_of[cluster] = number
+    within = np.flatnonzero(cluster_of[a] == cluster_of[b])
+    me = np.concatenate([a[within], b[within]])
+    pair = np.concatenate([within, within])
+    ranked = np.lexsort((pair, -scores[pair], me))
+    first = np.ones(len(ranked), dtype=bool)
+    first[1:] = me[ranked][1:] != me[ranked][:-1]
+    reasons: dict[tuple[bytes, int], tuple[MatchReason, ...]] = {}
     evidence: dict[int, tuple[MatchReason, ...]] = {}
-    best: dict[int, tuple[float, int]] = {}
-    cluster_of = {i: n for n, cl in enumerate(clusters) for i in cl}
-    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
-        if cluster_of[i] != cluster_of[j]:
-            continue
-        for me in (i, j):
-            if me not in best or scores[k] > best[me][0]:
-                best[me] = (float(scores[k]), k)
-    for me, (_, k) in best.items():
-        evidence[me] = explain(matrix.vector(k), weights)
-    return weights, clusters, evidence
+    for i, k in zip(
+        me[ranked][first].tolist(), pair[ranked][first].tolist(), strict=True
+    ):
+        # Pairs of equal levels (and rare name) have equal waterfalls.
+        key = (matrix.levels[k].tobytes(), int(matrix.shared[k]))
+        if key not in reasons:
+            reasons[key] = explain(matrix.vector(k), weights)
+        evidence[i] = reasons[key]
+    return evidence
 
 
 def _bits(probability: float) -> float:
@@ -670,6 +692,7 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
         if bare:
             left, right = np.meshgrid(bare, members[: BLOCK_CAP * 4], indexing="ij")
             chunks.append(_pair_keys(left.ravel(), right.ravel(), article))
+    by_size: dict[int, list[list[int]]] = defaultdict(list)
     for members in blocks.values():
         if len(members) > BLOCK_CAP:
             by_week: dict[object, list[int]] = defaultdict(list)
@@ -683,9 +706,14 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
         else:
             groups = [members]
         for group in groups:
-            ids = np.array(sorted(set(group))[: BLOCK_CAP * 4], dtype=np.int64)
-            x, y = np.triu_indices(len(ids), 1)
-            chunks.append(_pair_keys(ids[x], ids[y], article))
+            ids = sorted(set(group))[: BLOCK_CAP * 4]
+            if len(ids) > 1:
+                by_size[len(ids)].append(ids)
+    # Every pair within each group, for all groups of one size at once.
+    for size, rows in by_size.items():
+        ids = np.array(rows, dtype=np.int64)
+        x, y = np.triu_indices(size, 1)
+        chunks.append(_pair_keys(ids[:, x].ravel(), ids[:, y].ravel(), article))
     n = max(len(accounts), 1)
     keys = np.unique(np.concatenate(chunks)) if chunks else np.empty(0, np.int64)
     return keys // n, keys % n
@@ -785,18 +813,22 @@ def _constrained_merge(
     *threshold*; two clusters join only if no account of one is incompatible
     with an account of the other (:data:`CANNOT_LINK`, or one article, or two
     day-precise dates 4-7 days apart), so no bridge chains two events."""
-    cluster_of = list(range(len(accounts)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(accounts))}
-    blocked = set(zip(a[impossible].tolist(), b[impossible].tolist(), strict=True))
-    order = sorted(
-        (k for k in range(len(scores)) if scores[k] >= threshold),
-        key=lambda k: (-scores[k], int(a[k]), int(b[k])),
-    )
-    for k in order:
-        x, y = cluster_of[int(a[k])], cluster_of[int(b[k])]
+    n = len(accounts)
+    cluster_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    linked = np.flatnonzero(scores >= threshold)
+    # Clusters grow along linked pairs only, so an incompatible pair is ever
+    # looked up only inside a component of them.
+    component, _ = _component_numbers(n, a[linked], b[linked])
+    inside = impossible & (component[a] == component[b])
+    blocked = set((a[inside] * n + b[inside]).tolist())
+    order = linked[np.lexsort((b[linked], a[linked], -scores[linked]))]
+    left, right = a.tolist(), b.tolist()
+    for k in order.tolist():
+        x, y = cluster_of[left[k]], cluster_of[right[k]]
         if x == y:
             continue
-        if not _compatible(members[x], members[y], accounts, articles, blocked):
+        if not _compatible(members[x], members[y], accounts, articles, blocked, n):
             continue
         if len(members[x]) < len(members[y]):
             x, y = y, x
@@ -865,18 +897,19 @@ def _compatible(
     y: Sequence[int],
     accounts: Sequence[Account],
     articles: Sequence[set[str]],
-    blocked: set[tuple[int, int]],
+    blocked: set[int],
+    n: int,
 ) -> bool:
     """Whether no account of *x* is incompatible with one of *y*: pairs scored
-    are looked up; pairs never scored are compared now (without wording)."""
+    are looked up in *blocked* (as ``low * n + high``); pairs never scored are
+    compared now (without wording)."""
     for i in x:
         ai = accounts[i]
         for j in y:
             aj = accounts[j]
             if articles[i] & articles[j]:
                 return False
-            key = (i, j) if i < j else (j, i)
-            if key in blocked:
+            if (i * n + j if i < j else j * n + i) in blocked:
                 return False
             if not _places_fit(ai, aj) or classes_differ(ai, aj):
                 return False
