@@ -760,7 +760,7 @@ class TestComparisonMatrix:
         say of each pair alone."""
         import numpy as np
 
-        from reconcile.events.coref import _incompatible, _name_share
+        from reconcile.events.coref import _apart, _days_apart, _name_share
         from reconcile.match.comparisons import comparison_matrix
 
         a, b = _feed_pairs(feed_accounts)
@@ -774,7 +774,11 @@ class TestComparisonMatrix:
             for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True))
         ]
 
-        assert expected == _incompatible(matrix, feed_accounts, a, b).tolist()
+        found = _apart(matrix, feed_accounts, a, b) | _days_apart(
+            matrix, feed_accounts, a, b
+        )
+
+        assert expected == found.tolist()
         assert 0 < sum(expected) < len(expected)
 
     def test_a_matrix_of_the_wrong_shape_is_refused(self):
@@ -792,8 +796,9 @@ def _feed_scores(accounts: list[Account]):
     cannot link, their scores and the weights, as group_events makes them."""
     from reconcile.config import Config
     from reconcile.events.coref import (
+        _apart,
         _candidate_pairs,
-        _incompatible,
+        _days_apart,
         _name_share,
         _wording,
     )
@@ -805,7 +810,7 @@ def _feed_scores(accounts: list[Account]):
     matrix = comparison_matrix(
         accounts, a, b, _wording(accounts, a, b, Config()), share
     )
-    impossible = _incompatible(matrix, accounts, a, b)
+    impossible = _apart(matrix, accounts, a, b) | _days_apart(matrix, accounts, a, b)
     weights = estimate_weights(matrix, share, impossible=impossible)
     return a, b, matrix, impossible, scores_of(matrix, weights), weights
 
@@ -926,3 +931,44 @@ class TestAcrossArticles:
         )
         assert np.all(a < b)
         assert len(expected) > 100
+
+    def test_the_wording_of_pairs_kept_apart_changes_nothing(self, feed_accounts):
+        """Measuring the wording of every candidate pair, as well as of those
+        that may link, gives the same weights, events and evidence."""
+        from reconcile.config import Config
+        from reconcile.events.coref import (
+            _apart,
+            _bits,
+            _cluster_distinct,
+            _constrained_merge,
+            _evidence,
+            _name_share,
+            _random_pairs,
+            _wording,
+        )
+        from reconcile.match.comparisons import LEVEL_CODES, comparison_matrix
+        from reconcile.match.weights import estimate_weights, scores_of
+
+        articles = [{x.article_id} for x in feed_accounts]
+        a, b, matrix, impossible, _, _ = _feed_scores(feed_accounts)
+        share = _name_share(feed_accounts)
+        ra, rb = _random_pairs(feed_accounts)
+        randoms = comparison_matrix(
+            feed_accounts, ra, rb, _wording(feed_accounts, ra, rb, Config()), share
+        )
+        weights = estimate_weights(matrix, share, randoms, impossible=impossible)
+        scores = scores_of(matrix, weights)
+        clusters = _constrained_merge(
+            feed_accounts, articles, a, b, scores, impossible, _bits(0.5)
+        )
+        expected = (
+            weights,
+            clusters,
+            _evidence(clusters, a, b, scores, matrix, weights),
+        )
+
+        apart = _apart(matrix, feed_accounts, a, b)
+        worded = matrix.column("wording")[apart] != LEVEL_CODES["wording"]["< 50"]
+
+        assert expected == _cluster_distinct(feed_accounts, articles, Config())
+        assert worded.sum() > 100

@@ -597,10 +597,15 @@ def _cluster_distinct(
     *articles* holds each account's articles (its own and its copies')."""
     a, b = _candidate_pairs(accounts)
     name_share = _name_share(accounts)
-    matrix = comparison_matrix(
-        accounts, a, b, _wording(accounts, a, b, config), name_share
-    )
-    impossible = _incompatible(matrix, accounts, a, b)
+    similarity = np.full(len(a), np.nan)  # not measured yet
+    matrix = comparison_matrix(accounts, a, b, similarity, name_share)
+    # A pair that cannot link whatever its wording never links, never is
+    # evidence and, counted as two events, teaches m nothing: its wording is
+    # not measured (most candidate pairs: a week apart, other parties).
+    apart = _apart(matrix, accounts, a, b)
+    similarity[~apart] = _wording(accounts, a[~apart], b[~apart], config)
+    matrix = matrix.with_wording(similarity)
+    impossible = apart | _days_apart(matrix, accounts, a, b)
     ra, rb = _random_pairs(accounts)
     randoms = comparison_matrix(
         accounts, ra, rb, _wording(accounts, ra, rb, config), name_share
@@ -816,9 +821,10 @@ def _constrained_merge(
     n = len(accounts)
     cluster_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    linked = np.flatnonzero(scores >= threshold)
-    # Clusters grow along linked pairs only, so an incompatible pair is ever
-    # looked up only inside a component of them.
+    # A pair that cannot link never joins its clusters; clusters grow along
+    # the others only, so a pair that cannot link is ever looked up only
+    # inside a component of them.
+    linked = np.flatnonzero((scores >= threshold) & ~impossible)
     component, _ = _component_numbers(n, a[linked], b[linked])
     inside = impossible & (component[a] == component[b])
     blocked = set((a[inside] * n + b[inside]).tolist())
@@ -838,26 +844,23 @@ def _constrained_merge(
     return [sorted(m) for m in members.values()]
 
 
-def _incompatible(
+def _apart(
     matrix: ComparisonMatrix,
     accounts: Sequence[Account],
     a: np.ndarray,
     b: np.ndarray,
 ) -> np.ndarray:
     """Whether each pair ``(accounts[a[k]], accounts[b[k]])``, compared in row
-    *k* of *matrix*, cannot tell of one event (:data:`CANNOT_LINK` and the
-    rules below)."""
-    day, place, names, wording = (
-        matrix.column(feature) for feature in ("date", "place", "names", "wording")
+    *k* of *matrix*, cannot tell of one event whatever its wording
+    (:data:`CANNOT_LINK`, and another day with nobody in common)."""
+    day, place, names = (
+        matrix.column(feature) for feature in ("date", "place", "names")
     )
     dates, places, parties = (
         LEVEL_CODES["date"],
         LEVEL_CODES["place"],
         LEVEL_CODES["names"],
     )
-    incident = np.array([_group(x.family) == "incident" for x in accounts], dtype=bool)
-    coarse = np.array([is_coarse(x) for x in accounts], dtype=bool)
-    incidents = incident[a] | incident[b]
     # Two places apart do not part the same names: their place counts as unknown.
     columns = {feature: matrix.column(feature) for feature, _ in CANNOT_LINK}
     columns["place"] = np.where(
@@ -868,18 +871,6 @@ def _incompatible(
     cannot = np.zeros(len(matrix), dtype=bool)
     for feature, level in CANNOT_LINK:
         cannot |= columns[feature] == LEVEL_CODES[feature][level]
-    # Strikes on one city two days apart are two strikes: reports of one
-    # incident differ by a day at most (time zones, "yesterday"), unless
-    # the same words tell it (a wire copy with its day changed).
-    days_apart = (
-        (day == dates["1-3 days"])
-        & (wording != LEVEL_CODES["wording"][">= 85"])
-        & incidents
-        & ~(coarse[a] | coarse[b])
-    )
-    for k in np.flatnonzero(days_apart).tolist():
-        if date_gap(accounts[int(a[k])], accounts[int(b[k])]) > 1:
-            cannot[k] = True
     # Another day and nobody in common: nothing says one event, so the
     # days are not owed a conflict (two elections won by two people).
     # Incidents are told apart by place and time, and their "names" are
@@ -887,9 +878,37 @@ def _incompatible(
     cannot |= (
         (names == parties["disjoint"])
         & ((day == dates["1-3 days"]) | (day == dates["4-7 days"]))
-        & ~incidents
+        & ~_incidents(accounts, a, b)
     )
     return cannot
+
+
+def _days_apart(
+    matrix: ComparisonMatrix,
+    accounts: Sequence[Account],
+    a: np.ndarray,
+    b: np.ndarray,
+) -> np.ndarray:
+    """Whether each pair is two incidents more than a day apart told in other
+    words: strikes on one city two days apart are two strikes, as reports of
+    one incident differ by a day at most (time zones, "yesterday"), unless the
+    same words tell it (a wire copy with its day changed)."""
+    coarse = np.array([is_coarse(x) for x in accounts], dtype=bool)
+    days_apart = (
+        (matrix.column("date") == LEVEL_CODES["date"]["1-3 days"])
+        & (matrix.column("wording") != LEVEL_CODES["wording"][">= 85"])
+        & _incidents(accounts, a, b)
+        & ~(coarse[a] | coarse[b])
+    )
+    for k in np.flatnonzero(days_apart).tolist():
+        days_apart[k] = date_gap(accounts[int(a[k])], accounts[int(b[k])]) > 1
+    return days_apart
+
+
+def _incidents(accounts: Sequence[Account], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether each pair has an incident (or what one did) on either side."""
+    incident = np.array([_group(x.family) == "incident" for x in accounts], dtype=bool)
+    return incident[a] | incident[b]
 
 
 def _compatible(

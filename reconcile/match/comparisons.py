@@ -207,6 +207,15 @@ class ComparisonMatrix:
             self.names[code] if code >= 0 else None,
         )
 
+    def with_wording(self, similarity: np.ndarray) -> ComparisonMatrix:
+        """This matrix with each pair's wording level that of ``similarity[k]``
+        (``token_set_ratio``, 0-100; NaN, not measured, is the lowest level)."""
+        levels = self.levels.copy()
+        levels[:, list(FEATURES).index("wording")] = _wording_codes(
+            np.asarray(similarity, dtype=np.float64)
+        )
+        return ComparisonMatrix(levels, self.shared, self.names)
+
     @classmethod
     def from_vectors(cls, vectors: Iterable[ComparisonVector]) -> ComparisonMatrix:
         """The matrix of *vectors*, in their order."""
@@ -297,15 +306,19 @@ def comparison_matrix(
 ) -> ComparisonMatrix:
     """The comparisons of the pairs ``(accounts[a[k]], accounts[b[k]])``: row *k*
     is :func:`compare_accounts` of pair *k*, whose wording's ``token_set_ratio``
-    is ``similarity[k]``.
+    is ``similarity[k]`` (NaN, not measured, gives the lowest level, as there).
 
     Computed column by column over all pairs: dates and wording with numpy;
     class, place and names once per distinct pair of what the two accounts
     hold of that feature (a few hundred classes and place sets recur across
     hundreds of thousands of pairs). Linear in the pairs.
     """
-    a = np.asarray(a, dtype=np.int64)
-    b = np.asarray(b, dtype=np.int64)
+    # Only the accounts the pairs name are read, renumbered in order.
+    used = np.zeros(len(accounts), dtype=bool)
+    used[a] = used[b] = True
+    number = np.cumsum(used) - 1
+    a, b = number[np.asarray(a, dtype=np.int64)], number[np.asarray(b, dtype=np.int64)]
+    accounts = [accounts[i] for i in np.flatnonzero(used).tolist()]
     similarity = np.asarray(similarity, dtype=np.float64)
     levels = np.empty((len(a), len(FEATURES)), dtype=np.int8)
     shared = np.full(len(a), -1, dtype=np.int32)
