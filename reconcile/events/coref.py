@@ -676,6 +676,7 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
     daily: dict[tuple[object, ...], list[int]] = defaultdict(list)
     families = sorted({_group(a.family) for a in accounts})
+    weeks: list[int | None] = []
     for index, account in enumerate(accounts):
         family = _group(account.family)
         for name in account.names | account.places:
@@ -688,6 +689,7 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
                     blocks[(kind, "name", place)].append(index)
         day = account.date[0] if account.date else account.published
         daily[(family, day.toordinal() if day is not None else None)].append(index)
+        weeks.append(_week(day))
     article = _article_codes(accounts)
     chunks: list[np.ndarray] = []
     # Named accounts meet through their names; an account with no name and no
@@ -702,11 +704,10 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
         if len(members) > BLOCK_CAP:
             by_week: dict[object, list[int]] = defaultdict(list)
             for index in members:
-                account = accounts[index]
-                day = account.date[0] if account.date else account.published
-                by_week[_week(day)].append(index)
-                if day is not None:
-                    by_week[_week(day) + 1].append(index)  # type: ignore[operator]
+                week = weeks[index]
+                by_week[week].append(index)
+                if week is not None:
+                    by_week[week + 1].append(index)
             groups: Iterable[list[int]] = by_week.values()
         else:
             groups = [members]
@@ -720,7 +721,11 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
         x, y = np.triu_indices(size, 1)
         chunks.append(_pair_keys(ids[:, x].ravel(), ids[:, y].ravel(), article))
     n = max(len(accounts), 1)
-    keys = np.unique(np.concatenate(chunks)) if chunks else np.empty(0, np.int64)
+    keys = np.concatenate(chunks) if chunks else np.empty(0, np.int64)
+    keys.sort()  # sorting beats np.unique's hashing (8 s against 0.1 s at 1M claims)
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    keys = keys[first]
     return keys // n, keys % n
 
 
