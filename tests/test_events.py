@@ -703,3 +703,330 @@ class TestHeadings:
             )
         )
         assert claim.text.startswith("Vladimir Putin")
+
+
+@pytest.fixture(scope="module")
+def feed_accounts() -> list[Account]:
+    """The accounts of every fixture set and of a small synthetic feed."""
+    from reconcile.events.coref import _accounts
+    from reconcile.extract.actors import load_gazetteer
+
+    from .conftest import fixtures_and_feed
+
+    claims = sorted(
+        (c for a in fixtures_and_feed(700, seed=3) for c in extract_claims(a)),
+        key=lambda c: (c.article_id, c.span.start, c.id),
+    )
+    bound = {c.id: bind_values(c) for c in claims}
+    accounts, _ = _accounts(claims, bound, load_gazetteer())
+    return accounts
+
+
+def _feed_pairs(accounts: list[Account]):
+    """The candidate pairs of *accounts*, then every pair of the first 60."""
+    import numpy as np
+
+    from reconcile.events.coref import _candidate_pairs
+
+    a, b = _candidate_pairs(accounts)
+    x, y = np.triu_indices(60, 1)
+    return np.concatenate([a, x]), np.concatenate([b, y])
+
+
+def _reference_incompatible(vector, left: Account, right: Account) -> bool:
+    """The cannot-link rules of coref, one pair at a time (as they were written
+    before :func:`reconcile.events.coref._incompatible` took a whole matrix)."""
+    from reconcile.events.coref import CANNOT_LINK, _group
+    from reconcile.match.comparisons import date_gap, is_coarse
+
+    levels = dict(vector.levels)
+    if levels["place"] == "different" and levels["names"] == "same names":
+        levels["place"] = "unknown"
+    incidents = "incident" in (_group(left.family), _group(right.family))
+    if (
+        levels["date"] == "1-3 days"
+        and levels["wording"] != ">= 85"
+        and incidents
+        and not (is_coarse(left) or is_coarse(right))
+        and date_gap(left, right) > 1
+    ):
+        return True
+    if (
+        levels["names"] == "disjoint"
+        and levels["date"] in ("1-3 days", "4-7 days")
+        and not incidents
+    ):
+        return True
+    return any((f, lv) in CANNOT_LINK for f, lv in levels.items())
+
+
+class TestComparisonMatrix:
+    def test_each_row_is_the_pairs_comparison_vector(self, feed_accounts):
+        """Row k of the matrix reads back as compare_accounts of pair k."""
+        import numpy as np
+
+        from reconcile.events.coref import _name_share
+        from reconcile.match.comparisons import comparison_matrix
+
+        a, b = _feed_pairs(feed_accounts)
+        share = _name_share(feed_accounts)
+        similarity = np.linspace(0.0, 100.0, len(a))
+        matrix = comparison_matrix(feed_accounts, a, b, similarity, share)
+        expected = [
+            compare_accounts(feed_accounts[i], feed_accounts[j], s, share)
+            for i, j, s in zip(a.tolist(), b.tolist(), similarity.tolist(), strict=True)
+        ]
+
+        assert expected == [matrix.vector(k) for k in range(len(matrix))]
+        assert len({v.levels for v in expected}) > 20
+
+    def test_the_matrix_gives_the_weights_and_scores_of_its_vectors(
+        self, feed_accounts
+    ):
+        """estimate_weights and scores_of give the same numbers for a matrix
+        as for the vectors it holds."""
+        import numpy as np
+
+        from reconcile.events.coref import _name_share
+        from reconcile.match.comparisons import comparison_matrix
+        from reconcile.match.weights import estimate_weights, scores_of
+
+        a, b = _feed_pairs(feed_accounts)
+        share = _name_share(feed_accounts)
+        similarity = np.linspace(0.0, 100.0, len(a))
+        matrix = comparison_matrix(feed_accounts, a, b, similarity, share)
+        vectors = [matrix.vector(k) for k in range(len(matrix))]
+        randoms = matrix.levels[::7], matrix.shared[::7]
+        random_matrix = type(matrix)(*randoms, matrix.names)
+        impossible = np.arange(len(a)) % 5 == 0
+
+        from_matrix = estimate_weights(
+            matrix, share, random_matrix, impossible=impossible
+        )
+        from_vectors = estimate_weights(
+            vectors, share, vectors[::7], impossible=impossible.tolist()
+        )
+
+        assert from_vectors == from_matrix
+        assert scores_of(vectors, from_vectors).tolist() == (
+            scores_of(matrix, from_matrix).tolist()
+        )
+        assert any(v.shared_name for v in vectors)
+
+    def test_cannot_link_over_the_matrix_is_the_rule_pair_by_pair(self, feed_accounts):
+        """The cannot-link rules computed over the whole matrix say what they
+        say of each pair alone."""
+        import numpy as np
+
+        from reconcile.events.coref import _apart, _days_apart, _name_share
+        from reconcile.match.comparisons import comparison_matrix
+
+        a, b = _feed_pairs(feed_accounts)
+        share = _name_share(feed_accounts)
+        similarity = np.linspace(0.0, 100.0, len(a))
+        matrix = comparison_matrix(feed_accounts, a, b, similarity, share)
+        expected = [
+            _reference_incompatible(
+                matrix.vector(k), feed_accounts[i], feed_accounts[j]
+            )
+            for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True))
+        ]
+
+        found = _apart(matrix, feed_accounts, a, b) | _days_apart(
+            matrix, feed_accounts, a, b
+        )
+
+        assert expected == found.tolist()
+        assert 0 < sum(expected) < len(expected)
+
+    def test_a_matrix_of_the_wrong_shape_is_refused(self):
+        """A matrix needs one column per feature and one shared name per row."""
+        import numpy as np
+
+        from reconcile.match.comparisons import ComparisonMatrix
+
+        with pytest.raises(ValueError, match="one column per feature"):
+            ComparisonMatrix(np.zeros((3, 4), np.int8), np.full(3, -1, np.int32))
+
+
+def _feed_scores(accounts: list[Account]):
+    """The candidate pairs of *accounts*, their comparisons, whether each
+    cannot link, their scores and the weights, as group_events makes them."""
+    from reconcile.config import Config
+    from reconcile.events.coref import (
+        _apart,
+        _candidate_pairs,
+        _days_apart,
+        _name_share,
+        _wording,
+    )
+    from reconcile.match.comparisons import comparison_matrix
+    from reconcile.match.weights import estimate_weights, scores_of
+
+    a, b = _candidate_pairs(accounts)
+    share = _name_share(accounts)
+    matrix = comparison_matrix(
+        accounts, a, b, _wording(accounts, a, b, Config()), share
+    )
+    impossible = _apart(matrix, accounts, a, b) | _days_apart(matrix, accounts, a, b)
+    weights = estimate_weights(matrix, share, impossible=impossible)
+    return a, b, matrix, impossible, scores_of(matrix, weights), weights
+
+
+class TestAcrossArticles:
+    def test_the_merge_blocks_what_the_pair_by_pair_merge_blocks(self, feed_accounts):
+        """Looking up cannot-link pairs only inside linked components merges
+        the accounts as looking up every pair does."""
+        from reconcile.events.coref import (
+            _bits,
+            _compatible,
+            _constrained_merge,
+        )
+
+        a, b, _, impossible, scores, _ = _feed_scores(feed_accounts)
+        articles = [{x.article_id} for x in feed_accounts]
+        threshold = _bits(0.5)
+        n = len(feed_accounts)
+        cluster_of = list(range(n))
+        members = {i: [i] for i in range(n)}
+        blocked = {
+            int(i) * n + int(j)
+            for i, j, no in zip(a.tolist(), b.tolist(), impossible, strict=True)
+            if no
+        }
+        order = sorted(
+            (k for k in range(len(scores)) if scores[k] >= threshold),
+            key=lambda k: (-scores[k], int(a[k]), int(b[k])),
+        )
+        for k in order:
+            x, y = cluster_of[int(a[k])], cluster_of[int(b[k])]
+            if x == y or not _compatible(
+                members[x], members[y], feed_accounts, articles, blocked, n
+            ):
+                continue
+            if len(members[x]) < len(members[y]):
+                x, y = y, x
+            for i in members[y]:
+                cluster_of[i] = x
+            members[x].extend(members.pop(y))
+        expected = [sorted(m) for m in members.values()]
+
+        assert expected == _constrained_merge(
+            feed_accounts, articles, a, b, scores, impossible, threshold
+        )
+        assert max(map(len, expected)) > 2
+
+    def test_each_account_keeps_the_waterfall_of_its_best_pair(self, feed_accounts):
+        """An account's evidence is its best-scoring pair inside its event, the
+        earliest pair on a tie."""
+        from reconcile.events.coref import _bits, _constrained_merge, _evidence
+        from reconcile.match.comparisons import explain
+
+        a, b, matrix, impossible, scores, weights = _feed_scores(feed_accounts)
+        articles = [{x.article_id} for x in feed_accounts]
+        clusters = _constrained_merge(
+            feed_accounts, articles, a, b, scores, impossible, _bits(0.5)
+        )
+        cluster_of = {i: n for n, cl in enumerate(clusters) for i in cl}
+        best: dict[int, tuple[float, int]] = {}
+        for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+            if cluster_of[i] == cluster_of[j]:
+                for me in (i, j):
+                    if me not in best or scores[k] > best[me][0]:
+                        best[me] = (float(scores[k]), k)
+        expected = {
+            me: explain(matrix.vector(k), weights) for me, (_, k) in best.items()
+        }
+
+        assert expected == _evidence(clusters, a, b, scores, matrix, weights)
+        assert len(expected) > 20
+
+    def test_candidate_pairs_are_every_pair_of_every_block(self, feed_accounts):
+        """Pairs made for all blocks of one size at once are the pairs of each
+        block, made one block at a time."""
+        import numpy as np
+
+        from reconcile.events.coref import (
+            BLOCK_CAP,
+            _article_codes,
+            _candidate_pairs,
+            _group,
+            _week,
+        )
+
+        article = _article_codes(feed_accounts)
+        blocks: dict[tuple, list[int]] = {}
+        for index, x in enumerate(feed_accounts):
+            for name in x.names | x.places:
+                blocks.setdefault((_group(x.family), name), []).append(index)
+        expected = set()
+        for members in blocks.values():
+            groups = [members]
+            if len(members) > BLOCK_CAP:
+                weeks: dict[object, list[int]] = {}
+                for index in members:
+                    x = feed_accounts[index]
+                    day = x.date[0] if x.date else x.published
+                    weeks.setdefault(_week(day), []).append(index)
+                    if day is not None:
+                        weeks.setdefault(_week(day) + 1, []).append(index)
+                groups = list(weeks.values())
+            for group in groups:
+                ids = sorted(set(group))[: BLOCK_CAP * 4]
+                for p, i in enumerate(ids):
+                    expected.update((i, j) for j in ids[p + 1 :])
+        expected = {(i, j) for i, j in expected if article[i] != article[j]}
+        a, b = _candidate_pairs(feed_accounts)
+        found = set(zip(a.tolist(), b.tolist(), strict=True))
+
+        assert expected <= found
+        assert all(
+            not (feed_accounts[i].names or feed_accounts[i].places)
+            or not (feed_accounts[j].names or feed_accounts[j].places)
+            or feed_accounts[i].family == "anaphoric"
+            or feed_accounts[j].family == "anaphoric"
+            for i, j in found - expected
+        )
+        assert np.all(a < b)
+        assert len(expected) > 100
+
+    def test_the_wording_of_pairs_kept_apart_changes_nothing(self, feed_accounts):
+        """Measuring the wording of every candidate pair, as well as of those
+        that may link, gives the same weights, events and evidence."""
+        from reconcile.config import Config
+        from reconcile.events.coref import (
+            _apart,
+            _bits,
+            _cluster_distinct,
+            _constrained_merge,
+            _evidence,
+            _name_share,
+            _random_pairs,
+            _wording,
+        )
+        from reconcile.match.comparisons import LEVEL_CODES, comparison_matrix
+        from reconcile.match.weights import estimate_weights, scores_of
+
+        articles = [{x.article_id} for x in feed_accounts]
+        a, b, matrix, impossible, _, _ = _feed_scores(feed_accounts)
+        share = _name_share(feed_accounts)
+        ra, rb = _random_pairs(feed_accounts)
+        randoms = comparison_matrix(
+            feed_accounts, ra, rb, _wording(feed_accounts, ra, rb, Config()), share
+        )
+        weights = estimate_weights(matrix, share, randoms, impossible=impossible)
+        scores = scores_of(matrix, weights)
+        clusters = _constrained_merge(
+            feed_accounts, articles, a, b, scores, impossible, _bits(0.5)
+        )
+        expected = (
+            weights,
+            clusters,
+            _evidence(clusters, a, b, scores, matrix, weights),
+        )
+
+        apart = _apart(matrix, feed_accounts, a, b)
+        worded = matrix.column("wording")[apart] != LEVEL_CODES["wording"]["< 50"]
+
+        assert expected == _cluster_distinct(feed_accounts, articles, Config())
+        assert worded.sum() > 100

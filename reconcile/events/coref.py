@@ -52,14 +52,16 @@ from reconcile.events.binding import (
 from reconcile.extract.actors import Gazetteer, load_gazetteer
 from reconcile.extract.triggers import lemmas_of
 from reconcile.lexicon import TriggerLexicon, trigger_lexicon
+from reconcile.match.clustering import _component_numbers
 from reconcile.match.comparisons import (
     COARSE_REACH,
+    LEVEL_CODES,
     PARTY_FAMILIES,
     Account,
-    ComparisonVector,
+    ComparisonMatrix,
     MatchWeights,
     classes_differ,
-    compare_accounts,
+    comparison_matrix,
     date_gap,
     explain,
     is_coarse,
@@ -615,43 +617,58 @@ def _cluster_distinct(
     *articles* holds each account's articles (its own and its copies')."""
     a, b = _candidate_pairs(accounts)
     name_share = _name_share(accounts)
-    similarity = _wording(accounts, a, b, config)
-    vectors = [
-        compare_accounts(accounts[i], accounts[j], s, name_share)
-        for i, j, s in zip(a.tolist(), b.tolist(), similarity.tolist(), strict=True)
-    ]
+    similarity = np.full(len(a), np.nan)  # not measured yet
+    matrix = comparison_matrix(accounts, a, b, similarity, name_share)
+    # A pair that cannot link whatever its wording never links, never is
+    # evidence and, counted as two events, teaches m nothing: its wording is
+    # not measured (most candidate pairs: a week apart, other parties).
+    apart = _apart(matrix, accounts, a, b)
+    similarity[~apart] = _wording(accounts, a[~apart], b[~apart], config)
+    matrix = matrix.with_wording(similarity)
+    impossible = apart | _days_apart(matrix, accounts, a, b)
     ra, rb = _random_pairs(accounts)
-    random_similarity = _wording(accounts, ra, rb, config)
-    random_vectors = [
-        compare_accounts(accounts[i], accounts[j], s, name_share)
-        for i, j, s in zip(
-            ra.tolist(), rb.tolist(), random_similarity.tolist(), strict=True
-        )
-    ]
-    impossible = [
-        _incompatible(v, accounts[i], accounts[j])
-        for i, j, v in zip(a.tolist(), b.tolist(), vectors, strict=True)
-    ]
-    weights = estimate_weights(
-        vectors, name_share, random_vectors, impossible=impossible
+    randoms = comparison_matrix(
+        accounts, ra, rb, _wording(accounts, ra, rb, config), name_share
     )
-    scores = scores_of(vectors, weights)
+    weights = estimate_weights(matrix, name_share, randoms, impossible=impossible)
+    scores = scores_of(matrix, weights)
     threshold = _bits(config.event_threshold)
     clusters = _constrained_merge(
         accounts, articles, a, b, scores, impossible, threshold
     )
+    return weights, clusters, _evidence(clusters, a, b, scores, matrix, weights)
+
+
+def _evidence(
+    clusters: Sequence[Sequence[int]],
+    a: np.ndarray,
+    b: np.ndarray,
+    scores: np.ndarray,
+    matrix: ComparisonMatrix,
+    weights: MatchWeights,
+) -> dict[int, tuple[MatchReason, ...]]:
+    """The waterfall of each clustered account's best pair within its cluster
+    (the first such pair on a tie)."""
+    cluster_of = np.empty(sum(map(len, clusters)), np.int64)
+    for number, cluster in enumerate(clusters):
+        cluster_of[cluster] = number
+    within = np.flatnonzero(cluster_of[a] == cluster_of[b])
+    me = np.concatenate([a[within], b[within]])
+    pair = np.concatenate([within, within])
+    ranked = np.lexsort((pair, -scores[pair], me))
+    first = np.ones(len(ranked), dtype=bool)
+    first[1:] = me[ranked][1:] != me[ranked][:-1]
+    reasons: dict[tuple[bytes, int], tuple[MatchReason, ...]] = {}
     evidence: dict[int, tuple[MatchReason, ...]] = {}
-    best: dict[int, tuple[float, int]] = {}
-    cluster_of = {i: n for n, cl in enumerate(clusters) for i in cl}
-    for k, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
-        if cluster_of[i] != cluster_of[j]:
-            continue
-        for me in (i, j):
-            if me not in best or scores[k] > best[me][0]:
-                best[me] = (float(scores[k]), k)
-    for me, (_, k) in best.items():
-        evidence[me] = explain(vectors[k], weights)
-    return weights, clusters, evidence
+    for i, k in zip(
+        me[ranked][first].tolist(), pair[ranked][first].tolist(), strict=True
+    ):
+        # Pairs of equal levels (and rare name) have equal waterfalls.
+        key = (matrix.levels[k].tobytes(), int(matrix.shared[k]))
+        if key not in reasons:
+            reasons[key] = explain(matrix.vector(k), weights)
+        evidence[i] = reasons[key]
+    return evidence
 
 
 def _bits(probability: float) -> float:
@@ -679,6 +696,7 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
     daily: dict[tuple[object, ...], list[int]] = defaultdict(list)
     families = sorted({_group(a.family) for a in accounts})
+    weeks: list[int | None] = []
     for index, account in enumerate(accounts):
         family = _group(account.family)
         for name in account.names | account.places:
@@ -691,6 +709,7 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
                     blocks[(kind, "name", place)].append(index)
         day = account.date[0] if account.date else account.published
         daily[(family, day.toordinal() if day is not None else None)].append(index)
+        weeks.append(_week(day))
     article = _article_codes(accounts)
     chunks: list[np.ndarray] = []
     # Named accounts meet through their names; an account with no name and no
@@ -700,24 +719,33 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
         if bare:
             left, right = np.meshgrid(bare, members[: BLOCK_CAP * 4], indexing="ij")
             chunks.append(_pair_keys(left.ravel(), right.ravel(), article))
+    by_size: dict[int, list[list[int]]] = defaultdict(list)
     for members in blocks.values():
         if len(members) > BLOCK_CAP:
             by_week: dict[object, list[int]] = defaultdict(list)
             for index in members:
-                account = accounts[index]
-                day = account.date[0] if account.date else account.published
-                by_week[_week(day)].append(index)
-                if day is not None:
-                    by_week[_week(day) + 1].append(index)  # type: ignore[operator]
+                week = weeks[index]
+                by_week[week].append(index)
+                if week is not None:
+                    by_week[week + 1].append(index)
             groups: Iterable[list[int]] = by_week.values()
         else:
             groups = [members]
         for group in groups:
-            ids = np.array(sorted(set(group))[: BLOCK_CAP * 4], dtype=np.int64)
-            x, y = np.triu_indices(len(ids), 1)
-            chunks.append(_pair_keys(ids[x], ids[y], article))
+            ids = sorted(set(group))[: BLOCK_CAP * 4]
+            if len(ids) > 1:
+                by_size[len(ids)].append(ids)
+    # Every pair within each group, for all groups of one size at once.
+    for size, rows in by_size.items():
+        ids = np.array(rows, dtype=np.int64)
+        x, y = np.triu_indices(size, 1)
+        chunks.append(_pair_keys(ids[:, x].ravel(), ids[:, y].ravel(), article))
     n = max(len(accounts), 1)
-    keys = np.unique(np.concatenate(chunks)) if chunks else np.empty(0, np.int64)
+    keys = np.concatenate(chunks) if chunks else np.empty(0, np.int64)
+    keys.sort()  # sorting beats np.unique's hashing (8 s against 0.1 s at 1M claims)
+    first = np.ones(len(keys), dtype=bool)
+    first[1:] = keys[1:] != keys[:-1]
+    keys = keys[first]
     return keys // n, keys % n
 
 
@@ -808,29 +836,30 @@ def _constrained_merge(
     a: np.ndarray,
     b: np.ndarray,
     scores: np.ndarray,
-    impossible: Sequence[bool],
+    impossible: np.ndarray,
     threshold: float,
 ) -> list[list[int]]:
     """Join accounts pair by pair, best score first, while the score reaches
     *threshold*; two clusters join only if no account of one is incompatible
     with an account of the other (:data:`CANNOT_LINK`, or one article, or two
     day-precise dates 4-7 days apart), so no bridge chains two events."""
-    cluster_of = list(range(len(accounts)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(accounts))}
-    blocked = {
-        (int(i), int(j))
-        for i, j, no in zip(a.tolist(), b.tolist(), impossible, strict=True)
-        if no
-    }
-    order = sorted(
-        (k for k in range(len(scores)) if scores[k] >= threshold),
-        key=lambda k: (-scores[k], int(a[k]), int(b[k])),
-    )
-    for k in order:
-        x, y = cluster_of[int(a[k])], cluster_of[int(b[k])]
+    n = len(accounts)
+    cluster_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    # A pair that cannot link never joins its clusters; clusters grow along
+    # the others only, so a pair that cannot link is ever looked up only
+    # inside a component of them.
+    linked = np.flatnonzero((scores >= threshold) & ~impossible)
+    component, _ = _component_numbers(n, a[linked], b[linked])
+    inside = impossible & (component[a] == component[b])
+    blocked = set((a[inside] * n + b[inside]).tolist())
+    order = linked[np.lexsort((b[linked], a[linked], -scores[linked]))]
+    left, right = a.tolist(), b.tolist()
+    for k in order.tolist():
+        x, y = cluster_of[left[k]], cluster_of[right[k]]
         if x == y:
             continue
-        if not _compatible(members[x], members[y], accounts, articles, blocked):
+        if not _compatible(members[x], members[y], accounts, articles, blocked, n):
             continue
         if len(members[x]) < len(members[y]):
             x, y = y, x
@@ -840,32 +869,71 @@ def _constrained_merge(
     return [sorted(m) for m in members.values()]
 
 
-def _incompatible(vector: ComparisonVector, left: Account, right: Account) -> bool:
-    levels = dict(vector.levels)
-    if levels["place"] == "different" and levels["names"] == "same names":
-        levels["place"] = "unknown"
-    if (
-        levels["date"] == "1-3 days"
-        and levels["wording"] != ">= 85"
-        and "incident" in (_group(left.family), _group(right.family))
-        and not (is_coarse(left) or is_coarse(right))
-        and date_gap(left, right) > 1
-    ):
-        # Strikes on one city two days apart are two strikes: reports of one
-        # incident differ by a day at most (time zones, "yesterday"), unless
-        # the same words tell it (a wire copy with its day changed).
-        return True
-    if (
-        levels["names"] == "disjoint"
-        and levels["date"] in ("1-3 days", "4-7 days")
-        and "incident" not in (_group(left.family), _group(right.family))
-    ):
-        # Another day and nobody in common: nothing says one event, so the
-        # days are not owed a conflict (two elections won by two people).
-        # Incidents are told apart by place and time, and their "names" are
-        # mostly places, so the rule is not theirs.
-        return True
-    return any((f, lv) in CANNOT_LINK for f, lv in levels.items())
+def _apart(
+    matrix: ComparisonMatrix,
+    accounts: Sequence[Account],
+    a: np.ndarray,
+    b: np.ndarray,
+) -> np.ndarray:
+    """Whether each pair ``(accounts[a[k]], accounts[b[k]])``, compared in row
+    *k* of *matrix*, cannot tell of one event whatever its wording
+    (:data:`CANNOT_LINK`, and another day with nobody in common)."""
+    day, place, names = (
+        matrix.column(feature) for feature in ("date", "place", "names")
+    )
+    dates, places, parties = (
+        LEVEL_CODES["date"],
+        LEVEL_CODES["place"],
+        LEVEL_CODES["names"],
+    )
+    # Two places apart do not part the same names: their place counts as unknown.
+    columns = {feature: matrix.column(feature) for feature, _ in CANNOT_LINK}
+    columns["place"] = np.where(
+        (place == places["different"]) & (names == parties["same names"]),
+        places["unknown"],
+        place,
+    )
+    cannot = np.zeros(len(matrix), dtype=bool)
+    for feature, level in CANNOT_LINK:
+        cannot |= columns[feature] == LEVEL_CODES[feature][level]
+    # Another day and nobody in common: nothing says one event, so the
+    # days are not owed a conflict (two elections won by two people).
+    # Incidents are told apart by place and time, and their "names" are
+    # mostly places, so the rule is not theirs.
+    cannot |= (
+        (names == parties["disjoint"])
+        & ((day == dates["1-3 days"]) | (day == dates["4-7 days"]))
+        & ~_incidents(accounts, a, b)
+    )
+    return cannot
+
+
+def _days_apart(
+    matrix: ComparisonMatrix,
+    accounts: Sequence[Account],
+    a: np.ndarray,
+    b: np.ndarray,
+) -> np.ndarray:
+    """Whether each pair is two incidents more than a day apart told in other
+    words: strikes on one city two days apart are two strikes, as reports of
+    one incident differ by a day at most (time zones, "yesterday"), unless the
+    same words tell it (a wire copy with its day changed)."""
+    coarse = np.array([is_coarse(x) for x in accounts], dtype=bool)
+    days_apart = (
+        (matrix.column("date") == LEVEL_CODES["date"]["1-3 days"])
+        & (matrix.column("wording") != LEVEL_CODES["wording"][">= 85"])
+        & _incidents(accounts, a, b)
+        & ~(coarse[a] | coarse[b])
+    )
+    for k in np.flatnonzero(days_apart).tolist():
+        days_apart[k] = date_gap(accounts[int(a[k])], accounts[int(b[k])]) > 1
+    return days_apart
+
+
+def _incidents(accounts: Sequence[Account], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether each pair has an incident (or what one did) on either side."""
+    incident = np.array([_group(x.family) == "incident" for x in accounts], dtype=bool)
+    return incident[a] | incident[b]
 
 
 def _compatible(
@@ -873,18 +941,19 @@ def _compatible(
     y: Sequence[int],
     accounts: Sequence[Account],
     articles: Sequence[set[str]],
-    blocked: set[tuple[int, int]],
+    blocked: set[int],
+    n: int,
 ) -> bool:
     """Whether no account of *x* is incompatible with one of *y*: pairs scored
-    are looked up; pairs never scored are compared now (without wording)."""
+    are looked up in *blocked* (as ``low * n + high``); pairs never scored are
+    compared now (without wording)."""
     for i in x:
         ai = accounts[i]
         for j in y:
             aj = accounts[j]
             if articles[i] & articles[j]:
                 return False
-            key = (i, j) if i < j else (j, i)
-            if key in blocked:
+            if (i * n + j if i < j else j * n + i) in blocked:
                 return False
             if not _places_fit(ai, aj) or classes_differ(ai, aj):
                 return False

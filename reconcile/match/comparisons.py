@@ -38,10 +38,11 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import cache
 
+import numpy as np
 from attrs import field, frozen
 
 from reconcile.lexicon import TriggerLexicon, load_json, trigger_lexicon
@@ -50,10 +51,12 @@ from reconcile.model import MatchReason
 __all__ = [
     "FEATURES",
     "Account",
+    "ComparisonMatrix",
     "ComparisonVector",
     "MatchWeights",
     "classes_differ",
     "compare_accounts",
+    "comparison_matrix",
     "default_weights",
     "explain",
 ]
@@ -88,6 +91,13 @@ FEATURES: dict[str, tuple[str, ...]] = {
     "wording": (">= 85", "70-85", "50-70", "< 50"),
 }
 """Every feature's levels, most alike first."""
+
+#: Each feature's levels numbered as in :data:`FEATURES` (the codes of
+#: :class:`ComparisonMatrix`).
+LEVEL_CODES: dict[str, dict[str, int]] = {
+    feature: {level: code for code, level in enumerate(levels)}
+    for feature, levels in FEATURES.items()
+}
 
 #: Families of events whose parties define them: a pact between two other
 #: countries is another pact, whoever else the reports name.
@@ -149,6 +159,84 @@ class ComparisonVector:
         return dict(self.levels)[feature]
 
 
+@frozen(eq=False)
+class ComparisonMatrix:
+    """The comparison vectors of many pairs of accounts, as small integers.
+
+    Row *k* is pair *k*: ``levels[k, c]`` is the code (:data:`LEVEL_CODES`) of
+    its level of the *c*-th feature of :data:`FEATURES` (``int8``), and
+    ``shared[k]`` the index in *names* of the rarest name the pair shares when
+    its names level is "shared rare name" (``-1`` otherwise). A million pairs
+    take 9 MB, where as many :class:`ComparisonVector` objects take 400 MB.
+
+    >>> vector = ComparisonVector(
+    ...     (("class", "same trigger"), ("date", "same day"), ("place", "same"),
+    ...      ("names", "shared rare name"), ("wording", ">= 85")), "Oakvale")
+    >>> matrix = ComparisonMatrix.from_vectors([vector])
+    >>> matrix.levels.tolist(), matrix.vector(0) == vector
+    ([[0, 0, 0, 1, 0]], True)
+    """
+
+    levels: np.ndarray
+    shared: np.ndarray
+    names: tuple[str, ...] = field(default=(), converter=tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if self.levels.shape != (len(self.shared), len(FEATURES)):
+            msg = (
+                f"levels: expected shape {(len(self.shared), len(FEATURES))} "
+                f"(one row per pair, one column per feature), got {self.levels.shape!r}"
+            )
+            raise ValueError(msg)
+
+    def __len__(self) -> int:
+        return len(self.shared)
+
+    def column(self, feature: str) -> np.ndarray:
+        """The level codes of *feature*, one per pair."""
+        return self.levels[:, list(FEATURES).index(feature)]
+
+    def vector(self, row: int) -> ComparisonVector:
+        """Pair *row* as a :class:`ComparisonVector`."""
+        code = int(self.shared[row])
+        return ComparisonVector(
+            tuple(
+                (feature, levels[int(self.levels[row, column])])
+                for column, (feature, levels) in enumerate(FEATURES.items())
+            ),
+            self.names[code] if code >= 0 else None,
+        )
+
+    def with_wording(self, similarity: np.ndarray) -> ComparisonMatrix:
+        """This matrix with each pair's wording level that of ``similarity[k]``
+        (``token_set_ratio``, 0-100; NaN, not measured, is the lowest level)."""
+        levels = self.levels.copy()
+        levels[:, list(FEATURES).index("wording")] = _wording_codes(
+            np.asarray(similarity, dtype=np.float64)
+        )
+        return ComparisonMatrix(levels, self.shared, self.names)
+
+    @classmethod
+    def from_vectors(cls, vectors: Iterable[ComparisonVector]) -> ComparisonMatrix:
+        """The matrix of *vectors*, in their order."""
+        vectors = list(vectors)
+        levels = np.array(
+            [[LEVEL_CODES[f][lv] for f, lv in v.levels] for v in vectors],
+            dtype=np.int8,
+        ).reshape(len(vectors), len(FEATURES))
+        codes: dict[str, int] = {}
+        shared = np.array(
+            [
+                -1
+                if v.shared_name is None
+                else codes.setdefault(v.shared_name, len(codes))
+                for v in vectors
+            ],
+            dtype=np.int32,
+        )
+        return cls(levels, shared, tuple(codes))
+
+
 @frozen
 class MatchWeights:
     """m and u of every level, the prior chance that a candidate pair is one event,
@@ -203,6 +291,177 @@ def compare_accounts(
         ),
         shared_name,
     )
+
+
+#: Pairs compared at once by :func:`comparison_matrix` (bounds its working memory).
+_CHUNK = 1 << 20
+
+
+def comparison_matrix(
+    accounts: Sequence[Account],
+    a: np.ndarray,
+    b: np.ndarray,
+    similarity: np.ndarray,
+    name_share: Mapping[str, float],
+) -> ComparisonMatrix:
+    """The comparisons of the pairs ``(accounts[a[k]], accounts[b[k]])``: row *k*
+    is :func:`compare_accounts` of pair *k*, whose wording's ``token_set_ratio``
+    is ``similarity[k]`` (NaN, not measured, gives the lowest level, as there).
+
+    Computed column by column over all pairs: dates and wording with numpy;
+    class, place and names once per distinct pair of what the two accounts
+    hold of that feature (a few hundred classes and place sets recur across
+    hundreds of thousands of pairs). Linear in the pairs.
+    """
+    # Only the accounts the pairs name are read, renumbered in order.
+    used = np.zeros(len(accounts), dtype=bool)
+    used[a] = used[b] = True
+    number = np.cumsum(used) - 1
+    a, b = number[np.asarray(a, dtype=np.int64)], number[np.asarray(b, dtype=np.int64)]
+    accounts = [accounts[i] for i in np.flatnonzero(used).tolist()]
+    similarity = np.asarray(similarity, dtype=np.float64)
+    levels = np.empty((len(a), len(FEATURES)), dtype=np.int8)
+    shared = np.full(len(a), -1, dtype=np.int32)
+    dates = _Dates(accounts)
+    kinds = _Signatures(accounts, lambda x: (x.family, x.event_class, x.triggers))
+    places = _Signatures(accounts, lambda x: (x.places, x.containing, x.local))
+    parties = _Signatures(
+        accounts,
+        lambda x: (x.names, x.countries, x.family in _PARTIES_OR_NO_EVENT_WORD),
+    )
+    codes: dict[str, int] = {}
+
+    def names_and_shared(x: Account, y: Account) -> tuple[int, int]:
+        level = _names_level(x, y, name_share)
+        if level != "shared rare name":
+            return LEVEL_CODES["names"][level], -1
+        name = min(x.names & y.names, key=lambda n: (name_share.get(n, 1.0), n))
+        return LEVEL_CODES["names"][level], codes.setdefault(name, len(codes))
+
+    for start in range(0, len(a), _CHUNK):
+        x, y = a[start : start + _CHUNK], b[start : start + _CHUNK]
+        rows = slice(start, start + len(x))
+        levels[rows, 0] = kinds.apply(
+            x, y, lambda p, q: (LEVEL_CODES["class"][_class_level(p, q)],)
+        )[0]
+        levels[rows, 1] = dates.codes(x, y)
+        levels[rows, 2] = places.apply(
+            x, y, lambda p, q: (LEVEL_CODES["place"][_place_level(p, q)],)
+        )[0]
+        levels[rows, 3], shared[rows] = parties.apply(x, y, names_and_shared)
+        levels[rows, 4] = _wording_codes(similarity[rows])
+    return ComparisonMatrix(levels, shared, tuple(codes))
+
+
+class _Signatures:
+    """Accounts numbered by what they hold of one feature (equal holdings, one
+    number), so a level is worked out once per distinct pair of numbers."""
+
+    def __init__(
+        self, accounts: Sequence[Account], holding: Callable[[Account], object]
+    ) -> None:
+        numbers: dict[object, int] = {}
+        self.number = np.array(
+            [numbers.setdefault(holding(x), len(numbers)) for x in accounts],
+            dtype=np.int64,
+        )
+        self.count = max(len(numbers), 1)
+        first = {n: i for i, n in reversed(list(enumerate(self.number.tolist())))}
+        self.example = [accounts[first[n]] for n in range(len(numbers))]
+
+    def apply(
+        self,
+        a: np.ndarray,
+        b: np.ndarray,
+        level: Callable[[Account, Account], tuple[int, ...]],
+    ) -> tuple[np.ndarray, ...]:
+        """``level(accounts[a[k]], accounts[b[k]])`` for every pair *k*, as one
+        array per item of the tuple *level* returns."""
+        keys, where = np.unique(
+            self.number[a] * self.count + self.number[b], return_inverse=True
+        )
+        found = [
+            level(self.example[key // self.count], self.example[key % self.count])
+            for key in keys.tolist()
+        ]
+        width = len(found[0]) if found else 1
+        table = np.array(found, dtype=np.int64).reshape(len(found), width)
+        return tuple(table[where.reshape(-1), column] for column in range(width))
+
+
+#: Day ordinal standing for "no date" in :class:`_Dates`.
+_NO_DAY = np.iinfo(np.int64).min // 4
+
+
+class _Dates:
+    """The accounts' dates and publication dates as day ordinals."""
+
+    def __init__(self, accounts: Sequence[Account]) -> None:
+        self.first = np.array(
+            [x.date[0].toordinal() if x.date else _NO_DAY for x in accounts], np.int64
+        )
+        self.last = np.array(
+            [x.date[1].toordinal() if x.date else _NO_DAY for x in accounts], np.int64
+        )
+        self.dated = self.first != _NO_DAY
+        self.published = np.array(
+            [x.published.toordinal() if x.published else _NO_DAY for x in accounts],
+            np.int64,
+        )
+        self.weekday = np.array([x.weekday for x in accounts], dtype=bool)
+        self.coarse = self.dated & (self.last - self.first > 6)
+
+    def gaps(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """:func:`date_gap` of each pair (meaningless where either is undated)."""
+        gap = np.maximum(
+            np.maximum(self.first[b] - self.last[a], self.first[a] - self.last[b]), 0
+        )
+        short = (self.weekday[a] | self.weekday[b]) & (gap <= 7)
+        return np.where(short, np.minimum(gap, 7 - gap), gap)
+
+    def codes(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The date level code of each pair (:func:`_date_level`)."""
+        code = LEVEL_CODES["date"]
+        both = self.dated[a] & self.dated[b]
+        gap = np.where(both, self.gaps(a, b), 0)
+        coarse = self.coarse[a] | self.coarse[b]
+        out = np.select(
+            [gap == 0, gap <= 3, gap <= 7, gap <= 30],
+            [code["same day"], code["1-3 days"], code["4-7 days"], code["8-30 days"]],
+            code["further"],
+        )
+        out = np.where(
+            coarse & (gap > 0),
+            np.where(gap <= COARSE_REACH, code["4-7 days"], code["further"]),
+            out,
+        )
+        published = (self.published[a] != _NO_DAY) & (self.published[b] != _NO_DAY)
+        apart = np.abs(self.published[a] - self.published[b])
+        undated = np.where(
+            published & (apart > 7),
+            code["unknown, published further apart"],
+            code["unknown, published within a week"],
+        )
+        after = np.zeros(len(a), dtype=bool)
+        for dated, other in ((a, b), (b, a)):
+            after |= (
+                self.dated[dated]
+                & ~self.dated[other]
+                & (self.published[other] != _NO_DAY)
+                & (self.first[dated] - self.published[other] > 1)
+            )
+        undated = np.where(after, code["after publication"], undated)
+        return np.where(both, out, undated).astype(np.int8)
+
+
+def _wording_codes(similarity: np.ndarray) -> np.ndarray:
+    """The wording level code of each similarity (:func:`_wording_level`)."""
+    code = LEVEL_CODES["wording"]
+    return np.select(
+        [similarity >= 85, similarity >= 70, similarity >= 50],
+        [code[">= 85"], code["70-85"], code["50-70"]],
+        code["< 50"],
+    ).astype(np.int8)
 
 
 def log_odds(vector: ComparisonVector, weights: MatchWeights) -> float:

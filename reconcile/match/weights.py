@@ -14,7 +14,10 @@
 
 The estimate depends only on the multiset of comparison vectors, never on the
 order of the articles, so adding articles and one run over all of them give
-the same weights.
+the same weights. The comparisons come as a sequence of
+:class:`~reconcile.match.comparisons.ComparisonVector` or, for many pairs, as
+one :class:`~reconcile.match.comparisons.ComparisonMatrix`; both give the same
+weights and scores.
 """
 
 from __future__ import annotations
@@ -25,10 +28,14 @@ import numpy as np
 
 from reconcile.match.comparisons import (
     FEATURES,
+    ComparisonMatrix,
     ComparisonVector,
     MatchWeights,
     default_weights,
 )
+
+#: What :func:`estimate_weights` and :func:`scores_of` take: vectors, or their matrix.
+Comparisons = Sequence[ComparisonVector] | ComparisonMatrix
 
 __all__ = ["EM_ITERATIONS", "PRIOR_STRENGTH", "estimate_weights", "scores_of"]
 
@@ -40,9 +47,9 @@ _PRIOR_RANGE = (0.005, 0.5)
 
 
 def estimate_weights(
-    candidates: Sequence[ComparisonVector],
+    candidates: Comparisons,
     name_share: Mapping[str, float],
-    random_pairs: Sequence[ComparisonVector] = (),
+    random_pairs: Comparisons = (),
     *,
     impossible: Sequence[bool] | np.ndarray | None = None,
 ) -> MatchWeights:
@@ -57,12 +64,12 @@ def estimate_weights(
     True
     """
     start = default_weights()
-    randoms = _Levels(random_pairs)
+    randoms = _matrix(random_pairs)
     u = _smoothed(start.u, randoms, 1.0 - _posteriors(randoms, start))
     weights = MatchWeights(dict(start.m), u, start.prior, dict(name_share))
-    if not candidates:
+    levels = _matrix(candidates)
+    if len(levels) == 0:
         return weights
-    levels = _Levels(candidates)
     possible = (
         np.ones(len(levels), dtype=bool)
         if impossible is None
@@ -72,55 +79,51 @@ def estimate_weights(
         posteriors = _posteriors(levels, weights) * possible
         m = _smoothed(start.m, levels, posteriors)
         share = float(posteriors.mean())
-        prior = (share * len(candidates) + start.prior * PRIOR_STRENGTH) / (
-            len(candidates) + PRIOR_STRENGTH
+        prior = (share * len(levels) + start.prior * PRIOR_STRENGTH) / (
+            len(levels) + PRIOR_STRENGTH
         )
         prior = min(max(prior, _PRIOR_RANGE[0]), _PRIOR_RANGE[1])
         weights = MatchWeights(m, u, prior, dict(name_share))
     return weights
 
 
-def scores_of(vectors: Sequence[ComparisonVector], weights: MatchWeights) -> np.ndarray:
-    """The log-odds (bits) of each vector: :func:`~reconcile.match.comparisons.log_odds`
+def scores_of(comparisons: Comparisons, weights: MatchWeights) -> np.ndarray:
+    """The log-odds (bits) of each comparison: :func:`~reconcile.match.comparisons.log_odds`
     over a whole batch at once."""
-    return _bits(_Levels(vectors), weights)
+    return _bits(_matrix(comparisons), weights)
 
 
-class _Levels:
-    """Comparison vectors as a matrix of level numbers, one column per feature,
-    with the shared rare name of each vector (for term-frequency adjustment)."""
-
-    def __init__(self, vectors: Sequence[ComparisonVector]) -> None:
-        order = {f: {lv: i for i, lv in enumerate(ls)} for f, ls in FEATURES.items()}
-        self.features = list(FEATURES)
-        self.matrix = np.array(
-            [[order[f][lv] for f, lv in v.levels] for v in vectors], dtype=np.int64
-        ).reshape(len(vectors), len(self.features))
-        self.names = [v.shared_name for v in vectors]
-
-    def __len__(self) -> int:
-        return len(self.names)
+def _matrix(comparisons: Comparisons) -> ComparisonMatrix:
+    if isinstance(comparisons, ComparisonMatrix):
+        return comparisons
+    return ComparisonMatrix.from_vectors(comparisons)
 
 
-def _bits(levels: _Levels, weights: MatchWeights) -> np.ndarray:
+def _bits(levels: ComparisonMatrix, weights: MatchWeights) -> np.ndarray:
     total = np.full(len(levels), weights.prior_weight(), dtype=np.float64)
-    for column, feature in enumerate(levels.features):
+    for column, feature in enumerate(FEATURES):
         table = np.array(
             [weights.weight(feature, lv) for lv in FEATURES[feature]], dtype=np.float64
         )
-        total += table[levels.matrix[:, column]]
-        if feature == "names":
+        total += table[levels.levels[:, column]]
+        if feature == "names" and levels.names:
+            # A shared rare name weighs by its own share (term-frequency adjustment).
             rare = FEATURES["names"].index("shared rare name")
-            for k in np.flatnonzero(levels.matrix[:, column] == rare):
-                name = levels.names[k]
-                if name is not None:
-                    total[k] += (
-                        weights.weight(feature, "shared rare name", name) - table[rare]
-                    )
+            by_name = np.array(
+                [
+                    weights.weight(feature, "shared rare name", name) - table[rare]
+                    for name in levels.names
+                ],
+                dtype=np.float64,
+            )
+            rows = np.flatnonzero(
+                (levels.levels[:, column] == rare) & (levels.shared >= 0)
+            )
+            total[rows] += by_name[levels.shared[rows]]
     return total
 
 
-def _posteriors(levels: _Levels, weights: MatchWeights) -> np.ndarray:
+def _posteriors(levels: ComparisonMatrix, weights: MatchWeights) -> np.ndarray:
     if len(levels) == 0:
         return np.empty(0, dtype=np.float64)
     bits = np.clip(_bits(levels, weights), -60.0, 60.0)
@@ -130,7 +133,7 @@ def _posteriors(levels: _Levels, weights: MatchWeights) -> np.ndarray:
 
 def _smoothed(
     start: Mapping[tuple[str, str], float],
-    levels: _Levels,
+    levels: ComparisonMatrix,
     weight: np.ndarray,
 ) -> dict[tuple[str, str], float]:
     """Per feature, the level shares of *levels* (each counted by *weight*),
@@ -138,10 +141,10 @@ def _smoothed(
     weight = np.clip(np.asarray(weight, dtype=np.float64), 0.0, None)
     total = float(weight.sum())
     out = {}
-    for column, feature in enumerate(levels.features):
+    for column, feature in enumerate(FEATURES):
         count = (
             np.bincount(
-                levels.matrix[:, column],
+                levels.levels[:, column],
                 weights=weight,
                 minlength=len(FEATURES[feature]),
             )
