@@ -649,6 +649,24 @@ class TestStatementDates:
 
 
 class TestBlocking:
+    def test_background_told_by_month_and_by_year_meets(self):
+        """'in April 2016' (naming nothing) and 'in 2016' (in Manabí): one quake."""
+        left = article(
+            "a",
+            "Desk A",
+            "The magnitude 7.8 earthquake that devastated the same province in "
+            "April 2016 killed more than 600 people.",
+            published=date(2025, 11, 4),
+        )
+        right = article(
+            "b",
+            "Desk B",
+            "A magnitude 7.8 quake in 2016 killed more than 600 people in Manabí.",
+            published=date(2025, 11, 5),
+        )
+        result = reconcile([left, right])
+        assert len(result.events) == 1
+
     def test_pairs_grow_linearly_when_one_name_is_everywhere(self):
         """A name every report holds ("Russia") is no block of its own: its
         accounts are paired within weeks, so pairs grow with the accounts."""

@@ -690,8 +690,9 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
 
     Blocks: the event family with each name or place. An account with neither
     is paired with every account of its family of the same day (the event's, or
-    the publication's for accounts without a date). A block larger than
-    :data:`BLOCK_CAP` is split by week.
+    the publication's for accounts without a date), and, when dated by month or
+    year only, with those dated as coarsely in the same year. A block larger
+    than :data:`BLOCK_CAP` is split by week.
     """
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
     daily: dict[tuple[object, ...], list[int]] = defaultdict(list)
@@ -709,6 +710,10 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
                     blocks[(kind, "name", place)].append(index)
         day = account.date[0] if account.date else account.published
         daily[(family, day.toordinal() if day is not None else None)].append(index)
+        if account.date is not None and is_coarse(account):
+            # "in April 2016" and "in 2016": background told by month or year
+            # meets the accounts of its family told as coarsely that year.
+            daily[(family, "year", account.date[0].year)].append(index)
         weeks.append(_week(day))
     article = _article_codes(accounts)
     chunks: list[np.ndarray] = []
