@@ -781,6 +781,29 @@ class TestComparisonMatrix:
         assert expected == found.tolist()
         assert 0 < sum(expected) < len(expected)
 
+    def test_wording_measured_later_gives_the_levels_of_wording_measured_first(
+        self, feed_accounts
+    ):
+        """A matrix made without wording (NaN), then given it, equals one made
+        with it; unmeasured wording is the lowest level."""
+        import numpy as np
+
+        from reconcile.events.coref import _name_share
+        from reconcile.match.comparisons import LEVEL_CODES, comparison_matrix
+
+        a, b = _feed_pairs(feed_accounts)
+        share = _name_share(feed_accounts)
+        similarity = np.linspace(0.0, 100.0, len(a))
+        unmeasured = comparison_matrix(
+            feed_accounts, a, b, np.full(len(a), np.nan), share
+        )
+        measured = comparison_matrix(feed_accounts, a, b, similarity, share)
+
+        assert (unmeasured.with_wording(similarity).levels == measured.levels).all()
+        assert set(unmeasured.column("wording").tolist()) == {
+            LEVEL_CODES["wording"]["< 50"]
+        }
+
     def test_a_matrix_of_the_wrong_shape_is_refused(self):
         """A matrix needs one column per feature and one shared name per row."""
         import numpy as np
