@@ -857,6 +857,29 @@ class TestComparisonMatrix:
         assert expected == found.tolist()
         assert 0 < sum(expected) < len(expected)
 
+    def test_wording_measured_later_gives_the_levels_of_wording_measured_first(
+        self, feed_accounts
+    ):
+        """A matrix made without wording (NaN), then given it, equals one made
+        with it; unmeasured wording is the lowest level."""
+        import numpy as np
+
+        from reconcile.events.coref import _name_share
+        from reconcile.match.comparisons import LEVEL_CODES, comparison_matrix
+
+        a, b = _feed_pairs(feed_accounts)
+        share = _name_share(feed_accounts)
+        similarity = np.linspace(0.0, 100.0, len(a))
+        unmeasured = comparison_matrix(
+            feed_accounts, a, b, np.full(len(a), np.nan), share
+        )
+        measured = comparison_matrix(feed_accounts, a, b, similarity, share)
+
+        assert (unmeasured.with_wording(similarity).levels == measured.levels).all()
+        assert set(unmeasured.column("wording").tolist()) == {
+            LEVEL_CODES["wording"]["< 50"]
+        }
+
     def test_a_matrix_of_the_wrong_shape_is_refused(self):
         """A matrix needs one column per feature and one shared name per row."""
         import numpy as np
@@ -905,8 +928,6 @@ class TestAcrossArticles:
         articles = [{x.article_id} for x in feed_accounts]
         threshold = _bits(0.5)
         n = len(feed_accounts)
-        cluster_of = list(range(n))
-        members = {i: [i] for i in range(n)}
         blocked = {
             int(i) * n + int(j)
             for i, j, no in zip(a.tolist(), b.tolist(), impossible, strict=True)
@@ -916,23 +937,22 @@ class TestAcrossArticles:
             (k for k in range(len(scores)) if scores[k] >= threshold),
             key=lambda k: (-scores[k], int(a[k]), int(b[k])),
         )
+        group = {i: [i] for i in range(n)}  # each account's group, by its lowest
+        lowest = list(range(n))
         for k in order:
-            x, y = cluster_of[int(a[k])], cluster_of[int(b[k])]
-            if x == y or not _compatible(
-                members[x], members[y], feed_accounts, articles, blocked, n
+            x, y = sorted((lowest[int(a[k])], lowest[int(b[k])]))
+            if x != y and _compatible(
+                group[x], group[y], feed_accounts, articles, blocked, n
             ):
-                continue
-            if len(members[x]) < len(members[y]):
-                x, y = y, x
-            for i in members[y]:
-                cluster_of[i] = x
-            members[x].extend(members.pop(y))
-        expected = [sorted(m) for m in members.values()]
-
-        assert expected == _constrained_merge(
+                group[x] += group.pop(y)
+                for i in group[x]:
+                    lowest[i] = x
+        found = _constrained_merge(
             feed_accounts, articles, a, b, scores, impossible, threshold
         )
-        assert max(map(len, expected)) > 2
+
+        assert sorted(sorted(g) for g in group.values()) == sorted(found)
+        assert max(map(len, found)) > 2
 
     def test_each_account_keeps_the_waterfall_of_its_best_pair(self, feed_accounts):
         """An account's evidence is its best-scoring pair inside its event, the
