@@ -244,6 +244,14 @@ def _accounts(
         by_article[claim.article_id].append(claim)
     accounts: list[Account] = []
     members: list[list[tuple[str, int]]] = []
+    # Accounts hold few distinct sets of names and places ("Russia", "Iran"):
+    # one frozenset for each, shared, instead of six new ones per account.
+    sets: dict[frozenset[str], frozenset[str]] = {}
+
+    def shared(values: set[str]) -> frozenset[str]:
+        found = frozenset(values)
+        return sets.setdefault(found, found)
+
     for article_id in sorted(by_article):
         drafts: list[_Draft] = []
         pending: list[tuple[Claim, EventMention]] = []
@@ -336,17 +344,19 @@ def _accounts(
                     published=first.published,
                     event_class=draft.event_class,
                     family=draft.family,
-                    triggers=draft.triggers,
+                    triggers=shared(draft.triggers),
                     date=draft.date,
                     # An incident that names no place happened in the
                     # country it names ("a quake on Ecuador's coast"), not
                     # in the one its weapons came from ("German drones").
-                    places=draft.places
-                    or (draft.lands if draft.family == "incident" else set()),
-                    containing=draft.containing,
-                    local=draft.local,
-                    names=draft.names,
-                    countries=draft.countries,
+                    places=shared(
+                        draft.places
+                        or (draft.lands if draft.family == "incident" else set())
+                    ),
+                    containing=shared(draft.containing),
+                    local=shared(draft.local),
+                    names=shared(draft.names),
+                    countries=shared(draft.countries),
                     text=draft.text,
                     weekday=draft.weekday,
                 )

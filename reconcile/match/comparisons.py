@@ -50,6 +50,7 @@ from reconcile.model import MatchReason
 
 __all__ = [
     "FEATURES",
+    "LEVEL_CODES",
     "Account",
     "ComparisonMatrix",
     "ComparisonVector",
@@ -311,7 +312,7 @@ def comparison_matrix(
     Computed column by column over all pairs: dates and wording with numpy;
     class, place and names once per distinct pair of what the two accounts
     hold of that feature (a few hundred classes and place sets recur across
-    hundreds of thousands of pairs). Linear in the pairs.
+    hundreds of thousands of pairs).
     """
     # Only the accounts the pairs name are read, renumbered in order.
     used = np.zeros(len(accounts), dtype=bool)

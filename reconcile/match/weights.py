@@ -87,10 +87,10 @@ def estimate_weights(
     return weights
 
 
-def scores_of(comparisons: Comparisons, weights: MatchWeights) -> np.ndarray:
-    """The log-odds (bits) of each comparison: :func:`~reconcile.match.comparisons.log_odds`
-    over a whole batch at once."""
-    return _bits(_matrix(comparisons), weights)
+def scores_of(vectors: Comparisons, weights: MatchWeights) -> np.ndarray:
+    """The log-odds (bits) of each comparison vector (or matrix row):
+    :func:`~reconcile.match.comparisons.log_odds` over a whole batch at once."""
+    return _bits(_matrix(vectors), weights)
 
 
 def _matrix(comparisons: Comparisons) -> ComparisonMatrix:
