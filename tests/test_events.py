@@ -174,6 +174,19 @@ class TestBinding:
             attributes |= {b.attribute for b in bind_values(claim).bindings}
         assert attributes == {"USD (per share)"}
 
+    def test_an_age_is_of_whoever_it_qualifies(self):
+        """The ages of a 17-year-old aircraft and a 35-year-old man never meet."""
+        attributes = set()
+        for text in (
+            "The 17-year-old Boeing 767 came down near Busan on Monday.",
+            "A 35-year-old man said the plane dropped before it came down.",
+        ):
+            claim = only_claim(text)
+            attributes |= {
+                b.attribute for b in bind_values(claim).bindings if "age" in b.attribute
+            }
+        assert attributes == {"years age (boeing)", "years age (man)"}
+
     def test_a_figure_made_up_of_others_is_their_whole(self):
         claim = only_claim(
             "Cliffs offered $7.3 billion, made up of $17.50 a share in cash plus stock."

@@ -397,7 +397,13 @@ class _Context:
 
     def owner(self, quantity: Quantity) -> str | None:
         """Whose figure an owned figure is (a party's share, a company's price):
-        the nearest actor before it."""
+        the nearest actor before it. An age is of whoever it qualifies: the
+        word after it ("a 35-year-old man", "the 17-year-old Boeing 767")."""
+        if quantity.measure == "age":
+            whose = _NEXT_NAME.match(
+                self.claim.text, quantity.span.end - self.claim.span.start
+            )
+            return whose.group(1).lower() if whose is not None else None
         if (
             quantity.unit not in self.lexicon.owned_units
             or quantity.measure is not None
@@ -421,6 +427,9 @@ class _Context:
     def in_cue(self, value: Value) -> bool:
         return self.cue is not None and self.cue[0] <= value.span.start < self.cue[1]
 
+
+#: The word after an age: whose age it is.
+_NEXT_NAME = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 
 #: A part marker is looked for only this many characters after the whole.
 _PART_REACH = 80
