@@ -26,6 +26,36 @@ def only_claim(text: str):
     return claim
 
 
+def date_attributes(text: str) -> list[str]:
+    """The attribute each date of *text*'s one claim gives."""
+    claim = only_claim(text)
+    return [
+        b.attribute
+        for b in bind_values(claim).bindings
+        if isinstance(claim.values[b.value_index], DateValue)
+    ]
+
+
+def place_roles(text: str) -> dict[str, str]:
+    """Each place of *text*'s one claim, with the attribute it gives."""
+    claim = only_claim(text)
+    return {
+        claim.values[b.value_index].text: b.attribute
+        for b in bind_values(claim).bindings
+        if "place" in b.attribute or b.attribute == "origin"
+    }
+
+
+def attributes_of(texts: tuple[str, ...], part: str = "") -> set[str]:
+    """The attributes the claims of *texts* give (those holding *part*)."""
+    return {
+        b.attribute
+        for text in texts
+        for b in bind_values(only_claim(text)).bindings
+        if part in b.attribute
+    }
+
+
 def classes(text: str) -> list[tuple[str, str]]:
     return [(t.text, t.event_class) for t in find_triggers(text)]
 
@@ -151,41 +181,39 @@ class TestBinding:
         ]
         assert dates == ["date"]
 
-    def test_a_place_something_came_from_is_its_origin(self):
+    @pytest.mark.parametrize(
+        ("text", "roles"),
+        [
+            (
+                "A plane arriving from Bangkok crashed in Muan County on Sunday.",
+                {"Bangkok": "origin", "Muan County": "place"},
+            ),
+            (
+                "Flight 7C2216 from Bangkok, Thailand, had 181 people on board.",
+                {"Bangkok": "origin", "Thailand": "origin"},
+            ),
+        ],
+        ids=["with an event word", "without one"],
+    )
+    def test_a_place_something_came_from_is_its_origin(self, text, roles):
         """'a plane from Bangkok crashed at Muan': Bangkok is where it set out."""
-        claim = only_claim(
-            "A plane arriving from Bangkok crashed in Muan County on Sunday."
-        )
-        places = {
-            claim.values[b.value_index].text: b.attribute
-            for b in bind_values(claim).bindings
-            if "place" in b.attribute or b.attribute == "origin"
-        }
-        assert places == {"Bangkok": "origin", "Muan County": "place"}
+        assert place_roles(text) == roles
 
     def test_a_price_per_share_is_one_attribute_whoever_is_named_nearest(self):
         """'$55 a share' and '$55 per share' are one price, said of either company."""
-        attributes = set()
-        for text in (
+        texts = (
             "Nippon Steel will pay $55 a share for the company.",
             "U.S. Steel said Nippon Steel will pay $55 per share.",
-        ):
-            claim = only_claim(text)
-            attributes |= {b.attribute for b in bind_values(claim).bindings}
-        assert attributes == {"USD (per share)"}
+        )
+        assert attributes_of(texts) == {"USD (per share)"}
 
     def test_an_age_is_of_whoever_it_qualifies(self):
         """The ages of a 17-year-old aircraft and a 35-year-old man never meet."""
-        attributes = set()
-        for text in (
+        texts = (
             "The 17-year-old Boeing 767 came down near Busan on Monday.",
             "A 35-year-old man said the plane dropped before it came down.",
-        ):
-            claim = only_claim(text)
-            attributes |= {
-                b.attribute for b in bind_values(claim).bindings if "age" in b.attribute
-            }
-        assert attributes == {"years age (boeing)", "years age (man)"}
+        )
+        assert attributes_of(texts, "age") == {"years age (boeing)", "years age (man)"}
 
     def test_a_figure_made_up_of_others_is_their_whole(self):
         claim = only_claim(
@@ -193,17 +221,6 @@ class TestBinding:
         )
         attributes = [b.attribute for b in bind_values(claim).bindings]
         assert any(a.startswith("part of") for a in attributes), attributes
-
-    def test_a_place_something_came_from_is_its_origin_without_an_event_word(self):
-        claim = only_claim(
-            "Flight 7C2216 from Bangkok, Thailand, had 181 people on board."
-        )
-        places = {
-            claim.values[b.value_index].text: b.attribute
-            for b in bind_values(claim).bindings
-            if "place" in b.attribute or b.attribute == "origin"
-        }
-        assert places == {"Bangkok": "origin", "Thailand": "origin"}
 
     @pytest.mark.parametrize(
         ("text", "attribute"),
@@ -220,13 +237,7 @@ class TestBinding:
     def test_a_date_that_bounds_an_event_does_not_date_it(self, text, attribute):
         """'their first since 2019' does not date the talks to 2019; 'since
         Saturday's quake' still dates the quake, and a deadline its event."""
-        claim = only_claim(text)
-        dated = [
-            b.attribute
-            for b in bind_values(claim).bindings
-            if isinstance(claim.values[b.value_index], DateValue)
-        ]
-        assert dated == [attribute]
+        assert date_attributes(text) == [attribute]
 
     @pytest.mark.parametrize(
         ("text", "attribute"),
@@ -244,13 +255,7 @@ class TestBinding:
     )
     def test_a_noun_of_what_an_incident_did_dates_nothing(self, text, attribute):
         """'victims' names the dead, not a deed: the Wednesday is the funerals'."""
-        claim = only_claim(text)
-        dated = [
-            b.attribute
-            for b in bind_values(claim).bindings
-            if isinstance(claim.values[b.value_index], DateValue)
-        ]
-        assert dated == [attribute]
+        assert date_attributes(text) == [attribute]
 
     def test_a_court_is_where_the_sentence_was_passed(self):
         claim = only_claim("A court in Khartoum sentenced Ingrid Haddad to 6 years.")

@@ -106,7 +106,7 @@ def _qualifies_a_source(
     "fire officials", "the fire department", "election officials", "crash
     investigators" name who speaks, not an event ("the fire spread" and "the
     ratification law" still name theirs)."""
-    if trigger.text.lower() != trigger.lemma or trigger.lemma not in lexicon.nouns:
+    if not _bare_noun(trigger, lexicon):
         return False
     following = _NEXT_WORD.match(text, trigger.span.end - offset)
     return following is not None and is_source_head(following.group(1))
@@ -121,13 +121,14 @@ def _modifies(
     gap = text[first.span.end - offset : second.span.start - offset]
     if gap not in (" ", "-") or second.family in ("consequence", first.family):
         return False
-    return (
-        first.text.lower() == first.lemma
-        and first.lemma in lexicon.nouns
-        and any(
-            c == second.event_class for _, c in _as_noun(second.text.lower(), lexicon)
-        )
+    return _bare_noun(first, lexicon) and any(
+        c == second.event_class for _, c in _as_noun(second.text.lower(), lexicon)
     )
+
+
+def _bare_noun(trigger: Trigger, lexicon: TriggerLexicon) -> bool:
+    """Whether *trigger* is an uninflected event noun ("fire", "supply")."""
+    return trigger.text.lower() == trigger.lemma and trigger.lemma in lexicon.nouns
 
 
 def _as_noun(lower: str, lexicon: TriggerLexicon) -> list[tuple[str, str]]:
