@@ -207,6 +207,32 @@ class TestBinding:
         )
         assert attributes_of(texts) == {"USD (per share)"}
 
+    @pytest.mark.parametrize(
+        ("text", "attribute"),
+        [
+            (
+                "China will buy 25 million tons of U.S. soybeans each year.",
+                "tonnes (per year)",
+            ),
+            ("The mine earns the company $2 billion annually.", "USD (per year)"),
+            ("Refineries there process 500,000 barrels a day.", "barrels (per day)"),
+            ("China will buy 12 million tons of soybeans by January.", "tonnes"),
+            ("China bought 12 million tons of soybeans a year ago.", "tonnes"),
+            ("It bought 12 million tons, as it does each year.", "tonnes"),
+        ],
+        ids=[
+            "each year",
+            "annually",
+            "a day",
+            "one-off",
+            "a year ago",
+            "another clause",
+        ],
+    )
+    def test_a_figure_over_a_period_is_a_rate(self, text, attribute):
+        """'25 million tons each year' is never a rival of '12 million tons by January'."""
+        assert attributes_of((text,), attribute.split()[0]) == {attribute}
+
     def test_an_age_is_of_whoever_it_qualifies(self):
         """The ages of a 17-year-old aircraft and a 35-year-old man never meet."""
         texts = (

@@ -404,12 +404,21 @@ class _Context:
                 self.claim.text, quantity.span.end - self.claim.span.start
             )
             return whose.group(1).lower() if whose is not None else None
+        start = self.claim.span.start
+        if quantity.measure != "term":
+            # "25 million tons of soybeans each year" is a rate, never a
+            # rival of "12 million tons by January".
+            clause = _CLAUSE_END.split(
+                self.claim.text[quantity.span.end - start :], maxsplit=1
+            )[0]
+            period = self.lexicon.rate_of(clause[:_RATE_REACH])
+            if period is not None:
+                return f"per {period}"
         if (
             quantity.unit not in self.lexicon.owned_units
             or quantity.measure is not None
         ):
             return None
-        start = self.claim.span.start
         after = self.claim.text[
             quantity.span.end - start : quantity.span.end - start + 14
         ].lower()
@@ -427,6 +436,12 @@ class _Context:
     def in_cue(self, value: Value) -> bool:
         return self.cue is not None and self.cue[0] <= value.span.start < self.cue[1]
 
+
+#: Where the clause of a figure ends, for the period that makes it a rate: a
+#: comma, a colon, a full stop before a capital, or the next figure.
+_CLAUSE_END = re.compile(r"[,;:()]|\.(?=\s+[A-Z]|\s*$)|\d")
+#: How far after a figure its rate's period may be.
+_RATE_REACH = 60
 
 #: The word after an age: whose age it is.
 _NEXT_NAME = re.compile(r"\s+([A-Za-z][\w'’-]*)")

@@ -9,6 +9,7 @@ fixture sets' gold (see :mod:`reconcile.match.comparisons`).
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -53,6 +54,24 @@ class TriggerLexicon:
     """The kind of each incident class ("quake" -> "nature", "attack" -> "violence")."""
     date_bound_words: frozenset[str] = field(factory=frozenset)
     """Words opening a date that bounds an event instead of dating it ("since 2019")."""
+    rate_period: re.Pattern[str] = field(default=re.compile(r"(?!)"))
+    """A period after a figure that makes it a rate ("each year", "annually"):
+    group ``period`` names it. Built from ``rate_periods``, ``rate_determiners``
+    and ``rate_exceptions``."""
+    rate_adverbs: dict[str, str] = field(factory=dict)
+    """The period of each adverb of ``rate_periods`` ("annually" -> "year")."""
+
+    def rate_of(self, text: str) -> str | None:
+        """The period that makes a figure followed by *text* a rate, or ``None``.
+
+        >>> lexicon = trigger_lexicon()
+        >>> lexicon.rate_of(" of soybeans each year"), lexicon.rate_of(" a year ago")
+        ('year', None)
+        """
+        match = self.rate_period.search(text)
+        if match is None:
+            return None
+        return match.group("period") or self.rate_adverbs[match.group("adverb").lower()]
 
     def related_families(self, a: str, b: str) -> bool:
         """Whether events of families *a* and *b* may be one event."""
@@ -98,4 +117,26 @@ def trigger_lexicon() -> TriggerLexicon:
             for name in names
         },
         date_bound_words=frozenset(data.get("date_bound_words", ())),
+        rate_period=_rate_period(data),
+        rate_adverbs={
+            adverb: period
+            for period, adverbs in data.get("rate_periods", {}).items()
+            for adverb in adverbs
+        },
+    )
+
+
+def _rate_period(data: dict[str, Any]) -> re.Pattern[str]:
+    """The pattern of :attr:`TriggerLexicon.rate_period` from the lexicon's lists."""
+    periods = data.get("rate_periods", {})
+    if not periods:
+        return re.compile(r"(?!)")
+    adverbs = {a: p for p, words in periods.items() for a in words}
+    determiners = "|".join(map(re.escape, data.get("rate_determiners", ())))
+    exceptions = "|".join(map(re.escape, data.get("rate_exceptions", ())))
+    names = "|".join(map(re.escape, periods))
+    return re.compile(
+        rf"\b(?:(?:{determiners})\s+(?P<period>{names})\b(?!\s+(?:{exceptions})\b|-)"
+        rf"|(?P<adverb>{'|'.join(map(re.escape, adverbs))})\b)",
+        re.IGNORECASE,
     )
