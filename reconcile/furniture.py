@@ -3,8 +3,10 @@ r"""Page furniture: what a scraped page holds besides the report, and its remova
 Newsletter and subscription prompts, "* indicates required", navigation labels
 ("Skip to content", "READ MORE", "Editors' Picks"), share and follow prompts,
 audio and cookie notices, photo captions (any line with a credit such as
-"Photograph: ... via Getty Images"), bylines, date stamps, author bios and
-sign-offs, and teasers of other stories.
+"Photograph: ... via Getty Images", with people placed "(left)" or ", second
+from left,", or with a caption's date: "..., Monday, Oct. 9."), links and
+e-mail addresses, bylines, date stamps, author bios and sign-offs, and teasers
+of other stories.
 
 :func:`looks_like_furniture` judges one line on its own; :func:`remove_furniture`
 cleans a whole body with rules that also look at the neighbouring lines
@@ -72,6 +74,7 @@ _LEAD_PROMPT = re.compile(
     | pre-?order\ (?:now|today|your|a\ copy)\b
     | this\ (?:article|story|report|piece)\ (?:was|is|has\ been)\ (?:supplied|provided|distributed|syndicated|originally\ published|produced)\b
     | this\ is\ a\ (?:developing|breaking)\ (?:story|news\ story)\b
+    | an?\ (?:post|photo|video)\ shared\ by\b
     | (?:this\ )?(?:story|article)\ (?:will\ be|has\ been|was)\ updated\b
     )""",
     re.IGNORECASE | re.VERBOSE,
@@ -80,7 +83,10 @@ _LEAD_PROMPT = re.compile(
 # Anywhere in a short line.
 _ANY_PROMPT = re.compile(
     r"\b\d+\s*min(?:ute)?s?\s+read\b|\b(?:sign(?:ing)?\s+up|subscrib\w*)\b.*\bnewsletters?\b"
-    r"|(?:additional\s+)?reporting\s+by\b.*;\s*editing\s+by\b|\bpre-?order\s+now\b",
+    r"|(?:additional\s+)?reporting\s+by\b.*;\s*editing\s+by\b|\bpre-?order\s+now\b"
+    # links, addresses and the page talking to its reader
+    r"|(?<!\]\()\bhttps?://\S|(?<![(/])\bwww\.\w|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\bclick\s+here\b"
+    r"|\bcheck\s+back\b.*\bupdates?\b|\b(?:allow|enable|turn\s+on)\s+(?:push\s+)?notifications\b",
     re.IGNORECASE,
 )
 
@@ -97,8 +103,29 @@ _CREDIT_PARENS = re.compile(
     r"\([^()]*\b(?:Handout|Press\s+(?:Office|Service)|Getty|Shutterstock|Pool\s+photo|Photo\s+by)\b[^()]*\)\s*\.?\s*$"
 )
 
+# Who stands where in a photo: "Trump (left) and Xi (right)", "Kim E-bae,
+# left, and fellow executives", "Martinez, fourth from left,". Reporting never
+# places people so; a caption does. ("(R)" is left out: "Sen. Smith (R)".)
+_POSITION = re.compile(
+    r"\((?:left|right|cent(?:re|er)|top|bottom|L|(?:second|third|fourth|fifth)\s+(?:from\s+)?(?:left|right))\)"
+    r"|,\s+(?:left|right|cent(?:re|er)|(?:second|third|fourth|fifth)\s+(?:from\s+)?(?:left|right)),",
+    re.IGNORECASE,
+)
+
+# A caption's date: AP captions end a sentence with ", Monday, Oct. 9." (where
+# reporting writes "on Monday"); galleries open one with "Sun., Oct. 8:".
+_CAPTION_DATE = re.compile(
+    r",\s+" + _WEEKDAY + r",\s+" + _MONTH + r"\s+\d{1,2}(?:,\s+\d{4})?\.?\s*$"
+    r"|^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.,\s+"
+    + _MONTH
+    + r"\s+\d{1,2}:\s",
+    re.IGNORECASE,
+)
+
 _BYLINE = re.compile(r"[Bb][Yy]:?\s+(?:[A-Z]|the\s)")
 _STAMP = re.compile(
+    # the stamp, after the author's name ("Umer Jamshaid Published September 27")
+    r"(?:[A-Z][\w.'’-]+\s+){0,3}"
     r"(?:updated|published|posted|last\s+updated)\s*:?\s*(?:on\s+)?(?:\d|"
     + _MONTH
     + "|"
@@ -165,7 +192,7 @@ def looks_like_furniture(line: str) -> bool:
 def _furniture_kind(line: str) -> str | None:
     if not line:
         return None
-    if _has_credit(line):
+    if _has_credit(line) or _POSITION.search(line) or _CAPTION_DATE.search(line):
         return "caption"
     words = line.count(" ") + 1
     if words <= 25:
@@ -314,11 +341,31 @@ def _drop_banner(lines: list[_Line]) -> None:
             return
 
 
+#: A caption printed twice around its credit: at most this many lines between
+#: the copies, each shorter than this many words.
+_CREDIT_LINES = 4
+_CREDIT_WORDS = 5
+
+
 def _drop_repeats(lines: list[_Line]) -> None:
-    """The second copy of a line printed twice, and names that stand alone twice."""
+    """The second copy of a line printed twice, and names that stand alone twice.
+
+    A line printed again after a few short lines is a caption around its
+    credit ("A water tower stands ...", "Gene J. Puskar", "/", "AP", "A water
+    tower stands ..."): both copies and the credit between them go.
+    """
     for before, line in itertools.pairwise(lines):
         if line.text == before.text:
             line.drop = True
+    for i, line in enumerate(lines):
+        for j in range(i + 2, min(i + 2 + _CREDIT_LINES, len(lines))):
+            if lines[j].text == line.text:
+                if all(
+                    lines[k].text.count(" ") < _CREDIT_WORDS for k in range(i + 1, j)
+                ):
+                    for k in range(i, j + 1):
+                        lines[k].drop = True
+                break
     counts: dict[str, int] = {}
     for line in lines:
         counts[line.text] = counts.get(line.text, 0) + 1

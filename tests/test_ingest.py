@@ -658,6 +658,15 @@ class TestRemoveFurniture:
                 "A pact was signed.\nIt runs long.",
             ),
             (
+                "A crane stands at the port of Bellmoor on May 7, 2020.\nKari Nes\n/\nAP\n"
+                "A crane stands at the port of Bellmoor on May 7, 2020.\n\nA pact was signed.",
+                "A pact was signed.",
+            ),
+            (
+                "A pact was signed.\nIt runs for twenty years from May.\nA pact was signed.",
+                "A pact was signed.\nIt runs for twenty years from May.\nA pact was signed.",
+            ),
+            (
                 "Body text.\n\nThank you for signing up. We've sent you a confirmation email.Storms hit the coast",
                 "Body text.\n\nStorms hit the coast",
             ),
@@ -831,6 +840,17 @@ class TestLooksLikeFurniture:
             "Updated: March 14, 2025",
             "14 March 2025, 09:12 GMT",
             "![A map](map.png)",
+            "Minister Kari Nes (left) and envoy Ola Berg (right) shake hands in Oslo.",
+            "Harbour master Kari Nes, second from left, and divers inspect the pier.",
+            "Divers search the harbour in Bellmoor, northern Norway, Tuesday, March 11, 2025.",
+            "Tue., March 11: Divers search the harbour in Bellmoor.",
+            "For the full report: https://example.org/2025/03/report.html",
+            "Contact the desk at desk@example.org.",
+            "Click here for more charts of the company.",
+            "Check back later for updates.",
+            "Allow notifications to get alerts from The Gazette.",
+            "Jane Doe Published March 14, 2025 | 09:12 AM",
+            "A post shared by Kari Nes on Sunday, March 9, 2025",
         ],
     )
     def test_furniture(self, line):
@@ -850,6 +870,11 @@ class TestLooksLikeFurniture:
             "“We are unanimous in our intention ... to take relations to a new level,” he said.",
             "Published reports said 4 people died.",
             "Jane Doe",
+            "The storm struck Bellmoor on Tuesday, March 11.",
+            "Sen. Kari Nes (D) and Sen. Ola Berg (R) voted against the bill.",
+            "He turned left, and the car hit the barrier.",
+            "The report was published on Monday by the ministry.",
+            "See [the ministry's statement](https://example.org) for details.",
         ],
     )
     def test_reporting(self, line):
