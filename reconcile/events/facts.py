@@ -25,6 +25,7 @@ from attrs import field, frozen
 from rapidfuzz import fuzz, process
 
 from reconcile.events.coref import EventGrouping, claim_order, event_id
+from reconcile.events.owners import leaders_of, owner_of, unify_owners
 from reconcile.match.clustering import ClaimCluster
 from reconcile.model import Actor, Claim, DateValue, Event, MatchReason, Membership
 
@@ -99,6 +100,7 @@ def fact_clusters(
                 pools[grouping.event_of_mention[(claim.id, mention.number)]].append(
                     claim.id
                 )
+    values = _one_name_per_owner(values, by_id)
     facts: list[FactCluster] = []
     proposition_of: dict[str, list[str]] = {}
     statements: list[tuple[str, list[str]]] = []
@@ -156,6 +158,46 @@ def fact_clusters(
     return out_events, tuple(
         sorted(facts, key=lambda f: (claim_order(f.claims[0]), f.fact_id))
     )
+
+
+def _one_name_per_owner(
+    values: Mapping[tuple[str, str, str], Mapping[str, list[int]]],
+    by_id: Mapping[str, Claim],
+) -> dict[tuple[str, str, str], dict[str, list[int]]]:
+    """*values* with each event's owners of one figure under one name
+    (:func:`reconcile.events.owners.unify_owners`): "percent (Mateo Salvini)"
+    and "percent (League)" are one fact when Salvini leads the League."""
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for (event, attribute, _detail), per_claim in values.items():
+        by_event[event].extend([attribute] * len(per_claim))
+    owned = [e for e, attributes in by_event.items() if _owners_differ(attributes)]
+    renamed: dict[str, dict[str, str]] = {}
+    if owned:
+        # Who leads whom is read from the articles that give these figures.
+        wanted = set(owned)
+        articles = {
+            by_id[claim_id].article_id
+            for (event, _attribute, _detail), per_claim in values.items()
+            if event in wanted
+            for claim_id in per_claim
+        }
+        leaders = leaders_of(c for c in by_id.values() if c.article_id in articles)
+        for event in owned:
+            renamed[event] = unify_owners(by_event[event], leaders)
+    merged: dict[tuple[str, str, str], dict[str, list[int]]] = defaultdict(
+        lambda: defaultdict(list)
+    )
+    for (event, attribute, detail), per_claim in values.items():
+        name = renamed.get(event, {}).get(attribute, attribute)
+        for claim_id, indices in per_claim.items():
+            merged[(event, name, detail)][claim_id].extend(indices)
+    return merged
+
+
+def _owners_differ(attributes: Sequence[str]) -> bool:
+    """Whether two owners of one unit are among *attributes*."""
+    units = [p[0] for p in map(owner_of, set(attributes)) if p is not None]
+    return len(units) != len(set(units))
 
 
 def _restricted(claim: Claim, indices: Sequence[int], attribute: str) -> Claim:
