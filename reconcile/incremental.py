@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+import attrs
 from attrs import field, frozen
 
 from reconcile.compare.independence import WireGroups, detect_wire_copies
@@ -230,8 +231,18 @@ def _add_articles(
             known is not None
             and known.wire == wire_key
             and known.fact.claims == cluster.claims
-            and known.cluster == cluster.cluster
+            and known.cluster.medoid == cluster.medoid
         ):
+            # The verdict depends on the claims, their values, the wire groups
+            # and the medoid; the memberships' waterfalls, whose weights each
+            # run estimates afresh, are only carried into the fact.
+            if known.cluster.memberships != cluster.memberships:
+                known = ComparedFact(
+                    cluster.cluster,
+                    wire_key,
+                    attrs.evolve(known.fact, memberships=cluster.memberships),
+                    known.findings,
+                )
             compared[key] = known
             continue
         before = earlier.get(cluster.fact_id)

@@ -232,3 +232,32 @@ def test_which_claims_state_a_proposition():
     ).claims
     stated = {c.article_id: bind_values(c).states_proposition for c in claims}
     assert stated == {"a": False, "b": True, "c": True}
+
+
+def test_an_add_compares_again_only_the_facts_it_changes(monkeypatch):
+    """A fact whose claims, values and wire groups stay the same is not compared
+    again, though each run estimates the event model's weights afresh (its
+    waterfalls change); the result still equals one run over everything."""
+    fixture = next(p for p in FIXTURE_SETS if p.name == "russia-iran-treaty")
+    articles = sorted(
+        load_articles([fixture / "articles"]), key=lambda a: (a.published, a.id)
+    )
+    before = reconcile(articles[:-1])
+    import reconcile.incremental as incremental
+
+    compared: list[str] = []
+    original = incremental.compare_fact_cluster
+
+    def counting(cluster, *args, **kwargs):
+        compared.append(cluster.fact_id)
+        return original(cluster, *args, **kwargs)
+
+    monkeypatch.setattr(incremental, "compare_fact_cluster", counting)
+    after = before.add(articles[-1:])
+    monkeypatch.undo()
+    _same_run(after, reconcile(articles))
+    earlier = {(f.id, f.claims) for f in before.facts}
+    untouched = [f for f in after.facts if (f.id, f.claims) in earlier]
+    assert untouched
+    assert not {f.id for f in untouched} & set(compared)
+    assert len(compared) < len(after.facts) / 2
