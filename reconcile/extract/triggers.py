@@ -65,9 +65,10 @@ def find_triggers(
     Capitalised words inside a sentence (names: "Strike Force", "Hit FM") are
     not triggers; the first word of the text is.
     """
-    lexicon = lexicon or trigger_lexicon()
-    lowered = text.lower()
-    labour = any(cue in lowered.split() for cue in lexicon.labour_cues)
+    bundled = trigger_lexicon()
+    lexicon = lexicon or bundled
+    words = set(text.lower().split())
+    labour = any(cue in words for cue in lexicon.labour_cues)
     out: list[Trigger] = []
     previous = ""
     for match in _WORD.finditer(text):
@@ -75,7 +76,10 @@ def find_triggers(
         after_name, previous = previous[:1].isupper(), word
         if match.start() > 0 and word[0].isupper() and not word.isupper():
             continue
-        reading = _reading(word, lexicon, labour, after_name=after_name)
+        if lexicon is bundled:
+            reading = _bundled_reading(word.lower(), labour, after_name)
+        else:
+            reading = _reading(word, lexicon, labour, after_name=after_name)
         if reading is None:
             continue
         lemma, event_class = reading
@@ -141,6 +145,19 @@ def _as_noun(lower: str, lexicon: TriggerLexicon) -> list[tuple[str, str]]:
         )  # the lexicon may list "talks" itself
         for c in lexicon.nouns.get(lemma, ())
     ]
+
+
+@lru_cache(maxsize=1 << 17)
+def _bundled_reading(
+    lower: str, labour: bool, after_name: bool
+) -> tuple[str, str] | None:
+    """:func:`_reading` of the lower-cased word *lower* in the bundled lexicon,
+    remembered: a corpus repeats a few thousand words millions of times.
+
+    >>> _bundled_reading("struck", False, False)
+    ('strike', 'attack')
+    """
+    return _reading(lower, trigger_lexicon(), labour, after_name=after_name)
 
 
 def _reading(
