@@ -471,11 +471,13 @@ def _split_at(
     out: list[tuple[int, int]] = []
     for start, end in pieces:
         cursor = start
-        found = keep.scan(text, start, end)
+        found = None  # words and cues, scanned at the piece's first boundary
         for match in boundary.finditer(text[start:end]):
             left_end, right_start = start + match.start(), start + match.end()
             if _inside(quoted, opens, left_end):
                 continue
+            if found is None:
+                found = keep.scan(text, start, end)
             if keep.holds(found, cursor, left_end) and keep.holds(
                 found, right_start, end
             ):
