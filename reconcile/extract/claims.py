@@ -19,10 +19,12 @@ import attrs
 from rapidfuzz import fuzz
 
 from reconcile.extract.actors import Gazetteer, find_actors, load_gazetteer
+from reconcile.extract.alternation import word_alternation
 from reconcile.extract.attribution import Attribution, find_attribution
 from reconcile.extract.dates import find_dates
 from reconcile.extract.quantities import find_quantities
 from reconcile.ingest import looks_like_furniture
+from reconcile.lexicon import load_json
 from reconcile.model import (
     Actor,
     Article,
@@ -65,11 +67,7 @@ _VALUE_BOUNDARY = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _VERB_CUE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|shall|should|may|might|must|"
-    r"did|does|do|said|says|say|told|tells|signs?|hits?|kills?|meets?|sends?|backs?|wins?|loses?|"
-    r"rises?|falls?|leads?|makes?|takes?|gives?|holds?|seeks?|plans?|warns?|vows?|urges?|pledges?|"
-    r"agrees?|approves?|rejects?|accuses?|calls?|claims?|strikes?|launch(?:es)?|deepens?|opens?|"
-    r"returns?|killing|signing|[a-z]{3,}ed)\b",
+    rf"\b(?:{word_alternation(load_json('verb_words.json')['verb_words'])}|[a-z]{{3,}}ed)\b",
     re.IGNORECASE,
 )
 _CALL_TO_ACT = re.compile(
@@ -130,10 +128,10 @@ _EVENT_ROLES: tuple[tuple[str, str], ...] = (
     ("start", "began"),
     ("end", "ended"),
 )
+# No stem is the start of another, so the stem a word starts with is the one
+# the trie finds.
 _ROLE_WORD = re.compile(
-    r"\b("
-    + "|".join(sorted({stem for stem, _ in _EVENT_ROLES}, key=len, reverse=True))
-    + r")[a-z]*\b",
+    rf"\b({word_alternation({stem for stem, _ in _EVENT_ROLES})})[a-z]*\b",
     re.IGNORECASE,
 )
 _ROLE_OF_STEM = dict(_EVENT_ROLES)

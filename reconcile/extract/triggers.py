@@ -67,17 +67,16 @@ def find_triggers(
     """
     bundled = trigger_lexicon()
     lexicon = lexicon or bundled
-    words = set(text.lower().split())
-    labour = any(cue in words for cue in lexicon.labour_cues)
+    labour = not set(text.lower().split()).isdisjoint(lexicon.labour_cues)
     out: list[Trigger] = []
-    previous = ""
+    upper = False  # whether the word before is capitalised
     for match in _WORD.finditer(text):
         word = match.group()
-        after_name, previous = previous[:1].isupper(), word
-        if match.start() > 0 and word[0].isupper() and not word.isupper():
+        after_name, upper = upper, word[0].isupper()
+        if upper and match.start() > 0 and not word.isupper():
             continue
         if lexicon is bundled:
-            reading = _bundled_reading(word.lower(), labour, after_name)
+            reading = _bundled_readings(word)[2 * labour + after_name]
         else:
             reading = _reading(word, lexicon, labour, after_name=after_name)
         if reading is None:
@@ -147,17 +146,22 @@ def _as_noun(lower: str, lexicon: TriggerLexicon) -> list[tuple[str, str]]:
     ]
 
 
-@lru_cache(maxsize=1 << 17)
-def _bundled_reading(
-    lower: str, labour: bool, after_name: bool
-) -> tuple[str, str] | None:
-    """:func:`_reading` of the lower-cased word *lower* in the bundled lexicon,
-    remembered: a corpus repeats a few thousand words millions of times.
+@lru_cache(maxsize=1 << 16)
+def _bundled_readings(word: str) -> tuple[tuple[str, str] | None, ...]:
+    """:func:`_reading` of *word* in the bundled lexicon, without and with
+    labour cues, each not after and after a name (index ``2 * labour +
+    after_name``); remembered, as a corpus repeats a few thousand words
+    millions of times.
 
-    >>> _bundled_reading("struck", False, False)
-    ('strike', 'attack')
+    >>> _bundled_readings("strike")
+    (('strike', 'attack'), ('strike', 'attack'), ('strike', 'protest'), ('strike', 'protest'))
     """
-    return _reading(lower, trigger_lexicon(), labour, after_name=after_name)
+    lexicon = trigger_lexicon()
+    return tuple(
+        _reading(word, lexicon, labour, after_name=after_name)
+        for labour in (False, True)
+        for after_name in (False, True)
+    )
 
 
 def _reading(
