@@ -11,16 +11,11 @@ original, and no ``__init__``, converter or validator runs (as with attrs' own
 pickling). A state pickled as a dict (by attrs) is still read.
 
 >>> import pickle
->>> from attrs import frozen
->>> @pickled_as_tuple
-... @frozen
-... class Point:
-...     x: int
-...     y: int
->>> Point(1, 2).__getstate__()
+>>> from reconcile.model import Span  # a class made with @pickled_as_tuple
+>>> Span(1, 2).__getstate__()
 (1, 2)
->>> pickle.loads(pickle.dumps(Point(1, 2)))
-Point(x=1, y=2)
+>>> pickle.loads(pickle.dumps(Span(1, 2)))
+Span(start=1, end=2)
 """
 
 from __future__ import annotations
