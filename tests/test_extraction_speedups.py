@@ -192,3 +192,23 @@ def test_only_slotted_attrs_classes_pickle_as_tuples():
 
     assert One(4).__getstate__() == (4,)
     assert pickle.loads(pickle.dumps(One(4))) == One(4)
+
+
+def quoted_char_by_char(text: str) -> list[tuple[int, int]]:
+    """The quotations of *text*, read one character at a time (as it was)."""
+    regions: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, char in enumerate(text):
+        if char == "“" and opened is None:
+            opened = i
+        elif char == "”" and opened is not None:
+            regions.append((opened, i))
+            opened = None
+    if opened is not None:
+        regions.append((opened, len(text)))
+    return regions
+
+
+@given(st.text(alphabet='ab “”"', max_size=40))
+def test_quotations_found_by_find_are_those_read_char_by_char(text):
+    assert claims_module._quoted(text) == quoted_char_by_char(text)

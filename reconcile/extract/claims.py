@@ -389,15 +389,16 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     economy ...,” Mr Pezeshkian said) is the speaker's, not the sentence's.
     """
     regions: list[tuple[int, int]] = []
-    opened: int | None = None
-    for i, char in enumerate(text):
-        if char == "“" and opened is None:
-            opened = i
-        elif char == "”" and opened is not None:
-            regions.append((opened, i))
-            opened = None
-    if opened is not None:
-        regions.append((opened, len(text)))
+    opened = text.find("“")
+    while opened >= 0:
+        # A closing mark before the opening one, or an opening mark inside a
+        # quotation, is not a boundary of one.
+        closed = text.find("”", opened + 1)
+        if closed < 0:
+            regions.append((opened, len(text)))
+            break
+        regions.append((opened, closed))
+        opened = text.find("“", closed + 1)
     return regions
 
 
