@@ -28,6 +28,7 @@ from attrs import field, frozen
 from attrs.validators import instance_of, optional
 
 from reconcile.errors import InvalidSpanError, InvalidValueError
+from reconcile.pickling import pickled_as_tuple
 
 __all__ = [
     "MAX_NESTING",
@@ -114,6 +115,7 @@ def _non_negative(instance: Any, attribute: Any, value: int) -> None:
         )
 
 
+@pickled_as_tuple
 @frozen
 class Span:
     """Half-open character range ``[start, end)`` into an article's cleaned text."""
@@ -201,6 +203,7 @@ def _check_in_text(instance: Any, attribute: Any, value: str) -> None:
         )
 
 
+@pickled_as_tuple
 @frozen
 class DateValue:
     """A date mention as an interval of days ``[earliest, latest]``.
@@ -263,6 +266,7 @@ def _format_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+@pickled_as_tuple
 @frozen
 class Quantity:
     """A figure as an interval ``[low, high]`` of *unit*; ``None`` means unbounded.
@@ -316,6 +320,7 @@ class Quantity:
         return ("~" if self.approximate else "") + body + unit
 
 
+@pickled_as_tuple
 @frozen
 class Actor:
     """A person, country, organisation or place, with its canonical name.
@@ -348,6 +353,7 @@ class Actor:
 Value: TypeAlias = DateValue | Quantity | Actor
 
 
+@pickled_as_tuple
 @frozen
 class Claim:
     """One checkable statement stated by one article.

@@ -37,6 +37,7 @@ from reconcile.extract.actors import Gazetteer, load_gazetteer
 from reconcile.extract.claims import extract_claims
 from reconcile.gc_pause import collector_paused
 from reconcile.model import Article, Claim
+from reconcile.pickling import pickled_as_tuple
 
 __all__ = [
     "POOL_MIN_ARTICLES",
@@ -57,6 +58,7 @@ _MAX_CHUNK = 256
 ChunkDone = Callable[[int], None]
 
 
+@pickled_as_tuple
 @frozen
 class ArticleWork:
     """What the pipeline computes from one article alone.

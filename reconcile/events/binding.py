@@ -48,6 +48,7 @@ from reconcile.extract.triggers import Trigger, find_triggers, lemmas_of
 from reconcile.lexicon import TriggerLexicon, trigger_lexicon
 from reconcile.match.comparisons import ANAPHORIC_FAMILY
 from reconcile.model import Actor, Claim, DateValue, Quantity, Span, Value
+from reconcile.pickling import pickled_as_tuple
 
 __all__ = [
     "GENERIC_CLASSES",
@@ -66,6 +67,7 @@ _OBJECT_WINDOW = 5
 _WORD = re.compile(r"\w+")
 
 
+@pickled_as_tuple
 @frozen
 class EventMention:
     """One event a claim tells of: its class, family, trigger and where the trigger is."""
@@ -79,6 +81,7 @@ class EventMention:
     triggers: tuple[str, ...] = field(converter=tuple)
 
 
+@pickled_as_tuple
 @frozen
 class Binding:
     """One value of a claim bound to a mention (``mention`` is its number, or
@@ -91,6 +94,7 @@ class Binding:
     reason: str
 
 
+@pickled_as_tuple
 @frozen
 class ClaimEvents:
     """The mentions of one claim and the bindings of its values."""

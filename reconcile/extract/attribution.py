@@ -225,18 +225,8 @@ def find_attribution(text: str, *, gazetteer: Gazetteer | None = None) -> Attrib
     >>> find_attribution("Russian state-controlled media reported the law.").origin
     'Russian state media'
     """
-    lower = _lower(text)
-    words = set(lower.translate(_PUNCTUATION_TO_SPACE).split())
-    origin, cue = (
-        _find_origin(text, lower, gazetteer)
-        if not words.isdisjoint(_CUE_WORDS)
-        else (None, None)
-    )
-    hedged = not words.isdisjoint(_HEDGE_WORDS) and _HEDGE.search(lower) is not None
-    negated = (
-        not words.isdisjoint(_NEGATION_WORDS) or "n't" in lower or "n’t" in lower
-    ) and _NEGATION.search(lower) is not None
-    quote = _has_quote(text)
+    subject, cue, hedged, negated, quote = _read_sentence(text)
+    origin = _cached_origin(subject, gazetteer) if subject is not None else None
     return Attribution(
         origin=origin,
         cue=cue,
@@ -247,6 +237,26 @@ def find_attribution(text: str, *, gazetteer: Gazetteer | None = None) -> Attrib
     )
 
 
+@lru_cache(maxsize=1024)
+def _read_sentence(
+    text: str,
+) -> tuple[tuple[str, ...] | None, str | None, bool, bool, bool]:
+    """What :func:`find_attribution` reads in *text* whatever the gazetteer: the
+    first cue's source phrase (its words, unnormalised) and the cue, whether it
+    is hedged, negated and holds a quotation. Remembered, as a sentence is read
+    again for each of its clauses and for binding each claim's values."""
+    lower = _lower(text)
+    words = set(lower.translate(_PUNCTUATION_TO_SPACE).split())
+    subject, cue = (
+        _find_subject(text, lower) if not words.isdisjoint(_CUE_WORDS) else (None, None)
+    )
+    hedged = not words.isdisjoint(_HEDGE_WORDS) and _HEDGE.search(lower) is not None
+    negated = (
+        not words.isdisjoint(_NEGATION_WORDS) or "n't" in lower or "n’t" in lower
+    ) and _NEGATION.search(lower) is not None
+    return subject, cue, hedged, negated, _has_quote(text)
+
+
 def _lower(text: str) -> str:
     """*text* lower-cased character by character, so offsets stay valid."""
     lower = text.lower()
@@ -255,10 +265,8 @@ def _lower(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-def _find_origin(
-    text: str, lower: str, gazetteer: Gazetteer | None
-) -> tuple[str | None, str | None]:
-    """The first attribution cue's normalised origin and its phrase."""
+def _find_subject(text: str, lower: str) -> tuple[tuple[str, ...] | None, str | None]:
+    """The words of the source phrase of the first attribution cue, and the cue."""
     for match in _CUE.finditer(lower):
         if match.lastgroup == "verb":
             if _NOT_REPORTING.match(lower, match.end()) or (
@@ -269,22 +277,18 @@ def _find_origin(
             found = _subject_before(text, match.start())
             if found is not None:
                 start, words = found
-                return _cached_origin(tuple(words), gazetteer), text[
-                    start : match.end()
-                ]
+                return tuple(words), text[start : match.end()]
             if text[: match.start()].rstrip().endswith(tuple(",”\"’'")):
                 found = _subject_after(text, match.end())
                 if found is not None:
                     end, words = found
-                    return _cached_origin(tuple(words), gazetteer), text[
-                        match.start() : end
-                    ]
+                    return tuple(words), text[match.start() : end]
             continue
         found = _subject_after(text, match.end())
         if found is not None:
             end, words = found
             cue_start = match.start()
-            return _cached_origin(tuple(words), gazetteer), text[cue_start:end]
+            return tuple(words), text[cue_start:end]
     return None, None
 
 

@@ -13,15 +13,18 @@ import bisect
 import functools
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 import attrs
 from rapidfuzz import fuzz
 
 from reconcile.extract.actors import Gazetteer, find_actors, load_gazetteer
+from reconcile.extract.alternation import word_alternation
 from reconcile.extract.attribution import Attribution, find_attribution
 from reconcile.extract.dates import find_dates
 from reconcile.extract.quantities import find_quantities
 from reconcile.ingest import looks_like_furniture
+from reconcile.lexicon import load_json
 from reconcile.model import (
     Actor,
     Article,
@@ -64,11 +67,7 @@ _VALUE_BOUNDARY = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _VERB_CUE = re.compile(
-    r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|shall|should|may|might|must|"
-    r"did|does|do|said|says|say|told|tells|signs?|hits?|kills?|meets?|sends?|backs?|wins?|loses?|"
-    r"rises?|falls?|leads?|makes?|takes?|gives?|holds?|seeks?|plans?|warns?|vows?|urges?|pledges?|"
-    r"agrees?|approves?|rejects?|accuses?|calls?|claims?|strikes?|launch(?:es)?|deepens?|opens?|"
-    r"returns?|killing|signing|[a-z]{3,}ed)\b",
+    rf"\b(?:{word_alternation(load_json('verb_words.json')['verb_words'])}|[a-z]{{3,}}ed)\b",
     re.IGNORECASE,
 )
 _CALL_TO_ACT = re.compile(
@@ -129,10 +128,10 @@ _EVENT_ROLES: tuple[tuple[str, str], ...] = (
     ("start", "began"),
     ("end", "ended"),
 )
+# No stem is the start of another, so the stem a word starts with is the one
+# the trie finds.
 _ROLE_WORD = re.compile(
-    r"\b("
-    + "|".join(sorted({stem for stem, _ in _EVENT_ROLES}, key=len, reverse=True))
-    + r")[a-z]*\b",
+    rf"\b({word_alternation({stem for stem, _ in _EVENT_ROLES})})[a-z]*\b",
     re.IGNORECASE,
 )
 _ROLE_OF_STEM = dict(_EVENT_ROLES)
@@ -163,7 +162,7 @@ def extract_claims(
     """
     gazetteer = gazetteer if gazetteer is not None else load_gazetteer()
     sentences = segment_sentences(article) if sentences is None else sentences
-    claims: list[Claim] = []
+    drafts: list[dict[str, Any]] = []
     aliases: dict[str, str] = {}
     last_speaker: str | None = None
     for sentence in sentences:
@@ -177,36 +176,54 @@ def extract_claims(
             last_speaker = attribution.origin or attribution.speaker
         for start, end in split_clauses(sentence.text):
             span = Span(sentence.span.start + start, sentence.span.start + end)
-            claim = _build_claim(
-                article, span, gazetteer, aliases, origin, attribution, len(claims)
+            draft = _draft_claim(
+                article, span, gazetteer, aliases, origin, attribution, len(drafts)
             )
-            if claim is not None:
-                claims.append(claim)
-    setting = article_setting(claims, gazetteer)
+            if draft is not None:
+                drafts.append(draft)
+    # The claims are made once their article's setting is known.
+    countries = [countries_of(d["values"], gazetteer) for d in drafts]
+    setting = _setting(countries)
     return tuple(
-        attrs.evolve(c, setting=_claim_setting(c, previous, setting, gazetteer))
-        for previous, c in zip((None, *claims), claims, strict=False)
+        Claim(
+            **draft,
+            setting=_claim_setting(
+                draft["text"], named, previous, previous_named, setting
+            ),
+        )
+        for previous, draft, previous_named, named in zip(
+            (None, *(d["text"] for d in drafts)),
+            drafts,
+            ((), *countries),
+            countries,
+            strict=False,
+        )
     )
 
 
 def _claim_setting(
-    claim: Claim,
-    previous: Claim | None,
+    text: str,
+    named: set[str],
+    previous: str | None,
+    previous_named: Iterable[str],
     setting: tuple[str, ...],
-    gazetteer: Gazetteer,
 ) -> tuple[str, ...]:
     """The countries a claim that names none is about: its article's setting and,
     when its subject refers back to the claim just before it, that claim's
     countries ("A quake struck off Hokkaido, Japan's weather agency said. The
     agency issued no tsunami warning." -- the warning is Japan's, even in a
-    round-up that covers several countries)."""
-    if (
-        previous is None
-        or countries_of(claim.values, gazetteer)
-        or not _refers_back(claim.text, previous.text)
-    ):
+    round-up that covers several countries).
+
+    Args:
+        text: the claim's text.
+        named: the countries the claim names (:func:`countries_of`).
+        previous: the text of the claim before it, ``None`` for the first.
+        previous_named: the countries the claim before it names.
+        setting: the article's setting (:func:`article_setting`).
+    """
+    if previous is None or named or not _refers_back(text, previous):
         return setting
-    return tuple(sorted({*setting, *countries_of(previous.values, gazetteer)}))
+    return tuple(sorted({*setting, *previous_named}))
 
 
 _ANAPHORA = re.compile(
@@ -259,9 +276,14 @@ def countries_of(values: Iterable[Value], gazetteer: Gazetteer) -> set[str]:
 def article_setting(claims: Sequence[Claim], gazetteer: Gazetteer) -> tuple[str, ...]:
     """The countries an article is mostly about: named at least twice and at
     least half as often as the most named one."""
+    return _setting([countries_of(claim.values, gazetteer) for claim in claims])
+
+
+def _setting(countries: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    """:func:`article_setting` from the countries each claim names."""
     counts: dict[str, int] = {}
-    for claim in claims:
-        for country in countries_of(claim.values, gazetteer):
+    for named in countries:
+        for country in named:
             counts[country] = counts.get(country, 0) + 1
     if not counts:
         return ()
@@ -367,15 +389,16 @@ def _quoted(text: str) -> list[tuple[int, int]]:
     economy ...,” Mr Pezeshkian said) is the speaker's, not the sentence's.
     """
     regions: list[tuple[int, int]] = []
-    opened: int | None = None
-    for i, char in enumerate(text):
-        if char == "“" and opened is None:
-            opened = i
-        elif char == "”" and opened is not None:
-            regions.append((opened, i))
-            opened = None
-    if opened is not None:
-        regions.append((opened, len(text)))
+    opened = text.find("“")
+    while opened >= 0:
+        # A closing mark before the opening one, or an opening mark inside a
+        # quotation, is not a boundary of one.
+        closed = text.find("”", opened + 1)
+        if closed < 0:
+            regions.append((opened, len(text)))
+            break
+        regions.append((opened, closed))
+        opened = text.find("“", closed + 1)
     return regions
 
 
@@ -471,11 +494,13 @@ def _split_at(
     out: list[tuple[int, int]] = []
     for start, end in pieces:
         cursor = start
-        found = keep.scan(text, start, end)
+        found = None  # words and cues, scanned at the piece's first boundary
         for match in boundary.finditer(text[start:end]):
             left_end, right_start = start + match.start(), start + match.end()
             if _inside(quoted, opens, left_end):
                 continue
+            if found is None:
+                found = keep.scan(text, start, end)
             if keep.holds(found, cursor, left_end) and keep.holds(
                 found, right_start, end
             ):
@@ -506,7 +531,7 @@ _FIGURE_PIECE = _Fragments(2, _FIGURE)
 """A piece with a figure of its own: two words and a number."""
 
 
-def _build_claim(
+def _draft_claim(
     article: Article,
     span: Span,
     gazetteer: Gazetteer,
@@ -514,7 +539,9 @@ def _build_claim(
     origin: str | None,
     attribution: Attribution,
     number: int,
-) -> Claim | None:
+) -> dict[str, Any] | None:
+    """The fields of the claim at *span* but its setting, or ``None`` when the
+    clause is too short to be one."""
     text = article.text[span.start : span.end]
     if len(_WORD.findall(text)) < _MIN_WORDS:
         return None
@@ -535,19 +562,19 @@ def _build_claim(
         [*dates, *quantities, *actors], key=lambda v: (v.span.start, v.span.end)
     )
     clause = find_attribution(text, gazetteer=gazetteer)
-    return Claim(
-        id=f"{article.id}#{number + 1}",
-        article_id=article.id,
-        outlet=article.outlet,
-        text=text,
-        span=span,
-        values=_drop_overlaps(values),
-        published=article.published,
-        attributed_to=origin,
-        polarity="negated" if clause.negated else "affirmed",
-        hedged=clause.hedged or attribution.hedged,
-        quote=attribution.quote,
-    )
+    return {
+        "id": f"{article.id}#{number + 1}",
+        "article_id": article.id,
+        "outlet": article.outlet,
+        "text": text,
+        "span": span,
+        "values": _drop_overlaps(values),
+        "published": article.published,
+        "attributed_to": origin,
+        "polarity": "negated" if clause.negated else "affirmed",
+        "hedged": clause.hedged or attribution.hedged,
+        "quote": attribution.quote,
+    }
 
 
 #: Nouns naming the parties to a story: "the two countries", "both sides" are

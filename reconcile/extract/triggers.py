@@ -65,17 +65,20 @@ def find_triggers(
     Capitalised words inside a sentence (names: "Strike Force", "Hit FM") are
     not triggers; the first word of the text is.
     """
-    lexicon = lexicon or trigger_lexicon()
-    lowered = text.lower()
-    labour = any(cue in lowered.split() for cue in lexicon.labour_cues)
+    bundled = trigger_lexicon()
+    lexicon = lexicon or bundled
+    labour = not set(text.lower().split()).isdisjoint(lexicon.labour_cues)
     out: list[Trigger] = []
-    previous = ""
+    upper = False  # whether the word before is capitalised
     for match in _WORD.finditer(text):
         word = match.group()
-        after_name, previous = previous[:1].isupper(), word
-        if match.start() > 0 and word[0].isupper() and not word.isupper():
+        after_name, upper = upper, word[0].isupper()
+        if upper and match.start() > 0 and not word.isupper():
             continue
-        reading = _reading(word, lexicon, labour, after_name=after_name)
+        if lexicon is bundled:
+            reading = _bundled_readings(word)[2 * labour + after_name]
+        else:
+            reading = _reading(word, lexicon, labour, after_name=after_name)
         if reading is None:
             continue
         lemma, event_class = reading
@@ -141,6 +144,24 @@ def _as_noun(lower: str, lexicon: TriggerLexicon) -> list[tuple[str, str]]:
         )  # the lexicon may list "talks" itself
         for c in lexicon.nouns.get(lemma, ())
     ]
+
+
+@lru_cache(maxsize=1 << 16)
+def _bundled_readings(word: str) -> tuple[tuple[str, str] | None, ...]:
+    """:func:`_reading` of *word* in the bundled lexicon, without and with
+    labour cues, each not after and after a name (index ``2 * labour +
+    after_name``); remembered, as a corpus repeats a few thousand words
+    millions of times.
+
+    >>> _bundled_readings("strike")
+    (('strike', 'attack'), ('strike', 'attack'), ('strike', 'protest'), ('strike', 'protest'))
+    """
+    lexicon = trigger_lexicon()
+    return tuple(
+        _reading(word, lexicon, labour, after_name=after_name)
+        for labour in (False, True)
+        for after_name in (False, True)
+    )
 
 
 def _reading(
