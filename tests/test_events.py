@@ -283,6 +283,28 @@ class TestBinding:
         """'victims' names the dead, not a deed: the Wednesday is the funerals'."""
         assert date_attributes(text) == [attribute]
 
+    @pytest.mark.parametrize(
+        ("text", "attributes"),
+        [
+            (
+                "The survey said Saturday's earthquakes hit 35 kilometers from Carrow.",
+                ["date"],
+            ),
+            (
+                "Voters turned out in Sunday's general election, officials said on Monday.",
+                ["date", "statement date"],
+            ),
+            (
+                "Officials said Monday's figures showed the quake killed 12 people.",
+                ["statement date"],
+            ),
+        ],
+        ids=["after a statement", "beside one", "not an event word"],
+    )
+    def test_a_possessive_date_is_the_day_of_the_event_it_names(self, text, attributes):
+        """'said Saturday's earthquakes hit': the Saturday is the quakes', not the saying's."""
+        assert date_attributes(text) == attributes
+
     def test_a_court_is_where_the_sentence_was_passed(self):
         claim = only_claim("A court in Khartoum sentenced Ingrid Haddad to 6 years.")
         places = [b for b in bind_values(claim).bindings if "place" in b.attribute]

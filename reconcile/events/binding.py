@@ -42,6 +42,7 @@ import re
 from collections.abc import Sequence
 
 from attrs import field, frozen
+from lemminflect import getAllLemmas
 
 from reconcile.extract.attribution import find_attribution, qualifies_source
 from reconcile.extract.triggers import Trigger, find_triggers, lemmas_of
@@ -483,6 +484,12 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
     if isinstance(value, DateValue) and _is_dateline(claim, value):
         return Binding(index, 0, "statement date", "the dateline dates the report")
     if isinstance(value, DateValue):
+        owned = _possessed_event(claim, value, context)
+        if owned is not None:
+            trigger, mention = owned
+            return Binding(
+                index, mention, "date", f"the day of {trigger.text!r} (possessive)"
+            )
         found = context.dates.before(value.span.start) or context.dates.after(
             value.span.end
         )
@@ -537,6 +544,39 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
     if _is_origin(claim, value):
         return Binding(index, mention, "origin", f"where {trigger.text!r} set out from")
     return Binding(index, mention, "place", f"where {trigger.text!r} happened")
+
+
+#: "Saturday's deadly quake": at most this many words between a possessive
+#: date and the event word it dates.
+_POSSESSED_REACH = 3
+
+
+def _possessed_event(
+    claim: Claim, value: DateValue, context: _Context
+) -> tuple[Trigger, int] | None:
+    """The event word a possessive date names the day of ("the USGS said
+    *Saturday's* earthquakes hit ...", "*Sunday's* general election"), or ``None``."""
+    end = value.span.end - claim.span.start
+    if not claim.text.startswith(("'s", "’s"), end):
+        return None
+    found = context.dates.after(value.span.end)
+    if found is None or found[1] is None:
+        return None
+    trigger, mention = found
+    between = claim.text[end + 2 : trigger.span.start - claim.span.start]
+    words = _WORD.findall(between)
+    if len(words) > _POSSESSED_REACH or re.search(r"[,;:.]", between):
+        return None
+    if any(_is_verb_form(word) for word in words):
+        return None  # "Monday's figures showed the quake ...": a clause between
+    return trigger, mention
+
+
+def _is_verb_form(word: str) -> bool:
+    """Whether *word* can only be an inflected verb ("showed", "says")."""
+    lemmas = getAllLemmas(word.lower())
+    verbs = lemmas.get("VERB", ())
+    return bool(verbs) and set(lemmas) <= {"VERB", "AUX"} and word.lower() not in verbs
 
 
 def _speakers_place(claim: Claim, index: int, value: Actor) -> Binding | None:
