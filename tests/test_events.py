@@ -305,6 +305,33 @@ class TestBinding:
         """'said Saturday's earthquakes hit': the Saturday is the quakes', not the saying's."""
         assert date_attributes(text) == attributes
 
+    @pytest.mark.parametrize(
+        ("text", "attributes"),
+        [
+            ("Harbor Steel on Monday announced a deal to buy Coast Mills.", ["date"]),
+            (
+                "Harbor Steel announced Monday that it is acquiring Coast Mills.",
+                ["date"],
+            ),
+            (
+                "Harbor Steel will acquire Coast Mills in a deal announced today.",
+                ["date"],
+            ),
+            (
+                "Officials announced on Monday that the quake killed 12 people.",
+                ["statement date"],
+            ),
+            (
+                "Harbor Steel said on Monday that it is acquiring Coast Mills.",
+                ["statement date"],
+            ),
+        ],
+        ids=["announced a deal", "announced that", "deal announced", "a quake", "said"],
+    )
+    def test_an_announcement_dates_the_deal_it_makes(self, text, attributes):
+        """A takeover is made by announcing it; a quake is not."""
+        assert date_attributes(text) == attributes
+
     def test_a_court_is_where_the_sentence_was_passed(self):
         claim = only_claim("A court in Khartoum sentenced Ingrid Haddad to 6 years.")
         places = [b for b in bind_values(claim).bindings if "place" in b.attribute]

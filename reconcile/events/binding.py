@@ -512,6 +512,14 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
                 f"{bound} date",
                 f"bounds {trigger.text!r} ({bound!r}), does not date it",
             )
+        announced = _announced(trigger, mention, context)
+        if announced is not None:
+            return Binding(
+                index,
+                announced,
+                "date",
+                f"{trigger.text!r} makes the event it announces: its day",
+            )
         if mention is None or trigger.event_class == "rise":
             return Binding(
                 index,
@@ -544,6 +552,19 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
     if _is_origin(claim, value):
         return Binding(index, mention, "origin", f"where {trigger.text!r} set out from")
     return Binding(index, mention, "place", f"where {trigger.text!r} happened")
+
+
+def _announced(trigger: Trigger, mention: int | None, context: _Context) -> int | None:
+    """The mention a date next to an announcement dates, when the announcement
+    makes it (a deal, a takeover: lexicon ``announced_families``), else ``None``."""
+    if mention is not None or trigger.lemma not in context.lexicon.announcing:
+        return None
+    found = context.events.after(trigger.span.end) or context.events.before(
+        trigger.span.start
+    )
+    if found is None or found[0].family not in context.lexicon.announced:
+        return None
+    return found[1]
 
 
 #: "Saturday's deadly quake": at most this many words between a possessive

@@ -58,6 +58,10 @@ class TriggerLexicon:
     """A period after a figure that makes it a rate ("each year", "annually"):
     group ``period`` names it. Built from ``rate_periods``, ``rate_determiners``
     and ``rate_exceptions``."""
+    announcing: frozenset[str] = field(factory=frozenset)
+    """Statement lemmas that make an event of an :attr:`announced` family."""
+    announced: frozenset[str] = field(factory=frozenset)
+    """Families whose events are made by announcing them (deals, takeovers)."""
     rate_adverbs: dict[str, str] = field(factory=dict)
     """The period of each adverb of ``rate_periods`` ("annually" -> "year")."""
 
@@ -118,6 +122,8 @@ def trigger_lexicon() -> TriggerLexicon:
         },
         date_bound_words=frozenset(data.get("date_bound_words", ())),
         rate_period=_rate_period(data),
+        announcing=frozenset(data.get("announcing_lemmas", ())),
+        announced=frozenset(data.get("announced_families", ())),
         rate_adverbs={
             adverb: period
             for period, adverbs in data.get("rate_periods", {}).items()
