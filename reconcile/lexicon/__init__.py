@@ -115,21 +115,18 @@ def trigger_lexicon() -> TriggerLexicon:
         place_prepositions=frozenset(data.get("place_prepositions", ())),
         region_nouns=frozenset(data.get("region_nouns", ())),
         participant_groups=frozenset(data.get("participant_groups", ())),
-        incident_kind={
-            name: kind
-            for kind, names in data.get("incident_kinds", {}).items()
-            for name in names
-        },
+        incident_kind=_inverted(data.get("incident_kinds", {})),
         date_bound_words=frozenset(data.get("date_bound_words", ())),
         rate_period=_rate_period(data),
         announcing=frozenset(data.get("announcing_lemmas", ())),
         announced=frozenset(data.get("announced_families", ())),
-        rate_adverbs={
-            adverb: period
-            for period, adverbs in data.get("rate_periods", {}).items()
-            for adverb in adverbs
-        },
+        rate_adverbs=_inverted(data.get("rate_periods", {})),
     )
+
+
+def _inverted(lists: dict[str, list[str]]) -> dict[str, str]:
+    """Each item of *lists* with the key of its list ({"nature": ["quake"]} -> {"quake": "nature"})."""
+    return {item: key for key, items in lists.items() for item in items}
 
 
 def _rate_period(data: dict[str, Any]) -> re.Pattern[str]:
