@@ -425,6 +425,67 @@ class TestVectorisedEquivalence:
             stats.dropped_keys,
         ) == expected
 
+    @given(
+        st.lists(
+            st.tuples(
+                st.lists(
+                    st.sampled_from(["w1", "w2", "w3", "w4", "w5", "actor_x", "qty_n"]),
+                    max_size=5,
+                ),
+                st.sets(st.sampled_from(["russia", "iran", "x|w3"]), max_size=2),
+                st.integers(0, 4),
+                st.booleans(),
+            ),
+            max_size=40,
+        ),
+        st.integers(1, 6),
+        st.integers(1, 3),
+    )
+    def test_blocking_for_proposing_claims_keeps_the_pairs_holding_one(
+        self, rows, cap, rare
+    ):
+        """With ``proposing``, the pairs are those of all blocks that hold a
+        flagged claim: every claim still counts towards rarity and block sizes."""
+        from reconcile.match.frames import Frame
+
+        frames = [
+            Frame(" ".join(sorted(set(tokens))), sorted(set(tokens)), actors)
+            for tokens, actors, _, _ in rows
+        ]
+        weeks = [week for _, _, week, _ in rows]
+        flags = np.array([flag for _, _, _, flag in rows], dtype=bool)
+        config = Config(block_cap=cap, rare_tokens=rare)
+        a, b, stats = block_candidates(frames, weeks, config, proposing=flags)
+        pairs, expected = _reference_blocks(frames, weeks, config)
+        kept = [(x, y) for x, y in pairs if flags[x] or flags[y]]
+        assert list(zip(a.tolist(), b.tolist(), strict=True)) == kept
+        assert stats.candidate_pairs == len(kept)
+        assert (stats.claims, stats.blocks, stats.largest_block) == expected[:2] + (
+            expected[3],
+        )
+
+    def test_blocking_for_proposing_claims_in_slices(self, monkeypatch):
+        """Pairs made a slice of entries at a time are the pairs made at once."""
+        from reconcile.match import blocking
+        from reconcile.match.frames import Frame
+
+        rng = random.Random(7)
+        words = [f"w{i}" for i in range(30)]
+        frames = []
+        for _ in range(300):
+            tokens = sorted(set(rng.sample(words, 4)))
+            frames.append(Frame(" ".join(tokens), tokens, {rng.choice("abc")}))
+        weeks = [rng.randrange(6) for _ in frames]
+        flags = np.array([rng.random() < 0.2 for _ in frames])
+        config = Config(block_cap=40)
+        whole = block_candidates(frames, weeks, config, proposing=flags)
+        monkeypatch.setattr(blocking, "_ENTRIES_AT_ONCE", 97)
+        sliced = block_candidates(frames, weeks, config, proposing=flags)
+        assert len(whole[0]) > 1000
+        assert np.array_equal(whole[0], sliced[0])
+        assert np.array_equal(whole[1], sliced[1])
+        assert whole[2] == sliced[2]
+
 
 def _reference_average_linkage(scores, threshold):
     """The average linkage that recomputed every mean each round."""

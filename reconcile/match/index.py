@@ -156,11 +156,16 @@ def extend_match_index(
         if claim.id not in frames:
             frames[claim.id] = claim_frame(claim, gazetteer)
     frame_list = [frames[c.id] for c in ordered]
-    a, b, _ = block_candidates(frame_list, [_week(c) for c in ordered], config)
-    if chosen is not None:
-        flag = np.fromiter((c.id in chosen for c in ordered), bool, len(ordered))
-        keep = flag[a] | flag[b]
-        a, b = a[keep], b[keep]
+    a, b, _ = block_candidates(
+        frame_list,
+        [_week(c) for c in ordered],
+        config,
+        proposing=(
+            None
+            if chosen is None
+            else np.fromiter((c.id in chosen for c in ordered), bool, len(ordered))
+        ),
+    )
     serial = np.fromiter(
         (serials[c.id] for c in ordered), dtype=np.int64, count=len(ordered)
     )
