@@ -152,9 +152,11 @@ def extend_match_index(
         sorted(every.values(), key=lambda c: c.id), gazetteer
     )
     frames = dict(index.frames)
+    shared: dict[object, object] = {}
     for claim in ordered:
         if claim.id not in frames:
-            frames[claim.id] = claim_frame(claim, gazetteer)
+            frames[claim.id] = claim_frame(claim, gazetteer, shared=shared)
+    del shared
     frame_list = [frames[c.id] for c in ordered]
     a, b, _ = block_candidates(
         frame_list,
