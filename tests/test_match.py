@@ -10,6 +10,8 @@ from reconcile.config import Config
 from reconcile.match import block_candidates, claim_frame, cluster_claims, score_against
 from reconcile.model import Actor, Claim, Quantity, Span
 
+from .conftest import FIXTURES
+
 
 def make_claim(
     cid: str, text: str, actors: tuple[str, ...] = (), outlet: str = "Desk"
@@ -59,6 +61,28 @@ class TestClaimFrame:
 
         assert a.text == b.text
         assert "qty_years_term" in a.tokens
+
+    def test_shared_frames_equal_their_own_and_share_equal_parts(self, fixtures_dir):
+        """Frames made with one ``shared`` dict equal those made alone, and
+        their equal strings, tuples and sets are one object."""
+        from attrs import astuple
+
+        from reconcile.extract.actors import load_gazetteer
+        from reconcile.ingest import load_articles
+        from reconcile.parallel import process_articles
+
+        articles = load_articles(sorted(fixtures_dir.glob("*/articles")))
+        claims = [
+            c for done in process_articles(articles, workers=1) for c in done.claims
+        ]
+        gazetteer = load_gazetteer()
+        shared: dict[object, object] = {}
+        alone = [claim_frame(c, gazetteer) for c in claims]
+        together = [claim_frame(c, gazetteer, shared=shared) for c in claims]
+        assert together == alone
+        parts = [v for f in together for v in astuple(f, recurse=False)]
+        distinct = {id(v) for v in parts if not isinstance(v, bool)}
+        assert len(distinct) == len(shared) < len(parts) / 4
 
 
 class TestClusterClaims:
@@ -460,8 +484,11 @@ class TestVectorisedEquivalence:
         kept = [(x, y) for x, y in pairs if flags[x] or flags[y]]
         assert list(zip(a.tolist(), b.tolist(), strict=True)) == kept
         assert stats.candidate_pairs == len(kept)
-        assert (stats.claims, stats.blocks, stats.largest_block) == expected[:2] + (
-            expected[3],
+        claims, blocks, _, largest, _ = expected
+        assert (stats.claims, stats.blocks, stats.largest_block) == (
+            claims,
+            blocks,
+            largest,
         )
 
     def test_blocking_for_proposing_claims_in_slices(self, monkeypatch):
@@ -533,6 +560,25 @@ class TestIncrementalMeans:
         merged, scores = _merge(old, old * 0.5, new, new * 0.5)
         assert np.array_equal(merged, np.sort(keys))
         assert np.array_equal(scores, merged * 0.5)
+
+
+def test_scoring_in_slices_gives_the_scores_of_all_pairs_at_once(monkeypatch):
+    from reconcile.extract.actors import load_gazetteer
+    from reconcile.ingest import load_articles
+    from reconcile.match import scoring
+    from reconcile.parallel import process_articles
+
+    articles = load_articles(sorted(FIXTURES.glob("*/articles"))[:3])
+    claims = [c for done in process_articles(articles, workers=1) for c in done.claims]
+    gazetteer = load_gazetteer()
+    frames = [claim_frame(c, gazetteer) for c in claims]
+    a, b = (x.astype(np.int64) for x in np.triu_indices(len(frames), 1))
+    config = Config()
+    whole = scoring.score_pairs(frames, a, b, config)
+    monkeypatch.setattr(scoring, "PAIRS_AT_ONCE", 1000)
+    sliced = scoring.score_pairs(frames, a, b, config)
+    assert len(a) > 5000 and (whole >= config.match_threshold).any()
+    assert np.array_equal(whole, sliced)
 
 
 def test_veto_matrix_matches_checking_every_pair():

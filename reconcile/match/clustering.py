@@ -23,6 +23,7 @@ from reconcile.match.frames import Frame, claim_frame
 from reconcile.match.scoring import (
     _blend,
     _core_scores,
+    _core_sizes,
     _vetoed,
     dimension_mismatch,
     score_pairs,
@@ -447,7 +448,13 @@ def _pair_matrix(
         texts, texts, scorer=fuzz.token_sort_ratio, workers=config.workers
     ).astype(np.float64)
     by_core = _core_scores(
-        cores, cores, [frames[m] for m in members], None, None, config, pairwise=False
+        cores,
+        cores,
+        _core_sizes([frames[m] for m in members]),
+        None,
+        None,
+        config,
+        pairwise=False,
     )
     mismatch = dimension_mismatch([frames[m] for m in members])
     blended = (
