@@ -80,9 +80,15 @@ class TestClaimFrame:
         alone = [claim_frame(c, gazetteer) for c in claims]
         together = [claim_frame(c, gazetteer, shared=shared) for c in claims]
         assert together == alone
-        parts = [v for f in together for v in astuple(f, recurse=False)]
-        distinct = {id(v) for v in parts if not isinstance(v, bool)}
-        assert len(distinct) == len(shared) < len(parts) / 4
+        parts = [
+            v
+            for f in together
+            for v in astuple(f, recurse=False)
+            if type(v) is not bool
+        ]
+        assert all(shared[v] is v for v in parts)
+        assert all(shared[t] is t for f in together for t in f.tokens)
+        assert len({id(v) for v in parts}) < len(parts) / 4
 
 
 class TestClusterClaims:

@@ -523,9 +523,25 @@ def claim_frame(
         ),
     )
     if shared is not None:
-        fields = tuple(shared.setdefault(value, value) for value in fields)
+        fields = (
+            shared.setdefault(fields[0], fields[0]),
+            _shared_tokens(fields[1], shared),
+            *(shared.setdefault(value, value) for value in fields[2:]),
+        )
         rest = tuple(shared.setdefault(value, value) for value in rest)
     return Frame(*fields, parties_implied, *rest)
+
+
+def _shared_tokens(
+    tokens: tuple[str, ...], shared: dict[object, object]
+) -> tuple[str, ...]:
+    """*tokens* as *shared* holds them: a tuple seen before is that tuple, and a
+    new one is made of the shared token strings."""
+    found = shared.get(tokens)
+    if found is None:
+        found = tuple([shared.setdefault(token, token) for token in tokens])
+        shared[found] = found
+    return found  # type: ignore[return-value]
 
 
 def _dimension_of_unit(unit: str) -> str:
