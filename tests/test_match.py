@@ -10,6 +10,8 @@ from reconcile.config import Config
 from reconcile.match import block_candidates, claim_frame, cluster_claims, score_against
 from reconcile.model import Actor, Claim, Quantity, Span
 
+from .conftest import FIXTURES
+
 
 def make_claim(
     cid: str, text: str, actors: tuple[str, ...] = (), outlet: str = "Desk"
@@ -59,6 +61,34 @@ class TestClaimFrame:
 
         assert a.text == b.text
         assert "qty_years_term" in a.tokens
+
+    def test_shared_frames_equal_their_own_and_share_equal_parts(self, fixtures_dir):
+        """Frames made with one ``shared`` dict equal those made alone, and
+        their equal strings, tuples and sets are one object."""
+        from attrs import astuple
+
+        from reconcile.extract.actors import load_gazetteer
+        from reconcile.ingest import load_articles
+        from reconcile.parallel import process_articles
+
+        articles = load_articles(sorted(fixtures_dir.glob("*/articles")))
+        claims = [
+            c for done in process_articles(articles, workers=1) for c in done.claims
+        ]
+        gazetteer = load_gazetteer()
+        shared: dict[object, object] = {}
+        alone = [claim_frame(c, gazetteer) for c in claims]
+        together = [claim_frame(c, gazetteer, shared=shared) for c in claims]
+        assert together == alone
+        parts = [
+            v
+            for f in together
+            for v in astuple(f, recurse=False)
+            if type(v) is not bool
+        ]
+        assert all(shared[v] is v for v in parts)
+        assert all(shared[t] is t for f in together for t in f.tokens)
+        assert len({id(v) for v in parts}) < len(parts) / 4
 
 
 class TestClusterClaims:
@@ -425,6 +455,70 @@ class TestVectorisedEquivalence:
             stats.dropped_keys,
         ) == expected
 
+    @given(
+        st.lists(
+            st.tuples(
+                st.lists(
+                    st.sampled_from(["w1", "w2", "w3", "w4", "w5", "actor_x", "qty_n"]),
+                    max_size=5,
+                ),
+                st.sets(st.sampled_from(["russia", "iran", "x|w3"]), max_size=2),
+                st.integers(0, 4),
+                st.booleans(),
+            ),
+            max_size=40,
+        ),
+        st.integers(1, 6),
+        st.integers(1, 3),
+    )
+    def test_blocking_for_proposing_claims_keeps_the_pairs_holding_one(
+        self, rows, cap, rare
+    ):
+        """With ``proposing``, the pairs are those of all blocks that hold a
+        flagged claim: every claim still counts towards rarity and block sizes."""
+        from reconcile.match.frames import Frame
+
+        frames = [
+            Frame(" ".join(sorted(set(tokens))), sorted(set(tokens)), actors)
+            for tokens, actors, _, _ in rows
+        ]
+        weeks = [week for _, _, week, _ in rows]
+        flags = np.array([flag for _, _, _, flag in rows], dtype=bool)
+        config = Config(block_cap=cap, rare_tokens=rare)
+        a, b, stats = block_candidates(frames, weeks, config, proposing=flags)
+        pairs, expected = _reference_blocks(frames, weeks, config)
+        kept = [(x, y) for x, y in pairs if flags[x] or flags[y]]
+        assert list(zip(a.tolist(), b.tolist(), strict=True)) == kept
+        assert stats.candidate_pairs == len(kept)
+        claims, blocks, _, largest, _ = expected
+        assert (stats.claims, stats.blocks, stats.largest_block) == (
+            claims,
+            blocks,
+            largest,
+        )
+
+    def test_blocking_for_proposing_claims_in_slices(self, monkeypatch):
+        """Pairs made a slice of entries at a time are the pairs made at once."""
+        from reconcile.match import blocking
+        from reconcile.match.frames import Frame
+
+        rng = random.Random(7)
+        words = [f"w{i}" for i in range(30)]
+        frames = []
+        for _ in range(300):
+            tokens = sorted(set(rng.sample(words, 4)))
+            frames.append(Frame(" ".join(tokens), tokens, {rng.choice("abc")}))
+        weeks = [rng.randrange(6) for _ in frames]
+        flags = np.array([rng.random() < 0.2 for _ in frames])
+        config = Config(block_cap=40)
+        whole = block_candidates(frames, weeks, config, proposing=flags)
+        monkeypatch.setattr(blocking, "_ENTRIES_AT_ONCE", 97)
+        sliced = block_candidates(frames, weeks, config, proposing=flags)
+        assert len(whole[0]) > 1000
+        assert np.array_equal(whole[0], sliced[0])
+        assert np.array_equal(whole[1], sliced[1])
+        assert whole[2] == sliced[2]
+
 
 def _reference_average_linkage(scores, threshold):
     """The average linkage that recomputed every mean each round."""
@@ -472,6 +566,25 @@ class TestIncrementalMeans:
         merged, scores = _merge(old, old * 0.5, new, new * 0.5)
         assert np.array_equal(merged, np.sort(keys))
         assert np.array_equal(scores, merged * 0.5)
+
+
+def test_scoring_in_slices_gives_the_scores_of_all_pairs_at_once(monkeypatch):
+    from reconcile.extract.actors import load_gazetteer
+    from reconcile.ingest import load_articles
+    from reconcile.match import scoring
+    from reconcile.parallel import process_articles
+
+    articles = load_articles(sorted(FIXTURES.glob("*/articles"))[:3])
+    claims = [c for done in process_articles(articles, workers=1) for c in done.claims]
+    gazetteer = load_gazetteer()
+    frames = [claim_frame(c, gazetteer) for c in claims]
+    a, b = (x.astype(np.int64) for x in np.triu_indices(len(frames), 1))
+    config = Config()
+    whole = scoring.score_pairs(frames, a, b, config)
+    monkeypatch.setattr(scoring, "PAIRS_AT_ONCE", 1000)
+    sliced = scoring.score_pairs(frames, a, b, config)
+    assert len(a) > 5000 and (whole >= config.match_threshold).any()
+    assert np.array_equal(whole, sliced)
 
 
 def test_veto_matrix_matches_checking_every_pair():

@@ -35,6 +35,8 @@ def block_candidates(
     frames: Sequence[Frame],
     weeks: Sequence[int],
     config: Config,
+    *,
+    proposing: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, BlockingStats]:
     """Candidate pairs ``(a, b)`` with ``a < b``: claims sharing an actor or a rare token.
 
@@ -42,10 +44,16 @@ def block_candidates(
         frames: one frame per claim.
         weeks: one publication week number per claim (to split large actor blocks).
         config: ``block_cap`` and ``rare_tokens``.
+        proposing: a flag per claim; when given, only the candidate pairs
+            holding a flagged claim are made (and counted). The blocks are
+            the same either way: every claim's frame counts towards a
+            token's rarity and a block's size.
 
     Returns:
-        Two index arrays and the blocking statistics. Cost grows with the sum of
-        squared block sizes, each at most ``block_cap``, so near-linearly in N.
+        Two index arrays, ordered by ``(a, b)``, and the blocking statistics.
+        Cost grows with the sum of squared block sizes, each at most
+        ``block_cap``, so near-linearly in N; with *proposing*, with the
+        blocks' sizes summed over the flagged claims' blocks.
     """
     n = len(frames)
     # A block is a number: a rare token's rank, then one per frame text, then
@@ -82,6 +90,24 @@ def block_candidates(
     scored = (sizes >= 2) & (sizes <= config.block_cap)
     dropped = int((sizes > config.block_cap).sum())
     largest = int(sizes[scored].max()) if scored.any() else 0
+    if proposing is None:
+        keys = _pair_keys(member, starts, sizes, scored, n)
+    else:
+        keys = _pair_keys_holding(
+            member, starts, sizes, scored, np.asarray(proposing, dtype=bool)
+        )
+    a, b = np.divmod(keys, n)
+    return a, b, BlockingStats(n, int(scored.sum()), len(keys), largest, dropped)
+
+
+def _pair_keys(
+    member: np.ndarray,
+    starts: np.ndarray,
+    sizes: np.ndarray,
+    scored: np.ndarray,
+    n: int,
+) -> np.ndarray:
+    """The sorted distinct ``low * n + high`` of every pair of members of each scored block."""
     chunks: list[np.ndarray] = []
     for size in np.unique(sizes[scored]).tolist():
         # All blocks of one size at once: a row of members per block.
@@ -89,15 +115,56 @@ def block_candidates(
         i, j = np.triu_indices(size, 1)
         left, right = rows[:, i], rows[:, j]
         chunks.append((np.minimum(left, right) * n + np.maximum(left, right)).ravel())
-    blocks = int(scored.sum())
-    if not chunks:
-        empty = np.empty(0, dtype=np.int64)
-        return empty, empty, BlockingStats(n, blocks, 0, largest, dropped)
-    keys = np.concatenate(chunks)
-    keys.sort()  # sorting beats np.unique's hashing here
-    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-    a, b = np.divmod(keys, n)
-    return a, b, BlockingStats(n, blocks, len(keys), largest, dropped)
+    return _distinct(np.concatenate(chunks)) if chunks else _NO_KEYS
+
+
+#: About how many (claim, partner) entries :func:`_pair_keys_holding` makes at once.
+_ENTRIES_AT_ONCE = 1 << 22
+
+
+def _pair_keys_holding(
+    member: np.ndarray,
+    starts: np.ndarray,
+    sizes: np.ndarray,
+    scored: np.ndarray,
+    flagged: np.ndarray,
+) -> np.ndarray:
+    """The sorted distinct ``low * n + high`` of the pairs of members of a scored
+    block that hold a *flagged* claim (``n = len(flagged)``).
+
+    Each flagged member of a scored block is paired with every other member
+    of it, a slice of entries at a time, so that memory follows the pairs
+    kept rather than every pair of every block.
+    """
+    n = len(flagged)
+    block_of = np.repeat(np.arange(len(starts)), sizes)
+    entries = np.flatnonzero(scored[block_of] & flagged[member])
+    widths = sizes[block_of[entries]]
+    ends = np.cumsum(widths)
+    total = int(ends[-1]) if len(ends) else 0
+    cuts = np.searchsorted(ends, np.arange(_ENTRIES_AT_ONCE, total, _ENTRIES_AT_ONCE))
+    chunks: list[np.ndarray] = []
+    for low, high in itertools.pairwise([0, *cuts.tolist(), len(entries)]):
+        held, width = entries[low:high], widths[low:high]
+        count = int(width.sum())
+        offset = np.arange(count) - np.repeat(np.cumsum(width) - width, width)
+        left = np.repeat(member[held], width)
+        right = member[np.repeat(starts[block_of[held]], width) + offset]
+        apart = left != right
+        left, right = left[apart], right[apart]
+        chunks.append(_distinct(np.minimum(left, right) * n + np.maximum(left, right)))
+    return _distinct(np.concatenate(chunks)) if chunks else _NO_KEYS
+
+
+_NO_KEYS = np.empty(0, dtype=np.int64)
+
+
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """*keys* sorted, each once (sorting beats np.unique's hashing here)."""
+    keys.sort()
+    if len(keys) < 2:
+        return keys
+    return keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
 
 
 def _actor_blocks(

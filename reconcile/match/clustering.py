@@ -23,6 +23,7 @@ from reconcile.match.frames import Frame, claim_frame
 from reconcile.match.scoring import (
     _blend,
     _core_scores,
+    _core_sizes,
     _vetoed,
     dimension_mismatch,
     score_pairs,
@@ -447,7 +448,13 @@ def _pair_matrix(
         texts, texts, scorer=fuzz.token_sort_ratio, workers=config.workers
     ).astype(np.float64)
     by_core = _core_scores(
-        cores, cores, [frames[m] for m in members], None, None, config, pairwise=False
+        cores,
+        cores,
+        _core_sizes([frames[m] for m in members]),
+        None,
+        None,
+        config,
+        pairwise=False,
     )
     mismatch = dimension_mismatch([frames[m] for m in members])
     blended = (
@@ -497,17 +504,17 @@ def _veto_matrix(frames: Sequence[Frame]) -> np.ndarray:
     return vetoed | vetoed.T
 
 
+#: The reasons of a claim alone in its cluster: one tuple for all of them.
+_ALONE = (MatchReason("singleton", 100.0),)
+
+
 def _split_component(
     members: list[int], claims: Sequence[Claim], frames: Sequence[Frame], config: Config
 ) -> list[ClaimCluster]:
     if len(members) == 1:
         only = claims[members[0]]
         return [
-            ClaimCluster(
-                (only.id,),
-                only.id,
-                (Membership(only.id, 100.0, (MatchReason("singleton", 100.0),)),),
-            )
+            ClaimCluster((only.id,), only.id, (Membership(only.id, 100.0, _ALONE),))
         ]
     blended, by_set, by_sort = _pair_matrix(members, frames, config)
     groups = _average_linkage(blended, config.match_threshold)

@@ -447,8 +447,19 @@ class Frame:
     ("armed Moscow with drones" speaks of ``qty_drones``)."""
 
 
-def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
+def claim_frame(
+    claim: Claim,
+    gazetteer: Gazetteer | None = None,
+    *,
+    shared: dict[object, object] | None = None,
+) -> Frame:
     """The comparable frame of *claim*.
+
+    With *shared*, a dict kept across calls, the frame's strings, token tuple
+    and sets are those of an earlier frame made with the same dict whenever
+    they are equal: claims of one corpus repeat few actors, places and
+    wordings, so a corpus's frames then hold one copy of each (and a frame's
+    empty sets are one empty set) instead of some 2.8 KB apiece.
 
     >>> from reconcile.model import Claim, Quantity, Span
     >>> c = Claim(id="a#1", article_id="a", outlet="X", text="They inked a 20-year pact",
@@ -491,21 +502,46 @@ def claim_frame(claim: Claim, gazetteer: Gazetteer | None = None) -> Frame:
     countries = (
         countries_of(claim.values, gazetteer) if gazetteer is not None else set()
     )
-    return Frame(
+    parties, parties_implied = _parties(claim, named, actors, gazetteer)
+    fields = (
         " ".join(unique),
-        unique,
-        actors,
-        sorted(folded),
+        tuple(unique),
+        frozenset(actors),
+        tuple(sorted(folded)),
         " ".join(core),
-        tokens & DISTINCT_EVENTS,
-        dimensions,
-        countries or set(claim.setting),
-        *_parties(claim, named, actors, gazetteer),
+        frozenset(tokens & DISTINCT_EVENTS),
+        frozenset(dimensions),
+        frozenset(countries or claim.setting),
+        parties,
+    )
+    rest = (
         _subjects(claim, named, gazetteer),
         _mentioned(claim, gazetteer),
-        {place for a in principal for place in a.within},
-        {d for t in unique for d in _dimensions_of_word().get(t, ())} - dimensions,
+        frozenset({place for a in principal for place in a.within}),
+        frozenset(
+            {d for t in unique for d in _dimensions_of_word().get(t, ())} - dimensions
+        ),
     )
+    if shared is not None:
+        fields = (
+            shared.setdefault(fields[0], fields[0]),
+            _shared_tokens(fields[1], shared),
+            *(shared.setdefault(value, value) for value in fields[2:]),
+        )
+        rest = tuple(shared.setdefault(value, value) for value in rest)
+    return Frame(*fields, parties_implied, *rest)
+
+
+def _shared_tokens(
+    tokens: tuple[str, ...], shared: dict[object, object]
+) -> tuple[str, ...]:
+    """*tokens* as *shared* holds them: a tuple seen before is that tuple, and a
+    new one is made of the shared token strings."""
+    found = shared.get(tokens)
+    if found is None:
+        found = tuple([shared.setdefault(token, token) for token in tokens])
+        shared[found] = found
+    return found  # type: ignore[return-value]
 
 
 def _dimension_of_unit(unit: str) -> str:

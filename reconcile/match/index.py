@@ -31,7 +31,7 @@ clusters still equal those of one run over all the claims.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 from attrs import field, frozen
@@ -152,32 +152,27 @@ def extend_match_index(
         sorted(every.values(), key=lambda c: c.id), gazetteer
     )
     frames = dict(index.frames)
+    shared: dict[object, object] = {}
     for claim in ordered:
         if claim.id not in frames:
-            frames[claim.id] = claim_frame(claim, gazetteer)
+            frames[claim.id] = claim_frame(claim, gazetteer, shared=shared)
+    del shared
     frame_list = [frames[c.id] for c in ordered]
-    a, b, _ = block_candidates(frame_list, [_week(c) for c in ordered], config)
-    if chosen is not None:
-        flag = np.fromiter((c.id in chosen for c in ordered), bool, len(ordered))
-        keep = flag[a] | flag[b]
-        a, b = a[keep], b[keep]
-    serial = np.fromiter(
-        (serials[c.id] for c in ordered), dtype=np.int64, count=len(ordered)
+    a, b, _ = block_candidates(
+        frame_list,
+        [_week(c) for c in ordered],
+        config,
+        proposing=(
+            None
+            if chosen is None
+            else np.fromiter((c.id in chosen for c in ordered), bool, len(ordered))
+        ),
     )
-    serial_a, serial_b = serial[a], serial[b]
-    keys = np.minimum(serial_a, serial_b)
-    keys <<= 32
-    keys |= np.maximum(serial_a, serial_b)
-    position, known = positions_in(keys, index.pair_keys)
-    scores = np.zeros(len(keys), dtype=np.float64)
-    scores[known] = index.pair_scores[position[known]]
-    fresh = ~known
-    pair_keys, pair_scores = index.pair_keys, index.pair_scores
-    if fresh.any():
-        scores[fresh] = score_pairs(frame_list, a[fresh], b[fresh], config)
-        pair_keys, pair_scores = _merge(
-            pair_keys, pair_scores, keys[fresh], scores[fresh]
-        )
+    keys = _serial_keys(a, b, ordered, serials)
+    scores, pair_keys, pair_scores, scored_now = _scores(
+        index, keys, a, b, frame_list, config
+    )
+    del keys
     clusters, split_cache = cluster_scored_pairs(
         ordered, twins, frame_list, a, b, scores, config, index.split_cache
     )
@@ -191,9 +186,51 @@ def extend_match_index(
         pair_scores,
         frames,
         split_cache,
-        int(fresh.sum()),
+        scored_now,
         chosen,
     )
+
+
+def _serial_keys(
+    a: np.ndarray, b: np.ndarray, ordered: Sequence[Claim], serials: Mapping[str, int]
+) -> np.ndarray:
+    """``low_serial << 32 | high_serial`` of each pair ``(ordered[a[k]], ordered[b[k]])``."""
+    serial = np.fromiter(
+        (serials[c.id] for c in ordered), dtype=np.int64, count=len(ordered)
+    )
+    low, high = serial[a], serial[b]
+    keys = np.minimum(low, high)
+    np.maximum(low, high, out=high)
+    del low
+    keys <<= 32
+    keys |= high
+    return keys
+
+
+def _scores(
+    index: MatchIndex,
+    keys: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    frames: Sequence[Frame],
+    config: Config,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """The score of each pair: *index*'s for the pairs it scored, fresh ones for
+    the rest; and the index's pair keys and scores with the fresh ones merged
+    in, and how many pairs were scored now."""
+    position, known = positions_in(keys, index.pair_keys)
+    scores = np.zeros(len(keys), dtype=np.float64)
+    scores[known] = index.pair_scores[position[known]]
+    del position
+    fresh = ~known
+    del known
+    if not fresh.any():
+        return scores, index.pair_keys, index.pair_scores, 0
+    scores[fresh] = score_pairs(frames, a[fresh], b[fresh], config)
+    pair_keys, pair_scores = _merge(
+        index.pair_keys, index.pair_scores, keys[fresh], scores[fresh]
+    )
+    return scores, pair_keys, pair_scores, int(fresh.sum())
 
 
 def _proposing(

@@ -22,39 +22,59 @@ __all__ = ["MIN_CORE_TOKENS", "dimension_mismatch", "score_against", "score_pair
 MIN_CORE_TOKENS = 3
 
 
+#: How many candidate pairs :func:`score_pairs` scores at once: its arrays (a
+#: 64-byte bit count per pair among them) then take some 60 MB at most,
+#: whatever the number of pairs (at 100k claims: +105 -> +35 MB).
+PAIRS_AT_ONCE = 1 << 18
+
+
 def score_pairs(
     frames: Sequence[Frame], a: np.ndarray, b: np.ndarray, config: Config
 ) -> np.ndarray:
     """Blended frame scores (0-100) for the pairs ``(a[k], b[k])``, vetoed pairs scored 0.
 
     The score is ``set_weight * token_set_ratio + (1 - set_weight) * token_sort_ratio``.
+    Pairs are scored :data:`PAIRS_AT_ONCE` at a time; each pair's score
+    depends on its two frames alone.
     """
     if len(a) == 0:
         return np.empty(0, dtype=np.float64)
     texts = np.array([f.text for f in frames], dtype=object)
     cores = np.array([f.core for f in frames], dtype=object)
-    by_set = process.cpdist(
-        list(texts[a]),
-        list(texts[b]),
-        scorer=fuzz.token_set_ratio,
-        workers=config.workers,
-    )
-    by_sort = process.cpdist(
-        list(texts[a]),
-        list(texts[b]),
-        scorer=fuzz.token_sort_ratio,
-        workers=config.workers,
-    )
-    by_core = _core_scores(
-        list(cores[a]), list(cores[b]), frames, a, b, config, pairwise=True
-    )
+    sizes = _core_sizes(frames)
     masks, spoken = _dimension_bits(frames)
-    scores = _blend(
-        config, by_set, by_sort, by_core
-    ) - config.dimension_penalty * _mismatch(masks[a], masks[b], spoken[a], spoken[b])
-    for k in np.flatnonzero(scores >= config.match_threshold):
-        if _vetoed(frames[a[k]], frames[b[k]]):
-            scores[k] = 0.0
+    scores = np.empty(len(a), dtype=np.float64)
+    for low in range(0, len(a), PAIRS_AT_ONCE):
+        left, right = a[low : low + PAIRS_AT_ONCE], b[low : low + PAIRS_AT_ONCE]
+        by_set = process.cpdist(
+            list(texts[left]),
+            list(texts[right]),
+            scorer=fuzz.token_set_ratio,
+            workers=config.workers,
+        )
+        by_sort = process.cpdist(
+            list(texts[left]),
+            list(texts[right]),
+            scorer=fuzz.token_sort_ratio,
+            workers=config.workers,
+        )
+        by_core = _core_scores(
+            list(cores[left]),
+            list(cores[right]),
+            sizes,
+            left,
+            right,
+            config,
+            pairwise=True,
+        )
+        part = _blend(config, by_set, by_sort, by_core) - (
+            config.dimension_penalty
+            * _mismatch(masks[left], masks[right], spoken[left], spoken[right])
+        )
+        for k in np.flatnonzero(part >= config.match_threshold).tolist():
+            if _vetoed(frames[left[k]], frames[right[k]]):
+                part[k] = 0.0
+        scores[low : low + PAIRS_AT_ONCE] = part
     return np.clip(scores, 0.0, 100.0)
 
 
@@ -125,7 +145,7 @@ def score_against(query: Frame, frames: Sequence[Frame], config: Config) -> np.n
     by_core = _core_scores(
         [query.core] * len(frames),
         [f.core for f in frames],
-        [query, *frames],
+        _core_sizes([query, *frames]),
         np.zeros(len(frames), dtype=np.int64),
         everyone + 1,
         config,
@@ -142,10 +162,15 @@ def score_against(query: Frame, frames: Sequence[Frame], config: Config) -> np.n
     return np.clip(scores, 0.0, 100.0)
 
 
+def _core_sizes(frames: Sequence[Frame]) -> np.ndarray:
+    """How many tokens each frame's core holds."""
+    return np.array([len(f.core.split()) for f in frames], dtype=np.int64)
+
+
 def _core_scores(
     left: Sequence[str],
     right: Sequence[str],
-    frames: Sequence[Frame],
+    sizes: np.ndarray,
     a: np.ndarray | None,
     b: np.ndarray | None,
     config: Config,
@@ -155,8 +180,9 @@ def _core_scores(
     """Core-frame scores: ``token_set_ratio`` when both cores hold at least
     ``MIN_CORE_TOKENS`` tokens, else NaN: a one- or two-word core
     ("actor_russia") is a subset of almost everything and says too little, so
-    such pairs are scored on the full frame alone (see :func:`_blend`)."""
-    sizes = np.array([len(f.core.split()) for f in frames])
+    such pairs are scored on the full frame alone (see :func:`_blend`).
+    *sizes* are the core sizes of the frames *a* and *b* index (pairwise),
+    or of the frames of *left* (all against all)."""
     if pairwise:
         by_set = process.cpdist(
             left, right, scorer=fuzz.token_set_ratio, workers=config.workers
