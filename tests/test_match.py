@@ -42,6 +42,28 @@ def clusters_as_sets(clusters):
     return {frozenset(c.claim_ids) for c in clusters}
 
 
+#: One claim's frame for the blocking tests: its tokens, its actors and its week.
+_FRAME_ROW = st.tuples(
+    st.lists(
+        st.sampled_from(["w1", "w2", "w3", "w4", "w5", "actor_x", "qty_n"]),
+        max_size=5,
+    ),
+    st.sets(st.sampled_from(["russia", "iran", "x|w3"]), max_size=2),
+    st.integers(0, 4),
+)
+
+
+def _frames_and_weeks(rows):
+    """The frames and weeks of rows drawn from :data:`_FRAME_ROW`."""
+    from reconcile.match.frames import Frame
+
+    frames = [
+        Frame(" ".join(sorted(set(tokens))), sorted(set(tokens)), actors)
+        for tokens, actors, _ in rows
+    ]
+    return frames, [week for _, _, week in rows]
+
+
 class TestClaimFrame:
     def test_synonyms_fold(self):
         """Synonyms of news verbs and nouns fold to one token."""
@@ -420,29 +442,9 @@ class TestVectorisedEquivalence:
         ]:
             assert _components(n, a, b) == _reference_components(n, a, b)
 
-    @given(
-        st.lists(
-            st.tuples(
-                st.lists(
-                    st.sampled_from(["w1", "w2", "w3", "w4", "w5", "actor_x", "qty_n"]),
-                    max_size=5,
-                ),
-                st.sets(st.sampled_from(["russia", "iran", "x|w3"]), max_size=2),
-                st.integers(0, 4),
-            ),
-            max_size=40,
-        ),
-        st.integers(1, 6),
-        st.integers(1, 3),
-    )
+    @given(st.lists(_FRAME_ROW, max_size=40), st.integers(1, 6), st.integers(1, 3))
     def test_blocking_matches_the_plain_loops(self, rows, cap, rare):
-        from reconcile.match.frames import Frame
-
-        frames = [
-            Frame(" ".join(sorted(set(tokens))), sorted(set(tokens)), actors)
-            for tokens, actors, _ in rows
-        ]
-        weeks = [week for _, _, week in rows]
+        frames, weeks = _frames_and_weeks(rows)
         config = Config(block_cap=cap, rare_tokens=rare)
         a, b, stats = block_candidates(frames, weeks, config)
         pairs, expected = _reference_blocks(frames, weeks, config)
@@ -456,18 +458,7 @@ class TestVectorisedEquivalence:
         ) == expected
 
     @given(
-        st.lists(
-            st.tuples(
-                st.lists(
-                    st.sampled_from(["w1", "w2", "w3", "w4", "w5", "actor_x", "qty_n"]),
-                    max_size=5,
-                ),
-                st.sets(st.sampled_from(["russia", "iran", "x|w3"]), max_size=2),
-                st.integers(0, 4),
-                st.booleans(),
-            ),
-            max_size=40,
-        ),
+        st.lists(st.tuples(_FRAME_ROW, st.booleans()), max_size=40),
         st.integers(1, 6),
         st.integers(1, 3),
     )
@@ -476,14 +467,8 @@ class TestVectorisedEquivalence:
     ):
         """With ``proposing``, the pairs are those of all blocks that hold a
         flagged claim: every claim still counts towards rarity and block sizes."""
-        from reconcile.match.frames import Frame
-
-        frames = [
-            Frame(" ".join(sorted(set(tokens))), sorted(set(tokens)), actors)
-            for tokens, actors, _, _ in rows
-        ]
-        weeks = [week for _, _, week, _ in rows]
-        flags = np.array([flag for _, _, _, flag in rows], dtype=bool)
+        frames, weeks = _frames_and_weeks([row for row, _ in rows])
+        flags = np.array([flag for _, flag in rows], dtype=bool)
         config = Config(block_cap=cap, rare_tokens=rare)
         a, b, stats = block_candidates(frames, weeks, config, proposing=flags)
         pairs, expected = _reference_blocks(frames, weeks, config)
