@@ -163,7 +163,7 @@ def fact_clusters(
 def _one_name_per_owner(
     values: Mapping[tuple[str, str, str], Mapping[str, list[int]]],
     by_id: Mapping[str, Claim],
-) -> dict[tuple[str, str, str], dict[str, list[int]]]:
+) -> Mapping[tuple[str, str, str], Mapping[str, list[int]]]:
     """*values* with each event's owners of one figure under one name
     (:func:`reconcile.events.owners.unify_owners`): "percent (Mateo Salvini)"
     and "percent (League)" are one fact when Salvini leads the League."""
@@ -184,6 +184,8 @@ def _one_name_per_owner(
         leaders = leaders_of(c for c in by_id.values() if c.article_id in articles)
         for event in owned:
             renamed[event] = unify_owners(by_event[event], leaders)
+    if not any(renamed.values()):
+        return values
     merged: dict[tuple[str, str, str], dict[str, list[int]]] = defaultdict(
         lambda: defaultdict(list)
     )

@@ -141,20 +141,37 @@ def unify_owners(
     first alphabetically).
     """
     by_unit: dict[str, list[str]] = defaultdict(list)
-    for attribute in dict.fromkeys(attributes):
+    weight: Counter[tuple[str, str]] = Counter()
+    for attribute in attributes:
         parsed = owner_of(attribute)
         if parsed is not None:
-            by_unit[parsed[0]].append(parsed[1])
-    weight = Counter(owner_of(a) for a in attributes if owner_of(a) is not None)
+            weight[parsed] += 1
+    for unit, owner in weight:
+        by_unit[unit].append(owner)
+    folded_leaders = {k: k.casefold() for k in leaders}
     renamed: dict[str, str] = {}
     for unit, owners in sorted(by_unit.items()):
         if len(owners) < 2:
             continue
-        parent = {owner: owner for owner in owners}
         ordered = sorted(owners)
+        # Spelling, all pairs at once; who leads whom, once per owner.
+        spelt = process.cdist(
+            [o.casefold() for o in ordered],
+            [o.casefold() for o in ordered],
+            scorer=fuzz.ratio,
+            score_cutoff=SAME_NAME,
+        )
+        led = [_led(o, leaders, folded_leaders) for o in ordered]
+        parent = {owner: owner for owner in ordered}
         for i, a in enumerate(ordered):
-            for b in ordered[i + 1 :]:
-                if _one_owner(a, b, leaders):
+            for j in range(i + 1, len(ordered)):
+                b = ordered[j]
+                if (
+                    spelt[i, j]
+                    or _alike(a, b)
+                    or (led[i] is not None and _alike(led[i], b))
+                    or (led[j] is not None and _alike(led[j], a))
+                ):
                     parent[_root(parent, b)] = _root(parent, a)
         groups: dict[str, list[str]] = defaultdict(list)
         for owner in ordered:
@@ -175,24 +192,15 @@ def _root(parent: dict[str, str], owner: str) -> str:
     return owner
 
 
-def _one_owner(a: str, b: str, leaders: Mapping[str, str]) -> bool:
-    if _alike(a, b):
-        return True
-    led_a, led_b = _led(a, leaders), _led(b, leaders)
-    return (led_a is not None and _alike(led_a, b)) or (
-        led_b is not None and _alike(led_b, a)
-    )
-
-
-def _led(owner: str, leaders: Mapping[str, str]) -> str | None:
-    """What *owner* leads, if *leaders* knows them by this name or one alike."""
+def _led(
+    owner: str, leaders: Mapping[str, str], folded: Mapping[str, str]
+) -> str | None:
+    """What *owner* leads, if *leaders* knows them by this name or one alike
+    (*folded*: each leader's name case-folded)."""
     if owner in leaders:
         return leaders[owner]
     found = process.extractOne(
-        owner.casefold(),
-        {k: k.casefold() for k in leaders},
-        scorer=fuzz.ratio,
-        score_cutoff=SAME_NAME,
+        owner.casefold(), folded, scorer=fuzz.ratio, score_cutoff=SAME_NAME
     )
     return None if found is None else leaders[found[2]]
 

@@ -134,12 +134,11 @@ def _rate_period(data: dict[str, Any]) -> re.Pattern[str]:
     periods = data.get("rate_periods", {})
     if not periods:
         return re.compile(r"(?!)")
-    adverbs = {a: p for p, words in periods.items() for a in words}
     determiners = "|".join(map(re.escape, data.get("rate_determiners", ())))
     exceptions = "|".join(map(re.escape, data.get("rate_exceptions", ())))
     names = "|".join(map(re.escape, periods))
     return re.compile(
         rf"\b(?:(?:{determiners})\s+(?P<period>{names})\b(?!\s+(?:{exceptions})\b|-)"
-        rf"|(?P<adverb>{'|'.join(map(re.escape, adverbs))})\b)",
+        rf"|(?P<adverb>{'|'.join(map(re.escape, _inverted(periods)))})\b)",
         re.IGNORECASE,
     )
