@@ -164,6 +164,7 @@ class TestBinding:
             "France, Jan. 20 -- The government pressed on after strikes on Thursday.",
             "Kabul, Oct 8 (Reuters) – More than 2,400 people have been killed.",
             "MOSCOW, Jan. 17 – Russia and Iran signed a treaty on Friday.",
+            "Rome, March 5 - The League came out ahead in Sunday's election.",
         ],
     )
     def test_a_dateline_dates_the_report(self, text):
@@ -247,6 +248,46 @@ class TestBinding:
         )
         attributes = [b.attribute for b in bind_values(claim).bindings]
         assert any(a.startswith("part of") for a in attributes), attributes
+
+    @pytest.mark.parametrize(
+        ("text", "attributes"),
+        [
+            (
+                "The 62 people killed included 37 women and 25 men.",
+                ["people killed", "women killed", "men killed"],
+            ),
+            (
+                "The 62 people killed in the crash comprised 37 women and 25 men.",
+                ["people killed", "women killed", "men killed"],
+            ),
+            (
+                "Of 54 people who had survived at first, 15 died later.",
+                ["people", "part of people killed"],
+            ),
+            (
+                "Of the 181 people on board, 179 died.",
+                ["people", "part of people killed"],
+            ),
+        ],
+    )
+    def test_a_figure_a_clause_or_verb_makes_a_part_of_another_is_a_part(
+        self, text, attributes
+    ):
+        """'included' is an inflection of the part verb 'include' (lemminflect),
+        a figure joined to a part by 'and' is a part too, and a clause opened
+        by 'of' makes the figure after it a part of its figure."""
+        claim = only_claim(text)
+        got = [
+            b.attribute
+            for b in bind_values(claim).bindings
+            if b.attribute not in ("date", "place")
+        ]
+        assert got == attributes
+
+    def test_a_figure_after_a_clause_not_opened_by_of_is_no_part(self):
+        claim = only_claim("Of all the crashes, this one killed 54 people, and 15 died later.")
+        attributes = [b.attribute for b in bind_values(claim).bindings]
+        assert not any(a.startswith("part of") for a in attributes), attributes
 
     @pytest.mark.parametrize(
         ("text", "attribute"),

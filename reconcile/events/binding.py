@@ -398,6 +398,12 @@ class _Context:
         between = self.claim.text[whole.span.end - start : value.span.start - start]
         if any(marker in between.lower() for marker in self.lexicon.part_markers):
             return whole
+        if "," in between and _PARTITIVE.search(
+            self.claim.text[: whole.span.start - start]
+        ):
+            return whole  # "Of the 54 who survived at first, 15 died later"
+        if _CONJUNCTION.fullmatch(between):
+            return self.whole_of(whole)  # "included 37 women and 25 men"
         return None
 
     def owner(self, quantity: Quantity) -> str | None:
@@ -451,6 +457,12 @@ _RATE_REACH = 60
 #: The word after an age: whose age it is.
 _NEXT_NAME = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 
+#: "Of" opening the clause of a whole: the figure after the clause is its
+#: part ("Of the 181 people on board, 179 died").
+_PARTITIVE = re.compile(r"(?:^|[,;:]\s*)of\s+(?:the\s+|those\s+|these\s+)?\Z", re.I)
+#: Only a conjunction between two figures: the second is a part of whatever
+#: the first is a part of.
+_CONJUNCTION = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
 #: A part marker is looked for only this many characters after the whole.
 _PART_REACH = 80
 
@@ -461,9 +473,9 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,(?:\s+[A-Z][\w .'’-]*,)?\s*$")
 
 
 #: A dateline in title case is told by the dash after its date ("France,
-#: Jan. 20 -- France's government ...").
+#: Jan. 20 -- France's government ...", "Rome, March 5 - The ...").
 _TITLE_DATELINE = re.compile(r"^[A-Z][\w .'’-]*,(?:\s+[A-Z][\w .'’-]*,)?\s*$")
-_AFTER_DATELINE = re.compile(r"\s*(?:--|—|–|\()")
+_AFTER_DATELINE = re.compile(r"\s*(?:--|—|–|\(|-\s)")
 
 
 def _is_dateline(claim: Claim, value: DateValue) -> bool:

@@ -53,6 +53,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import cache
+
+from lemminflect import getAllLemmas
 
 from reconcile.model import Quantity, Span
 
@@ -338,6 +341,10 @@ _AUXILIARIES = frozenset(
 )
 _JOINERS = frozenset(("and", "but", "while", "whereas", "as", "with"))
 _SENTENCE_BREAK_RE = re.compile(r"[;!?]|\.(?!\d)")
+#: A comma and a contrasting conjunction open another statement: "Dozens were
+#: pulled out alive, but several died" does not count the dozens as dead (an
+#: aside closed by a comma, "Twelve, but not the pilot, were killed", does not).
+_CONTRAST_RE = re.compile(r",\s*(?:but|while|whereas|although|though|yet)\b[^,]*\Z")
 _MAX_NOUN_WORDS = 4
 
 
@@ -814,6 +821,7 @@ def _read_unit(lowered: str, figure: _Figure, value: Decimal | None) -> bool:
     ):
         return False  # "one-off", "two-thirds", "three-way"
     pos, plural, plural_end, last, last_end = end, "", end, "", end
+    modifier = ""
     for index in range(_MAX_NOUN_WORDS):
         word = _NEXT_WORD_RE.match(lowered, pos)
         if word is None:
@@ -840,11 +848,15 @@ def _read_unit(lowered: str, figure: _Figure, value: Decimal | None) -> bool:
             break
         if not plural and _looks_plural(token):
             plural, plural_end = token, word.end()
+            modifier = last if index > 0 and _is_only_noun(last) else ""
         if index < 2:  # "one senior official": the noun comes early
             last, last_end = token, word.end()
         pos = word.end()
-    if plural:  # "12 Ukrainian regions", "the two leaders met"
-        figure.unit, figure.end = _UNIT_OF.get(plural, (plural, None))[0], plural_end
+    if plural in _UNIT_OF:  # "12 Ukrainian regions" are "regions"
+        figure.unit, figure.end = _UNIT_OF[plural][0], plural_end
+    elif plural:  # "six crew members" are not "eight members of his family"
+        figure.unit = f"{modifier} {plural}" if modifier else plural
+        figure.end = plural_end
     elif last and value == 1 and figure.kind == "digits":  # "1 senior official"
         figure.unit = _UNIT_OF.get(_pluralise(last), (_pluralise(last), None))[0]
         figure.end = last_end
@@ -907,6 +919,15 @@ def _read_term(lowered: str, figure: _Figure, *, look_back: bool) -> None:
         )
         if not _TERM_NOUNS.isdisjoint(window[-8:]):
             figure.measure = "term"
+
+
+@cache
+def _is_only_noun(word: str) -> bool:
+    """Whether *word* is a noun and never an adjective (lemminflect): "crew" in
+    "six crew members" names what is counted, "senior" in "two senior
+    officials" does not."""
+    found = getAllLemmas(word)
+    return "NOUN" in found and "ADJ" not in found and word not in _STOP_WORDS
 
 
 def _looks_plural(word: str) -> bool:
@@ -977,7 +998,10 @@ def _cue_distance(lowered: str, start: int, end: int) -> int:
     a sentence break puts it out of reach.
     """
     between = lowered[start:end]
-    if _SENTENCE_BREAK_RE.search(between) is not None:
+    if (
+        _SENTENCE_BREAK_RE.search(between) is not None
+        or _CONTRAST_RE.search(between) is not None
+    ):
         return _MAX_TOLL_WORDS + 1
     words = [w for w in _WORD_TOKEN_RE.findall(between) if w not in _AUXILIARIES]
     penalty = 3 if "," in between or not _JOINERS.isdisjoint(words) else 0

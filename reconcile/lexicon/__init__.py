@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from attrs import field, frozen
+from lemminflect import getAllInflections
 
 __all__ = ["TriggerLexicon", "load_json", "trigger_lexicon"]
 
@@ -106,7 +108,7 @@ def trigger_lexicon() -> TriggerLexicon:
         family=family,
         related=frozenset(frozenset(pair) for pair in data["related_families"]),
         labour_cues=frozenset(data["labour_cues"]),
-        part_markers=tuple(data["part_markers"]),
+        part_markers=_with_inflections(data["part_markers"], data.get("part_verbs", ())),
         background_markers=frozenset(data["background_markers"]),
         generic=frozenset(data.get("generic_lemmas", ())),
         owned_units=frozenset(data.get("owned_units", ())),
@@ -122,6 +124,18 @@ def trigger_lexicon() -> TriggerLexicon:
         announced=frozenset(data.get("announced_families", ())),
         rate_adverbs=_inverted(data.get("rate_periods", {})),
     )
+
+
+def _with_inflections(phrases: list[str], lemmas: Sequence[str]) -> tuple[str, ...]:
+    """*phrases* and every inflection of each verb of *lemmas* ("include" ->
+    "include", "includes", "included", "including"), from lemminflect."""
+    words = {
+        form
+        for lemma in lemmas
+        for forms in (getAllInflections(lemma, upos="VERB") or {}).values()
+        for form in (lemma, *forms)
+    }
+    return (*phrases, *sorted(words - set(phrases)))
 
 
 def _inverted(lists: dict[str, list[str]]) -> dict[str, str]:

@@ -276,6 +276,14 @@ class TestFindQuantities:
                 "The quake, measuring 6.4, killed 3.",
                 [("6.4", 6.4, 6.4, "", None), ("3", 3, 3, "people", "killed")],
             ),
+            (  # a contrasting clause is another statement
+                "Dozens of people were pulled out alive, but several died.",
+                [("Dozens of people", 24, 99, "people", None)],
+            ),
+            (  # an aside closed by a comma is not
+                "Twelve people, but not the pilot, were killed.",
+                [("Twelve people", 12, 12, "people", "killed")],
+            ),
         ],
     )
     def test_measures(self, sentence: str, expected: list[Row]) -> None:
