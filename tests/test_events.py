@@ -72,6 +72,14 @@ class TestTriggers:
         """'shells' after 'artillery' or 'and' counts weapons; it attacks nothing."""
         assert "attack" not in {c for _, c in classes(text)}
 
+    def test_a_word_lemminflect_does_not_know_is_a_verb_only_of_a_known_verb(self):
+        """lemminflect does not list "survivors"; its guess, a verb "survivor",
+        is no verb, so "survivors" never dates an event as a verb would."""
+        from reconcile.extract.triggers import lemmas_of
+
+        assert lemmas_of("survivors") == ((), ("survivor",))
+        assert lemmas_of("inked") == (("ink",), ())
+
     def test_a_plural_form_after_a_name_is_a_verb(self):
         assert ("shells", "attack") in classes("Overnight Russia shells Kharkiv again.")
 
@@ -250,6 +258,53 @@ class TestBinding:
         assert any(a.startswith("part of") for a in attributes), attributes
 
     @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (  # the clause is about the survivors, not the crash
+                "On Monday the two survivors of the plane crash in South Korea were"
+                " recovering in hospitals in Seoul.",
+                {
+                    "On Monday": "statement date",
+                    "South Korea": "place",
+                    "Seoul": "statement place",
+                },
+            ),
+            (
+                "On Friday the families of the victims of the quake gathered in Herat.",
+                {"On Friday": "statement date"},
+            ),
+            (  # a date inside the phrase still dates its event
+                "Officials put the death toll of the Saturday quake at 2,053.",
+                {"Saturday": "date"},
+            ),
+            (  # a word that counts what follows "of" is no other noun
+                "On Thursday, large numbers of demonstrators took to the streets of Paris.",
+                {"On Thursday": "date"},
+            ),
+            (  # the dead are what is counted, and where they were is the quake's
+                "Many of the dead from the quake were in Puerto Salinar.",
+                {"Puerto Salinar": "place"},
+            ),
+            (  # a verb form is no modifier
+                "On Jan. 17 the leaders of Russia and Iran signed a treaty in Moscow.",
+                {"On Jan. 17": "date", "Moscow": "place"},
+            ),
+        ],
+    )
+    def test_an_event_noun_in_an_of_phrase_of_another_noun_is_not_its_clause(
+        self, text, expected
+    ):
+        """ "the survivors of the crash ... were recovering in Seoul": the date
+        before the phrase and the place after the clause's verb are not the
+        crash's."""
+        claim = only_claim(text)
+        got = {
+            claim.values[b.value_index].text: b.attribute
+            for b in bind_values(claim).bindings
+        }
+        assert {k: got.get(k) for k in expected} == expected
+
+    @pytest.mark.parametrize(
         ("text", "attributes"),
         [
             (
@@ -285,7 +340,9 @@ class TestBinding:
         assert got == attributes
 
     def test_a_figure_after_a_clause_not_opened_by_of_is_no_part(self):
-        claim = only_claim("Of all the crashes, this one killed 54 people, and 15 died later.")
+        claim = only_claim(
+            "Of all the crashes, this one killed 54 people, and 15 died later."
+        )
         attributes = [b.attribute for b in bind_values(claim).bindings]
         assert not any(a.startswith("part of") for a in attributes), attributes
 

@@ -508,6 +508,14 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
         if found is None:
             return Binding(index, 0, "statement date", "no event word dates it")
         trigger, mention = found
+        modified = _modified_noun_start(claim, trigger, context.lexicon)
+        if modified is not None and value.span.end <= modified:
+            return Binding(
+                index,
+                0,
+                "statement date",
+                f"dates the clause {trigger.text!r} is a modifier in, not {trigger.text!r}",
+            )
         bound = value.text.split(maxsplit=1)[0].lower()
         end = value.span.end - claim.span.start
         possessive = claim.text.startswith(
@@ -561,6 +569,18 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
     if speakers is not None:
         return speakers
     trigger, mention = context.events.nearest(value.span)
+    if (
+        trigger.span.end <= value.span.start
+        and trigger.family != "consequence"  # "Many of the dead were in Puerto Salinar"
+        and _modified_noun_start(claim, trigger, context.lexicon) is not None
+        and _verb_between(claim, trigger.span.end, value.span.start)
+    ):
+        return Binding(
+            index,
+            0,
+            "statement place",
+            f"where the clause {trigger.text!r} is a modifier in happened",
+        )
     if _is_origin(claim, value):
         return Binding(index, mention, "origin", f"where {trigger.text!r} set out from")
     return Binding(index, mention, "place", f"where {trigger.text!r} happened")
@@ -631,6 +651,44 @@ def _dates_events(trigger: Trigger) -> bool:
     # Only a verb form dates: "killed on Friday", "rose to 15 on Wednesday".
     verbs, _ = lemmas_of(trigger.text)
     return trigger.lemma in verbs and trigger.lemma != trigger.text.lower()
+
+
+#: "the two survivors of the deadliest plane crash": a noun event word after
+#: "of" (and at most three words) modifies the noun before "of".
+_OF_MODIFIER = re.compile(r"\b([a-z]+)\s+of\s+(?:[\w'’-]+\s+){0,3}\Z", re.I)
+_OF_REACH = 60
+#: Auxiliaries that make a finite verb of the word after them.
+_AUXILIARY = frozenset(("is", "are", "was", "were", "has", "have", "had"))
+
+
+def _modified_noun_start(
+    claim: Claim, trigger: Trigger, lexicon: TriggerLexicon
+) -> int | None:
+    """Where the noun starts that *trigger* modifies in an "of" phrase ("the
+    *survivors* of the crash", "the toll of the quake"), or ``None``. The
+    clause is about that noun, so a date before it or a place after the
+    clause's verb is not the event's ("On Monday the survivors of the crash
+    were recovering in Seoul"); a date inside the phrase still is ("the toll
+    of the weekend quake"). Not after a word that counts (lexicon
+    ``quantifier_nouns``): "large numbers of demonstrators took to the streets"
+    is about the demonstrators."""
+    if _is_verb_form(trigger.text):
+        return None  # "the leaders of Russia and Iran signed"
+    at = trigger.span.start - claim.span.start
+    before = claim.text[max(0, at - _OF_REACH) : at]
+    found = _OF_MODIFIER.search(before)
+    if found is None or re.search(r"[,;:]", before[found.start() :]):
+        return None
+    if found.group(1).lower() in lexicon.quantifier_nouns:
+        return None
+    return trigger.span.start - len(before) + found.start()
+
+
+def _verb_between(claim: Claim, start: int, end: int) -> bool:
+    """Whether a finite verb stands between *start* and *end* ("... crash in
+    South Korea *were recovering* in hospitals in Seoul")."""
+    words = _WORD.findall(claim.text[start - claim.span.start : end - claim.span.start])
+    return any(w.lower() in _AUXILIARY or _is_verb_form(w) for w in words)
 
 
 def _distance(a: Span, b: Span) -> int:

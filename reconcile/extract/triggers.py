@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from attrs import frozen
-from lemminflect import getAllLemmas, getAllLemmasOOV
+from lemminflect import getAllInflections, getAllLemmas, getAllLemmasOOV
 
 from reconcile.extract.attribution import is_source_head
 from reconcile.lexicon import TriggerLexicon, trigger_lexicon
@@ -53,7 +53,14 @@ def lemmas_of(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     lower = word.lower()
     found = getAllLemmas(lower)
     if not found:
-        found = {**getAllLemmasOOV(lower, "NOUN"), **getAllLemmasOOV(lower, "VERB")}
+        # A word lemminflect does not know: its guessed verb lemma counts only
+        # when that lemma is a known verb ("survivors" is no form of a verb
+        # "survivor", so it never dates an event as a verb would).
+        found = getAllLemmasOOV(lower, "NOUN")
+        verbs = getAllLemmasOOV(lower, "VERB").get("VERB", ())
+        known = tuple(v for v in verbs if getAllInflections(v, upos="VERB"))
+        if known:
+            found = {**found, "VERB": known}
     return tuple(found.get("VERB", ())), tuple(found.get("NOUN", ()))
 
 

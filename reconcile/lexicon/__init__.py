@@ -52,6 +52,8 @@ class TriggerLexicon:
     place_prepositions: frozenset[str] = field(factory=frozenset)
     region_nouns: frozenset[str] = field(factory=frozenset)
     participant_groups: frozenset[str] = field(factory=frozenset)
+    quantifier_nouns: frozenset[str] = field(factory=frozenset)
+    """Words that count what follows their "of" ("thousands of protesters")."""
     incident_kind: dict[str, str] = field(factory=dict)
     """The kind of each incident class ("quake" -> "nature", "attack" -> "violence")."""
     date_bound_words: frozenset[str] = field(factory=frozenset)
@@ -108,7 +110,9 @@ def trigger_lexicon() -> TriggerLexicon:
         family=family,
         related=frozenset(frozenset(pair) for pair in data["related_families"]),
         labour_cues=frozenset(data["labour_cues"]),
-        part_markers=_with_inflections(data["part_markers"], data.get("part_verbs", ())),
+        part_markers=_with_inflections(
+            data["part_markers"], data.get("part_verbs", ())
+        ),
         background_markers=frozenset(data["background_markers"]),
         generic=frozenset(data.get("generic_lemmas", ())),
         owned_units=frozenset(data.get("owned_units", ())),
@@ -117,6 +121,7 @@ def trigger_lexicon() -> TriggerLexicon:
         place_prepositions=frozenset(data.get("place_prepositions", ())),
         region_nouns=frozenset(data.get("region_nouns", ())),
         participant_groups=frozenset(data.get("participant_groups", ())),
+        quantifier_nouns=frozenset(data.get("quantifier_nouns", ())),
         incident_kind=_inverted(data.get("incident_kinds", {})),
         date_bound_words=frozenset(data.get("date_bound_words", ())),
         rate_period=_rate_period(data),
