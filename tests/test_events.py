@@ -858,6 +858,25 @@ class TestBlocking:
         result = reconcile([left, right])
         assert len(result.events) == 1
 
+    def test_incidents_of_one_day_meet_whatever_names_they_hold(self):
+        """One report names only the minister it quotes, the other only the
+        province: incidents are told apart by place and day, so both meet."""
+        left = article(
+            "a",
+            "Desk A",
+            "On Wednesday Health Minister Qalandar Ebad said an earthquake of "
+            "magnitude 6.3 struck Wednesday morning, killing one person.",
+            published=date(2023, 10, 11),
+        )
+        right = article(
+            "b",
+            "Desk B",
+            "A magnitude 6.3 quake hit Herat on Wednesday, killing one person.",
+            published=date(2023, 10, 11),
+        )
+        result = reconcile([left, right])
+        assert len(result.events) == 1
+
     def test_pairs_grow_linearly_when_one_name_is_everywhere(self):
         """A name every report holds ("Russia") is no block of its own: its
         accounts are paired within weeks, so pairs grow with the accounts."""

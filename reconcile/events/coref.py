@@ -701,8 +701,9 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
     Blocks: the event family with each name or place. An account with neither
     is paired with every account of its family of the same day (the event's, or
     the publication's for accounts without a date), and, when dated by month or
-    year only, with those dated as coarsely in the same year. A block larger
-    than :data:`BLOCK_CAP` is split by week.
+    year only, with those dated as coarsely in the same year. Dated incidents
+    meet every incident dated the same day (up to :data:`BLOCK_CAP` of them). A
+    block larger than :data:`BLOCK_CAP` is split by week.
     """
     blocks: dict[tuple[object, ...], list[int]] = defaultdict(list)
     daily: dict[tuple[object, ...], list[int]] = defaultdict(list)
@@ -729,11 +730,19 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
     chunks: list[np.ndarray] = []
     # Named accounts meet through their names; an account with no name and no
     # place meets every account of its family dated (or published) that day.
-    for members in daily.values():
+    for key, members in daily.items():
         bare = [i for i in members if not (accounts[i].names or accounts[i].places)]
         if bare:
             left, right = np.meshgrid(bare, members[: BLOCK_CAP * 4], indexing="ij")
             chunks.append(_pair_keys(left.ravel(), right.ravel(), article))
+        dated = [i for i in members if accounts[i].date is not None]
+        if key[0] == "incident" and len(key) == 2 and 1 < len(dated) <= BLOCK_CAP:
+            # Incidents are told apart by place and day, not by whom they
+            # name: accounts of one day meet whatever names they hold (a
+            # minister quoted in one report, the province in another).
+            x, y = np.triu_indices(len(dated), 1)
+            ids = np.array(dated, dtype=np.int64)
+            chunks.append(_pair_keys(ids[x], ids[y], article))
     by_size: dict[int, list[list[int]]] = defaultdict(list)
     for members in blocks.values():
         if len(members) > BLOCK_CAP:
