@@ -19,7 +19,8 @@ Forms recognised (the mention text includes a leading preposition such as
   "this month", "last year", "the weekend", "two days ago", "three weeks ago".
 
 Never dates: numeric slash dates ("17/01/2025", ambiguous), bare numbers and
-bare years ("the 2022 invasion"), round counts ("in 1500 homes"), "20-year",
+bare years ("2022 was hard"; but a year between "the" or a possessive and a
+noun is: "the 2022 invasion", "Italy's 2018 election"), round counts ("in 1500 homes"), "20-year",
 times ("3:54 PM"), "May" and "March" without a day, year or preposition
 ("Russia may ...", "a march"), "Good Friday", "Sunday Times", "Russia Today".
 
@@ -644,8 +645,12 @@ def _year_candidates(text: str, lenient: bool) -> list[_Candidate]:
             if new_start == start and start > 0 and text[start - 1] == "-":
                 continue  # "2021-2022", "S-2000"
             needs_prefix = not lenient and new_start == start
-            if needs_prefix and _with_preposition(text, start) == start:
-                continue  # a bare year ("the 2022 invasion") is not a date
+            if (
+                needs_prefix
+                and _with_preposition(text, start) == start
+                and not _is_year_of_noun(text, start, m.end(), year)
+            ):
+                continue  # a bare year ("2022 was hard") is not a date
             if not 1000 <= year <= 2999:
                 continue
             if year % 100 == 0 and _COUNT_AFTER.match(text, m.end()) is not None:
@@ -653,6 +658,23 @@ def _year_candidates(text: str, lenient: bool) -> list[_Candidate]:
             parsed, start = _Parsed("year", year), new_start
         out.append(_Candidate(_with_preposition(text, start), m.end(), parsed))
     return out
+
+
+#: "the 1993 crash", "Italy's 2018 general election": a year between a
+#: determiner (or a possessive) and the noun it dates.
+_YEAR_DETERMINER = re.compile(r"(?:\bthe|['’]s)\s+\Z", re.IGNORECASE)
+_NOUN_AFTER_YEAR = re.compile(r"\s+[A-Za-z]")
+
+
+def _is_year_of_noun(text: str, start: int, end: int, year: int) -> bool:
+    """Whether a bare year names the year of the noun after it ("the 2022
+    invasion", "the 2002 Air China crash"), not a count ("the 1850 residents")."""
+    return (
+        1900 <= year <= 2099
+        and _YEAR_DETERMINER.search(text, 0, start) is not None
+        and _NOUN_AFTER_YEAR.match(text, end) is not None
+        and _COUNT_AFTER.match(text, end) is None
+    )
 
 
 def _month_number(name: str) -> int:

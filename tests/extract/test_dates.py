@@ -387,7 +387,8 @@ class TestFindDates:
             "Pilgrims gathered on Good Friday.",
             "Russia Today reported the strike.",
             "He was 42.",
-            "The 2022 invasion changed everything.",
+            "2022 was a hard year.",
+            "Fire reached the 1850 residents of the valley.",
             "The memo is dated 17/01/2025.",
             "He arrived the day before the summit.",
             "It was the last week of June.",
@@ -400,6 +401,23 @@ class TestFindDates:
     def test_non_dates(self, sentence: str) -> None:
         """Numbers, terms, times, modal "may", newspapers and bare years are not dates."""
         assert [] == find_dates(sentence, published=FRI)
+
+    @pytest.mark.parametrize(
+        ("sentence", "text"),
+        [
+            ("The 2022 invasion changed everything.", "2022"),
+            ("The 1993 crash of an Asiana plane killed 66.", "1993"),
+            ("Italy's 2018 general election was close.", "2018"),
+            ("The 2002 Air China crash killed 129.", "2002"),
+        ],
+    )
+    def test_a_year_between_a_determiner_and_its_noun_dates_it(
+        self, sentence: str, text: str
+    ) -> None:
+        """ "the 1993 crash": the year of a background event, which binding gives
+        to that event; a count ("the 1850 residents") is no year."""
+        (value,) = find_dates(sentence, published=FRI)
+        assert (value.text, value.precision) == (text, "year")
 
     def test_spans_shift_by_offset(self) -> None:
         """Spans are offsets into the article: the clause's offset is added."""
