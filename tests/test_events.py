@@ -690,6 +690,20 @@ class TestWithinAnArticle:
         )
         assert {b.attribute for b in by.bindings} != {b.attribute for b in to.bindings}
 
+    @pytest.mark.parametrize(
+        ("text", "change"),
+        [
+            ("The 5 Star Movement was backed by 14.8 percent of voters.", False),
+            ("The bill was approved by 60 percent of lawmakers.", False),
+            ("Exports to China fell by 12 percent in March.", True),
+            ("Beijing will lower its duties on soybeans by 10 percent.", True),
+        ],
+    )
+    def test_by_gives_a_change_only_after_a_verb_of_change(self, text, change):
+        """'backed by 14.8 percent' is a level, 'fell by 12 percent' a change."""
+        attributes = attributes_of((text,), "percent")
+        assert any("change" in a for a in attributes) == change, attributes
+
 
 class TestOwedConflicts:
     def test_one_winner_on_two_days_is_one_election_in_conflict(self):

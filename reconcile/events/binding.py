@@ -164,7 +164,10 @@ def _anaphoric(
         elif isinstance(value, Quantity):
             whole = context.whole_of(value)
             attribute = quantity_attribute(
-                value, whole, context.owner(value), change=_is_change(claim, value)
+                value,
+                whole,
+                context.owner(value),
+                change=_is_change(claim, value, context.lexicon),
             )
             bindings.append(
                 Binding(index, 0, attribute, "a claim without an event word")
@@ -236,11 +239,26 @@ def _is_origin(claim: Claim, value: Actor) -> bool:
     return _FROM.search(claim.text[: value.span.start - claim.span.start]) is not None
 
 
-def _is_change(claim: Claim, value: Quantity) -> bool:
-    """Whether a figure says by how much something changed ("rose by 5%")."""
+def _is_change(claim: Claim, value: Quantity, lexicon: TriggerLexicon) -> bool:
+    """Whether a figure says by how much something changed ("rose by 5%", "cut
+    tariffs on Chinese goods by 10 percent"): "by" after a verb of change
+    (lexicon ``change_lemmas``) in its clause; "backed by 14.8 percent of
+    voters" gives a level."""
     at = value.span.start - claim.span.start
-    before = claim.text[max(0, at - 12) : at]
-    return _BY.search(before) is not None
+    by = _BY.search(claim.text[max(0, at - 12) : at])
+    if by is None:
+        return False
+    clause = re.split(r"[,;:]", claim.text[max(0, at - _CHANGE_REACH) : at])[-1]
+    words = _WORD.findall(clause)[-_CHANGE_WORDS:]
+    return any(
+        lemma in lexicon.change_lemmas for word in words for lemma in lemmas_of(word)[0]
+    )
+
+
+#: How far before "by" the verb of a change may stand ("cut tariffs on
+#: Chinese goods by ...").
+_CHANGE_REACH = 80
+_CHANGE_WORDS = 7
 
 
 def _counted_noun(quantity: Quantity) -> str | None:
@@ -551,7 +569,10 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
     if isinstance(value, Quantity):
         whole = context.whole_of(value)
         attribute = quantity_attribute(
-            value, whole, context.owner(value), change=_is_change(claim, value)
+            value,
+            whole,
+            context.owner(value),
+            change=_is_change(claim, value, context.lexicon),
         )
         anchors = context.harmed if value.measure is not None else context.events
         trigger, mention = anchors.nearest(value.span)

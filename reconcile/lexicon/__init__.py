@@ -53,6 +53,8 @@ class TriggerLexicon:
     region_nouns: frozenset[str] = field(factory=frozenset)
     participant_groups: frozenset[str] = field(factory=frozenset)
     quantifier_nouns: frozenset[str] = field(factory=frozenset)
+    change_lemmas: frozenset[str] = field(factory=frozenset)
+    """Verbs of change: "by" after one gives a change ("cut tariffs by 10%")."""
     """Words that count what follows their "of" ("thousands of protesters")."""
     incident_kind: dict[str, str] = field(factory=dict)
     """The kind of each incident class ("quake" -> "nature", "attack" -> "violence")."""
@@ -122,6 +124,7 @@ def trigger_lexicon() -> TriggerLexicon:
         region_nouns=frozenset(data.get("region_nouns", ())),
         participant_groups=frozenset(data.get("participant_groups", ())),
         quantifier_nouns=frozenset(data.get("quantifier_nouns", ())),
+        change_lemmas=frozenset(data.get("change_lemmas", ())),
         incident_kind=_inverted(data.get("incident_kinds", {})),
         date_bound_words=frozenset(data.get("date_bound_words", ())),
         rate_period=_rate_period(data),
