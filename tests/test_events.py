@@ -704,6 +704,19 @@ class TestWithinAnArticle:
         attributes = attributes_of((text,), "percent")
         assert any("change" in a for a in attributes) == change, attributes
 
+    def test_a_demonym_owns_no_figure(self):
+        """'American business' qualifies a noun: the deal's $14.9 billion is
+        not the United States' (it was `USD (United States)` beside the other
+        outlets' `USD (United States Steel)`)."""
+        attributes = attributes_of(
+            (
+                "Nippon Steel agreed to buy U.S. Steel, one of the best-known names "
+                "in American business, in a deal worth $14.9 billion.",
+            ),
+            "USD",
+        )
+        assert attributes == {"USD (United States Steel)"}
+
 
 class TestOwedConflicts:
     def test_one_winner_on_two_days_is_one_election_in_conflict(self):

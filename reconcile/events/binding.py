@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from attrs import field, frozen
 from lemminflect import getAllLemmas
 
+from reconcile.extract.actors import load_gazetteer
 from reconcile.extract.attribution import find_attribution, qualifies_source
 from reconcile.extract.triggers import Trigger, find_triggers, lemmas_of
 from reconcile.lexicon import TriggerLexicon, trigger_lexicon
@@ -394,8 +395,17 @@ class _Context:
             if quantity.unit in last:
                 self.previous[quantity.span.start] = last[quantity.unit]
             last[quantity.unit] = quantity
+        # A demonym qualifies a noun ("American steelmaking", "the Japanese
+        # group"): it owns no figure.
+        gazetteer = load_gazetteer()
         self.actors = sorted(
-            (v for v in claim.values if isinstance(v, Actor) and v.role == "actor"),
+            (
+                v
+                for v in claim.values
+                if isinstance(v, Actor)
+                and v.role == "actor"
+                and not gazetteer.is_demonym(v.text)
+            ),
             key=lambda v: v.span.end,
         )
         self.actor_ends = [v.span.end for v in self.actors]

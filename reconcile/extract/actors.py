@@ -960,6 +960,10 @@ def _containment(entries: dict[str, _Entry], source: str) -> dict[str, tuple[str
     return closure
 
 
+#: A name of initials with full stops ("U.S.", "U.K.").
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def _name_index(entries: dict[str, _Entry]) -> dict[str, str]:
     """Surface name -> canonical; explicit names beat surnames, shared surnames are dropped."""
     names: dict[str, str] = {}
@@ -969,6 +973,8 @@ def _name_index(entries: dict[str, _Entry]) -> dict[str, str]:
             names[key] = entry.canonical
             if key.startswith("The ") and len(key) > 4:
                 names.setdefault(key[4:], entry.canonical)
+            if _INITIALS.fullmatch(key):  # "U.S." is also written "U. S."
+                names.setdefault(key.replace(".", ". ").rstrip(), entry.canonical)
     claimed: dict[str, set[str]] = {}
     for entry in entries.values():
         if entry.type != "person":

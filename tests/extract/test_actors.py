@@ -303,6 +303,8 @@ class TestGazetteerCanonical:
             ("Kim", "Kim Jong Un"),
             ("Xi", "Xi Jinping"),
             ("Tass", "TASS"),
+            ("U. S.", "United States"),  # initials may be spaced
+            ("U. K.", "United Kingdom"),
             ("Atlantis", None),
             ("us", None),
             ("Harris", None),
