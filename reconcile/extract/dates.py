@@ -671,7 +671,7 @@ def _is_year_of_noun(text: str, start: int, end: int, year: int) -> bool:
     invasion", "the 2002 Air China crash"), not a count ("the 1850 residents")."""
     return (
         1900 <= year <= 2099
-        and _YEAR_DETERMINER.search(text, 0, start) is not None
+        and _YEAR_DETERMINER.search(text, max(0, start - 8), start) is not None
         and _NOUN_AFTER_YEAR.match(text, end) is not None
         and _COUNT_AFTER.match(text, end) is None
     )
