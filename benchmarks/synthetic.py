@@ -1445,38 +1445,21 @@ def _slot_value(
     """The value slot *name* writes at ``sentence[start:end]``, or ``None`` if it
     writes none (an actor, a topic, a place)."""
     if name in ("date", "Date"):
-        month_only = sentence[start:end].lower().startswith("in ")
-        first, last = (
-            (day.replace(day=1), _month_end(day)) if month_only else (day, day)
-        )
-        normalized = first.strftime("%Y-%m") if month_only else day.isoformat()
-        return GoldValue(
-            "date", "date", start, end, normalized, first.toordinal(), last.toordinal()
-        )
+        if sentence[start:end].lower().startswith("in "):
+            return _date_value(
+                start, end, day.strftime("%Y-%m"), day.replace(day=1), _month_end(day)
+            )
+        return _date_value(start, end, day.isoformat(), day, day)
     if name == "month":
         first = _parse_month(str(slots["month"]))
         start = _extend_before(sentence, start, r"(?:[Ii]n )?")
-        return GoldValue(
-            "date",
-            "date",
-            start,
-            end,
-            first.strftime("%Y-%m"),
-            first.toordinal(),
-            _month_end(first).toordinal(),
+        return _date_value(
+            start, end, first.strftime("%Y-%m"), first, _month_end(first)
         )
     if name == "year":
         year = int(str(slots["year"]))
         start = _extend_before(sentence, start, r"(?:in )?")
-        return GoldValue(
-            "date",
-            "date",
-            start,
-            end,
-            str(year),
-            date(year, 1, 1).toordinal(),
-            date(year, 12, 31).toordinal(),
-        )
+        return _date_value(start, end, str(year), date(year, 1, 1), date(year, 12, 31))
     slot = _VALUE_SLOTS[kind].get(name)
     if slot is None:
         return None
@@ -1507,6 +1490,16 @@ def _slot_value(
         normalized,
         number,
         math.inf if hedged else number,
+    )
+
+
+def _date_value(
+    start: int, end: int, normalized: str, first: date, last: date
+) -> GoldValue:
+    """A date value written at ``[start, end)`` of its clause, naming the days
+    *first* to *last*."""
+    return GoldValue(
+        "date", "date", start, end, normalized, first.toordinal(), last.toordinal()
     )
 
 

@@ -11,6 +11,7 @@ from the gold must score perfectly with ``reconcile.golden``.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import json
 import re
@@ -34,30 +35,9 @@ try:
 finally:
     sys.path.remove(str(ROOT / "benchmarks"))
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+_MONTHS = list(calendar.month_name)[1:]
 _AP = {"Jan.": 1, "Feb.": 2, "Aug.": 8, "Sept.": 9, "Oct.": 10, "Nov.": 11, "Dec.": 12}
-_WEEKDAYS = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-]
+_WEEKDAYS = list(calendar.day_name)
 
 
 class Feed:
