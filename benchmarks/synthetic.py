@@ -38,12 +38,14 @@ True
 from __future__ import annotations
 
 import json
+import math
 import random
 import re
+import string
 import time
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
@@ -55,8 +57,13 @@ from reconcile.model import Article
 __all__ = [
     "EVENT_KINDS",
     "Corpus",
+    "GoldClause",
+    "GoldEvent",
     "GoldFact",
     "GoldMention",
+    "GoldValue",
+    "choose_quote",
+    "fact_gold",
     "generate_corpus",
     "write_corpus",
 ]
@@ -90,6 +97,65 @@ class GoldMention:
     start: int
     end: int
     fact_id: str
+    clause: GoldClause | None = field(default=None, compare=False, repr=False)
+    """What the clause states at the (event, attribute) level: its gold event, its
+    origin and each value it writes (``None`` for mentions made by hand)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldValue:
+    """One value a clause writes, bound to one attribute of the clause's event.
+
+    ``start``/``end`` are offsets into the clause (so they survive the clause's
+    moves: compound sentences, furniture removal, roundups). ``low``/``high`` is
+    the value's interval (dates as proleptic ordinals, ``math.inf`` for an open
+    end), which decides whether two values conflict.
+    """
+
+    attribute: str
+    kind: str
+    """``"date"`` or ``"quantity"``, as in the JSON report's values."""
+    start: int
+    end: int
+    normalized: str
+    """What the extractor should give: an ISO date at its precision ("2024-01-17",
+    "2024-03", "1992") or ``Quantity.normalized`` (">=12 people", "20 years")."""
+    low: float
+    high: float
+    planted: bool = False
+    """A planted variation altered this value (a date a day off, another figure)."""
+
+
+@dataclass(frozen=True, slots=True)
+class GoldClause:
+    """What one clause states at the (event, attribute) level of DESIGN.md.
+
+    ``values`` are the values it gives to attributes of ``event``; a clause with
+    none states the proposition ``statement`` (e.g. ``"rescue"`` for "Rescuers
+    searched the rubble ..."). ``origin`` is the outlet whose text it is: a wire
+    copy's clauses keep the origin of the outlet that wrote them.
+    """
+
+    event: str
+    origin: str
+    values: tuple[GoldValue, ...] = ()
+    statement: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """One gold event: a generated event, a look-alike sentence's event, or a pair's
+    background event (diplomatic relations), in the ``events`` shape of
+    ``fixtures/README.md``."""
+
+    id: str
+    kind: str
+    description: str
+    date: str
+    place: str
+    distractor: bool
+    running_toll: bool = False
+    """Later reports of it revise its death toll upwards (status ``updated``)."""
 
 
 def gold_event(fact_id: str) -> str:
@@ -148,6 +214,9 @@ class Corpus:
     with an empty span, so they count as missed)."""
     ingest_seconds: float = 0.0
     """Time spent in the library's furniture removal while generating."""
+    gold_events: dict[str, GoldEvent] = field(default_factory=dict)
+    """Every gold event a kept clause tells of, by id (``E12``, ``E12:lookalike``,
+    ``ctx:Iran|Russia``): the events of the (event, attribute) gold."""
 
 
 # --------------------------------------------------------------------------- vocabulary
@@ -589,6 +658,98 @@ _FIGURE_SLOTS: dict[str, tuple[str, ...]] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _ValueSlot:
+    """How a template slot writes a value: the attribute it gives and the words
+    around the slot that belong to the value as written ("20" of "a 20-year pact"
+    is written "20-year")."""
+
+    attribute: str
+    unit: str
+    """``Quantity.unit`` of the value; ``""`` for a date."""
+    before: str = ""
+    """A regular expression for words just before the slot that the value includes."""
+    after: str = ""
+    """A regular expression for words just after the slot that the value includes."""
+
+
+_DATE_SLOT = _ValueSlot("date", "")
+_PEOPLE_KILLED = _ValueSlot("people killed", "people")
+_PERCENT_AFTER = r"(?: percent|%)"
+_MAGNITUDE = _ValueSlot(
+    "magnitude",
+    "magnitude",
+    before=r"(?:[Mm]agnitude (?:of )?)?",
+    after=r"(?:-magnitude)?",
+)
+#: The slots of each event kind that write a value of the clause's event, and how.
+#: ``date``/``Date`` date the event; ``month`` dates a look-alike; ``year`` dates
+#: the pair's diplomatic relations. Delivery counts take their unit from ``items``.
+_VALUE_SLOTS: dict[str, dict[str, _ValueSlot]] = {
+    "treaty": {"term": _ValueSlot("term in years", "years", after=r"(?:-year| years)")},
+    "strike": {
+        "n": _PEOPLE_KILLED,
+        "N": _PEOPLE_KILLED,
+        "n0": _PEOPLE_KILLED,
+        "k": _ValueSlot("people killed", "people", after=" people"),
+        "m": _ValueSlot("people injured", "people"),
+        "M": _ValueSlot("people injured", "people"),
+        "mnum": _ValueSlot("people injured", "people", after=" people"),
+    },
+    "quake": {
+        "x": _MAGNITUDE,
+        "x2": _MAGNITUDE,
+        "n": _PEOPLE_KILLED,
+        "N": _PEOPLE_KILLED,
+    },
+    "election": {
+        "pct": _ValueSlot("vote share in percent", "percent", after=_PERCENT_AFTER),
+        "t": _ValueSlot("turnout in percent", "percent", after=_PERCENT_AFTER),
+    },
+    "ruling": {
+        "n": _ValueSlot("years in prison", "years", after=" years"),
+        "k": _ValueSlot("years in prison", "years", after=" years"),
+    },
+    "delivery": {"n": _ValueSlot("", ""), "k": _ValueSlot("", "")},
+    "summit": {},
+}
+#: ``Quantity.unit`` of each delivered item (the counted noun).
+_ITEM_UNITS = {
+    "drones": "drones",
+    "tanks": "tanks",
+    "air defence systems": "systems",
+    "artillery shells": "shells",
+    "tonnes of grain": "tonnes",
+    "armoured vehicles": "vehicles",
+    "power generators": "generators",
+    "ambulances": "ambulances",
+}
+#: The proposition each template of a clause without values states, by template
+#: index: two wordings of one proposition share its name.
+_PROPOSITIONS: dict[str, tuple[str, ...]] = {
+    "treaty.head": ("signing",),
+    "treaty.colour": ("turning point", "turning point"),
+    "strike.colour": ("search for survivors", "search for survivors"),
+    "quake.colour": ("search for survivors", "aftershock damage"),
+    "election.head": ("victory",),
+    "election.colour": ("celebration", "celebration"),
+    "ruling.colour": ("appeal", "denial"),
+    "delivery.head": ("delivery",),
+    "delivery.colour": ("request", "thanks"),
+    "summit.head": ("meeting",),
+    "summit.colour": ("talks topic", "talks topic"),
+}
+_EVENT_CLASSES = {
+    "treaty": "treaty signing",
+    "strike": "strike",
+    "quake": "earthquake",
+    "election": "election",
+    "ruling": "court ruling",
+    "delivery": "delivery",
+    "summit": "summit",
+}
+
+
 # --------------------------------------------------------------------------- cast
 
 
@@ -724,6 +885,8 @@ class _Event:
     slots: dict[str, object]
     rising: bool
     facts: tuple[str, ...]
+    copies: int | None = None
+    """The number of the recent event whose kind and first actor this one copies."""
 
 
 class _Generator:
@@ -750,6 +913,7 @@ class _Generator:
         self.recent: list[_Event] = []
         self.events = 0
         self.used_ids: set[str] = set()
+        self.gold_events: dict[str, GoldEvent] = {}
 
     # ---- choosing actors
 
@@ -815,6 +979,7 @@ class _Generator:
             slots,
             rising=kind in ("strike", "quake") and rng.random() < 0.3,
             facts=tuple(facts),
+            copies=lookalike_of.number if lookalike_of is not None else None,
         )
         self.recent.append(event)
         if len(self.recent) > 40:
@@ -974,7 +1139,7 @@ class _Generator:
         order = ["head", "main", "figure"]
         tail = [f for f in ("colour", "context", "lookalike") if f in event.facts]
         rng.shuffle(tail)
-        pieces: list[tuple[str, str | None]] = []
+        pieces: list[tuple[str, str | None, GoldClause | None]] = []
         for fact in order + tail:
             if fact not in event.facts or rng.random() >= _FACT_PROBABILITY[fact]:
                 continue
@@ -995,7 +1160,10 @@ class _Generator:
                 conflict=any("{" + s + "}" in template for s in altered),
                 value=value if states and not altered else None,
             )
-            pieces.append((sentence, fact_id))
+            clause = self._gold_clause(
+                event, fact, key, template, slots, day, outlet, altered
+            )
+            pieces.append((sentence, fact_id, clause))
         if not pieces:
             return "", [], []
         for _ in range(rng.choice((0, 1, 1, 2, 3))):
@@ -1004,8 +1172,52 @@ class _Generator:
                 person=self._person(),
                 place=event.slots.get("city") or event.b.surface,
             )
-            pieces.insert(rng.randrange(len(pieces) + 1), (line, None))
+            pieces.insert(rng.randrange(len(pieces) + 1), (line, None, None))
         return self._assemble(pieces)
+
+    def _gold_clause(
+        self,
+        event: _Event,
+        fact: str,
+        key: str,
+        template: str,
+        slots: dict[str, object],
+        day: date,
+        origin: str,
+        altered: tuple[str, ...],
+    ) -> GoldClause:
+        """What the clause written from *template* with *slots* states, per attribute.
+
+        Bookkeeping only: it draws nothing from the random stream. *day* is the
+        date the article gives the event (a day off where a planted variation
+        altered it), *altered* the slots a planted variation changed.
+        """
+        sentence = _cap(template.format(**slots))
+        if fact == "context":
+            event_id = "ctx:" + "|".join(sorted((event.a.name, event.b.name)))
+        elif fact == "lookalike":
+            event_id = f"E{event.number}:lookalike"
+        else:
+            event_id = f"E{event.number}"
+        if event_id not in self.gold_events:
+            self.gold_events[event_id] = _gold_event_record(event, event_id, sentence)
+        values: list[GoldValue] = []
+        offset = 0
+        for literal, name, _spec, _conversion in string.Formatter().parse(template):
+            offset += len(literal)
+            if name is None:
+                continue
+            end = offset + len(str(slots[name]))
+            value = _slot_value(event.kind, name, slots, sentence, offset, end, day)
+            if value is not None:
+                if name in altered:
+                    value = replace(value, planted=True)
+                values.append(value)
+            offset = end
+        if offset != len(sentence):
+            raise AssertionError(f"slot offsets went astray in {template!r}")
+        statement = None if values else _PROPOSITIONS[key][_T[key].index(template)]
+        return GoldClause(event_id, origin, tuple(values), statement)
 
     def _note_fact(
         self, fact_id: str, key: str, origin: str, *, conflict: bool, value: str | None
@@ -1019,7 +1231,7 @@ class _Generator:
             fact.values.add(value)
 
     def _assemble(
-        self, pieces: list[tuple[str, str | None]]
+        self, pieces: list[tuple[str, str | None, GoldClause | None]]
     ) -> tuple[str, list[GoldMention], list[tuple[str, int, int]]]:
         """Join sentences into paragraphs; some facts share a compound sentence."""
         rng = self.rng
@@ -1030,7 +1242,7 @@ class _Generator:
         index = 0
         previous_is_prose = False
         while index < len(pieces):
-            sentence, fact_id = pieces[index]
+            sentence, fact_id, clause = pieces[index]
             if parts:
                 # one paragraph per sentence mostly; two sentences share one sometimes
                 inline = (
@@ -1059,9 +1271,13 @@ class _Generator:
                 left = sentence[:-1]
                 joiner = ", as "
                 right = nxt[0][0].lower() + nxt[0][1:]
-                mentions.append(GoldMention("", offset, offset + len(left), fact_id))
+                mentions.append(
+                    GoldMention("", offset, offset + len(left), fact_id, clause)
+                )
                 start = offset + len(left) + len(joiner)
-                mentions.append(GoldMention("", start, start + len(right), nxt[1]))
+                mentions.append(
+                    GoldMention("", start, start + len(right), nxt[1], nxt[2])
+                )
                 text = left + joiner + right
                 index += 2
             else:
@@ -1070,7 +1286,7 @@ class _Generator:
                     furniture.append(("", offset, offset + len(text)))
                 else:
                     mentions.append(
-                        GoldMention("", offset, offset + len(text), fact_id)
+                        GoldMention("", offset, offset + len(text), fact_id, clause)
                     )
                 index += 1
             parts.append(text)
@@ -1101,7 +1317,7 @@ class _Generator:
                 if span is None:
                     self.dropped += 1
                     span = (0, 0)
-                mapped.append(GoldMention("", span[0], span[1], m.fact_id))
+                mapped.append(GoldMention("", span[0], span[1], m.fact_id, m.clause))
             mentions = mapped
             furniture = [
                 ("", *span)
@@ -1135,10 +1351,416 @@ class _Generator:
             )
         )
         for m in mentions:
-            self.gold.append(GoldMention(article_id, m.start, m.end, m.fact_id))
+            self.gold.append(
+                GoldMention(article_id, m.start, m.end, m.fact_id, m.clause)
+            )
             self.facts[m.fact_id].origins.add(origin)
         for _, start, end in furniture:
             self.furniture.append((article_id, start, end))
+
+
+def _gold_event_record(event: _Event, event_id: str, sentence: str) -> GoldEvent:
+    """The :class:`GoldEvent` *event_id* of *event*; *sentence* is a clause telling of it."""
+    slots = event.slots
+    if event_id.startswith("ctx:"):
+        return GoldEvent(
+            event_id,
+            "diplomatic relations",
+            f"{event.a.name} and {event.b.name} establish diplomatic relations",
+            str(slots["year"]),
+            "",
+            distractor=True,
+        )
+    if event_id.endswith(":lookalike"):
+        earlier = _parse_month(str(slots["month"]))
+        place = {"summit": ""}.get(event.kind, str(slots.get("Cn", "")))
+        if event.kind == "ruling":
+            place = str(slots["city"])
+        return GoldEvent(
+            event_id,
+            _EVENT_CLASSES[event.kind],
+            f"look-alike named in reports of E{event.number}: {sentence}",
+            f"{earlier.year:04d}-{earlier.month:02d}",
+            place,
+            distractor=True,
+        )
+    title = _T[f"{event.kind}.head"][0].format(
+        **slots, treaty="treaty", n0=slots.get("n", "")
+    )
+    place = {
+        "strike": slots.get("city"),
+        "ruling": slots.get("city"),
+        "quake": event.b.name,
+        "election": event.a.name,
+        "delivery": event.b.name,
+    }.get(event.kind, slots.get("venue"))
+    copied = f" (copies the kind and actor of E{event.copies})" if event.copies else ""
+    return GoldEvent(
+        event_id,
+        _EVENT_CLASSES[event.kind],
+        _cap(title) + copied,
+        event.day.isoformat(),
+        str(place),
+        distractor=event.copies is not None,
+        running_toll=event.rising,
+    )
+
+
+def _parse_month(phrase: str) -> date:
+    """The first day of the month *phrase* ("March 2024") names."""
+    month, year = phrase.split()
+    return date(int(year), _MONTHS.index(month) + 1, 1)
+
+
+def _month_end(day: date) -> date:
+    """The last day of *day*'s month."""
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _read_number(text: str) -> tuple[float, bool]:
+    """The number a generated figure writes and whether it is hedged ("at least")."""
+    lowered = text.lower()
+    hedged = lowered.startswith("at least ")
+    word = lowered.removeprefix("at least ").split()[0]
+    if word in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS.index(word)), hedged
+    return float(word.replace(",", "")), hedged
+
+
+def _format_number(number: float) -> str:
+    """As ``Quantity.normalized`` writes a number: ``12``, ``6.3``."""
+    return str(int(number)) if number.is_integer() else f"{number:g}"
+
+
+def _slot_value(
+    kind: str,
+    name: str,
+    slots: dict[str, object],
+    sentence: str,
+    start: int,
+    end: int,
+    day: date,
+) -> GoldValue | None:
+    """The value slot *name* writes at ``sentence[start:end]``, or ``None`` if it
+    writes none (an actor, a topic, a place)."""
+    if name in ("date", "Date"):
+        if sentence[start:end].lower().startswith("in "):
+            return _date_value(
+                start, end, day.strftime("%Y-%m"), day.replace(day=1), _month_end(day)
+            )
+        return _date_value(start, end, day.isoformat(), day, day)
+    if name == "month":
+        first = _parse_month(str(slots["month"]))
+        start = _extend_before(sentence, start, r"(?:[Ii]n )?")
+        return _date_value(
+            start, end, first.strftime("%Y-%m"), first, _month_end(first)
+        )
+    if name == "year":
+        year = int(str(slots["year"]))
+        start = _extend_before(sentence, start, r"(?:in )?")
+        return _date_value(start, end, str(year), date(year, 1, 1), date(year, 12, 31))
+    slot = _VALUE_SLOTS[kind].get(name)
+    if slot is None:
+        return None
+    number, hedged = _read_number(sentence[start:end])
+    attribute, unit, after = slot.attribute, slot.unit, slot.after
+    if kind == "delivery":
+        items = str(slots["items"])
+        attribute, unit, after = (
+            f"{items} delivered",
+            _ITEM_UNITS[items],
+            " " + re.escape(items),
+        )
+    if slot.before:
+        start = _extend_before(sentence, start, slot.before)
+    if after:
+        following = re.match(after, sentence[end:])
+        if following is None:
+            raise AssertionError(
+                f"{name!r} is not followed by {after!r} in {sentence!r}"
+            )
+        end += following.end()
+    normalized = (">=" if hedged else "") + f"{_format_number(number)} {unit}"
+    return GoldValue(
+        attribute,
+        "quantity",
+        start,
+        end,
+        normalized,
+        number,
+        math.inf if hedged else number,
+    )
+
+
+def _date_value(
+    start: int, end: int, normalized: str, first: date, last: date
+) -> GoldValue:
+    """A date value written at ``[start, end)`` of its clause, naming the days
+    *first* to *last*."""
+    return GoldValue(
+        "date", "date", start, end, normalized, first.toordinal(), last.toordinal()
+    )
+
+
+def _extend_before(sentence: str, start: int, pattern: str) -> int:
+    """*start* moved back over the words just before it that *pattern* matches."""
+    found = re.search(f"(?:{pattern})\\Z", sentence[:start])
+    return start if found is None else found.start()
+
+
+# --------------------------------------------------------------------------- fact-level gold
+
+#: Literal parts of the furniture lines, as ``expected.json`` lists furniture: no
+#: claim may contain one. (Single words and "on X" are left out: prose may hold them.)
+FURNITURE_STRINGS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        piece.strip(" .")
+        for line in _FURNITURE
+        for piece in re.split(r"\{\w+\}", line)
+        if len(piece.strip(" .").split()) >= 2 and piece.strip(" .") != "on X"
+    )
+)
+_QUOTE_SIZES = (5, 6, 7, 8, 9, 10, 3, 4)
+"""Quote lengths in words, in order of preference: five words and more say which
+claim they come from; three or four only where nothing longer is unique."""
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class _AttributeMention:
+    """One clause's statement of one (event, attribute) fact, placed in its article."""
+
+    article: str
+    outlet: str
+    origin: str
+    quote: str
+    value: GoldValue | None
+    written: str | None
+    """The value as the article writes it ("On Friday", "at least 12 people")."""
+
+
+def choose_quote(
+    text: str, start: int, end: int, around: tuple[int, int] | None
+) -> str | None:
+    """3-10 whole words of the clause ``text[start:end]`` that occur once in *text*.
+
+    The words cover the span *around* (offsets into *text*: the value the quote
+    stands for) when some such window is unique, so the quote lies in whatever
+    claim holds the value; the shortest unique window of at least five words
+    wins (three or four where nothing longer is unique), the one centred on the
+    value first. Trailing punctuation is left out. ``None`` when no window of
+    the clause occurs only once (a sentence repeated in a roundup).
+
+    >>> text = "Kyiv was hit on Friday. Officials said Kyiv was hit on Friday again."
+    >>> choose_quote(text, 24, len(text), (53, 62))
+    'was hit on Friday again'
+    >>> choose_quote(text, 0, 23, (13, 22)) is None  # each window is in both
+    True
+    """
+    words = [
+        (start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])
+    ]
+    low = min(_QUOTE_SIZES)
+    candidates: list[tuple[int, int]] = []
+    if around is not None:
+        covering = [
+            i for i, (a, b) in enumerate(words) if a < around[1] and b > around[0]
+        ]
+        if covering:
+            first, last = covering[0], covering[-1]
+            centre = (first + last) / 2
+            for size in _QUOTE_SIZES:
+                if size < last - first + 1:
+                    continue
+                starts = range(
+                    max(0, last - size + 1), min(first, len(words) - size) + 1
+                )
+                for i in sorted(starts, key=lambda i: abs(i + (size - 1) / 2 - centre)):
+                    candidates.append((i, i + size - 1))
+    candidates += [
+        (i, i + size - 1) for size in _QUOTE_SIZES for i in range(len(words) - size + 1)
+    ]
+    for first, last in candidates:
+        quote = text[words[first][0] : words[last][1]].rstrip(".,;:")
+        if len(quote.split()) >= low and text.count(quote) == 1:
+            return quote
+    return None
+
+
+def fact_gold(corpus: Corpus, name: str = "synthetic") -> dict[str, object]:
+    """The corpus's gold at the (event, attribute) level, as ``expected.json``.
+
+    The document has the shape of ``fixtures/README.md``: one gold event per
+    generated event, per look-alike sentence's event and per actor pair's
+    diplomatic relations; one gold fact per attribute the articles state of each
+    (``date``, each figure, or a ``statement`` for a clause without values), with
+    a mention per clause (a quote of 3-10 words of the clause found once in the
+    article's cleaned text, covering the value where it can, and the value as
+    written). Statuses follow DESIGN.md: ``single_source`` with one origin (a wire
+    copy's origin is the outlet whose text it runs), ``conflicting`` where a
+    planted variation's value is disjoint from another origin's value of the same
+    attribute, ``updated`` for a death toll that later reports raise, else
+    ``corroborated``. ``conflicts`` names the planted pair (values as written).
+    Clause values for which no window of the clause is unique in its article
+    (a roundup repeating a background sentence) are left out and counted in the
+    description.
+    """
+    texts = {a.id: a.text for a in corpus.articles}
+    outlets = {a.id: a.outlet for a in corpus.articles}
+    grouped: dict[tuple[str, str], list[_AttributeMention]] = defaultdict(list)
+    left_out = 0
+    for mention in corpus.gold:
+        clause = mention.clause
+        if clause is None or mention.end <= mention.start:
+            continue
+        text = texts[mention.article_id]
+        stated: list[tuple[str, GoldValue | None]] = [
+            (v.attribute, v) for v in clause.values
+        ]
+        if clause.statement is not None:
+            stated.append((f"statement:{clause.statement}", None))
+        for attribute, value in stated:
+            around = (
+                None
+                if value is None
+                else (mention.start + value.start, mention.start + value.end)
+            )
+            quote = choose_quote(text, mention.start, mention.end, around)
+            if quote is None:
+                left_out += 1
+                continue
+            grouped[(clause.event, attribute)].append(
+                _AttributeMention(
+                    mention.article_id,
+                    outlets[mention.article_id],
+                    clause.origin,
+                    quote,
+                    value,
+                    None if around is None else text[around[0] : around[1]],
+                )
+            )
+    events = corpus.gold_events
+    facts = [
+        _fact_record(event, attribute, mentions, events[event])
+        for (event, attribute), mentions in grouped.items()
+    ]
+    told = {fact["event"] for fact in facts}
+    bodies = "\n".join(
+        a.raw_text if a.raw_text is not None else a.text for a in corpus.articles
+    )
+    return {
+        "event": name,
+        "description": (
+            f"synthetic desk feed (benchmarks/synthetic.py), seed {corpus.seed},"
+            f" {len(corpus.articles)} articles, {len(told)} gold events;"
+            f" {left_out} clause value(s) without a quote unique in their article left out"
+        ),
+        "source": "written",
+        "split": "tune",
+        "events": [
+            {
+                "id": e.id,
+                "class": e.kind,
+                "description": e.description,
+                "date": e.date,
+                "place": e.place,
+                "distractor": e.distractor,
+            }
+            for e in events.values()
+            if e.id in told
+        ],
+        "facts": facts,
+        "furniture": [f for f in FURNITURE_STRINGS if f in bodies],
+    }
+
+
+def _disjoint(a: GoldValue, b: GoldValue) -> bool:
+    return a.high < b.low or b.high < a.low
+
+
+def _fact_record(
+    event_id: str,
+    attribute: str,
+    mentions: Sequence[_AttributeMention],
+    event: GoldEvent,
+) -> dict[str, object]:
+    """One gold fact of ``expected.json``: its mentions, status, values and conflicts."""
+    origins = sorted({m.origin for m in mentions})
+    planted = [m for m in mentions if m.value is not None and m.value.planted]
+    plain = [m for m in mentions if m.value is not None and not m.value.planted]
+    clashes = [
+        (other, odd)
+        for odd in planted
+        for other in plain
+        if other.origin != odd.origin and _disjoint(odd.value, other.value)  # type: ignore[arg-type]
+    ]
+    running = event.running_toll and attribute == "people killed"
+    revised = running and any(
+        _disjoint(a.value, b.value)  # type: ignore[arg-type]
+        for a in plain
+        for b in plain
+        if a.origin != b.origin
+    )
+    acceptable: list[str] = []
+    if len(origins) < 2:
+        status = "single_source"
+    elif clashes:
+        status = "conflicting"
+        if running:
+            acceptable = ["updated"]
+    elif revised:
+        status = "updated"
+    else:
+        status = "corroborated"
+    wire = sorted(
+        {f"{m.outlet} runs {m.origin}'s copy" for m in mentions if m.outlet != m.origin}
+    )
+    note = f"{len(origins)} origin(s): {', '.join(origins)}"
+    if wire:
+        note += f" ({'; '.join(wire)})"
+    if clashes:
+        other, odd = clashes[0]
+        note += (
+            f"; planted variation: {odd.outlet} writes {odd.written!r}"
+            f" where {other.outlet} writes {other.written!r}"
+        )
+    elif planted:
+        note += "; the planted variation agrees with every other origin's value as an interval"
+    if revised:
+        note += "; the death toll rises in later reports"
+    kind = "statement" if attribute.startswith("statement:") else attribute
+    record: dict[str, object] = {
+        "id": f"{event_id}/{attribute}",
+        "event": event_id,
+        "attribute": kind,
+        "description": f"{event.description}: {attribute}",
+        "status": status,
+    }
+    if acceptable:
+        record["acceptable_statuses"] = acceptable
+    record["note"] = note
+    record["mentions"] = [
+        {"article": m.article, "quote": m.quote, "value": m.written} for m in mentions
+    ]
+    record["values"] = [
+        {"kind": value_kind, "normalized": normalized}
+        for value_kind, normalized in dict.fromkeys(
+            (m.value.kind, m.value.normalized) for m in mentions if m.value is not None
+        )
+    ]
+    record["conflicts"] = (
+        [
+            {
+                "kind": clashes[0][1].value.kind,  # type: ignore[union-attr]
+                "values": [clashes[0][0].written, clashes[0][1].written],
+                "articles": [clashes[0][0].article, clashes[0][1].article],
+            }
+        ]
+        if clashes
+        else []
+    )
+    return record
 
 
 def _to_clean(
@@ -1195,6 +1817,8 @@ def generate_corpus(
     articles, gold = generator.articles, generator.gold
     if roundup:
         articles, gold = _roundups(articles, gold)
+    told = {m.clause.event for m in gold if m.clause is not None and m.end > m.start}
+    gold_events = {k: v for k, v in generator.gold_events.items() if k in told}
     return Corpus(
         articles=tuple(articles),
         gold=tuple(gold),
@@ -1206,6 +1830,7 @@ def generate_corpus(
         cleaned=clean,
         dropped_mentions=generator.dropped,
         ingest_seconds=generator.ingest_seconds,
+        gold_events=gold_events,
     )
 
 
@@ -1234,7 +1859,9 @@ def _roundups(
                 start, end = (
                     (m.start + offset, m.end + offset) if m.end > m.start else (0, 0)
                 )
-                out_gold.append(GoldMention(article_id, start, end, m.fact_id))
+                out_gold.append(
+                    GoldMention(article_id, start, end, m.fact_id, m.clause)
+                )
             parts.append(article.text)
             offset += len(article.text) + 2
         out_articles.append(
@@ -1254,12 +1881,12 @@ def write_corpus(corpus: Corpus, root: str | Path) -> Path:
     """Write *corpus* as front-matter ``.md`` files under ``root/articles/``.
 
     Each file holds the body as generated (``Article.raw_text``, furniture
-    included). Beside ``articles/`` it writes ``gold.json`` (every gold mention
-    with its span into ``Article.text``, the cleaned text ``load_articles``
-    gives back) and ``expected.json`` in the fixture format
-    of ``fixtures/README.md`` (quotes are whole clauses; statuses are the ones
-    the planted variations call for, an approximation), so the folder works
-    with ``reconcile report ROOT/articles`` and ``reconcile.golden.score_fixture(ROOT)``.
+    included). Beside ``articles/`` it writes ``gold.json`` (every sentence-level
+    gold mention with its span into ``Article.text``, the cleaned text
+    ``load_articles`` gives back) and ``expected.json``, the gold at the (event,
+    attribute) level in the fixture format of ``fixtures/README.md``
+    (:func:`fact_gold`), so the folder works with ``reconcile report ROOT/articles``,
+    ``python -m reconcile.golden ROOT`` and ``python -m reconcile.gold_check ROOT``.
 
     Returns:
         The ``articles/`` folder.
@@ -1267,7 +1894,6 @@ def write_corpus(corpus: Corpus, root: str | Path) -> Path:
     root = Path(root)
     folder = root / "articles"
     folder.mkdir(parents=True, exist_ok=True)
-    by_id = {a.id: a for a in corpus.articles}
     for article in corpus.articles:
         assert article.published is not None
         front = (
@@ -1280,18 +1906,6 @@ def write_corpus(corpus: Corpus, root: str | Path) -> Path:
         )
         body = article.raw_text if article.raw_text is not None else article.text
         (folder / f"{article.id}.md").write_text(front + body + "\n", encoding="utf-8")
-    mentions: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for m in corpus.gold:
-        if m.start == m.end:
-            continue
-        mentions[m.fact_id].append(
-            {
-                "article": m.article_id,
-                "quote": by_id[m.article_id].text[m.start : m.end],
-                "start": m.start,
-                "end": m.end,
-            }
-        )
     (root / "gold.json").write_text(
         json.dumps(
             {
@@ -1314,24 +1928,7 @@ def write_corpus(corpus: Corpus, root: str | Path) -> Path:
         ),
         encoding="utf-8",
     )
-    expected = {
-        "event": root.name,
-        "description": f"synthetic corpus, seed {corpus.seed}, {corpus.events} events",
-        "facts": [
-            {
-                "id": fact.id,
-                "status": fact.status,
-                "mentions": [
-                    {"article": m["article"], "quote": m["quote"]}
-                    for m in mentions[fact.id]
-                ],
-                "values": [],
-                "conflicts": [],
-            }
-            for fact in corpus.facts.values()
-        ],
-        "furniture": [],
-    }
+    expected = fact_gold(corpus, root.name)
     (root / "expected.json").write_text(
         json.dumps(expected, indent=1), encoding="utf-8"
     )
