@@ -325,6 +325,30 @@ class TestCompareFacts:
         assert [c.kind for c in fact.conflicts] == ["polarity"]
         assert fact.status == "conflicting"
 
+    @pytest.mark.parametrize(
+        ("left", "right", "twins"),
+        [
+            (  # one long name in common is not one statement
+                "Sonja Takacs denied the charges throughout the trial in Valletta.",
+                "Lawyers for Sonja Takacs said they would appeal the verdict of the"
+                " court in Valletta.",
+                False,
+            ),
+            (  # synonyms folded, names the same
+                "Russia and Iran did not conclude a pact on January 1.",
+                "Russia and Iran signed a treaty on Jan. 1.",
+                True,
+            ),
+        ],
+    )
+    def test_twins_need_alike_words_not_only_a_shared_name(self, left, right, twins):
+        from reconcile.compare import are_twins
+        from reconcile.extract import extract_claims
+
+        (a,) = extract_claims(Article(id="a", outlet="A", text=left))
+        (b,) = extract_claims(Article(id="b", outlet="B", text=right))
+        assert are_twins(a, b) == twins
+
     def test_within_outlet_conflict_is_not_disagreement(self):
         """Two figures from one outlet are reported as within-outlet, not as a conflict between outlets."""
         a = claim("a#1", "A", [qty(20, 20, "years", "term")])

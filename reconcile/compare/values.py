@@ -158,7 +158,13 @@ def _twins(
     *containment* (the polarity rule), also when one's content lies inside the other's."""
     if fuzz.token_sort_ratio(left.plain_text, right.plain_text) >= threshold:
         return True
-    if fuzz.token_sort_ratio(left.frame_text, right.frame_text) >= threshold:
+    (l_names, l_words), (r_names, r_words) = left.frame_parts, right.frame_parts
+    if (l_names <= r_names or r_names <= l_names) and fuzz.token_sort_ratio(
+        l_words, r_words
+    ) >= threshold:
+        # The frames' words alike, their names the same: a long shared name
+        # ("actor_sonja_takacs") does not make "denied the charges" and
+        # "would appeal the verdict" alike.
         return True
     if not containment:
         return False
@@ -235,6 +241,14 @@ class ClaimView:
     def frame_text(self) -> str:
         """The matcher's frame of the claim."""
         return claim_frame(self.claim).text
+
+    @functools.cached_property
+    def frame_parts(self) -> tuple[frozenset[str], str]:
+        """The frame's names and values (``actor_``, ``qty_`` tokens) and its
+        other words, apart."""
+        tokens = self.frame_text.split()
+        names = frozenset(t for t in tokens if t.startswith(("actor_", "qty_")))
+        return names, " ".join(t for t in tokens if t not in names)
 
     @functools.cached_property
     def content(self) -> frozenset[str]:
