@@ -522,6 +522,23 @@ def account(key: str, family: str, countries: set[str], **kwargs) -> Account:
 
 
 class TestComparisons:
+    @pytest.mark.parametrize(
+        ("month", "level"),
+        [
+            ((date(2024, 1, 1), date(2024, 1, 31)), "same day"),  # holds the day
+            ((date(2023, 12, 1), date(2023, 12, 31)), "4-7 days"),  # the month before
+            ((date(2023, 10, 1), date(2023, 10, 31)), "further"),  # months before
+        ],
+    )
+    def test_a_month_meets_a_day_of_its_month_or_the_next_only(self, month, level):
+        """ "In October 2023, Dominica signed a comparable treaty with Russia"
+        is another treaty than the one signed on January 15, 2024."""
+        day = account(
+            "a", "agreement", {"Dominica", "Russia"}, date=(date(2024, 1, 15),) * 2
+        )
+        coarse = account("b", "agreement", {"Dominica", "Russia"}, date=month)
+        assert dict(compare_accounts(day, coarse, 60.0, {}).levels)["date"] == level
+
     def test_an_account_without_an_event_word_is_no_other_class(self):
         received = account("a", "anaphoric", {"Serbia", "Greece"})
         sent = account("b", "supply", {"Serbia", "Greece"})

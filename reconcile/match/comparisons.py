@@ -570,7 +570,7 @@ def _date_level(a: Account, b: Account) -> str:
 
 
 #: Days two coarse dates (a month, a year) may lie apart and still be one event.
-COARSE_REACH = 92
+COARSE_REACH = 31
 
 
 def is_coarse(account: Account) -> bool:
