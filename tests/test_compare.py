@@ -326,6 +326,44 @@ class TestCompareFacts:
         assert fact.status == "conflicting"
 
     @pytest.mark.parametrize(
+        ("left", "right", "conflicts"),
+        [
+            (  # one statement, two turnouts
+                "The electoral commission in Chad put turnout in the presidential"
+                " election at 49%.",
+                "Turnout in the presidential election in Chad was 58 percent, the"
+                " electoral commission said.",
+                1,
+            ),
+            (  # one sentence, two prison terms
+                "Leila Takacs was jailed for 6 years by a court in Paris on Jan. 7.",
+                "On Jan. 7, a court in Paris sentenced Leila Takacs to 13 years in"
+                " prison.",
+                1,
+            ),
+            (  # a turnout and a rise are two things
+                "Turnout in the presidential election in Chad was 49 percent.",
+                "Support for the president in Chad jumped 58 percent after the vote.",
+                0,
+            ),
+        ],
+    )
+    def test_percentages_and_durations_conflict_only_in_one_statement(
+        self, left, right, conflicts
+    ):
+        """Figures without a measure in units that say how long or what share
+        are compared when the two claims say the same thing."""
+        from reconcile import reconcile as run
+
+        result = run(
+            [
+                Article(id="a", outlet="A", text=left, published=date(2024, 1, 9)),
+                Article(id="b", outlet="B", text=right, published=date(2024, 1, 9)),
+            ]
+        )
+        assert sum(len(f.conflicts) for f in result.facts) == conflicts
+
+    @pytest.mark.parametrize(
         ("left", "right", "twins"),
         [
             (  # one long name in common is not one statement

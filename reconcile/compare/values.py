@@ -87,9 +87,19 @@ class ValueComparison:
 
 
 def compare_values(
-    left: Value, right: Value, config: Config | None = None
+    left: Value,
+    right: Value,
+    config: Config | None = None,
+    *,
+    one_statement: bool = False,
 ) -> ValueComparison | None:
     """Compare two values of one kind; ``None`` when they are not comparable.
+
+    Distances, durations and percentages without a measure
+    (:data:`AMBIGUOUS_UNITS`) are compared only when *one_statement* says the
+    two claims state the same thing apart from their values (twins): "turnout
+    was 49 percent" against "turnout was 58 percent", not a turnout against
+    a rise.
 
     Symmetric: ``compare_values(a, b)`` and ``compare_values(b, a)`` have the same
     outcome.
@@ -105,7 +115,7 @@ def compare_values(
     if isinstance(left, DateValue) and isinstance(right, DateValue):
         return _compare_dates(left, right)
     if isinstance(left, Quantity) and isinstance(right, Quantity):
-        return _compare_quantities(left, right, config)
+        return _compare_quantities(left, right, config, one_statement)
     if (
         isinstance(left, Actor)
         and isinstance(right, Actor)
@@ -398,11 +408,11 @@ AMBIGUOUS_UNITS = frozenset(
 
 
 def _compare_quantities(
-    left: Quantity, right: Quantity, config: Config
+    left: Quantity, right: Quantity, config: Config, one_statement: bool = False
 ) -> ValueComparison | None:
     if left.dimension != right.dimension:
         return None
-    if left.measure is None and left.unit in AMBIGUOUS_UNITS:
+    if left.measure is None and left.unit in AMBIGUOUS_UNITS and not one_statement:
         return None
     lo1, hi1 = _bounds(left, config.quantity_tolerance)
     lo2, hi2 = _bounds(right, config.quantity_tolerance)

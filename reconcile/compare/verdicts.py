@@ -20,6 +20,7 @@ from reconcile.compare.independence import (
     group_origins,
 )
 from reconcile.compare.values import (
+    AMBIGUOUS_UNITS,
     RUNNING_MEASURES,
     TWIN_THRESHOLD,
     ClaimView,
@@ -342,8 +343,19 @@ def _compare_pair(
                 same_origin,
             )
         )
+    twins: bool | None = None
     for lv, rv in _value_pairs(lview, rview):
         result = compare_values(lv, rv, config)
+        if (
+            result is None
+            and isinstance(lv, Quantity)
+            and lv.measure is None
+            and lv.unit in AMBIGUOUS_UNITS
+        ):
+            if twins is None:
+                twins = _twins(lview, rview, TWIN_THRESHOLD, containment=False)
+            if twins:
+                result = compare_values(lv, rv, config, one_statement=True)
         if result is None:
             continue
         where = (left.id, _index_of(left, lv), right.id, _index_of(right, rv))
