@@ -734,6 +734,37 @@ class TestWithinAnArticle:
         attributes = attributes_of((text,), "percent")
         assert any("change" in a for a in attributes) == change, attributes
 
+    @pytest.mark.parametrize(
+        ("text", "attribute"),
+        [
+            (
+                "Under the agreement, Laos and Emomali Rahmon committed to cooperate"
+                " for 15 years.",
+                "term in years",
+            ),
+            (
+                "The pact between Ukraine and Austria will remain in force for 20 years.",
+                "term in years",
+            ),
+            ("A court in Paris sentenced Leila Takacs to 6 years in prison.", "years"),
+        ],
+    )
+    def test_how_long_an_agreement_runs_is_its_term(self, text, attribute):
+        """'committed to cooperate for 15 years' under a deal is the deal's
+        term, as 'a 15-year deal' is; a prison term is not an agreement's."""
+        assert attributes_of((text,), "years") == {attribute}
+
+    def test_a_country_after_a_person_only_qualifies_them(self):
+        """'X was elected president of France, taking 47 percent': the share
+        is X's, as in 'X won the election in France with 47%'."""
+        texts = (
+            "Viktor Kowalczyk was elected president of France on Jan. 8, taking 47"
+            " percent of the vote.",
+            "Viktor Kowalczyk won the presidential election in France on Jan. 8"
+            " with 47% of the vote.",
+        )
+        assert attributes_of(texts, "percent") == {"percent (Viktor Kowalczyk)"}
+
     def test_a_demonym_owns_no_figure(self):
         """'American business' qualifies a noun: the deal's $14.9 billion is
         not the United States' (it was `USD (United States)` beside the other

@@ -227,6 +227,9 @@ def quantity_attribute(
 
 
 _BY = re.compile(r"\bby\s*\Z", re.IGNORECASE)
+#: "for" right before a duration: how long something runs.
+_FOR = re.compile(r"\bfor\s+(?:(?:about|nearly|almost|up\s+to|at\s+least)\s+)?\Z", re.I)
+_TERM_UNITS = frozenset({"years", "months"})
 #: "from" (and an article) right before a place: where something set out
 #: from ("a flight from Bangkok crashed at Muan"), not where it happened.
 #: So is a place in apposition to that one ("from Bangkok, Thailand").
@@ -470,7 +473,15 @@ class _Context:
             # per share" are one price, whichever company is named nearest.
             return "per " + rate.split()[-1]
         k = bisect.bisect_right(self.actor_ends, quantity.span.start) - 1
-        return self.actors[k].canonical if k >= 0 else None
+        if k < 0:
+            return None
+        # A country after a person or body only qualifies them ("X was elected
+        # president of France, taking 47 percent"): the share is X's.
+        owner = next(
+            (a for a in reversed(self.actors[: k + 1]) if a.type != "country"),
+            self.actors[k],
+        )
+        return owner.canonical
 
     def in_cue(self, value: Value) -> bool:
         return self.cue is not None and self.cue[0] <= value.span.start < self.cue[1]
@@ -591,6 +602,14 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
             if whole is not None
             else f"what {trigger.text!r} counts"
         )
+        if (
+            attribute in _TERM_UNITS
+            and trigger.family == "agreement"
+            and _FOR.search(claim.text, 0, value.span.start - claim.span.start)
+        ):
+            # "Under the deal, the two committed to cooperate for 15 years":
+            # how long an agreement runs is its term, as "a 15-year deal".
+            attribute, why = f"term in {attribute}", f"how long {trigger.text!r} runs"
         return Binding(index, mention, attribute, why)
     if context.in_cue(value):
         return Binding(
