@@ -11,7 +11,7 @@ from reconcile.extract import extract_claims
 from reconcile.extract.attribution import qualifies_source
 from reconcile.extract.dates import find_dates
 from reconcile.extract.triggers import find_triggers
-from reconcile.match.comparisons import Account, compare_accounts
+from reconcile.match.comparisons import LEVEL_CODES, Account, compare_accounts
 from reconcile.model import Article, DateValue
 
 PUBLISHED = date(2024, 1, 8)
@@ -19,6 +19,16 @@ PUBLISHED = date(2024, 1, 8)
 
 def article(aid: str, outlet: str, text: str, published: date = PUBLISHED) -> Article:
     return Article(id=aid, outlet=outlet, text=text, published=published)
+
+
+def _date_codes(pair: list[Account]) -> int:
+    """The date level code the vectorised comparison gives the two accounts."""
+    import numpy as np
+
+    from reconcile.match.comparisons import comparison_matrix
+
+    matrix = comparison_matrix(pair, np.array([0]), np.array([1]), np.array([60.0]), {})
+    return int(matrix.column("date")[0])
 
 
 def _incidents_of_one_day(x: Account, y: Account) -> bool:
@@ -538,6 +548,40 @@ class TestComparisons:
         )
         coarse = account("b", "agreement", {"Dominica", "Russia"}, date=month)
         assert dict(compare_accounts(day, coarse, 60.0, {}).levels)["date"] == level
+        assert _date_codes([day, coarse]) == LEVEL_CODES["date"][level]
+
+    @pytest.mark.parametrize(
+        ("left", "right", "level"),
+        [
+            (
+                (date(1978, 1, 1), date(1978, 12, 31)),
+                (date(1979, 1, 1), date(1979, 12, 31)),
+                "further",
+            ),
+            (
+                (date(2023, 11, 1), date(2023, 11, 30)),
+                (date(2023, 12, 1), date(2023, 12, 31)),
+                "further",
+            ),
+            (
+                (date(2023, 12, 1), date(2023, 12, 31)),
+                (date(2023, 1, 1), date(2023, 12, 31)),
+                "same day",
+            ),
+            (
+                (date(2023, 12, 1), date(2023, 12, 31)),
+                (date(2024, 1, 1), date(2024, 12, 31)),
+                "4-7 days",
+            ),
+        ],
+    )
+    def test_two_years_or_two_months_apart_are_two_events(self, left, right, level):
+        """ "established relations in 1978" and "in 1979" are two events; a
+        month next to a year it does not lie in may still be a discrepancy."""
+        a = account("a", "background", {"North Korea"}, date=left)
+        b = account("b", "background", {"North Korea"}, date=right)
+        assert dict(compare_accounts(a, b, 60.0, {}).levels)["date"] == level
+        assert _date_codes([a, b]) == LEVEL_CODES["date"][level]
 
     def test_an_account_without_an_event_word_is_no_other_class(self):
         received = account("a", "anaphoric", {"Serbia", "Greece"})

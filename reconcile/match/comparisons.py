@@ -411,6 +411,7 @@ class _Dates:
         )
         self.weekday = np.array([x.weekday for x in accounts], dtype=bool)
         self.coarse = self.dated & (self.last - self.first > 6)
+        self.yearly = self.dated & (self.last - self.first > 31)
 
     def gaps(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """:func:`date_gap` of each pair (meaningless where either is undated)."""
@@ -431,9 +432,10 @@ class _Dates:
             [code["same day"], code["1-3 days"], code["4-7 days"], code["8-30 days"]],
             code["further"],
         )
+        alike = self.coarse[a] & self.coarse[b] & (self.yearly[a] == self.yearly[b])
         out = np.where(
             coarse & (gap > 0),
-            np.where(gap <= COARSE_REACH, code["4-7 days"], code["further"]),
+            np.where((gap <= COARSE_REACH) & ~alike, code["4-7 days"], code["further"]),
             out,
         )
         published = (self.published[a] != _NO_DAY) & (self.published[b] != _NO_DAY)
@@ -540,10 +542,13 @@ def _date_level(a: Account, b: Account) -> str:
     if a.date is not None and b.date is not None:
         gap = date_gap(a, b)
         if is_coarse(a) or is_coarse(b):
-            # A month or a year against another: a different month is a
-            # discrepancy of one event as often as it is another event.
+            # A month or a year against a day: a different month is a
+            # discrepancy of one event as often as it is another event. Two
+            # years (or two months) apart are two events.
             if gap == 0:
                 return "same day"
+            if is_coarse(a) and is_coarse(b) and _span(a) == _span(b):
+                return "further"
             return "4-7 days" if gap <= COARSE_REACH else "further"
         if gap == 0:
             return "same day"
@@ -571,6 +576,12 @@ def _date_level(a: Account, b: Account) -> str:
 
 #: Days two coarse dates (a month, a year) may lie apart and still be one event.
 COARSE_REACH = 31
+
+
+def _span(account: Account) -> str:
+    """ "year" or "month": how coarse a coarse date is."""
+    assert account.date is not None
+    return "year" if (account.date[1] - account.date[0]).days > 31 else "month"
 
 
 def is_coarse(account: Account) -> bool:
