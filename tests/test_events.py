@@ -1,6 +1,6 @@
 """Triggers, value binding and event grouping, each on sentences of our own."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -648,6 +648,11 @@ LOOK_ALIKES = {
         "A Russian drone strike on Kharkiv killed 4 people on Jan. 3.",
         "Russian drones hit Kharkiv on Jan. 5, killing 7 people, officials said.",
     ),
+    "quakes in one country a week apart": (
+        "A magnitude 4.5 earthquake hit Ukraine on Jan. 3.",
+        "An earthquake with a magnitude of 7.3 shook Chernihiv in Ukraine on Jan. 10,"
+        " seismologists said.",
+    ),
 }
 
 
@@ -661,6 +666,34 @@ class TestLookAlikes:
         )
         assert len(result.events) == 2
         assert not any(f.status == "conflicting" for f in result.facts)
+
+    @pytest.mark.parametrize(("gap", "apart"), [(1, False), (2, True), (5, True)])
+    def test_incidents_more_than_a_day_apart_in_other_words_cannot_link(
+        self, gap, apart
+    ):
+        """Reports of one quake differ by a day at most; two quakes in one
+        country five days apart are two, as two days apart are."""
+        import numpy as np
+
+        from reconcile.events.coref import _days_apart
+        from reconcile.match.comparisons import comparison_matrix
+
+        first = date(2024, 1, 3)
+        pair = [
+            account(
+                "a", "incident", {"Ukraine"}, event_class="quake", date=(first,) * 2
+            ),
+            account(
+                "b",
+                "incident",
+                {"Ukraine"},
+                event_class="quake",
+                date=(first + timedelta(days=gap),) * 2,
+            ),
+        ]
+        a, b = np.array([0]), np.array([1])
+        matrix = comparison_matrix(pair, a, b, np.array([60.0]), {})
+        assert bool(_days_apart(matrix, pair, a, b)[0]) == apart
 
     def test_an_account_named_by_a_shared_verb_has_no_kind(self):
         """'It struck Mosul' may be the quake: a generic verb names no kind."""

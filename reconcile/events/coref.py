@@ -943,8 +943,12 @@ def _days_apart(
     one incident differ by a day at most (time zones, "yesterday"), unless the
     same words tell it (a wire copy with its day changed)."""
     coarse = np.array([is_coarse(x) for x in accounts], dtype=bool)
+    day = matrix.column("date")
     days_apart = (
-        (matrix.column("date") == LEVEL_CODES["date"]["1-3 days"])
+        (
+            (day == LEVEL_CODES["date"]["1-3 days"])
+            | (day == LEVEL_CODES["date"]["4-7 days"])
+        )
         & (matrix.column("wording") != LEVEL_CODES["wording"][">= 85"])
         & _incidents(accounts, a, b)
         & ~(coarse[a] | coarse[b])
