@@ -328,6 +328,29 @@ class TestBinding:
         assert {k: got.get(k) for k in expected} == expected
 
     @pytest.mark.parametrize(
+        ("text", "attribute"),
+        [
+            (  # "election" modifies "success": Monday dates the hailing
+                "On Monday M5S leader Luigi Di Maio hailed the movement's general"
+                " election success as historic.",
+                "statement date",
+            ),
+            (  # the election is the head of its phrase
+                "On Sunday Italians voted in a general election.",
+                "date",
+            ),
+            (  # no verb between: the date is the noun's
+                "On Sunday the election results came in.",
+                "date",
+            ),
+        ],
+    )
+    def test_an_event_noun_that_modifies_a_noun_after_a_verb_takes_no_date(
+        self, text, attribute
+    ):
+        assert date_attributes(text) == [attribute]
+
+    @pytest.mark.parametrize(
         ("text", "attributes"),
         [
             (

@@ -548,7 +548,9 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
             return Binding(index, 0, "statement date", "no event word dates it")
         trigger, mention = found
         modified = _modified_noun_start(claim, trigger, context.lexicon)
-        if modified is not None and value.span.end <= modified:
+        if (
+            modified is not None and value.span.end <= modified
+        ) or _modifies_the_next_noun(claim, value, trigger):
             return Binding(
                 index,
                 0,
@@ -732,6 +734,24 @@ def _modified_noun_start(
     if found.group(1).lower() in lexicon.quantifier_nouns:
         return None
     return trigger.span.start - len(before) + found.start()
+
+
+def _modifies_the_next_noun(claim: Claim, value: DateValue, trigger: Trigger) -> bool:
+    """Whether an event noun after a date only modifies the noun after it, with
+    the clause's verb between the date and it: "On Monday Di Maio hailed the
+    movement's general election success" dates the hailing, not the election."""
+    if trigger.span.start < value.span.end or _is_verb_form(trigger.text):
+        return False
+    after = _NEXT_WORD.match(claim.text, trigger.span.end - claim.span.start)
+    if after is None:
+        return False
+    lemmas = getAllLemmas(after.group(1).lower())
+    return set(lemmas) == {"NOUN"} and _verb_between(
+        claim, value.span.end, trigger.span.start
+    )
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
 
 
 def _verb_between(claim: Claim, start: int, end: int) -> bool:
