@@ -1160,7 +1160,7 @@ def _reference_incompatible(vector, left: Account, right: Account) -> bool:
         levels["place"] = "unknown"
     incidents = "incident" in (_group(left.family), _group(right.family))
     if (
-        levels["date"] == "1-3 days"
+        levels["date"] in ("1-3 days", "4-7 days")
         and levels["wording"] != ">= 85"
         and incidents
         and not (is_coarse(left) or is_coarse(right))
