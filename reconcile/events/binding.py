@@ -40,6 +40,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from attrs import field, frozen
 from lemminflect import getAllLemmas
@@ -517,8 +518,14 @@ _TITLE_DATELINE = re.compile(r"^[A-Z][\w .'’-]*,(?:\s+[A-Z][\w .'’-]*,)?\s*$
 _AFTER_DATELINE = re.compile(r"\s*(?:--|—|–|\(|-\s)")
 
 
+#: A dateline's date lies within this many characters of its claim's start.
+_DATELINE_REACH = 80
+
+
 def _is_dateline(claim: Claim, value: DateValue) -> bool:
     start = value.span.start - claim.span.start
+    if start > _DATELINE_REACH:
+        return False  # a dateline opens its story
     before = claim.text[:start]
     if _DATELINE.match(before):
         return True
@@ -677,6 +684,7 @@ def _possessed_event(
     return trigger, mention
 
 
+@lru_cache(maxsize=65536)
 def _is_verb_form(word: str) -> bool:
     """Whether *word* can only be an inflected verb ("showed", "says")."""
     lemmas = getAllLemmas(word.lower())
@@ -740,18 +748,27 @@ def _modifies_the_next_noun(claim: Claim, value: DateValue, trigger: Trigger) ->
     """Whether an event noun after a date only modifies the noun after it, with
     the clause's verb between the date and it: "On Monday Di Maio hailed the
     movement's general election success" dates the hailing, not the election."""
-    if trigger.span.start < value.span.end or _is_verb_form(trigger.text):
+    if not 0 <= trigger.span.start - value.span.end <= _MODIFIER_REACH or _is_verb_form(
+        trigger.text
+    ):
         return False
     after = _NEXT_WORD.match(claim.text, trigger.span.end - claim.span.start)
     if after is None:
         return False
-    lemmas = getAllLemmas(after.group(1).lower())
-    return set(lemmas) == {"NOUN"} and _verb_between(
+    return _is_noun_only(after.group(1).lower()) and _verb_between(
         claim, value.span.end, trigger.span.start
     )
 
 
+@lru_cache(maxsize=65536)
+def _is_noun_only(word: str) -> bool:
+    """Whether *word* can only be a noun (lemminflect): "success", not "results"."""
+    return set(getAllLemmas(word)) == {"NOUN"}
+
+
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
+#: How far before its event noun a date is read for a clause between them.
+_MODIFIER_REACH = 160
 
 
 def _verb_between(claim: Claim, start: int, end: int) -> bool:

@@ -396,6 +396,10 @@ _CALENDAR = frozenset(
 )
 
 
+#: Characters read either side of a name for the words around it.
+_AROUND = 120
+
+
 def unknown_places(claim: Claim, gazetteer: Gazetteer) -> dict[str, bool]:
     """Names the gazetteer does not know that the wording marks as places: a
     capitalised name before a place noun ("Manabí province") or after a place
@@ -415,7 +419,10 @@ def unknown_places(claim: Claim, gazetteer: Gazetteer) -> dict[str, bool]:
     text = claim.text
     for match in _NAME.finditer(text):
         name = re.split(r"['’]s\b", match.group())[0]
-        before = text[: match.start()].split()[-1:] or [""]
+        # The words around a name are read from a window: a text of thousands
+        # of names would otherwise be split once per name.
+        earlier = text[max(0, match.start() - _AROUND) : match.start()].split()
+        before = earlier[-1:] or [""]
         if match.start() == 0:
             # "In Carrow, a storm ...": the sentence's first word is no name.
             first, _, rest = name.partition(" ")
@@ -429,10 +436,9 @@ def unknown_places(claim: Claim, gazetteer: Gazetteer) -> dict[str, bool]:
             or name.lower() in _CALENDAR
         ):
             continue
-        after = text[match.end() :].split()[:1] or [""]
+        after = text[match.end() : match.end() + _AROUND].split()[:1] or [""]
         word_after = after[0].strip(".,;:").lower()
         verb = before[0].lower().strip(",;:")
-        earlier = text[: match.start()].split()
         if verb == "of" and len(earlier) > 1 and earlier[-2][:1].isupper():
             continue  # "the Pacific Ring of Fire", "the Bank of England": one name
         if (
