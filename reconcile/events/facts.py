@@ -17,6 +17,7 @@ date never against the strike's.
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
@@ -214,6 +215,8 @@ def _restricted(claim: Claim, indices: Sequence[int], attribute: str) -> Claim:
             kept.append(value)
         elif isinstance(value, Actor) and value.role == "actor":
             kept.append(value)
+    if len(kept) == len(claim.values) and all(map(operator.is_, kept, claim.values)):
+        return claim  # nothing restricted: the claim itself, not a copy
     return attrs.evolve(claim, values=tuple(kept))
 
 
