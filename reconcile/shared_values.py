@@ -18,7 +18,7 @@ __all__ = ["shareable", "shared_value"]
 
 T = TypeVar("T", bound=type)
 
-_SHARED_LIMIT = 1 << 16
+_SHARED_LIMIT = 1 << 18
 """The most values other than strings :func:`shared_value` keeps; past it, it
 starts afresh (strings are interned, and the interpreter drops an interned
 string no longer used)."""

@@ -44,8 +44,10 @@ def test_two_chunks_unpickle_into_one_copy_of_what_recurs():
     for left, right in zip(first.claims, second.claims, strict=True):
         assert left.outlet is right.outlet
         assert left.published is right.published
+        assert left.span is right.span  # both articles have the same text
         for lv, rv in zip(left.values, right.values, strict=True):
             assert lv.text is rv.text
+            assert lv.span is rv.span
             for name in ("canonical", "type", "unit", "precision", "earliest"):
                 if hasattr(lv, name):
                     assert getattr(lv, name) is getattr(rv, name)

@@ -68,7 +68,7 @@ _OBJECT_WINDOW = 5
 _WORD = re.compile(r"\w+")
 
 
-@pickled_as_tuple(shared=("event_class", "family", "trigger", "triggers"))
+@pickled_as_tuple(shared=("span", "event_class", "family", "trigger", "triggers"))
 @frozen
 class EventMention:
     """One event a claim tells of: its class, family, trigger and where the trigger is."""
