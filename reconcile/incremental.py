@@ -221,9 +221,16 @@ def _add_articles(
         every_claim, config, gazetteer=index.gazetteer, bindings=bindings
     )
     events, clusters = fact_clusters(grouping, every_claim, index.clusters)
+    # The grouping's maps of mentions are not needed to compare; each fact
+    # cluster is let go once its fact is made.
+    del grouping
+    pending = list(clusters)
+    del clusters
+    pending.reverse()
     earlier = {key[0]: known for key, known in previous.items()}
     compared: dict[tuple[str, ...], ComparedFact] = {}
-    for cluster in clusters:
+    while pending:
+        cluster = pending.pop()
         key = (cluster.fact_id, *(c.id for c in cluster.claims))
         wire_key = _wire_key(cluster, wire)
         known = previous.get(key)

@@ -115,7 +115,7 @@ def _non_negative(instance: Any, attribute: Any, value: int) -> None:
         )
 
 
-@pickled_as_tuple
+@pickled_as_tuple(instances_shared=True)
 @frozen
 class Span:
     """Half-open character range ``[start, end)`` into an article's cleaned text."""
@@ -203,7 +203,7 @@ def _check_in_text(instance: Any, attribute: Any, value: str) -> None:
         )
 
 
-@pickled_as_tuple
+@pickled_as_tuple(shared=("span", "text", "earliest", "latest", "precision", "role"))
 @frozen
 class DateValue:
     """A date mention as an interval of days ``[earliest, latest]``.
@@ -266,7 +266,7 @@ def _format_number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-@pickled_as_tuple
+@pickled_as_tuple(shared=("span", "text", "unit", "measure"))
 @frozen
 class Quantity:
     """A figure as an interval ``[low, high]`` of *unit*; ``None`` means unbounded.
@@ -320,7 +320,7 @@ class Quantity:
         return ("~" if self.approximate else "") + body + unit
 
 
-@pickled_as_tuple
+@pickled_as_tuple(shared=("span", "text", "canonical", "type", "role", "within"))
 @frozen
 class Actor:
     """A person, country, organisation or place, with its canonical name.
@@ -353,7 +353,17 @@ class Actor:
 Value: TypeAlias = DateValue | Quantity | Actor
 
 
-@pickled_as_tuple
+@pickled_as_tuple(
+    shared=(
+        "span",
+        "article_id",
+        "outlet",
+        "published",
+        "attributed_to",
+        "polarity",
+        "setting",
+    )
+)
 @frozen
 class Claim:
     """One checkable statement stated by one article.

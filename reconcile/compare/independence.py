@@ -7,6 +7,7 @@ count as one independent origin (see :func:`group_origins`).
 from __future__ import annotations
 
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import combinations
@@ -16,6 +17,7 @@ from rapidfuzz import fuzz
 
 from reconcile.config import Config
 from reconcile.model import Article, Claim, OriginGroup
+from reconcile.shared_values import shared_value
 
 __all__ = [
     "GENERIC_ORIGINS",
@@ -196,7 +198,13 @@ def group_origins(
         )
         outlets = sorted({c.outlet for c in group})
         name = " / ".join(named) if named else origin_of(group[0], wire)[0]
+        # Shared: most groups have one of a few names, outlet lists and reasons.
         out.append(
-            OriginGroup(name, outlets, [c.id for c in group], "; ".join(reasons))
+            OriginGroup(
+                sys.intern(name),
+                shared_value(tuple(outlets)),
+                [c.id for c in group],
+                sys.intern("; ".join(reasons)),
+            )
         )
     return tuple(sorted(out, key=lambda g: g.origin))

@@ -7,6 +7,7 @@ for how facts are built and numbered.
 from __future__ import annotations
 
 import hashlib
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
@@ -214,7 +215,8 @@ def decide_verdict(
         status, why = "corroborated", f"{n} independent origins agree"
     else:
         status, why = "single_source", "one independent origin"
-    return Verdict(status, float(confidence), n, why)
+    # Interned: a few dozen explanations are shared by every fact.
+    return Verdict(status, float(confidence), n, sys.intern(why))
 
 
 def _build_fact(
@@ -471,7 +473,8 @@ def _is_rise(left: Claim, lv: Quantity, right: Claim, rv: Quantity) -> bool:
 
 def _dimension_key(value: Value) -> str:
     if isinstance(value, Quantity):
-        return f"{value.unit}|{value.measure or ''}"
+        # Interned: every agreeing pair a fact keeps (PairFindings) holds one.
+        return sys.intern(f"{value.unit}|{value.measure or ''}")
     if isinstance(value, DateValue):
         return value.role or ""
     return value.role

@@ -70,7 +70,7 @@ _OBJECT_WINDOW = 5
 _WORD = re.compile(r"\w+")
 
 
-@pickled_as_tuple
+@pickled_as_tuple(shared=("span", "event_class", "family", "trigger", "triggers"))
 @frozen
 class EventMention:
     """One event a claim tells of: its class, family, trigger and where the trigger is."""
@@ -84,7 +84,7 @@ class EventMention:
     triggers: tuple[str, ...] = field(converter=tuple)
 
 
-@pickled_as_tuple
+@pickled_as_tuple(shared=("attribute", "reason"), instances_shared=True)
 @frozen
 class Binding:
     """One value of a claim bound to a mention (``mention`` is its number, or
@@ -97,7 +97,7 @@ class Binding:
     reason: str
 
 
-@pickled_as_tuple
+@pickled_as_tuple(shared=("bindings",))
 @frozen
 class ClaimEvents:
     """The mentions of one claim and the bindings of its values."""
