@@ -1028,42 +1028,37 @@ class TestStatementDates:
 
 
 class TestBlocking:
+    @staticmethod
+    def events_of_two(left: str, right: str, days: tuple[date, date]) -> int:
+        """How many events two one-sentence reports of two desks give."""
+        a = article("a", "Desk A", left, published=days[0])
+        b = article("b", "Desk B", right, published=days[1])
+        return len(reconcile([a, b]).events)
+
     def test_background_told_by_month_and_by_year_meets(self):
         """'in April 2016' (naming nothing) and 'in 2016' (in Manabí): one quake."""
-        left = article(
-            "a",
-            "Desk A",
-            "The magnitude 7.8 earthquake that devastated the same province in "
-            "April 2016 killed more than 600 people.",
-            published=date(2025, 11, 4),
+        assert (
+            self.events_of_two(
+                "The magnitude 7.8 earthquake that devastated the same province in "
+                "April 2016 killed more than 600 people.",
+                "A magnitude 7.8 quake in 2016 killed more than 600 people in Manabí.",
+                (date(2025, 11, 4), date(2025, 11, 5)),
+            )
+            == 1
         )
-        right = article(
-            "b",
-            "Desk B",
-            "A magnitude 7.8 quake in 2016 killed more than 600 people in Manabí.",
-            published=date(2025, 11, 5),
-        )
-        result = reconcile([left, right])
-        assert len(result.events) == 1
 
     def test_incidents_of_one_day_meet_whatever_names_they_hold(self):
         """One report names only the minister it quotes, the other only the
         province: incidents are told apart by place and day, so both meet."""
-        left = article(
-            "a",
-            "Desk A",
-            "On Wednesday Health Minister Qalandar Ebad said an earthquake of "
-            "magnitude 6.3 struck Wednesday morning, killing one person.",
-            published=date(2023, 10, 11),
+        assert (
+            self.events_of_two(
+                "On Wednesday Health Minister Qalandar Ebad said an earthquake of "
+                "magnitude 6.3 struck Wednesday morning, killing one person.",
+                "A magnitude 6.3 quake hit Herat on Wednesday, killing one person.",
+                (date(2023, 10, 11), date(2023, 10, 11)),
+            )
+            == 1
         )
-        right = article(
-            "b",
-            "Desk B",
-            "A magnitude 6.3 quake hit Herat on Wednesday, killing one person.",
-            published=date(2023, 10, 11),
-        )
-        result = reconcile([left, right])
-        assert len(result.events) == 1
 
     def test_pairs_grow_linearly_when_one_name_is_everywhere(self):
         """A name every report holds ("Russia") is no block of its own: its
