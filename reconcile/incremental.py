@@ -27,14 +27,14 @@ from reconcile.compare.verdicts import (
 from reconcile.config import Config
 from reconcile.errors import InvalidValueError
 from reconcile.events.binding import ClaimEvents
-from reconcile.events.coref import group_events
+from reconcile.events.coref import ArticleAccounts, group_events
 from reconcile.events.facts import FactCluster, fact_clusters
 from reconcile.extract.actors import Gazetteer
 from reconcile.gc_pause import collector_paused
 from reconcile.ingest import truncate_article
 from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
-from reconcile.model import Article, Claim, Event, Fact
+from reconcile.model import Article, Claim, Event, Fact, Membership
 from reconcile.parallel import ArticleWork, process_articles
 
 __all__ = [
@@ -73,6 +73,15 @@ class ComparedFact:
     fact: Fact
     findings: PairFindings
 
+    def with_memberships(self, memberships: tuple[Membership, ...]) -> ComparedFact:
+        """This fact with other memberships (the waterfalls of another run's weights)."""
+        return ComparedFact(
+            ClaimCluster(self.cluster.claim_ids, self.cluster.medoid, memberships),
+            self.wire,
+            attrs.evolve(self.fact, memberships=memberships),
+            self.findings,
+        )
+
 
 @frozen(eq=False)
 class IncrementalState:
@@ -90,6 +99,9 @@ class IncrementalState:
     """Each claim's event mentions and the bindings of its values, by claim id."""
     events: tuple[Event, ...] = ()
     """The events, by id."""
+    accounts: Mapping[str, ArticleAccounts] = field(factory=dict)
+    """Each article's accounts of events, by article id: they depend on the
+    article's own claims only, so an add builds those of its new articles."""
 
 
 @frozen
@@ -218,9 +230,18 @@ def _add_articles(
     )
     del work
     grouping = group_events(
-        every_claim, config, gazetteer=index.gazetteer, bindings=bindings
+        every_claim,
+        config,
+        gazetteer=index.gazetteer,
+        bindings=bindings,
+        known_accounts=state.accounts if state is not None else None,
     )
-    events, clusters = fact_clusters(grouping, every_claim, index.clusters)
+    events, clusters = fact_clusters(
+        grouping,
+        every_claim,
+        index.clusters,
+        medoids={k.cluster.claim_ids: k.cluster.medoid for k in previous.values()},
+    )
     earlier = {key[0]: known for key, known in previous.items()}
     compared: dict[tuple[str, ...], ComparedFact] = {}
     for cluster in clusters:
@@ -237,12 +258,7 @@ def _add_articles(
             # and the medoid; the memberships' waterfalls, whose weights each
             # run estimates afresh, are only carried into the fact.
             if known.cluster.memberships != cluster.memberships:
-                known = ComparedFact(
-                    cluster.cluster,
-                    wire_key,
-                    attrs.evolve(known.fact, memberships=cluster.memberships),
-                    known.findings,
-                )
+                known = known.with_memberships(cluster.memberships)
             compared[key] = known
             continue
         before = earlier.get(cluster.fact_id)
@@ -256,7 +272,14 @@ def _add_articles(
     facts = earliest_first(c.fact for c in compared.values())
     report("compare", 1, 1)
     state = IncrementalState(
-        every_article, every_claim, index, compared, sentences, bindings, events
+        every_article,
+        every_claim,
+        index,
+        compared,
+        sentences,
+        bindings,
+        events,
+        grouping.accounts,
     )
     return state, every_claim, facts
 

@@ -27,7 +27,15 @@ from rapidfuzz import fuzz, process
 from reconcile.events.coref import EventGrouping, claim_order, event_id
 from reconcile.events.owners import leaders_of, owner_of, unify_owners
 from reconcile.match.clustering import ClaimCluster
-from reconcile.model import Actor, Claim, DateValue, Event, MatchReason, Membership
+from reconcile.model import (
+    Actor,
+    Claim,
+    DateValue,
+    Event,
+    MatchReason,
+    Membership,
+    Value,
+)
 
 __all__ = ["FactCluster", "fact_clusters"]
 
@@ -60,12 +68,18 @@ def fact_clusters(
     grouping: EventGrouping,
     claims: Sequence[Claim],
     sentence_clusters: Sequence[ClaimCluster],
+    *,
+    medoids: Mapping[tuple[str, ...], str] | None = None,
 ) -> tuple[tuple[Event, ...], tuple[FactCluster, ...]]:
     """The events (with those of bare propositions added) and the facts of *claims*.
 
     *sentence_clusters* are the claim matcher's clusters (claims worded
-    alike); they group the propositions of an event.
+    alike); they group the propositions of an event. *medoids* are the
+    representative claims of facts found before, by the ids of their claims
+    in order: a fact of those claims takes it instead of comparing their
+    wordings again (a representative depends on the claims' texts only).
     """
+    medoids = medoids or {}
     by_id = {c.id: c for c in claims}
     cluster_of = {
         claim_id: cluster.claim_ids[0]
@@ -109,7 +123,7 @@ def fact_clusters(
             cid: _restricted(by_id[cid], idx, attribute)
             for cid, idx in per_claim.items()
         }
-        facts.append(_fact(events[event], attribute, members, grouping))
+        facts.append(_fact(events[event], attribute, members, grouping, medoids))
     for event, pool in sorted(pools.items()):
         by_sentence: dict[str, list[str]] = defaultdict(list)
         for claim_id in dict.fromkeys(pool):
@@ -139,10 +153,10 @@ def fact_clusters(
         )
         events[event.id] = event
         members = {cid: by_id[cid] for cid in ordered}
-        facts.append(_fact(event, "statement", members, grouping))
+        facts.append(_fact(event, "statement", members, grouping, medoids))
     for event, group in statements:
         members = {cid: _restricted(by_id[cid], [], "statement") for cid in group}
-        facts.append(_fact(events[event], "statement", members, grouping))
+        facts.append(_fact(events[event], "statement", members, grouping, medoids))
     claims_of: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         claims_of[fact.event_id].update(c.id for c in fact.claims)
@@ -214,7 +228,22 @@ def _restricted(claim: Claim, indices: Sequence[int], attribute: str) -> Claim:
             kept.append(value)
         elif isinstance(value, Actor) and value.role == "actor":
             kept.append(value)
-    return attrs.evolve(claim, values=tuple(kept))
+    return _with_values(claim, tuple(kept))
+
+
+_CLAIM_SLOTS = tuple(getattr(Claim, f.name) for f in attrs.fields(Claim))
+_SET_VALUES = Claim.values.__set__  # type: ignore[attr-defined]
+
+
+def _with_values(claim: Claim, values: tuple[Value, ...]) -> Claim:
+    """*claim* holding *values* (some of its own, so it stays valid) instead of
+    its values, copied slot by slot: ``attrs.evolve`` would check the claim
+    again and cost twice as much, and every claim is restricted on every run."""
+    copy = object.__new__(Claim)
+    for slot in _CLAIM_SLOTS:
+        slot.__set__(copy, slot.__get__(claim, Claim))
+    _SET_VALUES(copy, values)
+    return copy
 
 
 def _fact(
@@ -222,26 +251,33 @@ def _fact(
     attribute: str,
     members: Mapping[str, Claim],
     grouping: EventGrouping,
+    medoids: Mapping[tuple[str, ...], str],
 ) -> FactCluster:
     ordered = sorted(members.values(), key=claim_order)
     detail = "" if attribute not in ("statement", "statement date") else ordered[0].id
     digest = hashlib.blake2b(
         f"{event.id}|{attribute}|{detail}".encode(), digest_size=8
     ).hexdigest()
+    evidence = dict(event.evidence)
+    medoid = medoids.get(tuple(c.id for c in ordered))
     return FactCluster(
         fact_id="F" + digest,
         event_id=event.id,
         attribute=attribute,
         claims=ordered,
-        medoid=_medoid(ordered),
-        memberships=[_membership(c, event, grouping) for c in ordered],
+        medoid=medoid if medoid is not None else _medoid(ordered),
+        memberships=[_membership(c, evidence, grouping) for c in ordered],
     )
 
 
-def _membership(claim: Claim, event: Event, grouping: EventGrouping) -> Membership:
-    """Why *claim* is in *event*'s fact: the waterfall that joined its account."""
+def _membership(
+    claim: Claim,
+    evidence: Mapping[str, tuple[MatchReason, ...]],
+    grouping: EventGrouping,
+) -> Membership:
+    """Why *claim* is in its event's fact: the waterfall that joined its account
+    (*evidence*: the event's, by account)."""
     bound = grouping.bindings.get(claim.id)
-    evidence = dict(event.evidence)
     for mention in bound.mentions if bound is not None else ():
         key = grouping.account_of_mention.get((claim.id, mention.number))
         if key is not None and key in evidence:
