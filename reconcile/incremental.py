@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-import attrs
 from attrs import field, frozen
 
 from reconcile.compare.independence import WireGroups, detect_wire_copies
@@ -36,6 +35,7 @@ from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
 from reconcile.model import Article, Claim, Event, Fact, Membership
 from reconcile.parallel import ArticleWork, process_articles
+from reconcile.replacing import replaced
 
 __all__ = [
     "ComparedFact",
@@ -78,7 +78,7 @@ class ComparedFact:
         return ComparedFact(
             ClaimCluster(self.cluster.claim_ids, self.cluster.medoid, memberships),
             self.wire,
-            attrs.evolve(self.fact, memberships=memberships),
+            replaced(self.fact, "memberships", memberships),
             self.findings,
         )
 

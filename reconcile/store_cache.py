@@ -60,6 +60,7 @@ from reconcile.model import (
     Update,
     Verdict,
 )
+from reconcile.replacing import replaced
 from reconcile.store_codec import CacheFormatError, Codec
 
 __all__ = [
@@ -454,7 +455,7 @@ def _events_segment(old: tuple[Event, ...], new: tuple[Event, ...]) -> dict[str,
             if numbers.setdefault(id(reasons), len(waterfalls)) == len(waterfalls):
                 waterfalls.append(reasons)
     return {
-        "events_new": [attrs.evolve(e, evidence=()) for e in fresh],
+        "events_new": [replaced(e, "evidence", ()) for e in fresh],
         "events_gone": [event_id for event_id in before if event_id not in now],
         "evidence": [
             [e.id for e in moved],

@@ -20,7 +20,6 @@ import hashlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-import attrs
 from attrs import field, frozen
 from rapidfuzz import fuzz, process
 
@@ -34,8 +33,8 @@ from reconcile.model import (
     Event,
     MatchReason,
     Membership,
-    Value,
 )
+from reconcile.replacing import replaced
 
 __all__ = ["FactCluster", "fact_clusters"]
 
@@ -161,10 +160,16 @@ def fact_clusters(
     for fact in facts:
         claims_of[fact.event_id].update(c.id for c in fact.claims)
     out_events = tuple(
-        attrs.evolve(
+        e
+        if claims_of[e.id].issubset(e.claim_ids)  # its claim ids are in order
+        else replaced(
             e,
-            claim_ids=sorted(
-                set(e.claim_ids) | claims_of[e.id], key=lambda i: claim_order(by_id[i])
+            "claim_ids",
+            tuple(
+                sorted(
+                    claims_of[e.id].union(e.claim_ids),
+                    key=lambda i: claim_order(by_id[i]),
+                )
             ),
         )
         for e in sorted(events.values(), key=lambda e: e.id)
@@ -224,26 +229,11 @@ def _restricted(claim: Claim, indices: Sequence[int], attribute: str) -> Claim:
     for index, value in enumerate(claim.values):
         if index in chosen:
             if isinstance(value, DateValue):
-                value = attrs.evolve(value, role=attribute)
+                value = replaced(value, "role", attribute)
             kept.append(value)
         elif isinstance(value, Actor) and value.role == "actor":
             kept.append(value)
-    return _with_values(claim, tuple(kept))
-
-
-_CLAIM_SLOTS = tuple(getattr(Claim, f.name) for f in attrs.fields(Claim))
-_SET_VALUES = Claim.values.__set__  # type: ignore[attr-defined]
-
-
-def _with_values(claim: Claim, values: tuple[Value, ...]) -> Claim:
-    """*claim* holding *values* (some of its own, so it stays valid) instead of
-    its values, copied slot by slot: ``attrs.evolve`` would check the claim
-    again and cost twice as much, and every claim is restricted on every run."""
-    copy = object.__new__(Claim)
-    for slot in _CLAIM_SLOTS:
-        slot.__set__(copy, slot.__get__(claim, Claim))
-    _SET_VALUES(copy, values)
-    return copy
+    return replaced(claim, "values", tuple(kept))
 
 
 def _fact(
