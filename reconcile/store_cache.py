@@ -147,7 +147,9 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
         if (old := old_facts.get(k)) is not None
         and old is not known
         and _only_memberships_differ(old, known)
+        and _memberships_follow_key(k, known.fact.memberships)
     }
+    waterfalls = _Waterfalls()
     gone = [
         (k, known)
         for k, known in old_facts.items()
@@ -196,22 +198,34 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
         ),
         "facts_memberships": [
             list(remembered),
-            [known.fact.memberships for known in remembered.values()],
+            [
+                tuple(waterfalls.number(m.reasons) for m in known.fact.memberships)
+                for known in remembered.values()
+            ],
+            [
+                tuple(m.score for m in known.fact.memberships)
+                for known in remembered.values()
+            ],
         ],
-        "clusters": new_index.clusters,
+        "clusters": _clusters_segment(
+            old_index.clusters if old_index is not None else (), new_index.clusters
+        ),
         "bindings": {
             c.id: new_state.bindings[c.id]
             for c in new_state.claims[old_claims:]
             if c.id in new_state.bindings
         },
         **_events_segment(
-            old_state.events if old_state is not None else (), new_state.events
+            old_state.events if old_state is not None else (),
+            new_state.events,
+            waterfalls,
         ),
         "accounts": {
             a.id: new_state.accounts[a.id]
             for a in new_state.articles[old_articles:]
             if a.id in new_state.accounts
         },
+        "waterfalls": waterfalls.table,
         "changes": after.changes,
         "scored_now": new_index.scored_now,
     }
@@ -259,6 +273,7 @@ _SEGMENT_KEYS = frozenset(
         "clusters",
         "bindings",
         "events_new",
+        "waterfalls",
         "events_gone",
         "evidence",
         "accounts",
@@ -301,7 +316,7 @@ def _replay(
     compared: dict[tuple[str, ...], ComparedFact] = {}
     bindings: dict[str, Any] = {}
     accounts: dict[str, ArticleAccounts] = {}
-    clusters: tuple[Any, ...] = ()
+    clusters: list[ClaimCluster] = []
     events: dict[str, Event] = {}
     # The memberships and evidence set by later segments, put in at the end.
     memberships: dict[tuple[str, ...], tuple[Membership, ...]] = {}
@@ -339,18 +354,22 @@ def _replay(
             )
             compared[tuple(key)] = ComparedFact(cluster, wire, fact, findings)
             memberships.pop(tuple(key), None)
-        for key, now in zip(*segment["facts_memberships"], strict=True):
+        waterfalls = segment["waterfalls"]
+        for key, numbers, scores in zip(*segment["facts_memberships"], strict=True):
             if tuple(key) not in compared:
                 raise KeyError(key)
-            memberships[tuple(key)] = now
+            memberships[tuple(key)] = tuple(
+                map(Membership, key[1:], scores, map(waterfalls.__getitem__, numbers))
+            )
         bindings.update(segment["bindings"])
         accounts.update(segment["accounts"])
-        clusters = segment["clusters"]
+        kept, fresh = segment["clusters"]
+        clusters = sorted([*map(clusters.__getitem__, kept), *fresh], key=_first_claim)
         for event_id in segment["events_gone"]:
             del events[event_id]
             evidence.pop(event_id, None)
         events.update((e.id, e) for e in segment["events_new"])
-        evidence.update(_read_evidence(segment["evidence"]))
+        evidence.update(_read_evidence(segment["evidence"], waterfalls))
         changes, scored_now = segment["changes"], segment["scored_now"]
     for key, now in memberships.items():
         compared[key] = compared[key].with_memberships(now)
@@ -430,14 +449,13 @@ def _same_fields(old: Any, new: Any, names: tuple[str, ...]) -> bool:
     return True
 
 
-def _events_segment(old: tuple[Event, ...], new: tuple[Event, ...]) -> dict[str, Any]:
+def _events_segment(
+    old: tuple[Event, ...], new: tuple[Event, ...], waterfalls: _Waterfalls
+) -> dict[str, Any]:
     """The events part of a segment: the events that are new or changed (without
     their evidence), the ids of those gone, and the evidence of those and of
-    every event whose evidence changed.
-
-    The evidence holds few distinct waterfalls, each shared by many accounts:
-    it is written as each event's account keys, the number of each key's
-    waterfall, and the waterfalls once each.
+    every event whose evidence changed, as each event's account keys and the
+    numbers of their waterfalls in *waterfalls*.
     """
     before = {e.id: e for e in old}
     now = {e.id for e in new}
@@ -448,32 +466,80 @@ def _events_segment(old: tuple[Event, ...], new: tuple[Event, ...]) -> dict[str,
     ]
     written = {e.id for e in fresh}
     moved = [e for e in new if e.id in written or before[e.id].evidence != e.evidence]
-    numbers: dict[int, int] = {}
-    waterfalls: list[tuple[MatchReason, ...]] = []
-    for event in moved:
-        for _, reasons in event.evidence:
-            if numbers.setdefault(id(reasons), len(waterfalls)) == len(waterfalls):
-                waterfalls.append(reasons)
     return {
         "events_new": [replaced(e, "evidence", ()) for e in fresh],
         "events_gone": [event_id for event_id in before if event_id not in now],
         "evidence": [
             [e.id for e in moved],
             [tuple(key for key, _ in e.evidence) for e in moved],
-            [tuple(numbers[id(r)] for _, r in e.evidence) for e in moved],
-            waterfalls,
+            [tuple(waterfalls.number(r) for _, r in e.evidence) for e in moved],
         ],
     }
 
 
-def _read_evidence(columns: list[Any]) -> Iterable[tuple[str, Any]]:
+def _read_evidence(
+    columns: list[Any], waterfalls: list[tuple[MatchReason, ...]]
+) -> Iterable[tuple[str, Any]]:
     """``(event id, evidence)`` from the evidence part of a segment."""
-    ids, keys, numbers, waterfalls = columns
+    ids, keys, numbers = columns
     for event_id, accounts, which in zip(ids, keys, numbers, strict=True):
         yield (
             event_id,
             tuple(zip(accounts, map(waterfalls.__getitem__, which), strict=True)),
         )
+
+
+class _Waterfalls:
+    """The distinct waterfalls of a segment (tuples of reasons), numbered as
+    they are first met: a few thousand, shared by every fact's memberships and
+    every event's evidence."""
+
+    def __init__(self) -> None:
+        self.table: list[tuple[MatchReason, ...]] = []
+        self._by_value: dict[tuple[MatchReason, ...], int] = {}
+        self._by_identity: dict[int, int] = {}
+
+    def number(self, reasons: tuple[MatchReason, ...]) -> int:
+        """The number of *reasons* (numbered now if new)."""
+        found = self._by_identity.get(id(reasons))
+        if found is None:
+            found = self._by_value.setdefault(reasons, len(self.table))
+            if found == len(self.table):
+                self.table.append(reasons)
+            # (*reasons* is held by the state being written, so its id stays its own.)
+            self._by_identity[id(reasons)] = found
+        return found
+
+
+def _memberships_follow_key(
+    key: tuple[str, ...], memberships: tuple[Membership, ...]
+) -> bool:
+    """Whether *memberships* are those of the claims of *key* (after the fact id), in order."""
+    return len(memberships) == len(key) - 1 and all(
+        m.claim_id == claim_id
+        for m, claim_id in zip(memberships, key[1:], strict=False)
+    )
+
+
+def _clusters_segment(
+    old: tuple[ClaimCluster, ...], new: tuple[ClaimCluster, ...]
+) -> list[Any]:
+    """The claim matcher's clusters: the positions in *old* of those it still
+    holds, and the others. Sorted by first claim, they are *new* again."""
+    position = {c.claim_ids: i for i, c in enumerate(old)}
+    kept, fresh = [], []
+    for cluster in new:
+        i = position.get(cluster.claim_ids)
+        if i is not None and (old[i] is cluster or old[i] == cluster):
+            kept.append(i)
+        else:
+            fresh.append(cluster)
+    return [kept, fresh]
+
+
+def _first_claim(cluster: ClaimCluster) -> str:
+    """The sort key of the claim matcher's clusters (each claim is in one)."""
+    return cluster.claim_ids[0]
 
 
 def _state_of(result: Reconciliation) -> IncrementalState:
