@@ -38,7 +38,7 @@ def replaced(instance: T, name: str, value: Any) -> T:
     slots = _SLOTS.get(cls)
     if slots is None:
         slots = _SLOTS[cls] = tuple(getattr(cls, f.name) for f in attrs.fields(cls))
-    target = getattr(cls, name)
+    target = getattr(cls, name, None)
     if target not in slots:
         raise AttributeError(f"{cls.__name__} has no field {name!r}")
     copy = object.__new__(cls)
