@@ -26,14 +26,7 @@ from rapidfuzz import fuzz, process
 from reconcile.events.coref import EventGrouping, claim_order, event_id
 from reconcile.events.owners import leaders_of, owner_of, unify_owners
 from reconcile.match.clustering import ClaimCluster
-from reconcile.model import (
-    Actor,
-    Claim,
-    DateValue,
-    Event,
-    MatchReason,
-    Membership,
-)
+from reconcile.model import Actor, Claim, DateValue, Event, MatchReason, Membership
 from reconcile.replacing import replaced
 
 __all__ = ["FactCluster", "fact_clusters"]
@@ -161,7 +154,8 @@ def fact_clusters(
         claims_of[fact.event_id].update(c.id for c in fact.claims)
     out_events = tuple(
         e
-        if claims_of[e.id].issubset(e.claim_ids)  # its claim ids are in order
+        # No fact adds a claim to it: its claim ids stay as they are, in order.
+        if claims_of[e.id].issubset(e.claim_ids)
         else replaced(
             e,
             "claim_ids",
