@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-import attrs
 from attrs import field, frozen
 
 from reconcile.compare.independence import WireGroups, detect_wire_copies
@@ -27,15 +26,16 @@ from reconcile.compare.verdicts import (
 from reconcile.config import Config
 from reconcile.errors import InvalidValueError
 from reconcile.events.binding import ClaimEvents
-from reconcile.events.coref import group_events
+from reconcile.events.coref import ArticleAccounts, group_events
 from reconcile.events.facts import FactCluster, fact_clusters
 from reconcile.extract.actors import Gazetteer
 from reconcile.gc_pause import collector_paused
 from reconcile.ingest import truncate_article
 from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
-from reconcile.model import Article, Claim, Event, Fact
+from reconcile.model import Article, Claim, Event, Fact, Membership
 from reconcile.parallel import ArticleWork, process_articles
+from reconcile.replacing import replaced
 
 __all__ = [
     "ComparedFact",
@@ -73,6 +73,15 @@ class ComparedFact:
     fact: Fact
     findings: PairFindings
 
+    def with_memberships(self, memberships: tuple[Membership, ...]) -> ComparedFact:
+        """This fact with other memberships (the waterfalls of another run's weights)."""
+        return ComparedFact(
+            ClaimCluster(self.cluster.claim_ids, self.cluster.medoid, memberships),
+            self.wire,
+            replaced(self.fact, "memberships", memberships),
+            self.findings,
+        )
+
 
 @frozen(eq=False)
 class IncrementalState:
@@ -90,6 +99,9 @@ class IncrementalState:
     """Each claim's event mentions and the bindings of its values, by claim id."""
     events: tuple[Event, ...] = ()
     """The events, by id."""
+    accounts: Mapping[str, ArticleAccounts] = field(factory=dict)
+    """Each article's accounts of events, by article id: they depend on the
+    article's own claims only, so an add builds those of its new articles."""
 
 
 @frozen
@@ -218,11 +230,22 @@ def _add_articles(
     )
     del work
     grouping = group_events(
-        every_claim, config, gazetteer=index.gazetteer, bindings=bindings
+        every_claim,
+        config,
+        gazetteer=index.gazetteer,
+        bindings=bindings,
+        known_accounts=state.accounts if state is not None else None,
     )
-    events, clusters = fact_clusters(grouping, every_claim, index.clusters)
-    # The grouping's maps of mentions are not needed to compare; each fact
-    # cluster is let go once its fact is made.
+    events, clusters = fact_clusters(
+        grouping,
+        every_claim,
+        index.clusters,
+        medoids={k.cluster.claim_ids: k.cluster.medoid for k in previous.values()},
+    )
+    # The grouping's maps of mentions are not needed to compare (its accounts
+    # are kept for the next add); each fact cluster is let go once its fact is
+    # made.
+    accounts = grouping.accounts
     del grouping
     pending = list(clusters)
     del clusters
@@ -244,12 +267,7 @@ def _add_articles(
             # and the medoid; the memberships' waterfalls, whose weights each
             # run estimates afresh, are only carried into the fact.
             if known.cluster.memberships != cluster.memberships:
-                known = ComparedFact(
-                    cluster.cluster,
-                    wire_key,
-                    attrs.evolve(known.fact, memberships=cluster.memberships),
-                    known.findings,
-                )
+                known = known.with_memberships(cluster.memberships)
             compared[key] = known
             continue
         before = earlier.get(cluster.fact_id)
@@ -263,7 +281,14 @@ def _add_articles(
     facts = earliest_first(c.fact for c in compared.values())
     report("compare", 1, 1)
     state = IncrementalState(
-        every_article, every_claim, index, compared, sentences, bindings, events
+        every_article,
+        every_claim,
+        index,
+        compared,
+        sentences,
+        bindings,
+        events,
+        accounts,
     )
     return state, every_claim, facts
 

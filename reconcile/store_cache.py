@@ -30,6 +30,7 @@ from reconcile.api import Reconciliation
 from reconcile.compare.verdicts import PairFindings, earliest_first
 from reconcile.config import Config
 from reconcile.events.binding import Binding, ClaimEvents, EventMention
+from reconcile.events.coref import ArticleAccounts
 from reconcile.extract.actors import Gazetteer
 from reconcile.gc_pause import collector_paused
 from reconcile.incremental import (
@@ -39,6 +40,7 @@ from reconcile.incremental import (
     RetiredFact,
 )
 from reconcile.match.clustering import ClaimCluster
+from reconcile.match.comparisons import Account
 from reconcile.match.frames import Frame
 from reconcile.match.index import MatchIndex, positions_in
 from reconcile.model import (
@@ -58,6 +60,7 @@ from reconcile.model import (
     Update,
     Verdict,
 )
+from reconcile.replacing import replaced
 from reconcile.store_codec import CacheFormatError, Codec
 
 __all__ = [
@@ -75,15 +78,18 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: The layout of a segment; part of the store's cache key, so a store written
 #: with another layout rebuilds its cache instead of misreading it. Format 5
 #: is JSON (formats up to 4 were pickles, never read again); format 7 scores only
-#: the pairs holding a claim that states a proposition.
-CACHE_FORMAT = 7
+#: the pairs holding a claim that states a proposition; format 8 keeps each
+#: article's accounts of events.
+CACHE_FORMAT = 8
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls
     for cls in (
+        Account,
         Actor,
         Agreement,
         Article,
+        ArticleAccounts,
         Binding,
         ClaimCluster,
         ClaimEvents,
@@ -133,10 +139,21 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
     old_frames = old_index.frames if old_index is not None else {}
     old_keys = old_index.pair_keys if old_index is not None else np.empty(0, np.int64)
     new_pairs = ~positions_in(new_index.pair_keys, old_keys)[1]
+    # A fact whose only change is its memberships (each run's weights give
+    # new waterfalls) is written as its key and memberships.
+    remembered = {
+        k: known
+        for k, known in new_state.compared.items()
+        if (old := old_facts.get(k)) is not None
+        and old is not known
+        and _only_memberships_differ(old, known)
+        and _memberships_follow_key(k, known.fact.memberships)
+    }
+    waterfalls = _Waterfalls()
     gone = [
         (k, known)
         for k, known in old_facts.items()
-        if new_state.compared.get(k) is not known
+        if new_state.compared.get(k) is not known and k not in remembered
     ]
     # A fact that gained claims keeps the conflicts of its earlier facts (the
     # same objects): they are written as (earlier fact id, position).
@@ -177,15 +194,38 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
                 tuple(where.get(id(c), c) for c in known.fact.conflicts),
             )
             for k, known in new_state.compared.items()
-            if old_facts.get(k) is not known
+            if old_facts.get(k) is not known and k not in remembered
         ),
-        "clusters": new_index.clusters,
+        "facts_memberships": [
+            list(remembered),
+            [
+                tuple(waterfalls.number(m.reasons) for m in known.fact.memberships)
+                for known in remembered.values()
+            ],
+            [
+                tuple(m.score for m in known.fact.memberships)
+                for known in remembered.values()
+            ],
+        ],
+        "clusters": _clusters_segment(
+            old_index.clusters if old_index is not None else (), new_index.clusters
+        ),
         "bindings": {
             c.id: new_state.bindings[c.id]
             for c in new_state.claims[old_claims:]
             if c.id in new_state.bindings
         },
-        "events": new_state.events,
+        **_events_segment(
+            old_state.events if old_state is not None else (),
+            new_state.events,
+            waterfalls,
+        ),
+        "accounts": {
+            a.id: new_state.accounts[a.id]
+            for a in new_state.articles[old_articles:]
+            if a.id in new_state.accounts
+        },
+        "waterfalls": waterfalls.table,
         "changes": after.changes,
         "scored_now": new_index.scored_now,
     }
@@ -227,11 +267,16 @@ _SEGMENT_KEYS = frozenset(
         "split_gone",
         "facts_gone",
         "facts_new",
+        "facts_memberships",
         "changes",
         "scored_now",
         "clusters",
         "bindings",
-        "events",
+        "events_new",
+        "waterfalls",
+        "events_gone",
+        "evidence",
+        "accounts",
     }
 )
 
@@ -270,8 +315,12 @@ def _replay(
     split: dict[tuple[str, ...], Any] = {}
     compared: dict[tuple[str, ...], ComparedFact] = {}
     bindings: dict[str, Any] = {}
-    clusters: tuple[Any, ...] = ()
-    events: tuple[Any, ...] = ()
+    accounts: dict[str, ArticleAccounts] = {}
+    clusters: list[ClaimCluster] = []
+    events: dict[str, Event] = {}
+    # The memberships and evidence set by later segments, put in at the end.
+    memberships: dict[tuple[str, ...], tuple[Membership, ...]] = {}
+    evidence: dict[str, Any] = {}
     changes = None
     scored_now = 0
     for blob in blobs:
@@ -289,6 +338,7 @@ def _replay(
         earlier = {}
         for key in segment["facts_gone"]:
             gone = compared.pop(key).fact
+            memberships.pop(tuple(key), None)
             earlier[gone.id] = gone.conflicts
         for key, cluster, wire, fact, findings, conflicts in zip(
             *segment["facts_new"], strict=True
@@ -303,9 +353,30 @@ def _replay(
                 ),
             )
             compared[tuple(key)] = ComparedFact(cluster, wire, fact, findings)
+            memberships.pop(tuple(key), None)
+        waterfalls = segment["waterfalls"]
+        for key, numbers, scores in zip(*segment["facts_memberships"], strict=True):
+            if tuple(key) not in compared:
+                raise KeyError(key)
+            memberships[tuple(key)] = tuple(
+                map(Membership, key[1:], scores, map(waterfalls.__getitem__, numbers))
+            )
         bindings.update(segment["bindings"])
-        clusters, events = segment["clusters"], segment["events"]
+        accounts.update(segment["accounts"])
+        kept, fresh = segment["clusters"]
+        clusters = sorted([*map(clusters.__getitem__, kept), *fresh], key=_first_claim)
+        for event_id in segment["events_gone"]:
+            del events[event_id]
+            evidence.pop(event_id, None)
+        events.update((e.id, e) for e in segment["events_new"])
+        evidence.update(_read_evidence(segment["evidence"], waterfalls))
         changes, scored_now = segment["changes"], segment["scored_now"]
+    for key, now in memberships.items():
+        compared[key] = compared[key].with_memberships(now)
+    for event_id, reasons in evidence.items():
+        # Events are written without their evidence and were just read: no
+        # one else holds them yet, so it is set in place.
+        _SET_EVIDENCE(events[event_id], reasons)
     pair_keys = np.concatenate(key_chunks) if key_chunks else np.empty(0, np.int64)
     pair_scores = (
         np.concatenate(score_chunks) if score_chunks else np.empty(0, np.float64)
@@ -327,7 +398,14 @@ def _replay(
     ordered_facts = earliest_first(c.fact for c in compared.values())
     all_articles, all_claims = tuple(articles.values()), tuple(claims.values())
     state = IncrementalState(
-        all_articles, all_claims, index, compared, sentences, bindings, tuple(events)
+        all_articles,
+        all_claims,
+        index,
+        compared,
+        sentences,
+        bindings,
+        tuple(sorted(events.values(), key=lambda e: e.id)),
+        accounts,
     )
     return Reconciliation(
         all_articles,
@@ -342,6 +420,126 @@ def _replay(
 
 _SET_CONFLICTS = Fact.conflicts.__set__  # type: ignore[attr-defined]
 """Fact's slot setter: a fact read without its conflicts gets them in place."""
+
+_SET_EVIDENCE = Event.evidence.__set__  # type: ignore[attr-defined]
+"""Event's slot setter: an event read without its evidence gets it in place."""
+
+_FACT_FIELDS = tuple(f.name for f in attrs.fields(Fact) if f.name != "memberships")
+_EVENT_FIELDS = tuple(f.name for f in attrs.fields(Event) if f.name != "evidence")
+
+
+def _only_memberships_differ(old: ComparedFact, new: ComparedFact) -> bool:
+    """Whether *new* is *old* with other memberships, and nothing else changed."""
+    return (
+        new.findings is old.findings
+        and new.wire == old.wire
+        and new.cluster.claim_ids == old.cluster.claim_ids
+        and new.cluster.medoid == old.cluster.medoid
+        and new.cluster.memberships == new.fact.memberships
+        and _same_fields(old.fact, new.fact, _FACT_FIELDS)
+    )
+
+
+def _same_fields(old: Any, new: Any, names: tuple[str, ...]) -> bool:
+    """Whether *old* and *new* hold equal values in the fields *names*."""
+    for name in names:
+        left, right = getattr(old, name), getattr(new, name)
+        if left is not right and left != right:
+            return False
+    return True
+
+
+def _events_segment(
+    old: tuple[Event, ...], new: tuple[Event, ...], waterfalls: _Waterfalls
+) -> dict[str, Any]:
+    """The events part of a segment: the events that are new or changed (without
+    their evidence), the ids of those gone, and the evidence of those and of
+    every event whose evidence changed, as each event's account keys and the
+    numbers of their waterfalls in *waterfalls*.
+    """
+    before = {e.id: e for e in old}
+    now = {e.id for e in new}
+    fresh = [
+        e
+        for e in new
+        if (was := before.get(e.id)) is None or not _same_fields(was, e, _EVENT_FIELDS)
+    ]
+    written = {e.id for e in fresh}
+    moved = [e for e in new if e.id in written or before[e.id].evidence != e.evidence]
+    return {
+        "events_new": [replaced(e, "evidence", ()) for e in fresh],
+        "events_gone": [event_id for event_id in before if event_id not in now],
+        "evidence": [
+            [e.id for e in moved],
+            [tuple(key for key, _ in e.evidence) for e in moved],
+            [tuple(waterfalls.number(r) for _, r in e.evidence) for e in moved],
+        ],
+    }
+
+
+def _read_evidence(
+    columns: list[Any], waterfalls: list[tuple[MatchReason, ...]]
+) -> Iterable[tuple[str, Any]]:
+    """``(event id, evidence)`` from the evidence part of a segment."""
+    ids, keys, numbers = columns
+    for event_id, accounts, which in zip(ids, keys, numbers, strict=True):
+        yield (
+            event_id,
+            tuple(zip(accounts, map(waterfalls.__getitem__, which), strict=True)),
+        )
+
+
+class _Waterfalls:
+    """The distinct waterfalls of a segment (tuples of reasons), numbered as
+    they are first met: a few thousand, shared by every fact's memberships and
+    every event's evidence."""
+
+    def __init__(self) -> None:
+        self.table: list[tuple[MatchReason, ...]] = []
+        self._by_value: dict[tuple[MatchReason, ...], int] = {}
+        self._by_identity: dict[int, int] = {}
+
+    def number(self, reasons: tuple[MatchReason, ...]) -> int:
+        """The number of *reasons* (numbered now if new)."""
+        found = self._by_identity.get(id(reasons))
+        if found is None:
+            found = self._by_value.setdefault(reasons, len(self.table))
+            if found == len(self.table):
+                self.table.append(reasons)
+            # (*reasons* is held by the state being written, so its id stays its own.)
+            self._by_identity[id(reasons)] = found
+        return found
+
+
+def _memberships_follow_key(
+    key: tuple[str, ...], memberships: tuple[Membership, ...]
+) -> bool:
+    """Whether *memberships* are those of the claims of *key* (after the fact id), in order."""
+    return len(memberships) == len(key) - 1 and all(
+        m.claim_id == claim_id
+        for m, claim_id in zip(memberships, key[1:], strict=False)
+    )
+
+
+def _clusters_segment(
+    old: tuple[ClaimCluster, ...], new: tuple[ClaimCluster, ...]
+) -> list[Any]:
+    """The claim matcher's clusters: the positions in *old* of those it still
+    holds, and the others. Sorted by first claim, they are *new* again."""
+    position = {c.claim_ids: i for i, c in enumerate(old)}
+    kept, fresh = [], []
+    for cluster in new:
+        i = position.get(cluster.claim_ids)
+        if i is not None and (old[i] is cluster or old[i] == cluster):
+            kept.append(i)
+        else:
+            fresh.append(cluster)
+    return [kept, fresh]
+
+
+def _first_claim(cluster: ClaimCluster) -> str:
+    """The sort key of the claim matcher's clusters (each claim is in one)."""
+    return cluster.claim_ids[0]
 
 
 def _state_of(result: Reconciliation) -> IncrementalState:

@@ -480,7 +480,8 @@ class _Reader:
             if sum(widths) != len(flat):
                 raise CacheFormatError(f"{len(flat)} values in rows of {sum(widths)}")
             make = frozenset if kind == "sq" else tuple
-            return [make(islice(values, n)) for n in widths]
+            # Each row takes its n values off the one iterator, all in C.
+            return list(map(make, map(islice, repeat(values), widths)))
         if kind == "d":
             iso = date.fromisoformat
             return [None if v is None else iso(v) for v in payload]

@@ -1462,3 +1462,31 @@ class TestAcrossArticles:
 
         assert expected == _cluster_distinct(feed_accounts, articles, Config())
         assert worded.sum() > 100
+
+
+def test_known_accounts_are_taken_as_they_are_and_the_others_built():
+    """An article's accounts depend on its own claims only: group_events reuses
+    those it is given (an add's earlier articles) and builds the rest, and the
+    events are those of building them all."""
+    articles = [
+        Article(
+            "a",
+            "Desk A",
+            "A storm killed four people in Oakvale on Monday.",
+            published=date(2025, 3, 4),
+        ),
+        Article(
+            "b",
+            "Desk B",
+            "A storm killed four people in Oakvale on Monday, officials said.",
+            published=date(2025, 3, 4),
+        ),
+    ]
+    claims = [c for a in articles for c in extract_claims(a)]
+    whole = group_events(claims)
+    again = group_events(claims, known_accounts={"a": whole.accounts["a"]})
+    assert again.accounts["a"] is whole.accounts["a"]
+    assert again.accounts["b"] is not whole.accounts["b"]
+    assert again.accounts == whole.accounts
+    assert again.events == whole.events
+    assert [key for key, _ in whole.events[0].evidence] == ["a@0", "b@0"]

@@ -26,6 +26,15 @@ def _same_run(left, right) -> None:
     assert left.facts == right.facts
     assert left.claims == right.claims
     assert left.articles == right.articles
+    assert left.events == right.events
+    # What an add keeps for the next one equals what one run builds.
+    assert left._state.accounts == right._state.accounts
+    assert _medoids(left) == _medoids(right)
+
+
+def _medoids(result) -> dict[tuple[str, ...], str]:
+    """The representative claim of each fact, by the fact's key."""
+    return {k: c.cluster.medoid for k, c in result._state.compared.items()}
 
 
 @given(story_sets(max_facts=4), st.data())

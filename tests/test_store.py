@@ -10,17 +10,19 @@ import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import reconcile.store as store_module
-from reconcile import Article, Config, StoreError, open_store, reconcile
+from reconcile import Article, Config, StoreError, load_articles, open_store, reconcile
 from reconcile.cli import main
 from reconcile.extract.actors import load_gazetteer
 from reconcile.store import _SCHEMA_V1, SCHEMA_VERSION
 from reconcile.store_cache import decode_segments, encode_segment, read_segment
 from reconcile.strategies import story_sets
+from tests.conftest import FIXTURE_SETS
 
 SIGNED = "Russia and Iran signed a 20-year partnership treaty on Friday in Moscow."
 INKED = "Moscow and Tehran inked a partnership pact on Friday."
@@ -362,8 +364,22 @@ def test_cache_segments_replay_into_the_reconciliation_they_were_written_from(
         day2.facts,
     )
     assert replayed.changes == day2.changes
+    assert replayed.events == day2.events
+    # What the next add starts from: accounts, representatives, the matcher's clusters.
+    assert replayed._state.accounts == day2._state.accounts
+    assert _compared(replayed) == _compared(day2)
+    assert replayed._state.index.clusters == day2._state.index.clusters
     day3 = replayed.add(articles[second:])
-    assert day3.facts == reconcile(articles).facts
+    whole = reconcile(articles)
+    assert (day3.facts, day3.events) == (whole.facts, whole.events)
+
+
+def _compared(result):
+    """Each compared fact of *result*'s state, by key, as the tuple of its parts."""
+    return {
+        key: (c.cluster, c.wire, c.fact, attrs.astuple(c.findings, recurse=False))
+        for key, c in result._state.compared.items()
+    }
 
 
 def test_many_runs_append_segments_and_snapshot_every_so_often(tmp_path, monkeypatch):
@@ -439,3 +455,31 @@ def test_a_grown_fact_refers_to_the_conflicts_it_kept_instead_of_copying_them():
         [encode_segment(None, day1), blob], Config(), load_gazetteer()
     )
     assert replayed.facts == day2.facts
+
+
+def test_a_segment_writes_only_the_memberships_of_facts_whose_waterfalls_moved():
+    """Each add re-estimates the event model's weights, so nearly every fact's
+    memberships change; such facts are written as their keys and waterfalls,
+    not whole, and replay into the same facts."""
+    fixture = next(p for p in FIXTURE_SETS if p.name == "russia-iran-treaty")
+    articles = sorted(
+        load_articles([fixture / "articles"]), key=lambda a: (a.published, a.id)
+    )
+    day1 = reconcile(articles[:-1])
+    day2 = day1.add(articles[-1:])
+    blob = encode_segment(day1, day2)
+    segment = read_segment(blob)
+    rewritten = {tuple(k) for k in segment["facts_new"][0]}
+    remembered = {tuple(k) for k in segment["facts_memberships"][0]}
+    assert remembered
+    assert not rewritten & remembered
+    assert len(rewritten) < len(day2.facts) / 2
+    assert all(
+        day1._state.compared[k].fact.memberships
+        != day2._state.compared[k].fact.memberships
+        for k in remembered
+    )
+    replayed = decode_segments(
+        [encode_segment(None, day1), blob], Config(), load_gazetteer()
+    )
+    assert (replayed.facts, replayed.events) == (day2.facts, day2.events)

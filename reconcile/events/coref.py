@@ -38,7 +38,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 import numpy as np
-from attrs import frozen
+from attrs import field, frozen
 from rapidfuzz import fuzz, process
 
 from reconcile.config import Config
@@ -69,7 +69,15 @@ from reconcile.match.comparisons import (
 from reconcile.match.weights import estimate_weights, scores_of
 from reconcile.model import Actor, Claim, DateValue, Event, MatchReason
 
-__all__ = ["EventGrouping", "account_key", "claim_order", "event_id", "group_events"]
+__all__ = [
+    "ArticleAccounts",
+    "EventGrouping",
+    "account_key",
+    "article_accounts",
+    "claim_order",
+    "event_id",
+    "group_events",
+]
 
 #: Largest block scored whole; bigger ones (a name most reports hold:
 #: "Russia") are split by week of the event, so candidate pairs per account
@@ -77,6 +85,40 @@ __all__ = ["EventGrouping", "account_key", "claim_order", "event_id", "group_eve
 BLOCK_CAP = 40
 #: Within one article, dates this many days apart may still be one event.
 _ARTICLE_DAY_SLACK = 1
+
+
+@frozen
+class ArticleAccounts:
+    """One article's accounts (step 1 of the module docs) and the event mentions
+    in each, as ``(claim id, mention number)``: account *k* holds the
+    ``sizes[k]`` mentions after those of the accounts before it."""
+
+    accounts: tuple[Account, ...]
+    mention_claims: tuple[str, ...]
+    mention_numbers: tuple[int, ...]
+    sizes: tuple[int, ...]
+
+    @classmethod
+    def of(
+        cls, accounts: Sequence[Account], members: Sequence[Sequence[tuple[str, int]]]
+    ) -> ArticleAccounts:
+        """The accounts *accounts*, with the mentions *members* of each."""
+        return cls(
+            tuple(accounts),
+            tuple(claim_id for mentions in members for claim_id, _ in mentions),
+            tuple(number for mentions in members for _, number in mentions),
+            tuple(map(len, members)),
+        )
+
+    @property
+    def members(self) -> list[list[tuple[str, int]]]:
+        """The mentions in each account."""
+        pairs = list(zip(self.mention_claims, self.mention_numbers, strict=True))
+        out, start = [], 0
+        for size in self.sizes:
+            out.append(pairs[start : start + size])
+            start += size
+        return out
 
 
 @frozen(eq=False)
@@ -88,6 +130,8 @@ class EventGrouping:
     event_of_mention: Mapping[tuple[str, int], str]
     account_of_mention: Mapping[tuple[str, int], str]
     weights: MatchWeights
+    accounts: Mapping[str, ArticleAccounts] = field(factory=dict)
+    """Each article's accounts, by article id (see :func:`article_accounts`)."""
 
 
 def account_key(article_id: str, number: int) -> str:
@@ -101,10 +145,13 @@ def group_events(
     *,
     gazetteer: Gazetteer | None = None,
     bindings: Mapping[str, ClaimEvents] | None = None,
+    known_accounts: Mapping[str, ArticleAccounts] | None = None,
 ) -> EventGrouping:
     """Group the event mentions of *claims* into events (see the module docstring).
 
-    The result does not depend on the order of *claims*.
+    The result does not depend on the order of *claims*. The accounts of an
+    article in *known_accounts* (a former grouping's ``accounts``, whose articles
+    have the same claims and bindings here) are reused, not built again.
     """
     config = config or Config()
     gazetteer = gazetteer or load_gazetteer(config.alias_file)
@@ -113,7 +160,8 @@ def group_events(
     for claim in ordered:
         if claim.id not in bound:
             bound[claim.id] = bind_values(claim)
-    accounts, members = _accounts(ordered, bound, gazetteer)
+    by_article = article_accounts(ordered, bound, gazetteer, known_accounts)
+    accounts, members = _flatten(by_article)
     weights, clusters, evidence = _cluster_accounts(accounts, config)
     by_id = {c.id: c for c in ordered}
     events: list[Event] = []
@@ -130,7 +178,7 @@ def group_events(
     }
     events.sort(key=lambda e: e.id)
     return EventGrouping(
-        tuple(events), bound, event_of_mention, account_of_mention, weights
+        tuple(events), bound, event_of_mention, account_of_mention, weights, by_article
     )
 
 
@@ -238,12 +286,40 @@ def _accounts(
     gazetteer: Gazetteer,
 ) -> tuple[list[Account], list[list[tuple[str, int]]]]:
     """Every article's accounts, and the mentions in each."""
+    return _flatten(article_accounts(claims, bound, gazetteer))
+
+
+def _flatten(
+    by_article: Mapping[str, ArticleAccounts],
+) -> tuple[list[Account], list[list[tuple[str, int]]]]:
+    """The accounts of *by_article*, in its order, and the mentions in each."""
+    accounts: list[Account] = []
+    members: list[list[tuple[str, int]]] = []
+    for found in by_article.values():
+        accounts.extend(found.accounts)
+        members.extend(found.members)
+    return accounts, members
+
+
+def article_accounts(
+    claims: Sequence[Claim],
+    bound: Mapping[str, ClaimEvents],
+    gazetteer: Gazetteer,
+    known: Mapping[str, ArticleAccounts] | None = None,
+) -> dict[str, ArticleAccounts]:
+    """Each article's accounts, by article id in id order.
+
+    An article's accounts depend on its own claims, their bindings and the
+    gazetteer only: those of an article in *known* are taken from there, not
+    built again (the claims must be the ones they were built from).
+    *claims* come sorted by article, position and id.
+    """
     lexicon = trigger_lexicon()
+    known = known or {}
     by_article: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_article[claim.article_id].append(claim)
-    accounts: list[Account] = []
-    members: list[list[tuple[str, int]]] = []
+    made: dict[str, ArticleAccounts] = {}
     # Accounts hold few distinct sets of names and places ("Russia", "Iran"):
     # one frozenset for each, shared, instead of six new ones per account.
     sets: dict[frozenset[str], frozenset[str]] = {}
@@ -253,6 +329,11 @@ def _accounts(
         return sets.setdefault(found, found)
 
     for article_id in sorted(by_article):
+        cached = known.get(article_id)
+        if cached is not None:
+            made[article_id] = cached
+            continue
+        accounts: list[Account] = []
         drafts: list[_Draft] = []
         pending: list[tuple[Claim, EventMention]] = []
         named: list[tuple[Claim, EventMention]] = []
@@ -361,8 +442,10 @@ def _accounts(
                     weekday=draft.weekday,
                 )
             )
-            members.append(draft.mentions)
-    return accounts, members
+        made[article_id] = ArticleAccounts.of(
+            accounts, [draft.mentions for draft in drafts]
+        )
+    return made
 
 
 def _join(

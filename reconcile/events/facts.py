@@ -21,7 +21,6 @@ import operator
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
-import attrs
 from attrs import field, frozen
 from rapidfuzz import fuzz, process
 
@@ -29,6 +28,7 @@ from reconcile.events.coref import EventGrouping, claim_order, event_id
 from reconcile.events.owners import leaders_of, owner_of, unify_owners
 from reconcile.match.clustering import ClaimCluster
 from reconcile.model import Actor, Claim, DateValue, Event, MatchReason, Membership
+from reconcile.replacing import replaced
 
 __all__ = ["FactCluster", "fact_clusters"]
 
@@ -61,12 +61,18 @@ def fact_clusters(
     grouping: EventGrouping,
     claims: Sequence[Claim],
     sentence_clusters: Sequence[ClaimCluster],
+    *,
+    medoids: Mapping[tuple[str, ...], str] | None = None,
 ) -> tuple[tuple[Event, ...], tuple[FactCluster, ...]]:
     """The events (with those of bare propositions added) and the facts of *claims*.
 
     *sentence_clusters* are the claim matcher's clusters (claims worded
-    alike); they group the propositions of an event.
+    alike); they group the propositions of an event. *medoids* are the
+    representative claims of facts found before, by the ids of their claims
+    in order: a fact of those claims takes it instead of comparing their
+    wordings again (a representative depends on the claims' texts only).
     """
+    medoids = medoids or {}
     by_id = {c.id: c for c in claims}
     cluster_of = {
         claim_id: cluster.claim_ids[0]
@@ -110,7 +116,7 @@ def fact_clusters(
             cid: _restricted(by_id[cid], idx, attribute)
             for cid, idx in per_claim.items()
         }
-        facts.append(_fact(events[event], attribute, members, grouping))
+        facts.append(_fact(events[event], attribute, members, grouping, medoids))
     for event, pool in sorted(pools.items()):
         by_sentence: dict[str, list[str]] = defaultdict(list)
         for claim_id in dict.fromkeys(pool):
@@ -140,18 +146,25 @@ def fact_clusters(
         )
         events[event.id] = event
         members = {cid: by_id[cid] for cid in ordered}
-        facts.append(_fact(event, "statement", members, grouping))
+        facts.append(_fact(event, "statement", members, grouping, medoids))
     for event, group in statements:
         members = {cid: _restricted(by_id[cid], [], "statement") for cid in group}
-        facts.append(_fact(events[event], "statement", members, grouping))
+        facts.append(_fact(events[event], "statement", members, grouping, medoids))
     claims_of: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         claims_of[fact.event_id].update(c.id for c in fact.claims)
     out_events = tuple(
-        attrs.evolve(
+        e
+        # No fact adds a claim to it: its claim ids stay as they are, in order.
+        if claims_of[e.id].issubset(e.claim_ids)
+        else replaced(
             e,
-            claim_ids=sorted(
-                set(e.claim_ids) | claims_of[e.id], key=lambda i: claim_order(by_id[i])
+            "claim_ids",
+            tuple(
+                sorted(
+                    claims_of[e.id].union(e.claim_ids),
+                    key=lambda i: claim_order(by_id[i]),
+                )
             ),
         )
         for e in sorted(events.values(), key=lambda e: e.id)
@@ -211,13 +224,13 @@ def _restricted(claim: Claim, indices: Sequence[int], attribute: str) -> Claim:
     for index, value in enumerate(claim.values):
         if index in chosen:
             if isinstance(value, DateValue):
-                value = attrs.evolve(value, role=attribute)
+                value = replaced(value, "role", attribute)
             kept.append(value)
         elif isinstance(value, Actor) and value.role == "actor":
             kept.append(value)
     if len(kept) == len(claim.values) and all(map(operator.is_, kept, claim.values)):
         return claim  # nothing restricted: the claim itself, not a copy
-    return attrs.evolve(claim, values=tuple(kept))
+    return replaced(claim, "values", tuple(kept))
 
 
 def _fact(
@@ -225,26 +238,33 @@ def _fact(
     attribute: str,
     members: Mapping[str, Claim],
     grouping: EventGrouping,
+    medoids: Mapping[tuple[str, ...], str],
 ) -> FactCluster:
     ordered = sorted(members.values(), key=claim_order)
     detail = "" if attribute not in ("statement", "statement date") else ordered[0].id
     digest = hashlib.blake2b(
         f"{event.id}|{attribute}|{detail}".encode(), digest_size=8
     ).hexdigest()
+    evidence = dict(event.evidence)
+    medoid = medoids.get(tuple(c.id for c in ordered))
     return FactCluster(
         fact_id="F" + digest,
         event_id=event.id,
         attribute=attribute,
         claims=ordered,
-        medoid=_medoid(ordered),
-        memberships=[_membership(c, event, grouping) for c in ordered],
+        medoid=medoid if medoid is not None else _medoid(ordered),
+        memberships=[_membership(c, evidence, grouping) for c in ordered],
     )
 
 
-def _membership(claim: Claim, event: Event, grouping: EventGrouping) -> Membership:
-    """Why *claim* is in *event*'s fact: the waterfall that joined its account."""
+def _membership(
+    claim: Claim,
+    evidence: Mapping[str, tuple[MatchReason, ...]],
+    grouping: EventGrouping,
+) -> Membership:
+    """Why *claim* is in its event's fact: the waterfall that joined its account
+    (*evidence*: the event's, by account)."""
     bound = grouping.bindings.get(claim.id)
-    evidence = dict(event.evidence)
     for mention in bound.mentions if bound is not None else ():
         key = grouping.account_of_mention.get((claim.id, mention.number))
         if key is not None and key in evidence:
