@@ -231,6 +231,7 @@ _BY = re.compile(r"\bby\s*\Z", re.IGNORECASE)
 #: "for" right before a duration: how long something runs.
 _FOR = re.compile(r"\bfor\s+(?:(?:about|nearly|almost|up\s+to|at\s+least)\s+)?\Z", re.I)
 _TERM_UNITS = frozenset({"years", "months"})
+_FOR_REACH = 24
 #: "from" (and an article) right before a place: where something set out
 #: from ("a flight from Bangkok crashed at Muan"), not where it happened.
 #: So is a place in apposition to that one ("from Bangkok, Thailand").
@@ -250,8 +251,7 @@ def _is_change(claim: Claim, value: Quantity, lexicon: TriggerLexicon) -> bool:
     (lexicon ``change_lemmas``) in its clause; "backed by 14.8 percent of
     voters" gives a level."""
     at = value.span.start - claim.span.start
-    by = _BY.search(claim.text[max(0, at - 12) : at])
-    if by is None:
+    if _BY.search(claim.text[max(0, at - 12) : at]) is None:
         return False
     clause = re.split(r"[,;:]", claim.text[max(0, at - _CHANGE_REACH) : at])[-1]
     words = _WORD.findall(clause)[-_CHANGE_WORDS:]
@@ -430,8 +430,9 @@ class _Context:
         between = self.claim.text[whole.span.end - start : value.span.start - start]
         if any(marker in between.lower() for marker in self.lexicon.part_markers):
             return whole
+        at = whole.span.start - start
         if "," in between and _PARTITIVE.search(
-            self.claim.text[: whole.span.start - start]
+            self.claim.text, max(0, at - _PARTITIVE_REACH), at
         ):
             return whole  # "Of the 54 who survived at first, 15 died later"
         if _CONJUNCTION.fullmatch(between):
@@ -500,6 +501,8 @@ _NEXT_NAME = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 #: "Of" opening the clause of a whole: the figure after the clause is its
 #: part ("Of the 181 people on board, 179 died").
 _PARTITIVE = re.compile(r"(?:^|[,;:]\s*)of\s+(?:the\s+|those\s+|these\s+)?\Z", re.I)
+#: How far before a whole its "Of" is looked for.
+_PARTITIVE_REACH = 16
 #: Only a conjunction between two figures: the second is a part of whatever
 #: the first is a part of.
 _CONJUNCTION = re.compile(r"\s*(?:,|,?\s*(?:and|or))\s*", re.I)
@@ -614,7 +617,11 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
         if (
             attribute in _TERM_UNITS
             and trigger.family == "agreement"
-            and _FOR.search(claim.text, 0, value.span.start - claim.span.start)
+            and _FOR.search(
+                claim.text,
+                max(0, value.span.start - claim.span.start - _FOR_REACH),
+                value.span.start - claim.span.start,
+            )
         ):
             # "Under the deal, the two committed to cooperate for 15 years":
             # how long an agreement runs is its term, as "a 15-year deal".
