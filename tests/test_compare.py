@@ -550,3 +550,27 @@ class TestComparingOnlyNewPairs:
         assert conflict.explanation.endswith(" (one origin)")
         assert fact == compare_facts([grown], [a, b, c], [], wire=wire)[0]
         assert fact.status == "single_source"
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "compared"),
+    [
+        # A share price and a deal's value bound to one attribute: two quantities.
+        ((22.72, 22.72), (7.3e9, 7.3e9), False),
+        ((7.3e9, 7.3e9), (22.72, 22.72), False),
+        ((None, 10.0), (1e9, 1e9), False),
+        # "$14.9 million" for "$14.9 billion" is a misreport: compared.
+        ((14.9e6, 14.9e6), (14.9e9, 14.9e9), True),
+        ((35.0, 35.0), (55.0, 55.0), True),
+        ((1e9, None), (5.0, 5.0), False),  # "more than $1 billion" and "$5"
+        ((0.0, 0.0), (5.0, 5.0), True),  # none against five is no ratio
+    ],
+)
+def test_figures_orders_of_magnitude_apart_are_not_compared(left, right, compared):
+    a = qty(*left, unit="USD", measure=None)
+    b = qty(*right, unit="USD", measure=None)
+    for one, other in ((a, b), (b, a)):
+        found = compare_values(one, other)
+        assert (found is not None) is compared
+        if compared:
+            assert found.outcome == "conflict"

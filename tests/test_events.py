@@ -182,6 +182,30 @@ class TestTriggers:
 
 
 class TestBinding:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Japan's Nippon Steel on Monday announced a deal to buy U.S. Steel for $14.9 billion.",
+            "Nippon Steel sealed an agreement on Monday to acquire US Steel for $14.9 billion.",
+            "Nippon Steel signed a definitive agreement with U.S. Steel Corp. to buy U.S. Steel for $14.9 billion.",
+        ],
+    )
+    def test_an_agreement_to_buy_is_the_takeover(self, text):
+        """The deal and the purchase it is to make are one event, named by the
+        purchase (lexicon ``agreed_families``): its day and its price are facts
+        of one event."""
+        events = bind_values(only_claim(text))
+        (mention,) = events.mentions
+        assert mention.event_class == "acquire"
+        assert {b.mention for b in events.bindings} == {0}
+
+    def test_an_agreement_without_to_before_the_verb_is_two_events(self):
+        """ "the deal, buying time" is no purpose of the deal."""
+        events = bind_values(
+            only_claim("Iran signed the treaty and Russia will buy oil.")
+        )
+        assert [m.event_class for m in events.mentions] == ["sign", "acquire"]
+
     def test_a_place_of_the_speakers_is_not_the_events(self):
         claim = only_claim(
             "Officials in Poland called the pipeline treaty with Malawi a turning point."
@@ -605,6 +629,27 @@ class TestComparisons:
         b = account("b", "background", {"North Korea"}, date=right)
         assert dict(compare_accounts(a, b, 60.0, {}).levels)["date"] == level
         assert _date_codes([a, b]) == LEVEL_CODES["date"][level]
+
+    def test_a_town_placed_in_one_country_is_apart_from_another_country(self):
+        """ "shook Miami in the United States" and "hit Cyprus": two quakes."""
+        miami = account(
+            "a",
+            "incident",
+            set(),
+            places={"Miami", "United States"},
+            local={"Miami"},
+            containing={"United States"},
+        )
+        cyprus = account("b", "incident", set(), places={"Cyprus"})
+        levels = dict(compare_accounts(miami, cyprus, 90.0, {}).levels)
+        assert levels["place"] == "different"
+        unplaced = account(
+            "c", "incident", set(), places={"Novo Selo"}, local={"Novo Selo"}
+        )
+        assert (
+            dict(compare_accounts(unplaced, cyprus, 90.0, {}).levels)["place"]
+            == "unknown"
+        )
 
     def test_an_account_without_an_event_word_is_no_other_class(self):
         received = account("a", "anaphoric", {"Serbia", "Greece"})

@@ -379,6 +379,21 @@ def _bounds(q: Quantity, tolerance: float = 0.0) -> tuple[float, float]:
     return low, high
 
 
+#: Two positive figures whose nearest bounds are this many times apart are not
+#: one quantity misreported but two quantities (a share price and a deal's
+#: value bound to one attribute), and are not compared.
+INCOMPARABLE_RATIO = 10_000.0
+
+
+def _orders_apart(lo1: float, hi1: float, lo2: float, hi2: float) -> bool:
+    """Whether two disjoint intervals' nearest bounds are at least
+    :data:`INCOMPARABLE_RATIO` apart (both positive and finite)."""
+    small, large = (hi1, lo2) if hi1 < lo2 else (hi2, lo1)
+    if not (0 < small < float("inf")) or large == float("inf"):
+        return False
+    return large / small >= INCOMPARABLE_RATIO
+
+
 def _is_round(number: float) -> bool:
     return number >= 100 and float(number).is_integer() and int(number) % 10 == 0
 
@@ -423,6 +438,10 @@ def _compare_quantities(
             "overlapping_intervals",
             f"{left.normalized} and {right.normalized} overlap",
         )
+    if _orders_apart(lo1, hi1, lo2, hi2):
+        # "$22.72" a share against a "$7.3 billion" offer: no outlet misreports
+        # a figure by four orders of magnitude; these are two quantities.
+        return None
     outcome = "update" if left.measure in RUNNING_MEASURES else "conflict"
     return ValueComparison(
         outcome,

@@ -67,6 +67,9 @@ __all__ = [
 GENERIC_CLASSES = frozenset({"agree"})
 #: Noun triggers this many words after a verb trigger are its object.
 _OBJECT_WINDOW = 5
+#: An event verb this many words after an event noun, "to" just before it, is
+#: what that noun's event is to do ("a deal to buy").
+_PURPOSE_WINDOW = 8
 _WORD = re.compile(r"\w+")
 
 
@@ -312,24 +315,39 @@ def _one_event(
     between = claim.text[
         last.span.end - claim.span.start : trigger.span.start - claim.span.start
     ]
-    is_object = (
-        trigger.lemma == trigger.text.lower()
-        and last.lemma != last.text.lower()
-        and len(_WORD.findall(between)) < _OBJECT_WINDOW
-        and not re.search(r"[,;]", between)
+    words = _WORD.findall(between)
+    if re.search(r"[,;]", between) or trigger.lemma != trigger.text.lower():
+        return False
+    # "agreed to buy": a verb's object; "a deal to buy", "signed an agreement
+    # with U.S. Steel to buy": what an agreement noun is to do.
+    is_object = (last.lemma != last.text.lower() and len(words) < _OBJECT_WINDOW) or (
+        _is_trigger_noun(last, lexicon)
+        and len(words) < _PURPOSE_WINDOW
+        and words[-1:] == ["to"]
     )
     return is_object and lexicon.related_families(last.family, trigger.family)
+
+
+def _is_trigger_noun(trigger: Trigger, lexicon: TriggerLexicon) -> bool:
+    """Whether *trigger* is one of its class's nouns and none of its verbs."""
+    return trigger.event_class in lexicon.nouns.get(
+        trigger.lemma, ()
+    ) and trigger.event_class not in lexicon.verbs.get(trigger.lemma, ())
 
 
 def _mention(
     claim_id: str, number: int, slot: Sequence[Trigger], lexicon: TriggerLexicon
 ) -> EventMention:
-    """A mention named after its most specific trigger: any class before a
+    """A mention named after its most specific trigger: what an agreement
+    makes (lexicon ``agreed``) before the agreement, any class before a
     consequence, a generic class or a generic verb ("hit"), then a verb's class
     before a noun's."""
 
-    def rank(t: Trigger) -> tuple[int, int, int, int]:
+    agreement = any(t.family == "agreement" for t in slot)
+
+    def rank(t: Trigger) -> tuple[int, int, int, int, int]:
         return (
+            not (agreement and t.family in lexicon.agreed),
             t.family == "consequence",
             t.event_class in GENERIC_CLASSES,
             t.lemma in lexicon.generic,

@@ -53,8 +53,10 @@ from typing import Any, Literal
 
 from attrs import frozen
 from cleanco import basename
+from lemminflect import getAllLemmas
 
 from reconcile.errors import ConfigError
+from reconcile.lexicon import trigger_lexicon
 from reconcile.model import Actor, Span
 
 __all__ = [
@@ -154,6 +156,8 @@ _PLACE_NOUNS = _words(
 _PLACE_ADJECTIVE_SUFFIXES = ("-occupied", "-held", "-controlled", "-annexed", "-run")
 _SETTLEMENT_TYPES = frozenset({"city", "unknown"})
 _TARGET_PREPOSITIONS = frozenset({"on", "against"})
+#: Gazetteer types an incident's verb can strike as a place ("hit Budapest").
+_STRUCK_TYPES = frozenset({"city", "country", "region"})
 _ATTACKS = _words(
     """strike strikes airstrike airstrikes attack attacks assault raid raids shelling bombing
     bombardment offensive advance assaults counteroffensive counter-offensive"""
@@ -735,6 +739,10 @@ def _role_from_context(
             )
         ):
             return "place"
+        if not evidence and type_ in _STRUCK_TYPES and _strikes(lower):
+            # "an earthquake strikes Costa Rica", "rockets hit Budapest": what
+            # an incident's verb strikes is where it happened.
+            return "place"
         if (
             lower in _DIRECTIONS
             or lower in _PLACE_NOUNS
@@ -749,6 +757,18 @@ def _role_from_context(
         ):
             break
     return "place" if evidence else "actor"
+
+
+@lru_cache(maxsize=65536)
+def _strikes(word: str) -> bool:
+    """Whether *word* is a form of a verb of an incident (lexicon triggers of
+    the ``incident`` family: "struck", "hit", "shook"), not only a noun."""
+    lexicon = trigger_lexicon()
+    return any(
+        lexicon.family.get(event_class) == "incident"
+        for lemma in getAllLemmas(word).get("VERB", ())
+        for event_class in lexicon.verbs.get(lemma, ())
+    )
 
 
 def _actor(

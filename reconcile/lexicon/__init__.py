@@ -68,6 +68,9 @@ class TriggerLexicon:
     """Statement lemmas that make an event of an :attr:`announced` family."""
     announced: frozenset[str] = field(factory=frozenset)
     """Families whose events are made by announcing them (deals, takeovers)."""
+    agreed: frozenset[str] = field(factory=frozenset)
+    """Families an agreement makes: their trigger names a mention it shares with
+    an agreement's ("signed an agreement to buy" is a takeover)."""
     rate_adverbs: dict[str, str] = field(factory=dict)
     """The period of each adverb of ``rate_periods`` ("annually" -> "year")."""
 
@@ -130,6 +133,7 @@ def trigger_lexicon() -> TriggerLexicon:
         rate_period=_rate_period(data),
         announcing=frozenset(data.get("announcing_lemmas", ())),
         announced=frozenset(data.get("announced_families", ())),
+        agreed=frozenset(data.get("agreed_families", ())),
         rate_adverbs=_inverted(data.get("rate_periods", {})),
     )
 

@@ -609,10 +609,11 @@ def _place_level(a: Account, b: Account) -> str:
         return "contains"
     if bool(a.local) == bool(b.local):
         return "different"
-    # One names only countries, the other only towns: a town the gazetteer
-    # does not place in any country says nothing against the country.
+    # One names only countries, the other towns: a town the gazetteer does
+    # not place in any country says nothing against the country; a town in
+    # one country ("Miami in the United States") is apart from another.
     towns = a if a.local else b
-    if not (towns.containing - towns.places):
+    if not (towns.containing | (towns.places - towns.local)):
         return "unknown"
     return "different"
 

@@ -567,6 +567,24 @@ class TestFindActors:
             ("The Russians advanced.", [("Russians", "Russia", "actor")]),
             ("Brussels objected.", [("Brussels", "European Union", "actor")]),
             ("They met in Brussels.", [("Brussels", "Brussels", "place")]),
+            # What an incident's verb strikes is where it happened.
+            (
+                "Magnitude 6.9 earthquake strikes Costa Rica",
+                [("Costa Rica", "Costa Rica", "place")],
+            ),
+            (
+                "Syrian rockets hit Budapest today.",
+                [("Syrian", "Syria", "actor"), ("Budapest", "Budapest", "place")],
+            ),
+            (
+                "A quake shook the United Kingdom on Sunday.",
+                [("United Kingdom", "United Kingdom", "place")],
+            ),
+            # Not what other verbs take, nor a name the gazetteer does not place.
+            (
+                "Trump praised Budapest.",
+                [("Trump", "Donald Trump", "actor"), ("Budapest", "Hungary", "actor")],
+            ),
         ],
     )
     def test_mentions(self, text: str, expected: list[tuple[str, str, str]]) -> None:
