@@ -199,6 +199,44 @@ class TestBinding:
         assert mention.event_class == "acquire"
         assert {b.mention for b in events.bindings} == {0}
 
+    @pytest.mark.parametrize(
+        ("text", "second"),
+        [
+            (
+                "A 5.0-magnitude quake hit Paramaribo in Suriname on Jan. 12, as a "
+                "magnitude 7.5 quake struck Albania in March 2023.",
+                {"magnitude 7.5", "Albania", "in March 2023"},
+            ),
+            (
+                "This 6.3 magnitude earthquake has hit the region around Herat, which "
+                "was devastated by a previous quake on October 7.",
+                {"on October 7"},
+            ),
+        ],
+    )
+    def test_an_indefinite_event_noun_of_its_own_clause_is_another_event(
+        self, text, second
+    ):
+        claim = only_claim(text)
+        events = bind_values(claim)
+        assert [m.event_class for m in events.mentions] == ["quake", "quake"]
+        told = {
+            claim.values[b.value_index].text for b in events.bindings if b.mention == 1
+        }
+        assert told == second
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Nippon Steel agreed to buy U.S. Steel in a $14.9 billion deal.",
+            "Russia and Iran signed a strategic partnership agreement on Friday.",
+            "Russia struck Kyiv on Friday, killing five people in an attack that lasted hours.",
+            "The quake, a magnitude 6.3 quake, struck Herat on Saturday.",
+        ],
+    )
+    def test_an_indefinite_event_noun_that_describes_the_event_is_no_other(self, text):
+        assert len(bind_values(only_claim(text)).mentions) == 1
+
     def test_an_agreement_without_to_before_the_verb_is_two_events(self):
         """ "the deal, buying time" is no purpose of the deal."""
         events = bind_values(

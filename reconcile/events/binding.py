@@ -298,6 +298,8 @@ def _slots(
 def _one_event(
     slot: Sequence[Trigger], trigger: Trigger, claim: Claim, lexicon: TriggerLexicon
 ) -> bool:
+    if _another_of_its_kind(slot, trigger, claim, lexicon):
+        return False
     for other in slot:
         if other.event_class == trigger.event_class:
             return True
@@ -326,6 +328,55 @@ def _one_event(
         and words[-1:] == ["to"]
     )
     return is_object and lexicon.related_families(last.family, trigger.family)
+
+
+#: An indefinite article opening the noun phrase an event noun ends ("as a
+#: magnitude 7.5 quake"), not after a comma or a copula (an apposition or a
+#: predicate: "the quake, a magnitude 6.3 quake", "it was a strong quake").
+_INDEFINITE_BEFORE = re.compile(
+    r"(?<![,;:])(?<!\bis)(?<!\bwas)(?<!\bwere)(?<!\bare)(?<!\bbe)\s+an?\s+(?:[\w.\-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def _another_of_its_kind(
+    slot: Sequence[Trigger], trigger: Trigger, claim: Claim, lexicon: TriggerLexicon
+) -> bool:
+    """Whether *trigger* is an event noun that an indefinite article introduces
+    after the slot already told of an event of its class, as the subject of its
+    own verb ("A 5.0-magnitude quake hit Paramaribo on Jan. 12, as a magnitude
+    7.5 quake struck Albania in March 2023") or with a word of the background
+    (lexicon ``background_markers``: "a previous quake on October 7"). Not "in a
+    $14.9 billion deal" after "agreed to buy" (it opens no clause), nor "signed a
+    strategic partnership agreement" (one noun phrase)."""
+    if trigger.lemma != trigger.text.lower():
+        return False  # an inflected verb
+    start = claim.span.start
+    window = max(0, trigger.span.start - start - 60)
+    found = _INDEFINITE_BEFORE.search(claim.text, window, trigger.span.start - start)
+    if found is None:
+        return False
+    article = start + found.start()
+    if any(other.span.end > article for other in slot):
+        return False  # a trigger inside the article's noun phrase
+    if not any(other.event_class == trigger.event_class for other in slot):
+        return False
+    words = {word.lower() for word in _WORD.findall(found.group())}
+    if words & lexicon.background_markers:
+        return True
+    following = _WORD.match(
+        claim.text, _skip_spaces(claim.text, trigger.span.end - start)
+    )
+    return following is not None and (
+        _is_verb_form(following.group())
+        or any(v in lexicon.verbs for v in lemmas_of(following.group())[0])
+    )
+
+
+def _skip_spaces(text: str, at: int) -> int:
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
 
 
 def _is_trigger_noun(trigger: Trigger, lexicon: TriggerLexicon) -> bool:

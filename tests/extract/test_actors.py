@@ -664,7 +664,7 @@ class TestFindActors:
                 span=Span(114, 124),
                 canonical="Kryvyi Rih",
                 type="city",
-                role="actor",
+                role="place",
                 within=("Dnipropetrovsk Oblast", "Ukraine"),
             )
         ] == actors
