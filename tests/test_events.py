@@ -759,6 +759,17 @@ LOOK_ALIKES = {
         "An earthquake with a magnitude of 7.3 shook Chernihiv in Ukraine on Jan. 10,"
         " seismologists said.",
     ),
+    "quakes in one country a day apart, a whole degree apart": (
+        "An earthquake with a magnitude of 4.7 shook the United States on Jan. 1,"
+        " seismologists said.",
+        "An earthquake with a magnitude of 7.9 shook Chicago in the United States"
+        " on Jan. 2, seismologists said.",
+    ),
+    "a quake and a background quake in one sentence": (
+        "A 5.0-magnitude quake hit Paramaribo in Suriname on Jan. 5.",
+        "An earthquake of magnitude 5.0 shook Suriname on Jan. 5, as a magnitude 7.5"
+        " quake struck Suriname in March 2023.",
+    ),
 }
 
 
@@ -815,6 +826,58 @@ class TestLookAlikes:
             for other in (struck, attack)
         }
         assert level == {"b": "related class", "c": "different"}
+
+
+class TestMagnitudes:
+    def test_magnitudes_a_few_tenths_apart_are_one_quake_in_conflict(self):
+        """Outlets differ on one quake by tenths (6.4 and 6.1 on Ecuador's coast)."""
+        result = reconcile(
+            [
+                article(
+                    "a", "Desk A", "A magnitude 6.4 earthquake hit Ukraine on Jan. 3."
+                ),
+                article(
+                    "b", "Desk B", "A magnitude 6.1 earthquake hit Ukraine on Jan. 3."
+                ),
+            ]
+        )
+        assert len(result.events) == 1
+        (fact,) = [f for f in result.facts if f.attribute == "magnitude"]
+        assert fact.status == "conflicting"
+
+    def test_an_aftershock_magnitude_does_not_part_its_quake(self):
+        """A claim giving several magnitudes ("aftershocks of magnitude 4 and
+        5") gives its account none: which is the quake's is not said."""
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "An earthquake hit Herat on Jan. 3. The quake was"
+                    " followed by aftershocks of magnitude 4 and 5.",
+                ),
+                article(
+                    "b", "Desk B", "A magnitude 6.3 earthquake hit Herat on Jan. 3."
+                ),
+            ]
+        )
+        quakes = [e for e in result.events if e.event_class == "quake"]
+        assert len(quakes) == 1
+
+    def test_a_draft_takes_no_mention_a_degree_apart(self):
+        """In a roundup, a magnitude 5.5 quake is not the magnitude 7.1 one
+        told of just before in the same country."""
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "A magnitude 7.1 earthquake hit China on Jan. 3.\n\n"
+                    "On Jan. 3, a magnitude 5.5 earthquake hit China.",
+                )
+            ]
+        )
+        assert len([e for e in result.events if e.event_class == "quake"]) == 2
 
 
 class TestWeights:

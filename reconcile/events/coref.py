@@ -56,6 +56,7 @@ from reconcile.match.clustering import _component_numbers
 from reconcile.match.comparisons import (
     COARSE_REACH,
     LEVEL_CODES,
+    MAGNITUDES_APART,
     PARTY_FAMILIES,
     Account,
     ComparisonMatrix,
@@ -67,7 +68,7 @@ from reconcile.match.comparisons import (
     is_coarse,
 )
 from reconcile.match.weights import estimate_weights, scores_of
-from reconcile.model import Actor, Claim, DateValue, Event, MatchReason
+from reconcile.model import Actor, Claim, DateValue, Event, MatchReason, Quantity
 
 __all__ = [
     "ArticleAccounts",
@@ -199,6 +200,7 @@ class _Draft:
         self.position = claim.span.start
         self.date: tuple[date, date] | None = None
         self.weekday = False
+        self.magnitude: tuple[float, float] | None = None
         self.places: set[str] = set()
         self.containing: set[str] = set()
         self.local: set[str] = set()
@@ -222,11 +224,14 @@ class _Draft:
         towns: set[str] | frozenset[str] = frozenset(),
         *,
         any_class: bool = False,
+        magnitude: tuple[float, float] | None = None,
     ) -> bool:
         """Whether *mention* tells of this account's event; with *any_class*,
         whatever its class (a mention named only by generic verbs)."""
         if towns and self.towns and not towns & self.towns:
             return False  # "In Carrow, a storm ..." after a storm in Bellmoor
+        if _magnitudes_apart(magnitude, self.magnitude):
+            return False  # a magnitude 5.5 quake after a magnitude 7.1 one
         if (
             self.family in PARTY_FAMILIES
             and countries
@@ -369,7 +374,13 @@ def article_accounts(
                 d
                 for d in drafts
                 if d.takes(
-                    mention, date_, places, countries, towns, any_class=any_class
+                    mention,
+                    date_,
+                    places,
+                    countries,
+                    towns,
+                    any_class=any_class,
+                    magnitude=_mention_magnitude(claim, events, mention.number),
                 )
             ]
             home = (
@@ -440,6 +451,7 @@ def article_accounts(
                     countries=shared(draft.countries),
                     text=draft.text,
                     weekday=draft.weekday,
+                    magnitude=draft.magnitude,
                 )
             )
         made[article_id] = ArticleAccounts.of(
@@ -591,6 +603,21 @@ _WEEKDAY = re.compile(
 )
 
 
+def _mention_magnitude(
+    claim: Claim, events: ClaimEvents, mention: int
+) -> tuple[float, float] | None:
+    """The magnitude a claim gives a mention (a quake's), as ``(low, high)``;
+    ``None`` when it gives none or several ("followed by aftershocks of
+    magnitude 4 and 5" tells of several shocks, not which is the quake)."""
+    found = events.values_of(mention, "magnitude")
+    if len(found) != 1:
+        return None
+    value = claim.values[found[0]]
+    if not isinstance(value, Quantity) or value.low is None:
+        return None
+    return value.low, value.high if value.high is not None else value.low
+
+
 def _bare_weekday(claim: Claim, events: ClaimEvents, mention: int) -> bool:
     for index in events.values_of(mention, "date"):
         if _WEEKDAY.match(claim.values[index].text.strip()):
@@ -620,6 +647,8 @@ def _absorb(
     ):
         draft.date = date_
         draft.weekday = _bare_weekday(claim, events, mention)
+    if draft.magnitude is None:
+        draft.magnitude = _mention_magnitude(claim, events, mention)
     # Where the event happened is what the first claim that places it says;
     # later claims add where it was felt, where aid came from.
     placed = bool(draft.places)
@@ -1074,8 +1103,34 @@ def _compatible(
                 return False
             if not _places_fit(ai, aj) or classes_differ(ai, aj):
                 return False
+    if _magnitudes_apart(_magnitude(x, accounts), _magnitude(y, accounts)):
+        return False
     left, right = _consensus(x, accounts), _consensus(y, accounts)
     return left is None or right is None or _dates_fit(left, right)
+
+
+def _magnitude(
+    cluster: Sequence[int], accounts: Sequence[Account]
+) -> tuple[float, float] | None:
+    """The magnitude most accounts of *cluster* give (the lowest on a tie): an
+    aftershock's magnitude told as the quake's must not keep the quake apart
+    from itself, as one outlet's wrong day does not (:func:`_consensus`)."""
+    counts: dict[tuple[float, float], int] = defaultdict(int)
+    for i in cluster:
+        if accounts[i].magnitude is not None:
+            counts[accounts[i].magnitude] += 1  # type: ignore[index]
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda m: counts[m])
+
+
+def _magnitudes_apart(
+    a: tuple[float, float] | None, b: tuple[float, float] | None
+) -> bool:
+    """Whether two magnitudes are :data:`MAGNITUDES_APART` or more apart."""
+    if a is None or b is None:
+        return False
+    return b[0] - a[1] >= MAGNITUDES_APART or a[0] - b[1] >= MAGNITUDES_APART
 
 
 def _consensus(cluster: Sequence[int], accounts: Sequence[Account]) -> Account | None:

@@ -146,6 +146,8 @@ class Account:
     weekday: bool = False
     """Whether the date comes from a bare weekday ("on Wednesday"): a weekday
     a week off is the same weekday misread, so it is counted the short way."""
+    magnitude: tuple[float, float] | None = None
+    """The magnitude the article gives the event (a quake's), as ``(low, high)``."""
 
 
 @frozen
@@ -522,6 +524,13 @@ def _class_level(a: Account, b: Account) -> str:
     if lexicon.related_families(a.family, b.family):
         return "related class"
     return "different"
+
+
+#: Two clusters of accounts whose magnitudes are this far apart tell of two
+#: events (:mod:`reconcile.events.coref`): agencies and outlets differ on one
+#: quake by a few tenths (6.3 and 6.2, 6.4 and 6.1 in the real sets), never by
+#: a whole degree.
+MAGNITUDES_APART = 1.0
 
 
 def classes_differ(a: Account, b: Account) -> bool:
