@@ -171,6 +171,17 @@ def group_origins(
     run by several outlets), or when they are attributed to the same named
     source ("according to the Kremlin"); the relation is closed transitively.
     """
+    if len(members) == 1:  # many facts: one group, made straight away
+        (claim,) = members
+        name, reason = origin_of(claim, wire)
+        return (
+            OriginGroup(
+                sys.intern(name),
+                shared_value((claim.outlet,)),
+                [claim.id],
+                sys.intern(reason),
+            ),
+        )
     parent = list(range(len(members)))
 
     def find(x: int) -> int:

@@ -572,8 +572,11 @@ def _shared_tokens(
     return found  # type: ignore[return-value]
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _dimension_of_unit(unit: str) -> str:
-    return "qty_" + re.sub(r"\W+", "", unit or "n")
+    return "qty_" + _NON_WORD.sub("", unit or "n")
 
 
 def _fold(word: str) -> str:
@@ -730,7 +733,7 @@ def _value_token(
         return _dimension_of_unit(value.unit) + (
             "_" + value.measure if value.measure else ""
         )
-    return "actor_" + re.sub(r"\W+", "_", _principal(value, gazetteer).lower())
+    return "actor_" + _NON_WORD.sub("_", _principal(value, gazetteer).lower())
 
 
 def _stem(token: str) -> str:
