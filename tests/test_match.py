@@ -10,7 +10,13 @@ from reconcile.api import load_articles, reconcile
 from reconcile.config import Config
 from reconcile.extract.actors import load_gazetteer
 from reconcile.extract.attribution import find_attribution
-from reconcile.match import block_candidates, claim_frame, cluster_claims, score_against
+from reconcile.match import (
+    block_candidates,
+    claim_frame,
+    cluster_claims,
+    frames,
+    score_against,
+)
 from reconcile.match.frames import content_tokens, frame_tokens
 from reconcile.model import Actor, Claim, Quantity, Span
 
@@ -641,3 +647,21 @@ def test_frame_tokens_and_content_tokens_are_those_of_the_whole_frame():
                     claim_frame(said, known).tokens
                 )
             assert content_tokens(claim, cue, known) == expected
+
+
+def _folded_as_written_first(token):
+    """A word's frame token and fold, as claim_frame's loop worked them out."""
+    if token not in frames._STOPWORDS and not token.isdigit() and len(token) > 1:
+        canon = frames.SYNONYMS.get(token)
+        fold = (token, canon) if canon is not None and canon != token else None
+        return (canon if canon is not None else frames._stem(token)), fold
+    return None, None
+
+
+@given(
+    st.sampled_from(sorted({*frames.SYNONYMS, *frames.SYNONYMS.values()}))
+    | st.sampled_from(sorted(frames._STOPWORDS))
+    | st.from_regex(r"[a-z0-9]{1,9}", fullmatch=True)
+)
+def test_a_remembered_word_fold_is_the_fold_worked_out(token):
+    assert frames._folded_word(token) == _folded_as_written_first(token)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from attrs import field, frozen
 
@@ -552,12 +552,26 @@ def _folded_tokens(
     for token in _TOKEN.findall("".join(pieces)):
         if token.startswith(("qty_", "actor_")):
             tokens.add(token)
-        elif token not in _STOPWORDS and not token.isdigit() and len(token) > 1:
-            canon = SYNONYMS.get(token)
-            if canon is not None and canon != token:
-                folded.add((token, canon))
-            tokens.add(canon if canon is not None else _stem(token))
+            continue
+        kept, fold = _folded_word(token)
+        if kept is not None:
+            tokens.add(kept)
+            if fold is not None:
+                folded.add(fold)
     return tokens, folded
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_word(token: str) -> tuple[str | None, tuple[str, str] | None]:
+    """The frame token of a lower-cased word (``None`` for a stop word, a
+    number or a letter) and the ``(word, synonym)`` pair when a synonym folds
+    it; remembered, as a corpus repeats a few thousand words."""
+    if token in _STOPWORDS or token.isdigit() or len(token) <= 1:
+        return None, None
+    canon = SYNONYMS.get(token)
+    if canon is None:
+        return _stem(token), None
+    return canon, (token, canon) if canon != token else None
 
 
 def _shared_tokens(
