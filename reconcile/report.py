@@ -9,9 +9,10 @@ updated running figures, then single-source facts, then corroborated ones.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from typing import IO, Any
 
@@ -23,6 +24,7 @@ from reconcile.model import (
     Claim,
     Event,
     Fact,
+    MatchReason,
     Membership,
 )
 from reconcile.records import value_record
@@ -162,6 +164,13 @@ def article_record(article: Article) -> dict[str, Any]:
 
 def fact_record(fact: Fact) -> dict[str, Any]:
     """A fact's JSON record."""
+    return _fact_record(fact, claim_record)
+
+
+def _fact_record(
+    fact: Fact, record_of_claim: Callable[[Claim, Membership | None], Any]
+) -> dict[str, Any]:
+    """A fact's JSON record, each claim's entry made by *record_of_claim*."""
     memberships = {m.claim_id: m for m in fact.memberships}
     return {
         "id": fact.id,
@@ -173,7 +182,7 @@ def fact_record(fact: Fact) -> dict[str, Any]:
         "outlets": list(fact.outlets),
         "independent_origins": fact.verdict.independent_origins,
         "explanation": fact.verdict.explanation,
-        "claims": [claim_record(c, memberships.get(c.id)) for c in fact.claims],
+        "claims": [record_of_claim(c, memberships.get(c.id)) for c in fact.claims],
         "agreements": [
             {
                 "kind": a.kind,
@@ -241,17 +250,53 @@ def claim_record(claim: Claim, membership: Membership | None = None) -> dict[str
     if membership is not None:
         record["match"] = {
             "score": membership.score,
-            "reasons": [
-                {
-                    "rule": r.rule,
-                    "score": r.score,
-                    "threshold": r.threshold,
-                    "detail": r.detail,
-                }
-                for r in membership.reasons
-            ],
+            "reasons": _reason_records(membership.reasons),
         }
     return record
+
+
+def _reason_records(reasons: Iterable[MatchReason]) -> list[dict[str, Any]]:
+    return [
+        {"rule": r.rule, "score": r.score, "threshold": r.threshold, "detail": r.detail}
+        for r in reasons
+    ]
+
+
+class _Json(str):
+    """Text already in JSON, written as it is."""
+
+    __slots__ = ()
+
+
+class _ClaimJson:
+    """Each claim's entry of a fact record as JSON text: :func:`claim_record`
+    on one line, with the text of each tuple of match reasons made once (a
+    corpus's claims share a few thousand tuples, which are more than half of
+    the claims' text)."""
+
+    #: Tuples of reasons remembered at most (by identity: were they not shared,
+    #: the texts of all the claims' reasons are not kept).
+    MAX_TUPLES = 1 << 16
+
+    def __init__(self) -> None:
+        self._reasons: dict[int, tuple[tuple[MatchReason, ...], str]] = {}
+
+    def __call__(self, claim: Claim, membership: Membership | None) -> _Json:
+        text = _one_line(claim_record(claim))
+        if membership is None:
+            return _Json(text)
+        reasons = membership.reasons
+        known = self._reasons.get(id(reasons))
+        if known is None:
+            if len(self._reasons) >= self.MAX_TUPLES:
+                self._reasons.clear()
+            # The tuple is kept with its text, so its id is not reused.
+            known = (reasons, _one_line(_reason_records(reasons)))
+            self._reasons[id(reasons)] = known
+        return _Json(
+            f'{text[:-1]}, "match": {{"score": {_one_line(membership.score)}, '
+            f'"reasons": {known[1]}}}}}'
+        )
 
 
 def render_json(report: Report) -> str:
@@ -291,10 +336,11 @@ def write_json_report(
     The text is exactly ``render_json(build_report(articles, facts, changes,
     events))``, but the records of all the facts are never in memory together.
     """
+    claim_json = _ClaimJson()
     _write_document(
         _library_version(),
         (article_record(a) for a in articles),
-        (fact_record(f) for f in editor_order(facts)),
+        (_fact_record(f, claim_json) for f in editor_order(facts)),
         changes,
         stream,
         _event_records(events, facts),
@@ -336,26 +382,64 @@ def _write_array(records: Iterable[dict[str, Any]], stream: IO[str]) -> None:
 #: list of claims 3) are written on one line.
 _ONE_LINE_LEVEL = 4
 
-_one_line = json.JSONEncoder(ensure_ascii=False).encode
-"""JSON on one line. Without ``indent``, ``json`` uses its C encoder: a report
-of 97k claims indented all the way down took 28 s to write, nearly all of it
-in the pure-Python indenting encoder."""
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_encode_string = json.encoder.encode_basestring
+_encode_chunks = (
+    json.encoder.c_make_encoder(
+        None, _ENCODER.default, _encode_string, None, ": ", ", ", False, False, True
+    )
+    if json.encoder.c_make_encoder is not None
+    else None
+)
+"""``json``'s C encoder, made once with the settings of ``_ENCODER`` (whose
+``encode`` makes a new one per call); without a circular-reference check, as
+records are trees."""
+
+
+def _one_line(value: Any) -> str:
+    """JSON on one line, exactly ``json.JSONEncoder(ensure_ascii=False).encode``.
+
+    Without ``indent``, ``json`` uses its C encoder: a report of 97k claims
+    indented all the way down took 28 s to write, nearly all of it in the
+    pure-Python indenting encoder.
+    """
+    if isinstance(value, str):
+        return value if type(value) is _Json else _encode_string(value)
+    if _encode_chunks is None:  # pragma: no cover - a Python without _json
+        return _ENCODER.encode(value)
+    return "".join(_encode_chunks(value, 0))
+
+
+@functools.lru_cache(maxsize=4096, typed=True)
+def _key(key: object) -> str:
+    """A record's key as JSON (a report repeats a few dozen keys)."""
+    return _encode_string(str(key))
+
+
+#: The line break and indent before an item at each level, and before the
+#: closing bracket of a container at each level.
+_ITEM_BREAK = tuple("\n" + "  " * (level + 1) for level in range(_ONE_LINE_LEVEL))
+_CLOSE_BREAK = tuple("\n" + "  " * level for level in range(_ONE_LINE_LEVEL))
 
 
 def _laid_out(value: Any, level: int) -> str:
     """*value* as JSON indented two spaces per *level*, down to ``_ONE_LINE_LEVEL``."""
     if level >= _ONE_LINE_LEVEL or not isinstance(value, dict | list) or not value:
         return _one_line(value)
-    inner = "\n" + "  " * (level + 1)
-    if isinstance(value, dict):
-        items = [
-            f"{_one_line(str(k))}: {_laid_out(v, level + 1)}" for k, v in value.items()
-        ]
-        opening, closing = "{", "}"
+    inner = _ITEM_BREAK[level]
+    deeper = level + 1
+    if deeper >= _ONE_LINE_LEVEL:
+        # The items are one line each (the claims of a fact record's list).
+        if isinstance(value, dict):
+            items = [f"{_key(k)}: {_one_line(v)}" for k, v in value.items()]
+        else:
+            items = [_one_line(v) for v in value]
+    elif isinstance(value, dict):
+        items = [f"{_key(k)}: {_laid_out(v, deeper)}" for k, v in value.items()]
     else:
-        items = [_laid_out(v, level + 1) for v in value]
-        opening, closing = "[", "]"
-    return opening + inner + ("," + inner).join(items) + "\n" + "  " * level + closing
+        items = [_laid_out(v, deeper) for v in value]
+    opening, closing = ("{", "}") if isinstance(value, dict) else ("[", "]")
+    return opening + inner + ("," + inner).join(items) + _CLOSE_BREAK[level] + closing
 
 
 def render_markdown(report: Report) -> str:

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reconcile import furniture
 from reconcile.events.binding import bind_values
 from reconcile.extract import claims as claims_module
 from reconcile.extract.actors import load_gazetteer
@@ -212,3 +213,39 @@ def quoted_char_by_char(text: str) -> list[tuple[int, int]]:
 @given(st.text(alphabet='ab “”"', max_size=40))
 def test_quotations_found_by_find_are_those_read_char_by_char(text):
     assert claims_module._quoted(text) == quoted_char_by_char(text)
+
+
+#: Pieces of prompts and of reporting, with the letters that match ASCII ones
+#: only under ``re.IGNORECASE`` (dotted and dotless I, long S, Kelvin sign).
+_PROMPT_PIECES = [
+    *furniture._ANY_PROMPT_WORDS,
+    "5 min read",
+    "sign up for our newsletter",
+    "SUBSCRIBE to the NEWSLETTERS",
+    "reporting by A; editing by B",
+    "pre-order now",
+    "https://x.org",
+    "](https://x.org)",
+    "www.example",
+    "(www.x",
+    "desk@news.com",
+    "Click Here",
+    "check back for updates",
+    "enable push notifications",
+    "Iran signed a pact on Friday.",
+    "clic\u212a here",
+    "\u017fign up for the new\u017fletter",
+    "cl\u0130ck here",
+    "cl\u0131ck here",
+    "M\u0130N READ",
+    "“quoted”",
+    " ",
+]
+
+
+@given(st.lists(st.sampled_from(_PROMPT_PIECES), max_size=6), st.text(max_size=8))
+def test_the_prompt_word_screen_finds_what_the_prompt_pattern_finds(pieces, noise):
+    line = noise.join(pieces)
+    assert furniture._any_prompt(line) == (
+        furniture._ANY_PROMPT.search(line) is not None
+    )

@@ -6,8 +6,18 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reconcile.api import load_articles, reconcile
 from reconcile.config import Config
-from reconcile.match import block_candidates, claim_frame, cluster_claims, score_against
+from reconcile.extract.actors import load_gazetteer
+from reconcile.extract.attribution import find_attribution
+from reconcile.match import (
+    block_candidates,
+    claim_frame,
+    cluster_claims,
+    frames,
+    score_against,
+)
+from reconcile.match.frames import content_tokens, frame_tokens
 from reconcile.model import Actor, Claim, Quantity, Span
 
 from .conftest import FIXTURES
@@ -604,3 +614,54 @@ def test_veto_matrix_matches_checking_every_pair():
         for j in range(i + 1, len(frames)):
             expected = _vetoed(frames[i], frames[j])
             assert vetoed[i, j] == vetoed[j, i] == expected
+
+
+def test_frame_tokens_and_content_tokens_are_those_of_the_whole_frame():
+    """frame_tokens gives the frame's tokens without the rest of the frame;
+    content_tokens, built on it, drops the cue's frame tokens from the claim's."""
+    result = reconcile(load_articles(sorted(FIXTURES.glob("*/articles"))))
+    gazetteer = load_gazetteer()
+    for claim in result.claims:
+        cue = find_attribution(claim.text).cue
+        for known in (None, gazetteer):
+            whole = claim_frame(claim, known)
+            assert frame_tokens(claim, known) == whole.tokens
+            at = claim.text.find(cue) if cue else -1
+            if at < 0:
+                expected = frozenset(whole.tokens)
+            else:
+                begin = claim.span.start + at
+                said = Claim(
+                    id=claim.id,
+                    article_id=claim.article_id,
+                    outlet=claim.outlet,
+                    text=cue,
+                    span=Span(begin, begin + len(cue)),
+                    values=[
+                        v
+                        for v in claim.values
+                        if begin <= v.span.start and v.span.end <= begin + len(cue)
+                    ],
+                )
+                expected = frozenset(whole.tokens) - frozenset(
+                    claim_frame(said, known).tokens
+                )
+            assert content_tokens(claim, cue, known) == expected
+
+
+def _folded_as_written_first(token):
+    """A word's frame token and fold, as claim_frame's loop worked them out."""
+    if token not in frames._STOPWORDS and not token.isdigit() and len(token) > 1:
+        canon = frames.SYNONYMS.get(token)
+        fold = (token, canon) if canon is not None and canon != token else None
+        return (canon if canon is not None else frames._stem(token)), fold
+    return None, None
+
+
+@given(
+    st.sampled_from(sorted({*frames.SYNONYMS, *frames.SYNONYMS.values()}))
+    | st.sampled_from(sorted(frames._STOPWORDS))
+    | st.from_regex(r"[a-z0-9]{1,9}", fullmatch=True)
+)
+def test_a_remembered_word_fold_is_the_fold_worked_out(token):
+    assert frames._folded_word(token) == _folded_as_written_first(token)

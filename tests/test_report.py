@@ -17,8 +17,11 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import reconcile
+from reconcile import report as report_module
 from reconcile.cli import main
 from reconcile.model import (
     STATUSES,
@@ -616,3 +619,60 @@ def test_markdown_explains_each_joined_event_with_its_waterfall():
     assert f"### {event.id} · sign" in section
     assert "`a@0`: prior" in section and "class same" in section
     assert section.count("= total") == 2
+
+
+#: JSON values as records hold them: scalars (non-finite floats too), lists and
+#: dicts, with keys that ``str`` turns into text.
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=6),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.text(max_size=3) | st.integers(-2, 2) | st.booleans(), inner, max_size=3
+        )
+    ),
+    max_leaves=12,
+)
+
+
+def _laid_out_as_written_first(value, level):
+    """The report's layout as first written: recursive, one encoder call per item."""
+    one_line = json.JSONEncoder(ensure_ascii=False).encode
+    if level >= 4 or not isinstance(value, dict | list) or not value:
+        return one_line(value)
+    inner = "\n" + "  " * (level + 1)
+    if isinstance(value, dict):
+        items = [
+            f"{one_line(str(k))}: {_laid_out_as_written_first(v, level + 1)}"
+            for k, v in value.items()
+        ]
+        opening, closing = "{", "}"
+    else:
+        items = [_laid_out_as_written_first(v, level + 1) for v in value]
+        opening, closing = "[", "]"
+    return opening + inner + ("," + inner).join(items) + "\n" + "  " * level + closing
+
+
+@given(_JSON_VALUES, st.integers(0, 5))
+def test_the_layout_is_the_layout_as_first_written(value, level):
+    assert report_module._laid_out(value, level) == _laid_out_as_written_first(
+        value, level
+    )
+
+
+@given(_JSON_VALUES)
+def test_one_line_is_the_json_encoder(value):
+    expected = json.JSONEncoder(ensure_ascii=False).encode(value)
+    assert report_module._one_line(value) == expected
+
+
+def test_streamed_json_is_the_same_when_the_reasons_are_forgotten(monkeypatch):
+    """The texts of the match reasons are remembered for a while, not for good."""
+    result = reconcile.reconcile(reconcile.load_articles([FIXTURE_SETS[0]]))
+    remembered = io.StringIO()
+    write_json_report(result.articles, result.facts, remembered, events=result.events)
+    monkeypatch.setattr(report_module._ClaimJson, "MAX_TUPLES", 1)
+    forgetting = io.StringIO()
+    write_json_report(result.articles, result.facts, forgetting, events=result.events)
+    assert forgetting.getvalue() == remembered.getvalue()
+    assert forgetting.getvalue() == render_json(result.to_report())

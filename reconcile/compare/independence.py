@@ -142,8 +142,14 @@ def origin_of(claim: Claim, wire: WireGroups) -> tuple[str, str]:
     >>> origin_of(c, WireGroups({}, {}))
     ('Kremlin', 'attributed to Kremlin')
     """
-    if claim.attributed_to and not _is_generic(claim.attributed_to):
-        return claim.attributed_to, f"attributed to {claim.attributed_to}"
+    named = claim.attributed_to
+    return _origin(claim, named if named and not _is_generic(named) else None, wire)
+
+
+def _origin(claim: Claim, source: str | None, wire: WireGroups) -> tuple[str, str]:
+    """:func:`origin_of` *claim*, whose named *source* (not a vague one) is known."""
+    if source is not None:
+        return source, f"attributed to {source}"
     label = wire.group_of.get(claim.article_id)
     if label is not None:
         return label, wire.reasons[label]
@@ -165,6 +171,17 @@ def group_origins(
     run by several outlets), or when they are attributed to the same named
     source ("according to the Kremlin"); the relation is closed transitively.
     """
+    if len(members) == 1:  # many facts: one group, made straight away
+        (claim,) = members
+        name, reason = origin_of(claim, wire)
+        return (
+            OriginGroup(
+                sys.intern(name),
+                shared_value((claim.outlet,)),
+                [claim.id],
+                sys.intern(reason),
+            ),
+        )
     parent = list(range(len(members)))
 
     def find(x: int) -> int:
@@ -173,37 +190,44 @@ def group_origins(
             x = parent[x]
         return x
 
+    # Each claim's named source (None when it names none or a vague one),
+    # worked out once.
+    sources = [
+        c.attributed_to
+        if c.attributed_to and not _is_generic(c.attributed_to)
+        else None
+        for c in members
+    ]
     first_with: dict[tuple[str, str], int] = {}
     for index, claim in enumerate(members):
         keys = [("outlet", wire.group_of.get(claim.article_id, claim.outlet))]
-        if claim.attributed_to and not _is_generic(claim.attributed_to):
-            keys.append(("source", claim.attributed_to))
+        if sources[index] is not None:
+            keys.append(("source", sources[index]))
         for key in keys:
             if key in first_with:
                 parent[find(index)] = find(first_with[key])
             else:
                 first_with[key] = index
-    groups: dict[int, list[Claim]] = defaultdict(list)
-    for index, claim in enumerate(members):
-        groups[find(index)].append(claim)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(members)):
+        groups[find(index)].append(index)
     out = []
     for group in groups.values():
-        reasons = sorted({origin_of(c, wire)[1] for c in group})
-        named = sorted(
-            {
-                c.attributed_to
-                for c in group
-                if c.attributed_to and not _is_generic(c.attributed_to)
-            }
+        reasons = sorted({_origin(members[i], sources[i], wire)[1] for i in group})
+        named = sorted({s for i in group if (s := sources[i]) is not None})
+        outlets = sorted({members[i].outlet for i in group})
+        first = group[0]
+        name = (
+            " / ".join(named)
+            if named
+            else _origin(members[first], sources[first], wire)[0]
         )
-        outlets = sorted({c.outlet for c in group})
-        name = " / ".join(named) if named else origin_of(group[0], wire)[0]
         # Shared: most groups have one of a few names, outlet lists and reasons.
         out.append(
             OriginGroup(
                 sys.intern(name),
                 shared_value(tuple(outlets)),
-                [c.id for c in group],
+                [members[i].id for i in group],
                 sys.intern("; ".join(reasons)),
             )
         )

@@ -18,8 +18,7 @@ from rapidfuzz import fuzz
 
 from reconcile.config import Config
 from reconcile.extract.attribution import find_attribution
-from reconcile.match import claim_frame
-from reconcile.match.frames import content_tokens
+from reconcile.match.frames import content_tokens, frame_tokens
 from reconcile.model import Actor, Claim, DateValue, Quantity, Value
 
 __all__ = [
@@ -249,8 +248,8 @@ class ClaimView:
 
     @functools.cached_property
     def frame_text(self) -> str:
-        """The matcher's frame of the claim."""
-        return claim_frame(self.claim).text
+        """The matcher's frame of the claim (its text)."""
+        return " ".join(frame_tokens(self.claim))
 
     @functools.cached_property
     def frame_parts(self) -> tuple[frozenset[str], str]:

@@ -157,10 +157,16 @@ def compare_fact_cluster(
         now = {c.id: c for c in members}
         if all(now.get(c.id, c) == c for c in earlier[0].claims):
             reuse.append(earlier)
-    built, findings = _build_fact(
-        fact.fact_id, fact.cluster, members, wire, config, reuse
+    return _build_fact(
+        fact.fact_id,
+        fact.cluster,
+        members,
+        wire,
+        config,
+        reuse,
+        event=fact.event_id,
+        attribute=fact.attribute,
     )
-    return evolve(built, event=fact.event_id, attribute=fact.attribute), findings
 
 
 def earliest_first(facts: Iterable[Fact]) -> tuple[Fact, ...]:
@@ -226,6 +232,9 @@ def _build_fact(
     wire: WireGroups,
     config: Config,
     earlier: Sequence[tuple[Fact, PairFindings]] = (),
+    *,
+    event: str | None = None,
+    attribute: str | None = None,
 ) -> tuple[Fact, PairFindings]:
     origins = group_origins(members, wire)
     origin_by_claim = {i: (g.origin, g.reason) for g in origins for i in g.claim_ids}
@@ -244,6 +253,8 @@ def _build_fact(
         conflicts=conflicts,
         updates=updates,
         origins=origins,
+        event=event,
+        attribute=attribute,
     )
     return fact, findings
 

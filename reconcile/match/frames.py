@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from attrs import field, frozen
 
@@ -17,7 +17,14 @@ from reconcile.extract.claims import countries_of, first_verb
 from reconcile.extract.quantities import COUNTED_NOUNS
 from reconcile.model import Actor, Claim, DateValue, Quantity, Span
 
-__all__ = ["DISTINCT_EVENTS", "SYNONYMS", "Frame", "claim_frame", "content_tokens"]
+__all__ = [
+    "DISTINCT_EVENTS",
+    "SYNONYMS",
+    "Frame",
+    "claim_frame",
+    "content_tokens",
+    "frame_tokens",
+]
 
 
 SYNONYMS: Mapping[str, str] = {
@@ -468,27 +475,7 @@ def claim_frame(
     >>> claim_frame(c).text
     'agreement qty_years_term sign'
     """
-    text, start = claim.text.lower(), claim.span.start
-    pieces: list[str] = []
-    cursor = 0
-    for value in claim.values:
-        pieces.append(text[cursor : value.span.start - start])
-        locating = isinstance(value, Quantity) and _locates(
-            text, value, value.span.end - start
-        )
-        pieces.append(" " + ("" if locating else _value_token(value, gazetteer)) + " ")
-        cursor = value.span.end - start
-    pieces.append(text[cursor:])
-    tokens: set[str] = set()
-    folded: set[tuple[str, str]] = set()
-    for token in _TOKEN.findall("".join(pieces)):
-        if token.startswith(("qty_", "actor_")):
-            tokens.add(token)
-        elif token not in _STOPWORDS and not token.isdigit() and len(token) > 1:
-            canon = SYNONYMS.get(token)
-            if canon is not None and canon != token:
-                folded.add((token, canon))
-            tokens.add(canon if canon is not None else _stem(token))
+    tokens, folded = _folded_tokens(claim, gazetteer)
     named = [
         a
         for a in claim.values
@@ -532,6 +519,61 @@ def claim_frame(
     return Frame(*fields, parties_implied, *rest)
 
 
+def frame_tokens(claim: Claim, gazetteer: Gazetteer | None = None) -> tuple[str, ...]:
+    """The tokens of :func:`claim_frame`'s frame of *claim* (its ``tokens``,
+    sorted), without the rest of the frame, which takes longer to make.
+
+    >>> from reconcile.model import Claim, Span
+    >>> frame_tokens(Claim(id="a#1", article_id="a", outlet="X",
+    ...                    text="They inked a pact", span=Span(0, 17)))
+    ('agreement', 'sign')
+    """
+    return tuple(sorted(_folded_tokens(claim, gazetteer)[0]))
+
+
+def _folded_tokens(
+    claim: Claim, gazetteer: Gazetteer | None
+) -> tuple[set[str], set[tuple[str, str]]]:
+    """The frame's tokens of *claim* (values masked, stop words out, synonyms
+    folded, the rest stemmed), and the ``(word, synonym)`` pairs folded."""
+    text, start = claim.text.lower(), claim.span.start
+    pieces: list[str] = []
+    cursor = 0
+    for value in claim.values:
+        pieces.append(text[cursor : value.span.start - start])
+        locating = isinstance(value, Quantity) and _locates(
+            text, value, value.span.end - start
+        )
+        pieces.append(" " + ("" if locating else _value_token(value, gazetteer)) + " ")
+        cursor = value.span.end - start
+    pieces.append(text[cursor:])
+    tokens: set[str] = set()
+    folded: set[tuple[str, str]] = set()
+    for token in _TOKEN.findall("".join(pieces)):
+        if token.startswith(("qty_", "actor_")):
+            tokens.add(token)
+            continue
+        kept, fold = _folded_word(token)
+        if kept is not None:
+            tokens.add(kept)
+            if fold is not None:
+                folded.add(fold)
+    return tokens, folded
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded_word(token: str) -> tuple[str | None, tuple[str, str] | None]:
+    """The frame token of a lower-cased word (``None`` for a stop word, a
+    number or a letter) and the ``(word, synonym)`` pair when a synonym folds
+    it; remembered, as a corpus repeats a few thousand words."""
+    if token in _STOPWORDS or token.isdigit() or len(token) <= 1:
+        return None, None
+    canon = SYNONYMS.get(token)
+    if canon is None:
+        return _stem(token), None
+    return canon, (token, canon) if canon != token else None
+
+
 def _shared_tokens(
     tokens: tuple[str, ...], shared: dict[object, object]
 ) -> tuple[str, ...]:
@@ -544,8 +586,11 @@ def _shared_tokens(
     return found  # type: ignore[return-value]
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _dimension_of_unit(unit: str) -> str:
-    return "qty_" + re.sub(r"\W+", "", unit or "n")
+    return "qty_" + _NON_WORD.sub("", unit or "n")
 
 
 def _fold(word: str) -> str:
@@ -659,7 +704,7 @@ def content_tokens(
     "The coastguard said no flood alert had been issued" keeps
     ``{alert, flood, issu}``-like tokens: what is stated, not who states it.
     """
-    tokens = frozenset(claim_frame(claim, gazetteer).tokens)
+    tokens = frozenset(_folded_tokens(claim, gazetteer)[0])
     at = claim.text.find(cue) if cue else -1
     if cue is None or at < 0:
         return tokens
@@ -673,7 +718,7 @@ def content_tokens(
         span=Span(begin, end),
         values=inside,
     )
-    return tokens - frozenset(claim_frame(said, gazetteer).tokens)
+    return tokens - _folded_tokens(said, gazetteer)[0]
 
 
 #: A clause placing the claim against another event ("..., days before Trump
@@ -702,7 +747,7 @@ def _value_token(
         return _dimension_of_unit(value.unit) + (
             "_" + value.measure if value.measure else ""
         )
-    return "actor_" + re.sub(r"\W+", "_", _principal(value, gazetteer).lower())
+    return "actor_" + _NON_WORD.sub("_", _principal(value, gazetteer).lower())
 
 
 def _stem(token: str) -> str:
