@@ -6,8 +6,9 @@ import pytest
 
 from reconcile import reconcile
 from reconcile.events.binding import bind_values
-from reconcile.events.coref import group_events
+from reconcile.events.coref import article_accounts, group_events
 from reconcile.extract import extract_claims
+from reconcile.extract.actors import load_gazetteer
 from reconcile.extract.attribution import qualifies_source
 from reconcile.extract.dates import find_dates
 from reconcile.extract.triggers import find_triggers
@@ -878,6 +879,32 @@ class TestMagnitudes:
             ]
         )
         assert len([e for e in result.events if e.event_class == "quake"]) == 2
+
+
+class TestPeopleWithinAnArticle:
+    @pytest.mark.parametrize(
+        ("second", "accounts"),
+        [
+            # Another day, another defendant: another sentencing.
+            ("A Haitian court sentenced Tamsin Strand to 16 years today.", 2),
+            # The same day: the same sentencing, told again.
+            ("A court sentenced Tamsin Strand to 11 years in prison yesterday.", 1),
+            # The same defendant on another day is for the comparison to judge.
+            ("A court sentenced Stefan Tavares to 11 years today.", 1),
+        ],
+    )
+    def test_a_sentencing_of_another_day_and_person_is_another(self, second, accounts):
+        text = (
+            "A court in Basseterre sentenced Stefan Tavares to 11 years in prison"
+            " yesterday.\n\n" + second
+        )
+        (claims_a, claims_b) = extract_claims(article("a", "Desk", text))
+        found = article_accounts(
+            [claims_a, claims_b],
+            {c.id: bind_values(c) for c in (claims_a, claims_b)},
+            load_gazetteer(),
+        )
+        assert len(found["a"].accounts) == accounts
 
 
 class TestWeights:

@@ -186,6 +186,11 @@ def group_events(
 # -- within an article ---------------------------------------------------------
 
 
+#: Families whose events are told apart, within an article, by the people
+#: they name on other days (the winner of an election, the defendant of a trial).
+PERSON_FAMILIES = frozenset({"election", "legal"})
+
+
 class _Draft:
     """An account being built from one article's mentions."""
 
@@ -225,6 +230,7 @@ class _Draft:
         *,
         any_class: bool = False,
         magnitude: tuple[float, float] | None = None,
+        people: frozenset[str] = frozenset(),
     ) -> bool:
         """Whether *mention* tells of this account's event; with *any_class*,
         whatever its class (a mention named only by generic verbs)."""
@@ -232,6 +238,18 @@ class _Draft:
             return False  # "In Carrow, a storm ..." after a storm in Bellmoor
         if _magnitudes_apart(magnitude, self.magnitude):
             return False  # a magnitude 5.5 quake after a magnitude 7.1 one
+        if (
+            self.family in PERSON_FAMILIES
+            and mention.family == self.family
+            and date_ is not None
+            and self.date is not None
+            and (date_[1] < self.date[0] or self.date[1] < date_[0])
+        ):
+            # "A court sentenced Tamsin Strand today" after Stefan Tavares's
+            # sentencing yesterday: another day and nobody in common.
+            mine = self.names - self.countries - self.places - self.containing
+            if people and mine and not people & mine:
+                return False
         if (
             self.family in PARTY_FAMILIES
             and countries
@@ -370,6 +388,8 @@ def article_accounts(
             towns = set(towns_of[claim.id])
             countries = _countries(claim, gazetteer)
             any_class = set(mention.triggers) <= lexicon.generic
+            magnitude = _mention_magnitude(claim, events, mention.number)
+            people = _claim_people(claim, gazetteer)
             takers = [
                 d
                 for d in drafts
@@ -380,7 +400,8 @@ def article_accounts(
                     countries,
                     towns,
                     any_class=any_class,
-                    magnitude=_mention_magnitude(claim, events, mention.number),
+                    magnitude=magnitude,
+                    people=people,
                 )
             ]
             home = (
@@ -553,6 +574,18 @@ def _hits(word: str, lexicon: TriggerLexicon) -> bool:
         lemma in lexicon.generic
         and any(lexicon.family[c] == "incident" for c in lexicon.verbs.get(lemma, ()))
         for lemma in lemmas_of(word)[0]
+    )
+
+
+def _claim_people(claim: Claim, gazetteer: Gazetteer) -> frozenset[str]:
+    """The actors of a claim that are no country and no place (people, parties)."""
+    return frozenset(
+        value.canonical
+        for value in claim.values
+        if isinstance(value, Actor)
+        and value.role == "actor"
+        and gazetteer.type_of(value.canonical) not in ("country", "city", "region")
+        and not gazetteer.stands_for(value.canonical)
     )
 
 
