@@ -574,3 +574,58 @@ def test_figures_orders_of_magnitude_apart_are_not_compared(left, right, compare
         assert (found is not None) is compared
         if compared:
             assert found.outcome == "conflict"
+
+
+class TestOneArticleGivesBoth:
+    """An article does not contradict itself: two figures it gives are two
+    quantities, and other outlets' matching figures do not conflict."""
+
+    def _articles(self, first_also: str) -> list:
+        from reconcile.model import Article
+
+        day = date(2024, 12, 29)
+        crash = "A Jeju Air plane carrying {} people crashed at Muan airport on Sunday."
+        return [
+            Article(
+                id="a", outlet="A", published=day, text=crash.format(181) + first_also
+            ),
+            Article(id="b", outlet="B", published=day, text=crash.format(181)),
+            Article(id="c", outlet="C", published=day, text=crash.format(175)),
+        ]
+
+    def _people(self, articles):
+        from reconcile import reconcile
+
+        (fact,) = [f for f in reconcile(articles).facts if f.attribute == "people"]
+        return fact
+
+    def test_figures_one_article_gives_both_of_do_not_conflict(self):
+        fact = self._people(
+            self._articles("\n\nThe plane carried 175 people and six crew.")
+        )
+        assert fact.verdict.status == "corroborated"
+        assert all(c.within_outlet for c in fact.conflicts)
+
+    def test_without_such_an_article_they_conflict(self):
+        fact = self._people(self._articles(""))
+        assert fact.verdict.status == "conflicting"
+        assert [c.values for c in fact.conflicts if not c.within_outlet] == [
+            ("181 people", "175 people"),
+            ("181 people", "175 people"),
+        ]
+
+    def test_an_add_of_the_article_giving_both_is_the_full_run(self):
+        from reconcile import reconcile
+
+        articles = self._articles("\n\nThe plane carried 175 people and six crew.")
+        before = reconcile(articles[1:])
+        assert self._status(before) == "conflicting"
+        added = before.add(articles[:1])
+        assert (
+            self._status(added) == self._status(reconcile(articles)) == "corroborated"
+        )
+
+    @staticmethod
+    def _status(result) -> str:
+        (fact,) = [f for f in result.facts if f.attribute == "people"]
+        return fact.verdict.status

@@ -44,6 +44,7 @@ from reconcile.model import (
     Fact,
     OriginGroup,
     Quantity,
+    Span,
     Update,
     Value,
     Verdict,
@@ -104,6 +105,10 @@ class PairFindings:
 
     agreeing: tuple[AgreeingPair, ...] = ()
     rising: tuple[RisingPair, ...] = ()
+    two_quantities: tuple[Conflict, ...] = ()
+    """Disagreements one article of the fact explains by giving both values
+    itself (:func:`_one_article_gives_both`): no conflicts, kept so that a
+    fact that gains claims weighs them again."""
 
 
 @collector_paused()
@@ -288,7 +293,11 @@ def _compare_members(
             config,
             (conflicts, agreeing, rising),
         )
+    conflicts, two_quantities = _one_article_gives_both(conflicts, members, config)
     conflicts.sort(key=lambda c: (position[c.claim_ids[0]], position[c.claim_ids[1]]))
+    two_quantities.sort(
+        key=lambda c: (position[c.claim_ids[0]], position[c.claim_ids[1]])
+    )
     agreeing.sort(key=lambda p: (position[p[2]], position[p[4]]))
     rising.sort(key=lambda p: (position[p[1]], position[p[3]]))
     agreeing_values, rising_values = _values_of(members, agreeing, rising)
@@ -296,7 +305,7 @@ def _compare_members(
         _agreements(agreeing_values),
         conflicts,
         _updates(rising_values),
-        PairFindings(tuple(agreeing), tuple(rising)),
+        PairFindings(tuple(agreeing), tuple(rising), tuple(two_quantities)),
     )
 
 
@@ -315,7 +324,7 @@ def _earlier_outcomes(
         for claim in fact.claims:
             if claim.id in position:
                 compared_in[claim.id] = number
-        for conflict in fact.conflicts:
+        for conflict in (*fact.conflicts, *findings.two_quantities):
             left_id, right_id = conflict.claim_ids
             if left_id in position and right_id in position:
                 conflicts.append(_with_origins(conflict, origin_by_claim))
@@ -596,3 +605,74 @@ def _updates(rising: Mapping[str, list[tuple[Claim, Quantity]]]) -> list[Update]
             )
         )
     return out
+
+
+def _one_article_gives_both(
+    conflicts: Sequence[Conflict], members: Sequence[Claim], config: Config
+) -> tuple[list[Conflict], list[Conflict]]:
+    """*conflicts* split into those that stand and those one article explains.
+
+    An article does not contradict itself: when one article of the fact gives
+    two disjoint figures of its attribute ("181 people aboard", "175
+    passengers and six crew"), the attribute holds two quantities there, and
+    two other outlets' figures that agree with one each ("181", "175") tell
+    of those two quantities, not of one misreported.
+    """
+    both = _figures_one_article_parts(members, config)
+    if not both:
+        return list(conflicts), []
+    by_id = {claim.id: claim for claim in members}
+    stand: list[Conflict] = []
+    explained: list[Conflict] = []
+    for conflict in conflicts:
+        left, right = (
+            _value_at(by_id[claim_id], span)
+            for claim_id, span in zip(conflict.claim_ids, conflict.spans, strict=True)
+        )
+        if (
+            conflict.kind == "quantity"
+            and not conflict.within_outlet
+            and isinstance(left, Quantity)
+            and isinstance(right, Quantity)
+            and any(
+                (_agree(left, a, config) and _agree(right, b, config))
+                or (_agree(left, b, config) and _agree(right, a, config))
+                for a, b in both
+            )
+        ):
+            explained.append(conflict)
+        else:
+            stand.append(conflict)
+    return stand, explained
+
+
+#: Figures of one article looked at for :func:`_one_article_gives_both` (the
+#: pairs of one article's figures grow with their square).
+_FIGURES_PER_ARTICLE = 12
+
+
+def _figures_one_article_parts(
+    members: Sequence[Claim], config: Config
+) -> list[tuple[Quantity, Quantity]]:
+    """The pairs of disjoint figures that one article of *members* gives."""
+    by_article: dict[str, list[Quantity]] = defaultdict(list)
+    for claim in members:
+        by_article[claim.article_id].extend(
+            v for v in claim.values if isinstance(v, Quantity)
+        )
+    found: list[tuple[Quantity, Quantity]] = []
+    for figures in by_article.values():
+        for a, b in combinations(figures[:_FIGURES_PER_ARTICLE], 2):
+            outcome = compare_values(a, b, config)
+            if outcome is not None and outcome.outcome == "conflict":
+                found.append((a, b))
+    return found
+
+
+def _value_at(claim: Claim, span: Span) -> Value | None:
+    return next((v for v in claim.values if v.span == span), None)
+
+
+def _agree(left: Quantity, right: Quantity, config: Config) -> bool:
+    outcome = compare_values(left, right, config)
+    return outcome is not None and outcome.outcome == "agree"
