@@ -252,10 +252,13 @@ def _add_articles(
     pending.reverse()
     earlier = {key[0]: known for key, known in previous.items()}
     compared: dict[tuple[str, ...], ComparedFact] = {}
+    wire_keys = _WireKeys(wire)
+    # One copy of each origin group and verdict the facts repeat.
+    shared: dict[Any, Any] = {}
     while pending:
         cluster = pending.pop()
         key = (cluster.fact_id, *(c.id for c in cluster.claims))
-        wire_key = _wire_key(cluster, wire)
+        wire_key = wire_keys.of(cluster)
         known = previous.get(key)
         if (
             known is not None
@@ -276,6 +279,7 @@ def _add_articles(
             wire,
             config,
             (before.fact, before.findings) if before is not None else None,
+            shared=shared,
         )
         compared[key] = ComparedFact(cluster.cluster, wire_key, fact, findings)
     facts = earliest_first(c.fact for c in compared.values())
@@ -336,14 +340,28 @@ def diff_facts(
     )
 
 
-def _wire_key(cluster: FactCluster, wire: WireGroups) -> WireKey:
-    """The wire groups of the articles of *cluster*'s claims, which its fact depends on."""
-    article_ids = sorted({c.article_id for c in cluster.claims})
-    groups = []
-    for article_id in article_ids:
-        label = wire.group_of.get(article_id, "")
-        groups.append((article_id, label, wire.reasons.get(label, "")))
-    return tuple(groups)
+class _WireKeys:
+    """The wire keys of facts, each entry and each key one object however many
+    facts hold it (an article's entry is in every fact of its claims, and the
+    facts of one event mostly have the same articles)."""
+
+    def __init__(self, wire: WireGroups) -> None:
+        self._wire = wire
+        self._entries: dict[str, tuple[str, str, str]] = {}
+        self._keys: dict[WireKey, WireKey] = {}
+
+    def of(self, cluster: FactCluster) -> WireKey:
+        """The wire groups of the articles of *cluster*'s claims, which its fact depends on."""
+        key = tuple(map(self._entry, sorted({c.article_id for c in cluster.claims})))
+        return self._keys.setdefault(key, key)
+
+    def _entry(self, article_id: str) -> tuple[str, str, str]:
+        entry = self._entries.get(article_id)
+        if entry is None:
+            label = self._wire.group_of.get(article_id, "")
+            entry = (article_id, label, self._wire.reasons.get(label, ""))
+            self._entries[article_id] = entry
+        return entry
 
 
 def _extract(

@@ -11,7 +11,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
-from typing import cast
+from typing import Any, cast
 
 from attrs import evolve, frozen
 
@@ -144,12 +144,17 @@ def compare_fact_cluster(
     wire: WireGroups,
     config: Config,
     earlier: tuple[Fact, PairFindings] | None = None,
+    *,
+    shared: dict[Any, Any] | None = None,
 ) -> tuple[Fact, PairFindings]:
     """The verdict of one fact (one attribute of one event) from its claims.
 
     *earlier* is what an earlier run found for the fact of the same id; its
     pairs are reused only when each of its claims still here gives the fact
-    the same values.
+    the same values. *shared*, when given, holds one copy of each origin
+    group and verdict of the facts compared so far, and takes the new ones:
+    the facts of one event mostly have the same claims, and so the same
+    origin groups, and a few dozen verdicts recur across all facts.
     """
     members = fact.claims
     reuse: list[tuple[Fact, PairFindings]] = []
@@ -158,7 +163,7 @@ def compare_fact_cluster(
         if all(now.get(c.id, c) == c for c in earlier[0].claims):
             reuse.append(earlier)
     built, findings = _build_fact(
-        fact.fact_id, fact.cluster, members, wire, config, reuse
+        fact.fact_id, fact.cluster, members, wire, config, reuse, shared
     )
     return evolve(built, event=fact.event_id, attribute=fact.attribute), findings
 
@@ -226,13 +231,16 @@ def _build_fact(
     wire: WireGroups,
     config: Config,
     earlier: Sequence[tuple[Fact, PairFindings]] = (),
+    shared: dict[Any, Any] | None = None,
 ) -> tuple[Fact, PairFindings]:
-    origins = group_origins(members, wire)
+    held = shared if shared is not None else {}
+    origins = tuple(held.setdefault(g, g) for g in group_origins(members, wire))
     origin_by_claim = {i: (g.origin, g.reason) for g in origins for i in g.claim_ids}
     agreements, conflicts, updates, findings = _compare_members(
         members, origin_by_claim, config, earlier
     )
     verdict = decide_verdict(origins, members, conflicts, updates)
+    verdict = held.setdefault(verdict, verdict)
     statement = next(c.text for c in members if c.id == cluster.medoid)
     fact = Fact(
         id=fact_id,
