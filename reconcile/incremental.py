@@ -30,6 +30,7 @@ from reconcile.events.coref import ArticleAccounts, group_events
 from reconcile.events.facts import FactCluster, fact_clusters
 from reconcile.extract.actors import Gazetteer
 from reconcile.gc_pause import collector_paused
+from reconcile.heap_release import release_free_heap
 from reconcile.ingest import truncate_article
 from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
@@ -229,6 +230,9 @@ def _add_articles(
         for c, binding in zip(done.claims, done.bindings, strict=True)
     )
     del work
+    # Matching's temporaries and the pool's results are gone: their pages go
+    # back to the system rather than wait in the heap (see heap_release).
+    release_free_heap()
     grouping = group_events(
         every_claim,
         config,
@@ -236,6 +240,7 @@ def _add_articles(
         bindings=bindings,
         known_accounts=state.accounts if state is not None else None,
     )
+    release_free_heap()  # the event stage's candidate pairs and their scores
     events, clusters = fact_clusters(
         grouping,
         every_claim,
@@ -249,6 +254,7 @@ def _add_articles(
     del grouping
     pending = list(clusters)
     del clusters
+    release_free_heap()  # the grouping's maps of mentions
     pending.reverse()
     earlier = {key[0]: known for key, known in previous.items()}
     compared: dict[tuple[str, ...], ComparedFact] = {}
@@ -283,6 +289,7 @@ def _add_articles(
         )
         compared[key] = ComparedFact(cluster.cluster, wire_key, fact, findings)
     facts = earliest_first(c.fact for c in compared.values())
+    release_free_heap()
     report("compare", 1, 1)
     state = IncrementalState(
         every_article,
