@@ -26,11 +26,8 @@ def result():
 
 def _held_once(items) -> bool:
     """Whether equal items of *items* are the same object."""
-    first = {}
-    for item in items:
-        if first.setdefault(item, item) is not item:
-            return False
-    return True
+    first: dict[object, object] = {}
+    return all(first.setdefault(item, item) is item for item in items)
 
 
 def test_a_claims_membership_is_one_object_in_all_facts_of_its_event(result):
