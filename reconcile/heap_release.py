@@ -19,7 +19,6 @@ library has no such function, :func:`release_free_heap` does nothing.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import sys
 from collections.abc import Callable
@@ -32,10 +31,11 @@ def _malloc_trim() -> Callable[[int], int] | None:
     """glibc's ``malloc_trim``, or ``None`` where there is none."""
     if not sys.platform.startswith("linux"):
         return None
-    name = ctypes.util.find_library("c")
     try:
-        libc = ctypes.CDLL(name or "libc.so.6")
-        trim = libc.malloc_trim
+        # The symbols the process already has (the C library among them):
+        # ctypes.util.find_library would fork a helper, a copy of this
+        # process, which may by then hold gigabytes.
+        trim = ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):
         return None  # musl and other C libraries have no malloc_trim
     trim.argtypes = [ctypes.c_size_t]
