@@ -48,6 +48,7 @@ from reconcile.model import (
     Value,
     Verdict,
 )
+from reconcile.shared_values import shared_value
 
 __all__ = [
     "PairFindings",
@@ -507,11 +508,12 @@ def _conflict(
     lspan = lv.span if lv is not None else left.span
     rspan = rv.span if rv is not None else right.span
     where = _where(within, left.outlet, right.outlet)
+    # The values' texts and the pairs of outlets recur across facts: one copy each.
     return Conflict(
         kind=kind,
         claim_ids=(left.id, right.id),
-        values=(lval, rval),
-        outlets=(left.outlet, right.outlet),
+        values=(sys.intern(lval), sys.intern(rval)),
+        outlets=shared_value((left.outlet, right.outlet)),
         spans=(lspan, rspan),
         rule=rule,
         explanation=f"{explanation}: {left.outlet} says {lval!r}, {right.outlet} says {rval!r}{where}",
@@ -549,14 +551,20 @@ def _agreements(
             if len(group) < 2:
                 continue
             narrowest = value_of[group[0]]
+            # The value, its explanation and the outlets recur across facts
+            # ("2 claims agree on 2025-01-17"): one copy each.
             out.append(
                 Agreement(
                     kind=kind,
-                    value=str(narrowest.normalized),
+                    value=sys.intern(str(narrowest.normalized)),
                     claim_ids=sorted(group),
-                    outlets=sorted({claim_of[i].outlet for i in group}),
+                    outlets=shared_value(
+                        tuple(sorted({claim_of[i].outlet for i in group}))
+                    ),
                     rule=rule_of.get(kind, "place_containment"),
-                    explanation=f"{len(group)} claims agree on {narrowest.normalized}",
+                    explanation=sys.intern(
+                        f"{len(group)} claims agree on {narrowest.normalized}"
+                    ),
                 )
             )
     return out
