@@ -30,6 +30,7 @@ from reconcile.events.coref import ArticleAccounts, group_events
 from reconcile.events.facts import FactCluster, fact_clusters
 from reconcile.extract.actors import Gazetteer
 from reconcile.gc_pause import collector_paused
+from reconcile.heap_release import release_free_heap
 from reconcile.ingest import truncate_article
 from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
@@ -229,6 +230,9 @@ def _add_articles(
         for c, binding in zip(done.claims, done.bindings, strict=True)
     )
     del work
+    # Matching's temporaries and the pool's results are gone: their pages go
+    # back to the system rather than wait in the heap (see heap_release).
+    release_free_heap()
     grouping = group_events(
         every_claim,
         config,
@@ -236,6 +240,7 @@ def _add_articles(
         bindings=bindings,
         known_accounts=state.accounts if state is not None else None,
     )
+    release_free_heap()  # the event stage's candidate pairs and their scores
     events, clusters = fact_clusters(
         grouping,
         every_claim,
@@ -249,13 +254,17 @@ def _add_articles(
     del grouping
     pending = list(clusters)
     del clusters
+    release_free_heap()  # the grouping's maps of mentions
     pending.reverse()
     earlier = {key[0]: known for key, known in previous.items()}
     compared: dict[tuple[str, ...], ComparedFact] = {}
+    wire_keys = _WireKeys(wire)
+    # One copy of each origin group and verdict the facts repeat.
+    shared: dict[Any, Any] = {}
     while pending:
         cluster = pending.pop()
         key = (cluster.fact_id, *(c.id for c in cluster.claims))
-        wire_key = _wire_key(cluster, wire)
+        wire_key = wire_keys.of(cluster)
         known = previous.get(key)
         if (
             known is not None
@@ -276,9 +285,11 @@ def _add_articles(
             wire,
             config,
             (before.fact, before.findings) if before is not None else None,
+            shared=shared,
         )
         compared[key] = ComparedFact(cluster.cluster, wire_key, fact, findings)
     facts = earliest_first(c.fact for c in compared.values())
+    release_free_heap()
     report("compare", 1, 1)
     state = IncrementalState(
         every_article,
@@ -336,14 +347,28 @@ def diff_facts(
     )
 
 
-def _wire_key(cluster: FactCluster, wire: WireGroups) -> WireKey:
-    """The wire groups of the articles of *cluster*'s claims, which its fact depends on."""
-    article_ids = sorted({c.article_id for c in cluster.claims})
-    groups = []
-    for article_id in article_ids:
-        label = wire.group_of.get(article_id, "")
-        groups.append((article_id, label, wire.reasons.get(label, "")))
-    return tuple(groups)
+class _WireKeys:
+    """The wire keys of facts, each entry and each key one object however many
+    facts hold it (an article's entry is in every fact of its claims, and the
+    facts of one event mostly have the same articles)."""
+
+    def __init__(self, wire: WireGroups) -> None:
+        self._wire = wire
+        self._entries: dict[str, tuple[str, str, str]] = {}
+        self._keys: dict[WireKey, WireKey] = {}
+
+    def of(self, cluster: FactCluster) -> WireKey:
+        """The wire groups of the articles of *cluster*'s claims, which its fact depends on."""
+        key = tuple(map(self._entry, sorted({c.article_id for c in cluster.claims})))
+        return self._keys.setdefault(key, key)
+
+    def _entry(self, article_id: str) -> tuple[str, str, str]:
+        entry = self._entries.get(article_id)
+        if entry is None:
+            label = self._wire.group_of.get(article_id, "")
+            entry = (article_id, label, self._wire.reasons.get(label, ""))
+            self._entries[article_id] = entry
+        return entry
 
 
 def _extract(

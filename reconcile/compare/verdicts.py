@@ -11,7 +11,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import combinations
-from typing import cast
+from typing import Any, cast
 
 from attrs import evolve, frozen
 
@@ -49,6 +49,7 @@ from reconcile.model import (
     Value,
     Verdict,
 )
+from reconcile.shared_values import shared_value
 
 __all__ = [
     "PairFindings",
@@ -149,12 +150,17 @@ def compare_fact_cluster(
     wire: WireGroups,
     config: Config,
     earlier: tuple[Fact, PairFindings] | None = None,
+    *,
+    shared: dict[Any, Any] | None = None,
 ) -> tuple[Fact, PairFindings]:
     """The verdict of one fact (one attribute of one event) from its claims.
 
     *earlier* is what an earlier run found for the fact of the same id; its
     pairs are reused only when each of its claims still here gives the fact
-    the same values.
+    the same values. *shared*, when given, holds one copy of each origin
+    group and verdict of the facts compared so far, and takes the new ones:
+    the facts of one event mostly have the same claims, and so the same
+    origin groups, and a few dozen verdicts recur across all facts.
     """
     members = fact.claims
     reuse: list[tuple[Fact, PairFindings]] = []
@@ -169,6 +175,7 @@ def compare_fact_cluster(
         wire,
         config,
         reuse,
+        shared,
         event=fact.event_id,
         attribute=fact.attribute,
     )
@@ -237,16 +244,19 @@ def _build_fact(
     wire: WireGroups,
     config: Config,
     earlier: Sequence[tuple[Fact, PairFindings]] = (),
+    shared: dict[Any, Any] | None = None,
     *,
     event: str | None = None,
     attribute: str | None = None,
 ) -> tuple[Fact, PairFindings]:
-    origins = group_origins(members, wire)
+    held = shared if shared is not None else {}
+    origins = tuple(held.setdefault(g, g) for g in group_origins(members, wire))
     origin_by_claim = {i: (g.origin, g.reason) for g in origins for i in g.claim_ids}
     agreements, conflicts, updates, findings = _compare_members(
         members, origin_by_claim, config, earlier
     )
     verdict = decide_verdict(origins, members, conflicts, updates)
+    verdict = held.setdefault(verdict, verdict)
     statement = next(c.text for c in members if c.id == cluster.medoid)
     fact = Fact(
         id=fact_id,
@@ -519,11 +529,12 @@ def _conflict(
     lspan = lv.span if lv is not None else left.span
     rspan = rv.span if rv is not None else right.span
     where = _where(within, left.outlet, right.outlet)
+    # The values' texts and the pairs of outlets recur across facts: one copy each.
     return Conflict(
         kind=kind,
         claim_ids=(left.id, right.id),
-        values=(lval, rval),
-        outlets=(left.outlet, right.outlet),
+        values=(sys.intern(lval), sys.intern(rval)),
+        outlets=shared_value((left.outlet, right.outlet)),
         spans=(lspan, rspan),
         rule=rule,
         explanation=f"{explanation}: {left.outlet} says {lval!r}, {right.outlet} says {rval!r}{where}",
@@ -561,14 +572,20 @@ def _agreements(
             if len(group) < 2:
                 continue
             narrowest = value_of[group[0]]
+            # The value, its explanation and the outlets recur across facts
+            # ("2 claims agree on 2025-01-17"): one copy each.
             out.append(
                 Agreement(
                     kind=kind,
-                    value=str(narrowest.normalized),
+                    value=sys.intern(str(narrowest.normalized)),
                     claim_ids=sorted(group),
-                    outlets=sorted({claim_of[i].outlet for i in group}),
+                    outlets=shared_value(
+                        tuple(sorted({claim_of[i].outlet for i in group}))
+                    ),
                     rule=rule_of.get(kind, "place_containment"),
-                    explanation=f"{len(group)} claims agree on {narrowest.normalized}",
+                    explanation=sys.intern(
+                        f"{len(group)} claims agree on {narrowest.normalized}"
+                    ),
                 )
             )
     return out

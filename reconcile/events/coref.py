@@ -69,6 +69,7 @@ from reconcile.match.comparisons import (
 )
 from reconcile.match.weights import estimate_weights, scores_of
 from reconcile.model import Actor, Claim, DateValue, Event, MatchReason, Quantity
+from reconcile.shared_values import shared_value
 
 __all__ = [
     "ArticleAccounts",
@@ -101,14 +102,28 @@ class ArticleAccounts:
 
     @classmethod
     def of(
-        cls, accounts: Sequence[Account], members: Sequence[Sequence[tuple[str, int]]]
+        cls,
+        accounts: Sequence[Account],
+        members: Sequence[Sequence[tuple[str, int]]],
+        *,
+        numbers: dict[tuple[int, ...], tuple[int, ...]] | None = None,
     ) -> ArticleAccounts:
-        """The accounts *accounts*, with the mentions *members* of each."""
+        """The accounts *accounts*, with the mentions *members* of each.
+
+        *numbers*, when given, holds one copy of each tuple of mention numbers
+        and sizes made so far, and takes the new ones: a few dozen such tuples
+        recur across all the articles of a feed (``(0,)``, ``(1,)``, ``(0, 0)``).
+        """
+        held = numbers if numbers is not None else {}
+        mention_numbers = tuple(
+            number for mentions in members for _, number in mentions
+        )
+        sizes = tuple(map(len, members))
         return cls(
             tuple(accounts),
             tuple(claim_id for mentions in members for claim_id, _ in mentions),
-            tuple(number for mentions in members for _, number in mentions),
-            tuple(map(len, members)),
+            held.setdefault(mention_numbers, mention_numbers),
+            held.setdefault(sizes, sizes),
         )
 
     @property
@@ -351,6 +366,9 @@ def article_accounts(
         found = frozenset(values)
         return sets.setdefault(found, found)
 
+    # And a few dozen tuples of mention numbers and sizes (``(0,)``, ``(1, 1)``).
+    numbers: dict[tuple[int, ...], tuple[int, ...]] = {}
+
     for article_id in sorted(by_article):
         cached = known.get(article_id)
         if cached is not None:
@@ -458,7 +476,8 @@ def article_accounts(
                     event_class=draft.event_class,
                     family=draft.family,
                     triggers=shared(draft.triggers),
-                    date=draft.date,
+                    # Of a few hundred days, one (first, last) tuple each.
+                    date=shared_value(draft.date),
                     # An incident that names no place happened in the
                     # country it names ("a quake on Ecuador's coast"), not
                     # in the one its weapons came from ("German drones").
@@ -476,7 +495,7 @@ def article_accounts(
                 )
             )
         made[article_id] = ArticleAccounts.of(
-            accounts, [draft.mentions for draft in drafts]
+            accounts, [draft.mentions for draft in drafts], numbers=numbers
         )
     return made
 
@@ -1029,9 +1048,10 @@ def _constrained_merge(
     inside = impossible & (component[a] == component[b])
     blocked = set((a[inside] * n + b[inside]).tolist())
     order = linked[np.lexsort((b[linked], a[linked], -scores[linked]))]
-    left, right = a.tolist(), b.tolist()
-    for k in order.tolist():
-        x, y = cluster_of[left[k]], cluster_of[right[k]]
+    # Only the pairs that may link become Python ints (one in ten of them):
+    # the lists of every pair took some 70 bytes a pair (600 MB at 1M claims).
+    for i, j in zip(a[order].tolist(), b[order].tolist(), strict=True):
+        x, y = cluster_of[i], cluster_of[j]
         if x == y:
             continue
         if not _compatible(members[x], members[y], accounts, articles, blocked, n):

@@ -111,12 +111,17 @@ def fact_clusters(
     facts: list[FactCluster] = []
     proposition_of: dict[str, list[str]] = {}
     statements: list[tuple[str, list[str]]] = []
+    # A claim's membership is the same in every fact of its event (its date,
+    # its place, its figures): one Membership for them all, not one per fact.
+    joined: dict[tuple[str, str], Membership] = {}
     for (event, attribute, _detail), per_claim in values.items():
         members = {
             cid: _restricted(by_id[cid], idx, attribute)
             for cid, idx in per_claim.items()
         }
-        facts.append(_fact(events[event], attribute, members, grouping, medoids))
+        facts.append(
+            _fact(events[event], attribute, members, grouping, medoids, joined)
+        )
     for event, pool in sorted(pools.items()):
         by_sentence: dict[str, list[str]] = defaultdict(list)
         for claim_id in dict.fromkeys(pool):
@@ -146,10 +151,12 @@ def fact_clusters(
         )
         events[event.id] = event
         members = {cid: by_id[cid] for cid in ordered}
-        facts.append(_fact(event, "statement", members, grouping, medoids))
+        facts.append(_fact(event, "statement", members, grouping, medoids, joined))
     for event, group in statements:
         members = {cid: _restricted(by_id[cid], [], "statement") for cid in group}
-        facts.append(_fact(events[event], "statement", members, grouping, medoids))
+        facts.append(
+            _fact(events[event], "statement", members, grouping, medoids, joined)
+        )
     claims_of: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         claims_of[fact.event_id].update(c.id for c in fact.claims)
@@ -239,21 +246,33 @@ def _fact(
     members: Mapping[str, Claim],
     grouping: EventGrouping,
     medoids: Mapping[tuple[str, ...], str],
+    joined: dict[tuple[str, str], Membership],
 ) -> FactCluster:
+    """The fact of *attribute* of *event* held by *members*; *joined* holds the
+    memberships made so far, by claim and event id, and takes the new ones."""
     ordered = sorted(members.values(), key=claim_order)
     detail = "" if attribute not in ("statement", "statement date") else ordered[0].id
     digest = hashlib.blake2b(
         f"{event.id}|{attribute}|{detail}".encode(), digest_size=8
     ).hexdigest()
-    evidence = dict(event.evidence)
     medoid = medoids.get(tuple(c.id for c in ordered))
+    evidence: dict[str, tuple[MatchReason, ...]] | None = None
+    memberships = []
+    for claim in ordered:
+        membership = joined.get((claim.id, event.id))
+        if membership is None:
+            if evidence is None:
+                evidence = dict(event.evidence)
+            membership = _membership(claim, evidence, grouping)
+            joined[(claim.id, event.id)] = membership
+        memberships.append(membership)
     return FactCluster(
         fact_id="F" + digest,
         event_id=event.id,
         attribute=attribute,
         claims=ordered,
         medoid=medoid if medoid is not None else _medoid(ordered),
-        memberships=[_membership(c, evidence, grouping) for c in ordered],
+        memberships=memberships,
     )
 
 
