@@ -907,6 +907,22 @@ class TestPeopleWithinAnArticle:
         assert len(found["a"].accounts) == accounts
 
 
+def test_a_town_of_another_country_is_no_event_of_an_account_placed_in_one():
+    """A roundup's "Canadian strike on Chișinău kills 56" after a quake in
+    Israel: the town's country is not the account's."""
+    text = (
+        "A magnitude 7.9 earthquake struck Israel on Sunday.\n\n"
+        "Canadian strike on Chișinău kills 56"
+    )
+    claims = extract_claims(article("a", "Desk", text))
+    found = article_accounts(
+        claims, {c.id: bind_values(c) for c in claims}, load_gazetteer()
+    )
+    holding = [{claim_id for claim_id, _ in members} for members in found["a"].members]
+    assert len(holding) == 2
+    assert all(len(h) == 1 for h in holding)
+
+
 class TestWeights:
     def test_pairs_that_cannot_link_do_not_teach_m(self):
         """Thousands of look-alike pairs that agree on everything but their

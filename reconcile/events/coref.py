@@ -309,7 +309,14 @@ class _Draft:
     def hosts(self, places: set[str]) -> bool:
         """Whether an event placed in *places* may be this one: not when both
         name countries and none is shared."""
-        lands = {p for p in places if self.gazetteer.type_of(p) == "country"}
+        # A town stands for its country: "a strike on Chișinău" is no event
+        # of an account placed in Israel.
+        lands = {
+            p
+            for place in places
+            for p in (place, *self.gazetteer.within(place))
+            if self.gazetteer.type_of(p) == "country"
+        }
         mine = {
             p
             for p in self.places | self.containing
