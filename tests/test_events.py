@@ -690,6 +690,31 @@ class TestComparisons:
             == "unknown"
         )
 
+    def test_two_towns_of_one_country_are_two_places(self):
+        """ "shook Kazan in Russia" and "struck Saint Petersburg in Russia"."""
+        kazan = account(
+            "a",
+            "incident",
+            set(),
+            places={"Kazan", "Russia"},
+            local={"Kazan"},
+            containing={"Russia"},
+        )
+        petersburg = account(
+            "b",
+            "incident",
+            set(),
+            places={"Saint Petersburg", "Russia"},
+            local={"Saint Petersburg"},
+            containing={"Russia"},
+        )
+        country = account("c", "incident", set(), places={"Russia"})
+        level = {
+            other.key: dict(compare_accounts(kazan, other, 90.0, {}).levels)["place"]
+            for other in (petersburg, country)
+        }
+        assert level == {"b": "different", "c": "same"}
+
     def test_an_account_without_an_event_word_is_no_other_class(self):
         received = account("a", "anaphoric", {"Serbia", "Greece"})
         sent = account("b", "supply", {"Serbia", "Greece"})

@@ -66,6 +66,7 @@ from reconcile.match.comparisons import (
     date_gap,
     explain,
     is_coarse,
+    towns_apart,
 )
 from reconcile.match.weights import estimate_weights, scores_of
 from reconcile.model import Actor, Claim, DateValue, Event, MatchReason, Quantity
@@ -1233,7 +1234,9 @@ def _places_fit(a: Account, b: Account) -> bool:
         return False
     if not a.local or not b.local:
         return True
-    if a.places & b.places or a.places & b.containing or b.places & a.containing:
+    if not towns_apart(a, b) and (
+        a.places & b.places or a.places & b.containing or b.places & a.containing
+    ):
         return True
     # Two towns apart tell two events apart, unless the same parties say one
     # (a signing of two countries, put in one capital or the other); one

@@ -612,6 +612,8 @@ def date_gap(a: Account, b: Account) -> int:
 def _place_level(a: Account, b: Account) -> str:
     if not a.places or not b.places:
         return "unknown"
+    if towns_apart(a, b):
+        return "different"
     if a.places & b.places:
         return "same"
     if a.places & b.containing or b.places & a.containing:
@@ -625,6 +627,19 @@ def _place_level(a: Account, b: Account) -> str:
     if not (towns.containing | (towns.places - towns.local)):
         return "unknown"
     return "different"
+
+
+def towns_apart(a: Account, b: Account) -> bool:
+    """Whether both accounts name towns, none shared or holding another:
+    "Kazan in Russia" and "Saint Petersburg in Russia" are two places,
+    whatever country they share."""
+    return (
+        bool(a.local)
+        and bool(b.local)
+        and not a.local & b.local
+        and not a.local & b.containing
+        and not b.local & a.containing
+    )
 
 
 def _names_level(a: Account, b: Account, name_share: Mapping[str, float]) -> str:
