@@ -617,6 +617,18 @@ def account(key: str, family: str, countries: set[str], **kwargs) -> Account:
     return Account(**fields)
 
 
+def town_account(key: str, town: str, country: str) -> Account:
+    """An incident's account placed in *town*, within *country* ("Kazan in Russia")."""
+    return account(
+        key,
+        "incident",
+        set(),
+        places={town, country},
+        local={town},
+        containing={country},
+    )
+
+
 class TestComparisons:
     @pytest.mark.parametrize(
         ("month", "level"),
@@ -671,14 +683,7 @@ class TestComparisons:
 
     def test_a_town_placed_in_one_country_is_apart_from_another_country(self):
         """ "shook Miami in the United States" and "hit Cyprus": two quakes."""
-        miami = account(
-            "a",
-            "incident",
-            set(),
-            places={"Miami", "United States"},
-            local={"Miami"},
-            containing={"United States"},
-        )
+        miami = town_account("a", "Miami", "United States")
         cyprus = account("b", "incident", set(), places={"Cyprus"})
         levels = dict(compare_accounts(miami, cyprus, 90.0, {}).levels)
         assert levels["place"] == "different"
@@ -692,22 +697,8 @@ class TestComparisons:
 
     def test_two_towns_of_one_country_are_two_places(self):
         """ "shook Kazan in Russia" and "struck Saint Petersburg in Russia"."""
-        kazan = account(
-            "a",
-            "incident",
-            set(),
-            places={"Kazan", "Russia"},
-            local={"Kazan"},
-            containing={"Russia"},
-        )
-        petersburg = account(
-            "b",
-            "incident",
-            set(),
-            places={"Saint Petersburg", "Russia"},
-            local={"Saint Petersburg"},
-            containing={"Russia"},
-        )
+        kazan = town_account("a", "Kazan", "Russia")
+        petersburg = town_account("b", "Saint Petersburg", "Russia")
         country = account("c", "incident", set(), places={"Russia"})
         level = {
             other.key: dict(compare_accounts(kazan, other, 90.0, {}).levels)["place"]
