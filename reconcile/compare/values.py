@@ -17,6 +17,7 @@ from attrs import frozen
 from rapidfuzz import fuzz
 
 from reconcile.config import Config
+from reconcile.extract.actors import PLACE_TYPES
 from reconcile.extract.attribution import find_attribution
 from reconcile.match.frames import content_tokens, frame_tokens
 from reconcile.model import Actor, Claim, DateValue, Quantity, Value
@@ -71,9 +72,6 @@ DISTINCT_ROLES = frozenset(
         "rose",
     }
 )
-
-
-_PLACE_TYPES = frozenset({"city", "country", "region"})
 
 
 @frozen
@@ -237,7 +235,7 @@ class ClaimView:
         return [
             p
             for p in claim.places
-            if p.type in _PLACE_TYPES
+            if p.type in PLACE_TYPES
             and not (begin <= p.span.start and p.span.end <= end)
         ]
 
@@ -450,7 +448,7 @@ def _compare_quantities(
 
 
 def _compare_places(left: Actor, right: Actor) -> ValueComparison | None:
-    if left.type not in _PLACE_TYPES or right.type not in _PLACE_TYPES:
+    if left.type not in PLACE_TYPES or right.type not in PLACE_TYPES:
         return None
     if (
         left.canonical == right.canonical

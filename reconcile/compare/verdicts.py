@@ -635,6 +635,8 @@ def _one_article_gives_both(
     two other outlets' figures that agree with one each ("181", "175") tell
     of those two quantities, not of one misreported.
     """
+    if not any(c.kind == "quantity" and not c.within_outlet for c in conflicts):
+        return list(conflicts), []
     both = _figures_one_article_parts(members, config)
     if not both:
         return list(conflicts), []

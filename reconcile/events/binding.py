@@ -364,19 +364,14 @@ def _another_of_its_kind(
     words = {word.lower() for word in _WORD.findall(found.group())}
     if words & lexicon.background_markers:
         return True
-    following = _WORD.match(
-        claim.text, _skip_spaces(claim.text, trigger.span.end - start)
-    )
+    following = _FOLLOWING_WORD.match(claim.text, trigger.span.end - start)
     return following is not None and (
-        _is_verb_form(following.group())
-        or any(v in lexicon.verbs for v in lemmas_of(following.group())[0])
+        _is_verb_form(following.group(1))
+        or any(v in lexicon.verbs for v in lemmas_of(following.group(1))[0])
     )
 
 
-def _skip_spaces(text: str, at: int) -> int:
-    while at < len(text) and text[at].isspace():
-        at += 1
-    return at
+_FOLLOWING_WORD = re.compile(r"\s*(\w+)")
 
 
 def _is_trigger_noun(trigger: Trigger, lexicon: TriggerLexicon) -> bool:

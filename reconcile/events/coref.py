@@ -49,7 +49,7 @@ from reconcile.events.binding import (
     EventMention,
     bind_values,
 )
-from reconcile.extract.actors import Gazetteer, load_gazetteer
+from reconcile.extract.actors import PLACE_TYPES, Gazetteer, load_gazetteer
 from reconcile.extract.triggers import lemmas_of
 from reconcile.lexicon import TriggerLexicon, trigger_lexicon
 from reconcile.match.clustering import _component_numbers
@@ -254,12 +254,16 @@ class _Draft:
             return False  # "In Carrow, a storm ..." after a storm in Bellmoor
         if _magnitudes_apart(magnitude, self.magnitude):
             return False  # a magnitude 5.5 quake after a magnitude 7.1 one
+        gap = (
+            None
+            if date_ is None or self.date is None
+            else max((date_[0] - self.date[1]).days, (self.date[0] - date_[1]).days)
+        )
         if (
-            self.family in PERSON_FAMILIES
+            gap is not None
+            and gap > 0
+            and self.family in PERSON_FAMILIES
             and mention.family == self.family
-            and date_ is not None
-            and self.date is not None
-            and (date_[1] < self.date[0] or self.date[1] < date_[0])
         ):
             # "A court sentenced Tamsin Strand today" after Stefan Tavares's
             # sentencing yesterday: another day and nobody in common.
@@ -297,10 +301,8 @@ class _Draft:
             )
         ):
             return False
-        if date_ is not None and self.date is not None:
-            gap = max((date_[0] - self.date[1]).days, (self.date[0] - date_[1]).days)
-            if gap > _ARTICLE_DAY_SLACK:
-                return False
+        if gap is not None and gap > _ARTICLE_DAY_SLACK:
+            return False
         if places and self.local and places & self.local == set():
             local = places - self.containing
             if local and not (local & self.places):
@@ -611,7 +613,7 @@ def _claim_people(claim: Claim, gazetteer: Gazetteer) -> frozenset[str]:
         for value in claim.values
         if isinstance(value, Actor)
         and value.role == "actor"
-        and gazetteer.type_of(value.canonical) not in ("country", "city", "region")
+        and gazetteer.type_of(value.canonical) not in PLACE_TYPES
         and not gazetteer.stands_for(value.canonical)
     )
 

@@ -61,6 +61,7 @@ from reconcile.model import Actor, Span
 
 __all__ = [
     "ENTITY_TYPES",
+    "PLACE_TYPES",
     "Gazetteer",
     "find_actors",
     "load_gazetteer",
@@ -156,8 +157,9 @@ _PLACE_NOUNS = _words(
 _PLACE_ADJECTIVE_SUFFIXES = ("-occupied", "-held", "-controlled", "-annexed", "-run")
 _SETTLEMENT_TYPES = frozenset({"city", "unknown"})
 _TARGET_PREPOSITIONS = frozenset({"on", "against"})
-#: Gazetteer types an incident's verb can strike as a place ("hit Budapest").
-_STRUCK_TYPES = frozenset({"city", "country", "region"})
+#: The gazetteer's types of places: what an event can happen in, and what an
+#: incident's verb can strike ("hit Budapest").
+PLACE_TYPES = frozenset({"city", "country", "region"})
 _ATTACKS = _words(
     """strike strikes airstrike airstrikes attack attacks assault raid raids shelling bombing
     bombardment offensive advance assaults counteroffensive counter-offensive"""
@@ -739,7 +741,7 @@ def _role_from_context(
             )
         ):
             return "place"
-        if not evidence and type_ in _STRUCK_TYPES and _strikes(lower):
+        if not evidence and type_ in PLACE_TYPES and _strikes(lower):
             # "an earthquake strikes Costa Rica", "rockets hit Budapest": what
             # an incident's verb strikes is where it happened.
             return "place"

@@ -40,7 +40,7 @@ from functools import lru_cache
 
 from attrs import frozen
 
-from reconcile.extract.actors import Gazetteer
+from reconcile.extract.actors import PLACE_TYPES, Gazetteer
 from reconcile.lexicon import trigger_lexicon
 
 __all__ = ["Attribution", "find_attribution", "qualifies_source"]
@@ -150,7 +150,6 @@ _AUX_SKIP = _words(
     "subsequently initially first last"
 )
 _PLACE_PREPOSITIONS = frozenset({"in", "from", "at", "of"})
-_PLACE_TYPES = frozenset({"country", "city", "region"})
 _ENCLOSING = frozenset({"to", "with", "near", "close"})
 _MAX_OPEN_WORDS = 2
 _PLAIN_WORD = re.compile(r"[a-z][a-z'’-]*[a-z]")
@@ -530,7 +529,7 @@ def _located_origin(
             return None
         return " ".join((_origin(head, None) or "", preposition, place)).strip()
     canonical = gazetteer.canonical(place)
-    if canonical is None or gazetteer.type_of(canonical) not in _PLACE_TYPES:
+    if canonical is None or gazetteer.type_of(canonical) not in PLACE_TYPES:
         return None
     head = [w.lower() if w.lower() in _NP_LEX or is_source_head(w) else w for w in head]
     return _origin([_demonym(place, gazetteer) or canonical, *head], gazetteer)
