@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import numpy as np
 import pytest
 
 from reconcile import reconcile
@@ -1215,6 +1216,60 @@ class TestBridges:
         claim = only_claim("Officials in Mauritius thanked Greece for the 40 drones.")
         attributes = {b.attribute for b in bind_values(claim).bindings}
         assert "place" not in attributes
+
+
+class TestOutvotedMisfit:
+    """One account that took a town from another event of its article (a jet
+    that left Seoul, told beside the crash) must not keep two halves of the
+    crash apart: it leaves, and the halves join."""
+
+    DAY = (date(2024, 1, 7), date(2024, 1, 7))
+
+    def merge(self, rest_date=DAY, rest_places=frozenset({"South Korea"})):
+        from reconcile.events.coref import _constrained_merge
+
+        def crash(key, day, **places):
+            return account(
+                key, "incident", set(), event_class="crash", date=day, **places
+            )
+
+        accounts = [
+            crash("a1", rest_date, places=set(rest_places)),
+            crash("a2", rest_date, places=set(rest_places)),
+            crash("m", self.DAY, places={"Seoul"}, local={"Seoul"}),
+            *(
+                crash(
+                    key,
+                    self.DAY,
+                    places={"Busan", "South Korea"},
+                    local={"Busan"},
+                    containing={"South Korea"},
+                )
+                for key in ("b1", "b2")
+            ),
+        ]
+        pairs = [(0, 1, 10), (0, 2, 9), (1, 2, 9), (3, 4, 10), (0, 3, 8), (1, 4, 8)]
+        impossible_pairs = [(2, 3), (2, 4)]
+        a = np.array([p[0] for p in pairs] + [p[0] for p in impossible_pairs])
+        b = np.array([p[1] for p in pairs] + [p[1] for p in impossible_pairs])
+        scores = np.array([p[2] for p in pairs] + [5.0] * len(impossible_pairs))
+        impossible = np.array([False] * len(pairs) + [True] * len(impossible_pairs))
+        articles = [{x.article_id} for x in accounts]
+        clusters = _constrained_merge(accounts, articles, a, b, scores, impossible, 0.0)
+        return sorted(clusters)
+
+    def test_the_misfit_leaves_and_the_halves_join(self):
+        assert self.merge() == [[0, 1, 3, 4], [2]]
+
+    def test_not_when_the_rest_tells_of_another_day(self):
+        """Two quakes of one country a day apart: the one account placed in a
+        town is no misfit when the rest of its cluster is of another day."""
+        day_after = (date(2024, 1, 8), date(2024, 1, 8))
+        assert self.merge(rest_date=day_after) == [[0, 1, 2], [3, 4]]
+
+    def test_not_when_the_rest_names_no_place(self):
+        """Then the misfit's town is all its cluster says of where it was."""
+        assert self.merge(rest_places=frozenset()) == [[0, 1, 2], [3, 4]]
 
 
 class TestStatementDates:

@@ -1060,12 +1060,22 @@ def _constrained_merge(
     order = linked[np.lexsort((b[linked], a[linked], -scores[linked]))]
     # Only the pairs that may link become Python ints (one in ten of them):
     # the lists of every pair took some 70 bytes a pair (600 MB at 1M claims).
+    fresh = n  # the number of the next cluster an evicted account starts
     for i, j in zip(a[order].tolist(), b[order].tolist(), strict=True):
         x, y = cluster_of[i], cluster_of[j]
         if x == y:
             continue
         if not _compatible(members[x], members[y], accounts, articles, blocked, n):
-            continue
+            misfit = _outvoted(members[x], members[y], accounts, articles, blocked, n)
+            if misfit is None or misfit in (i, j):
+                continue
+            # One misread account (a place borrowed from another event of its
+            # article) does not keep two halves of an event apart: it leaves.
+            side = x if cluster_of[misfit] == x else y
+            members[side].remove(misfit)
+            cluster_of[misfit] = fresh
+            members[fresh] = [misfit]
+            fresh += 1
         if len(members[x]) < len(members[y]):
             x, y = y, x
         for i in members[y]:
@@ -1170,6 +1180,64 @@ def _compatible(
         return False
     left, right = _consensus(x, accounts), _consensus(y, accounts)
     return left is None or right is None or _dates_fit(left, right)
+
+
+def _outvoted(
+    x: Sequence[int],
+    y: Sequence[int],
+    accounts: Sequence[Account],
+    articles: Sequence[set[str]],
+    blocked: set[int],
+    n: int,
+) -> int | None:
+    """The one account of *x* or *y* that alone keeps them apart, when the rest
+    of its cluster outvotes it: two or more accounts that fit the other
+    cluster, one of them placed where the other cluster is, and the rest
+    agrees with the other cluster on the day. ``None`` when
+    another account, one article or the clusters' dates or magnitudes part
+    them."""
+    suspects: set[int] | None = None
+    for i in x:
+        for j in y:
+            if articles[i] & articles[j]:
+                return None
+            key = i * n + j if i < j else j * n + i
+            if (
+                key in blocked
+                or not _places_fit(accounts[i], accounts[j])
+                or classes_differ(accounts[i], accounts[j])
+            ):
+                suspects = {i, j} if suspects is None else suspects & {i, j}
+                if not suspects:
+                    return None
+    if suspects is None or len(suspects) != 1:
+        return None
+    (misfit,) = suspects
+    rest, other = (
+        ([m for m in x if m != misfit], y)
+        if misfit in x
+        else (
+            [m for m in y if m != misfit],
+            x,
+        )
+    )
+    placed_alike = any(
+        accounts[r].places & (accounts[o].places | accounts[o].containing)
+        or accounts[o].places & accounts[r].containing
+        for r in rest
+        for o in other
+    )
+    left, right = _consensus(rest, accounts), _consensus(other, accounts)
+    if (
+        len(rest) < 2
+        or not placed_alike
+        or left is None
+        or right is None
+        or left.date != right.date
+        or not _compatible(rest, other, accounts, articles, blocked, n)
+    ):
+        return None
+    return misfit
 
 
 def _magnitude(
