@@ -105,6 +105,31 @@ class TestTriggers:
         assert lemmas_of("survivors") == ((), ("survivor",))
         assert lemmas_of("inked") == (("ink",), ())
 
+    @pytest.mark.parametrize(
+        ("text", "not_a_trigger"),
+        [
+            ("The initial quake in Herat had a magnitude of 6.3.", "initial"),
+            ("Its initial magnitude was 6.3.", "initial"),
+            ("The state of emergency ends on Friday.", "state"),
+        ],
+    )
+    def test_a_verb_after_a_determiner_is_no_verb(self, text, not_a_trigger):
+        """'the initial quake' is no signing ("to initial a treaty")."""
+        assert not_a_trigger not in {word for word, _ in classes(text)}
+
+    @pytest.mark.parametrize(
+        ("text", "trigger"),
+        [
+            ("The fire spread overnight.", ("fire", "storm")),
+            ("The two sides will initial the deal on Friday.", ("initial", "sign")),
+            ("A strike hit the port.", ("strike", "attack")),
+        ],
+    )
+    def test_a_noun_after_a_determiner_and_a_verb_after_a_subject_still_are(
+        self, text, trigger
+    ):
+        assert trigger in classes(text)
+
     def test_a_plural_form_after_a_name_is_a_verb(self):
         assert ("shells", "attack") in classes("Overnight Russia shells Kharkiv again.")
 
@@ -466,6 +491,11 @@ class TestBinding:
             ),
             ("Since Saturday's quake in Herat, people have slept outside.", "date"),
             ("The deal is expected to close by October.", "date"),
+            (
+                "Turnout was 63.8 percent, lower than in the March 2018 vote.",
+                "than date",
+            ),
+            ("Turnout fell to 63.8 percent in the March 2018 vote.", "date"),
         ],
     )
     def test_a_date_that_bounds_an_event_does_not_date_it(self, text, attribute):
@@ -1216,6 +1246,44 @@ class TestBridges:
         claim = only_claim("Officials in Mauritius thanked Greece for the 40 drones.")
         attributes = {b.attribute for b in bind_values(claim).bindings}
         assert "place" not in attributes
+
+
+class TestBackgroundWithinAnArticle:
+    def test_a_toll_told_after_a_background_is_of_the_article_event(self):
+        """'They were among the deadliest quakes this year, after quakes in
+        Turkey in February': the toll told next is the Herat quake's."""
+        text = (
+            "A magnitude 6.3 earthquake struck Herat on Jan. 6.\n\n"
+            "They were among the deadliest quakes this year, after quakes in "
+            "Turkey in February.\n\n"
+            "A spokesman said 2,445 people were killed."
+        )
+        result = reconcile([article("a", "Desk", text)])
+        (toll,) = [
+            f
+            for f in result.facts
+            if any("2,445" in v.text for c in f.claims for v in c.values)
+        ]
+        (event,) = [e for e in result.events if e.id == toll.event]
+        assert event.date == "2024-01-06"
+
+    def test_the_rest_of_a_background_sentence_stays_with_it(self):
+        """A sentence split in two claims ("... hit a seawall" and "sent the
+        aircraft spinning, killing three passengers") tells of one crash."""
+        text = (
+            "A Jeju Air plane crashed at Muan on Jan. 6, killing 179 people.\n\n"
+            "In July 2013, an Asiana Airlines plane crashed at the San Francisco "
+            "airport after the tail of the jet hit a seawall short of the runway "
+            "and sent the aircraft spinning, killing three passengers."
+        )
+        result = reconcile([article("a", "Desk", text)])
+        (toll,) = [
+            f
+            for f in result.facts
+            if any(v.text.startswith("three") for c in f.claims for v in c.values)
+        ]
+        (event,) = [e for e in result.events if e.id == toll.event]
+        assert event.date == "2013-07-01/2013-07-31"
 
 
 class TestOutvotedMisfit:

@@ -372,6 +372,10 @@ def _another_of_its_kind(
 
 
 _FOLLOWING_WORD = re.compile(r"\s*(\w+)")
+#: The word before a date's preposition and article ("than in the").
+_BOUND_BEFORE = re.compile(
+    r"\b(\w+)\s+(?:(?:in|on|at|of|during)\s+)?(?:the\s+)?\Z", re.IGNORECASE
+)
 
 
 def _is_trigger_noun(trigger: Trigger, lexicon: TriggerLexicon) -> bool:
@@ -632,6 +636,13 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
                 f"dates the clause {trigger.text!r} is a modifier in, not {trigger.text!r}",
             )
         bound = value.text.split(maxsplit=1)[0].lower()
+        if bound not in context.lexicon.date_bound_words:
+            # "lower than in the March 2018 vote": the word before the date's
+            # preposition and article.
+            before = _BOUND_BEFORE.search(
+                claim.text, 0, value.span.start - claim.span.start
+            )
+            bound = before.group(1).lower() if before else bound
         end = value.span.end - claim.span.start
         possessive = claim.text.startswith(
             ("'s", "’s"), end

@@ -31,6 +31,7 @@ of the pair that scored best (prior, each feature's level and weight, total).
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -447,6 +448,10 @@ def article_accounts(
                 towns_of[claim.id],
                 gazetteer,
             )
+        previous = {
+            later.id: earlier
+            for earlier, later in itertools.pairwise(by_article[article_id])
+        }
         for claim, mention in pending:
             events = bound[claim.id]
             date_ = _mention_date(claim, events, mention.number)
@@ -465,6 +470,28 @@ def article_accounts(
             towns = {p for p in places if gazetteer.type_of(p) != "country"}
             placed = [d for d in candidates if towns & (d.places | d.names)]
             home = _nearest(placed or candidates, claim.span.start)
+            if (
+                home is not None
+                and _background(home, claim.id)
+                and not _continues(previous.get(claim.id), home)
+            ):
+                # "They were among the deadliest quakes this year, after
+                # quakes in Turkey in February": the tolls told after it are
+                # of the article's event dated to the day before it, not of
+                # the background.
+                home = (
+                    _nearest(
+                        [
+                            d
+                            for d in placed or candidates
+                            if d.position <= claim.span.start
+                            and d.date is not None
+                            and d.date[0] == d.date[1]
+                        ],
+                        claim.span.start,
+                    )
+                    or home
+                )
             _join(
                 drafts,
                 home,
@@ -635,6 +662,31 @@ def _canonical(
     date_ = _mention_date(claim, events, mention.number)
     day = date_[0].isoformat() if date_ is not None else ""
     return (date_ is None, day, claim.text, mention.number)
+
+
+def _background(draft: _Draft, claim_id: str) -> bool:
+    """Whether *draft* is dated by a month or a year only, and *claim_id* is
+    none of its claims: a background event, which takes what a later claim
+    tells only when no other account may."""
+    return (
+        draft.date is not None
+        and draft.date[0] != draft.date[1]
+        and all(mentioned != claim_id for mentioned, _ in draft.mentions)
+    )
+
+
+def _continues(earlier: Claim | None, draft: _Draft) -> bool:
+    """Whether *earlier*, the claim just before another, is one of *draft*'s
+    and ends no sentence: the later claim is the rest of its sentence ("...
+    hit a seawall" and "sent the aircraft spinning, killing three")."""
+    return (
+        earlier is not None
+        and any(mentioned == earlier.id for mentioned, _ in draft.mentions)
+        and not earlier.text.rstrip().endswith(_SENTENCE_ENDS)
+    )
+
+
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’")
 
 
 def _nearest(drafts: Sequence[_Draft], position: int) -> _Draft | None:

@@ -70,16 +70,19 @@ def find_triggers(
     """The triggers of *text*, in order; spans are shifted by *offset*.
 
     Capitalised words inside a sentence (names: "Strike Force", "Hit FM") are
-    not triggers; the first word of the text is.
+    not triggers; the first word of the text is. A verb's base form after a
+    determiner is no verb ("the initial quake", "the state of emergency").
     """
     bundled = trigger_lexicon()
     lexicon = lexicon or bundled
     labour = not set(text.lower().split()).isdisjoint(lexicon.labour_cues)
     out: list[Trigger] = []
     upper = False  # whether the word before is capitalised
+    previous = ""  # the word before, lower-cased
     for match in _WORD.finditer(text):
         word = match.group()
         after_name, upper = upper, word[0].isupper()
+        after_determiner, previous = previous in lexicon.determiners, word.lower()
         if upper and match.start() > 0 and not word.isupper():
             continue
         if lexicon is bundled:
@@ -89,6 +92,12 @@ def find_triggers(
         if reading is None:
             continue
         lemma, event_class = reading
+        if (
+            after_determiner
+            and previous == lemma
+            and event_class not in lexicon.nouns.get(lemma, ())
+        ):
+            continue  # "the initial quake": no verb "initial" after "the"
         out.append(
             Trigger(
                 text=word,

@@ -43,6 +43,8 @@ class TriggerLexicon:
     family: dict[str, str]
     related: frozenset[frozenset[str]]
     labour_cues: frozenset[str] = field(factory=frozenset)
+    determiners: frozenset[str] = field(factory=frozenset)
+    """Words that open a noun phrase: a verb's base form after one is no verb."""
     part_markers: tuple[str, ...] = ()
     background_markers: frozenset[str] = field(factory=frozenset)
     generic: frozenset[str] = field(factory=frozenset)
@@ -115,6 +117,7 @@ def trigger_lexicon() -> TriggerLexicon:
         family=family,
         related=frozenset(frozenset(pair) for pair in data["related_families"]),
         labour_cues=frozenset(data["labour_cues"]),
+        determiners=frozenset(data.get("determiners", ())),
         part_markers=_with_inflections(
             data["part_markers"], data.get("part_verbs", ())
         ),
