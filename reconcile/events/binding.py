@@ -639,9 +639,8 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
         if bound not in context.lexicon.date_bound_words:
             # "lower than in the March 2018 vote": the word before the date's
             # preposition and article.
-            before = _BOUND_BEFORE.search(
-                claim.text, 0, value.span.start - claim.span.start
-            )
+            start = value.span.start - claim.span.start
+            before = _BOUND_BEFORE.search(claim.text, max(0, start - 40), start)
             bound = before.group(1).lower() if before else bound
         end = value.span.end - claim.span.start
         possessive = claim.text.startswith(

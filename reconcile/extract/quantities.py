@@ -434,9 +434,9 @@ def find_quantities(
         Quantity(
             text=text[f.start : f.end],
             span=Span(offset + f.start, offset + f.end),
-            low=f.low,
-            high=f.high,
-            unit=f.unit,
+            low=_converted(f.low, f.unit),
+            high=_converted(f.high, f.unit),
+            unit=UNIT_CONVERSIONS.get(f.unit, (f.unit, 1.0))[0],
             measure=f.measure,
             approximate=f.approximate,
         )
@@ -445,6 +445,18 @@ def find_quantities(
         or f.measure
         or (f.kind == "digits" and not _is_label(text, f.start, f.end))
     ]
+
+
+#: Units given in the unit of another system, with its factor: "178 miles" is
+#: compared with "288 kilometres" (the text keeps the outlet's unit).
+UNIT_CONVERSIONS: dict[str, tuple[str, float]] = {"miles": ("km", 1.609344)}
+
+
+def _converted(number: float | None, unit: str) -> float | None:
+    """*number* of *unit* in the unit :data:`UNIT_CONVERSIONS` gives it."""
+    if number is None or unit not in UNIT_CONVERSIONS:
+        return number
+    return round(number * UNIT_CONVERSIONS[unit][1], 3)
 
 
 #: A time of day after a bare number ("0640 GMT", "1130 local time").

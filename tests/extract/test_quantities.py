@@ -466,6 +466,38 @@ def _to_words(n: int, use_and: bool) -> str:
     return " ".join(words)
 
 
+class TestUnitsOfTwoSystems:
+    def test_miles_are_kept_in_kilometres(self):
+        """ "178 miles" is compared with "288 kilometres": the value is kept in
+        kilometres, the text as the outlet wrote it."""
+        (miles,) = find_quantities("The airport lies 178 miles from Seoul.")
+        assert (miles.text, miles.unit) == ("178 miles", "km")
+        assert miles.low == miles.high == pytest.approx(286.463, abs=0.001)
+
+    def test_two_outlets_distances_in_miles_and_kilometres_agree(self):
+        from reconcile import reconcile
+        from reconcile.model import Article
+
+        published = date(2024, 12, 29)
+        articles = [
+            Article(
+                id="a",
+                outlet="Desk A",
+                text="Muan airport lies about 288 kilometres south of Seoul.",
+                published=published,
+            ),
+            Article(
+                id="b",
+                outlet="Desk B",
+                text="Muan airport lies approximately 178 miles south of Seoul.",
+                published=published,
+            ),
+        ]
+        (fact,) = [f for f in reconcile(articles).facts if f.attribute == "km"]
+        assert {c.article_id for c in fact.claims} == {"a", "b"}
+        assert fact.status == "corroborated"
+
+
 class TestQuantityProperties:
     @given(
         n=st.integers(min_value=0, max_value=999_999),
