@@ -625,6 +625,31 @@ class TestOneArticleGivesBoth:
             self._status(added) == self._status(reconcile(articles)) == "corroborated"
         )
 
+    def test_a_toll_and_a_lower_count_of_one_article_are_two_quantities(self):
+        """"At least 85 people were killed" and "the 62 people killed included
+        37 women": a toll that could rise, and a count of one article, explain
+        other outlets' 85 and 62."""
+        from reconcile import reconcile
+        from reconcile.model import Article
+
+        day = date(2024, 12, 29)
+        crash = "A Jeju Air plane crashed at Muan airport on Sunday, killing {} people."
+        articles = [
+            Article(
+                id="a",
+                outlet="A",
+                published=day,
+                text=crash.format("at least 85")
+                + "\n\nThe 62 people killed included 37 women and 25 men.",
+            ),
+            Article(id="b", outlet="B", published=day, text=crash.format(85)),
+            Article(id="c", outlet="C", published=day, text=crash.format(62)),
+        ]
+        (fact,) = [
+            f for f in reconcile(articles).facts if f.attribute == "people killed"
+        ]
+        assert [c for c in fact.conflicts if not c.within_outlet] == []
+
     @staticmethod
     def _status(result) -> str:
         (fact,) = [f for f in result.facts if f.attribute == "people"]

@@ -683,7 +683,9 @@ def _figures_one_article_parts(
     for figures in by_article.values():
         for a, b in combinations(figures[:_FIGURES_PER_ARTICLE], 2):
             outcome = compare_values(a, b, config)
-            if outcome is not None and outcome.outcome == "conflict":
+            # Disjoint, whether a rise could explain them or not ("at least
+            # 85 people" killed, then "the 62 people killed included ...").
+            if outcome is not None and outcome.outcome in ("conflict", "update"):
                 found.append((a, b))
     return found
 
