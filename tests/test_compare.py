@@ -626,7 +626,7 @@ class TestOneArticleGivesBoth:
         )
 
     def test_a_toll_and_a_lower_count_of_one_article_are_two_quantities(self):
-        """"At least 85 people were killed" and "the 62 people killed included
+        """ "At least 85 people were killed" and "the 62 people killed included
         37 women": a toll that could rise, and a count of one article, explain
         other outlets' 85 and 62."""
         from reconcile import reconcile
