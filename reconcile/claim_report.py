@@ -157,6 +157,8 @@ class ClaimVerdicts:
     polarity: str = "affirmed"
     hedged: bool = False
     attributed_to: str | None = None
+    headline: bool = False
+    """The article's headline printed in its body (:attr:`reconcile.model.Claim.headline`)."""
 
     @property
     def verdict(self) -> str | None:
@@ -175,6 +177,7 @@ class ClaimVerdicts:
             "polarity": self.polarity,
             "hedged": self.hedged,
             "attributed_to": self.attributed_to,
+            "headline": self.headline,
             "facts": [f.to_record() for f in self.facts],
         }
 
@@ -403,6 +406,7 @@ def _claim_verdicts(claim: Claim, facts: Sequence[ClaimVerdict]) -> ClaimVerdict
         polarity=claim.polarity,
         hedged=claim.hedged,
         attributed_to=claim.attributed_to,
+        headline=claim.headline,
     )
 
 

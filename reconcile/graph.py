@@ -341,6 +341,7 @@ def _add_claim(G: nx.MultiDiGraph, claim: Claim) -> str:
         polarity=claim.polarity,
         hedged=bool(claim.hedged),
         quote=bool(claim.quote),
+        headline=bool(claim.headline),
         values=json.dumps(
             [value_record(value) for value in claim.values],
             ensure_ascii=False,

@@ -341,6 +341,7 @@ def _evidence(claim: Mapping[str, Any], article: Mapping[str, Any] | None) -> st
         ("warn", claim.get("hedged") and "hedged"),
         ("bad", claim.get("polarity") == "negated" and "negated"),
         ("", claim.get("quote") and "direct quote"),
+        ("", claim.get("headline") and "headline"),
     ]
     chips = "".join(
         f'<span class="val"><span class="kind">{_e(v.get("kind"))}:</span> '

@@ -388,6 +388,12 @@ class Claim:
     setting: tuple[str, ...] = field(default=(), converter=_to_tuple)
     """The countries the claim's article is mostly about; matching falls back on
     them when the claim itself names no country."""
+    headline: bool = False
+    """The article's headline printed in its body (see
+    :func:`reconcile.extract.claims.is_headline`): it restates the story in
+    headline words, so it supports the facts it gives values to and joins an
+    account of its own class, but never shapes an account's place or day nor
+    states a proposition with the body's claims."""
 
     @values.validator
     def _check_values(self, attribute: Any, values: tuple[Value, ...]) -> None:

@@ -246,6 +246,7 @@ def claim_record(claim: Claim, membership: Membership | None = None) -> dict[str
         "polarity": claim.polarity,
         "hedged": claim.hedged,
         "quote": claim.quote,
+        "headline": claim.headline,
     }
     if membership is not None:
         record["match"] = {
@@ -572,6 +573,7 @@ def _markdown_fact(fact: dict[str, Any]) -> list[str]:
             for f, on in (
                 ("hedged", claim["hedged"]),
                 ("negated", claim["polarity"] == "negated"),
+                ("headline", claim.get("headline", False)),
             )
             if on
         ]

@@ -153,7 +153,7 @@ def test_wire_copies_are_named_as_one_origin_not_as_corroboration(seed):
     """Continental Press Service's signing claim lists The Morning Ledger's copy as same origin, never as agreeing."""
     report = seed.claim_report("continental-press-2025-01-17")
 
-    signing = report.articles[0].claims[0]
+    signing = next(c for c in report.articles[0].claims if not c.headline)
     verdict = next(f for f in signing.facts if f.attribute == "date")
 
     assert verdict.origin.startswith("wire copy:")
@@ -273,9 +273,10 @@ class TestRendering:
 
         text = render_claim_markdown(report)
 
-        assert f"**[2]** {SIGNING}" in text
-        assert "- **[2] corroborated** · date `2025-01-17`" in text
-        assert "- **[1] alone** · term in years `20 years`" in text
+        # [1] is the headline printed in the body.
+        assert f"**[3]** {SIGNING}" in text
+        assert "- **[3] corroborated** · date `2025-01-17`" in text
+        assert "- **[2] alone** · term in years `20 years`" in text
         for n, claim in enumerate(claims, 1):
             assert 1 == text.count(f"- **[{n}] {claim.verdict}**")
 
@@ -295,8 +296,8 @@ class TestCommandLine:
 
         assert (0, "") == (status, err)
         assert f"`{IRISH_TIMES}` · The Irish Times" in out
-        assert "- **[2] corroborated** · date `2025-01-17`" in out
-        assert "- **[1] alone** · term in years `20 years`" in out
+        assert "- **[3] corroborated** · date `2025-01-17`" in out
+        assert "- **[2] alone** · term in years `20 years`" in out
         assert "kyiv-independent-2025-04-21` ·" not in out
 
     def test_report_by_claim_json_is_the_documented_shape(self):
@@ -437,7 +438,7 @@ def test_chromium_highlights_claims_and_a_click_opens_the_evidence(seed, tmp_pat
     target = _claim_page(
         seed,
         tmp_path,
-        'document.querySelectorAll("a.claim")[1].click();'
+        'document.querySelectorAll("a.claim")[2].click();'
         'document.body.setAttribute("data-clicked", "1");',
     )
 
@@ -445,15 +446,16 @@ def test_chromium_highlights_claims_and_a_click_opens_the_evidence(seed, tmp_pat
     parsed = _Page(dom)
     links = parsed.find("a")
     boxes = {a["id"]: a for a in parsed.find("details")}
-    opened = re.search(r'<details[^>]*id="a0-c2"[^>]*>(.*?)</details>', dom, re.S)
+    opened = re.search(r'<details[^>]*id="a0-c3"[^>]*>(.*?)</details>', dom, re.S)
 
+    # The first claim is the headline printed in the body; the third the signing.
     assert "1" == parsed.find("body")[0].get("data-clicked")
-    assert 24 == len(boxes)
+    assert 25 == len(boxes)
     assert {"claim v-corroborated", "claim v-alone"} <= {a.get("class") for a in links}
-    assert "claim v-corroborated" == links[1].get("class")
-    assert "#a0-c2" == links[1].get("href")
-    assert "open" in boxes["a0-c2"]
-    assert [] == [k for k, a in boxes.items() if "open" in a and k != "a0-c2"]
+    assert "claim v-corroborated" == links[2].get("class")
+    assert "#a0-c3" == links[2].get("href")
+    assert "open" in boxes["a0-c3"]
+    assert [] == [k for k, a in boxes.items() if "open" in a and k != "a0-c3"]
     assert "Baltic Wire" in opened.group(1)
 
 

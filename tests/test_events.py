@@ -1286,6 +1286,50 @@ class TestBackgroundWithinAnArticle:
         assert event.date == "2013-07-01/2013-07-31"
 
 
+class TestHeadlineClaims:
+    """The headline printed in the body is a claim marked ``headline``: it
+    supports the facts it gives values to, in the account of its class."""
+
+    def test_a_headline_joins_the_account_of_its_class(self):
+        text = (
+            "Quake kills 12 in Herat\n\n"
+            "A magnitude 6.3 earthquake struck Herat on Jan. 6, killing 12 people."
+        )
+        result = reconcile([article("a", "Desk", text, PUBLISHED)])
+        (quake,) = [e for e in result.events if e.event_class == "quake"]
+        assert quake.claim_ids == ("a#1", "a#2")
+        (toll,) = [f for f in result.facts if f.attribute == "people killed"]
+        assert {c.id for c in toll.claims} == {"a#1", "a#2"}
+
+    def test_a_headline_does_not_place_another_event(self):
+        """'Russia and Iran tighten ties as missile strike hits eastern Ukraine'
+        names the strike's place, not the signing's."""
+        text = (
+            "Russia and Iran tighten ties as deadly missile strike hits eastern "
+            "Ukraine\n\n"
+            "Russia and Iran signed a treaty on Friday.\n\n"
+            "A Russian missile strike on Kryvyi Rih in Ukraine killed four people "
+            "on Friday."
+        )
+        result = reconcile([article("a", "Desk", text, PUBLISHED)])
+        (signing,) = [e for e in result.events if e.event_class == "sign"]
+        assert "Ukraine" not in signing.places
+        assert "a#1" not in signing.claim_ids
+
+    def test_a_headline_lends_no_origin_to_another_outlets_proposition(self):
+        """A headline restates its own story: another outlet's sentence worded
+        alike is not corroborated by it."""
+        line = "Putin says relations with Tehran reach a new level"
+        result = reconcile(
+            [
+                article("a", "Desk A", f"{line}\n\nThe two leaders met in Moscow."),
+                article("b", "Desk B", f"{line}.\n\nThe talks lasted three hours."),
+            ]
+        )
+        (fact,) = [f for f in result.facts if any(c.id == "b#1" for c in f.claims)]
+        assert {c.id for c in fact.claims} == {"b#1"}
+
+
 class TestOutvotedMisfit:
     """One account that took a town from another event of its article (a jet
     that left Seoul, told beside the crash) must not keep two halves of the

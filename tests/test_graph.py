@@ -336,6 +336,7 @@ class TestBuildProvenanceGraph:
             "polarity": "affirmed",
             "hedged": True,
             "quote": False,
+            "headline": False,
             "values": data["values"],
         }
         assert expected == data

@@ -395,9 +395,12 @@ def article_accounts(
             for claim in by_article[article_id]
         }
         generic: list[tuple[Claim, EventMention]] = []
+        headlines: list[tuple[Claim, EventMention]] = []
         for claim in by_article[article_id]:
             for mention in bound[claim.id].mentions:
-                if mention.family in ("consequence", ANAPHORIC):
+                if claim.headline:
+                    headlines.append((claim, mention))
+                elif mention.family in ("consequence", ANAPHORIC):
                     pending.append((claim, mention))
                 elif set(mention.triggers) <= lexicon.generic:
                     generic.append((claim, mention))
@@ -448,6 +451,8 @@ def article_accounts(
                 towns_of[claim.id],
                 gazetteer,
             )
+        for claim, mention in headlines:
+            _join_headline(drafts, claim, mention, bound[claim.id], towns_of, gazetteer)
         previous = {
             later.id: earlier
             for earlier, later in itertools.pairwise(by_article[article_id])
@@ -535,6 +540,53 @@ def article_accounts(
             accounts, [draft.mentions for draft in drafts], numbers=numbers
         )
     return made
+
+
+def _join_headline(
+    drafts: list[_Draft],
+    claim: Claim,
+    mention: EventMention,
+    events: ClaimEvents,
+    towns_of: Mapping[str, Mapping[str, bool]],
+    gazetteer: Gazetteer,
+) -> None:
+    """Add a mention of the article's headline to the first account of its
+    class that takes it ("Quake kills 12 in Herat"; what an incident did, to
+    the first incident), without changing that account's place or day: a
+    headline restates the story in few words ("Russia and Iran tighten ties as
+    missile strike hits Ukraine"). With no such account it starts its own."""
+    if mention.family in ("consequence", ANAPHORIC):
+        takers = [d for d in drafts if d.family in ("incident", "consequence")]
+    else:
+        date_ = _mention_date(claim, events, mention.number)
+        takers = [
+            d
+            for d in drafts
+            if d.takes(
+                mention,
+                date_,
+                _mention_places(claim, events, mention.number),
+                _countries(claim, gazetteer),
+                set(towns_of[claim.id]),
+                magnitude=_mention_magnitude(claim, events, mention.number),
+                people=_claim_people(claim, gazetteer),
+            )
+        ]
+    if not takers:
+        _join(
+            drafts,
+            None,
+            claim,
+            mention,
+            events,
+            _mention_date(claim, events, mention.number),
+            towns_of[claim.id],
+            gazetteer,
+        )
+        return
+    home = min(takers, key=lambda d: d.position)
+    home.mentions.append((claim.id, mention.number))
+    home.triggers.update(mention.triggers)
 
 
 def _join(

@@ -74,10 +74,17 @@ def fact_clusters(
     """
     medoids = medoids or {}
     by_id = {c.id: c for c in claims}
+    # A headline states its propositions with other headlines only: it
+    # restates its own article's, which must not lend it an origin.
     cluster_of = {
-        claim_id: cluster.claim_ids[0]
+        claim_id: (
+            f"headline {cluster.claim_ids[0]}"
+            if by_id[claim_id].headline
+            else cluster.claim_ids[0]
+        )
         for cluster in sentence_clusters
         for claim_id in cluster.claim_ids
+        if claim_id in by_id
     }
     events = {e.id: e for e in grouping.events}
     values: dict[tuple[str, str, str], dict[str, list[int]]] = defaultdict(

@@ -4,7 +4,9 @@ A claim is one checkable statement. A sentence that joins two statements
 ("X signed a pact on Friday, as a missile strike killed at least four people")
 is split at its clause boundary so that each claim carries its own values.
 Sentences that state nothing checkable — questions, calls to act, truncated
-teasers, bare noun-phrase headlines, page furniture — give no claim.
+teasers, bare noun-phrase headlines, page furniture — give no claim. The
+headline printed in the body (:func:`is_headline`) gives claims marked
+``headline``.
 """
 
 from __future__ import annotations
@@ -166,8 +168,9 @@ def extract_claims(
     aliases: dict[str, str] = {}
     last_speaker: str | None = None
     for sentence in sentences:
-        if not is_checkable(sentence.text) or is_headline(article, sentence.span):
+        if not is_checkable(sentence.text):
             continue
+        headline = is_headline(article, sentence.span)
         attribution = find_attribution(sentence.text, gazetteer=gazetteer)
         origin = attribution.origin
         if attribution.quote and origin is None and last_speaker is not None:
@@ -180,7 +183,7 @@ def extract_claims(
                 article, span, gazetteer, aliases, origin, attribution, len(drafts)
             )
             if draft is not None:
-                drafts.append(draft)
+                drafts.append({**draft, "headline": headline} if headline else draft)
     # The claims are made once their article's setting is known.
     countries = [countries_of(d["values"], gazetteer) for d in drafts]
     setting = _setting(countries)
@@ -326,8 +329,8 @@ def is_headline(article: Article, span: Span) -> bool:
     A headline is a whole line with no closing punctuation that either reads as
     the article's ``title`` or, untitled, opens the text as a paragraph of its
     own ("Russia and Iran deepen ties as deadly missile strike hits eastern
-    Ukraine"). It states the story's claims again in headline words, so it gives
-    no claim of its own.
+    Ukraine"). It states the story's claims again in headline words: its claims
+    are marked ``headline`` (:attr:`reconcile.model.Claim.headline`).
 
     >>> text = "Russia and Iran deepen ties as strike hits Ukraine\n\nRussia and Iran signed a pact."
     >>> art = Article(id="a", outlet="X", text=text)

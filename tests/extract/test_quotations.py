@@ -86,11 +86,19 @@ def test_a_line_break_outside_a_quotation_still_ends_a_sentence():
     ],
     ids=["untitled-first-line", "titled"],
 )
-def test_a_reported_headline_gives_no_claim(text, title):
+def test_a_reported_headline_gives_a_headline_claim(text, title):
     """The headline printed in the body (the title, or an untitled first line
-    standing alone) gives no claim; the story's own sentence does."""
-    assert ["Russia and Iran signed a strategic partnership agreement on Friday."] == [
-        t for t, _ in claims(text, title)
+    standing alone) gives a claim marked ``headline``; the story's own
+    sentence gives an ordinary one."""
+    article = Article(
+        id="a", outlet="Desk", text=text, published=date(2025, 1, 17), title=title
+    )
+    assert [(c.text, c.headline) for c in extract_claims(article)] == [
+        (
+            "Russia and Iran deepen ties as deadly missile strike hits eastern Ukraine",
+            True,
+        ),
+        ("Russia and Iran signed a strategic partnership agreement on Friday.", False),
     ]
 
 
@@ -103,6 +111,7 @@ def test_a_standfirst_is_still_a_claim():
     )
 
     assert [
+        "Russia and Iran deepen ties as deadly missile strike hits eastern Ukraine",
         "Closer military and energy co-operation planned under 20-year pact between "
         "Moscow and Tehran",
         "Russia and Iran signed a pact on Friday.",
