@@ -189,12 +189,23 @@ def _draft_claims(
 
 
 class _FactIndex:
-    """Every claim of *facts* with its fact and its matcher frame, built once per check."""
+    """Every claim of *facts* with its fact and its matcher frame, built once per check.
+
+    A fact is matched through the claims of its articles' bodies: a headline
+    printed in the body (:attr:`reconcile.model.Claim.headline`) restates
+    them in few words and would outscore them, and a proposition only
+    headlines state is no fact a draft is checked against.
+    """
 
     def __init__(self, facts: Sequence[Fact], gazetteer: Gazetteer) -> None:
         self.facts = facts
         self.gazetteer = gazetteer
-        self.owners = [(fact, claim) for fact in facts for claim in fact.claims]
+        self.owners = [
+            (fact, claim)
+            for fact in facts
+            for claim in fact.claims
+            if not claim.headline
+        ]
         self.frames = [claim_frame(c, gazetteer) for _, c in self.owners]
 
     def check(
