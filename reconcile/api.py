@@ -39,6 +39,7 @@ from reconcile.incremental import (
 )
 from reconcile.ingest import load_articles
 from reconcile.model import Article, Claim, Event, Fact
+from reconcile.parallel_compare import FactEngine
 from reconcile.report import (
     Report,
     build_report,
@@ -211,10 +212,11 @@ def reconcile(
         progress: called as ``progress(stage, done, total)`` for the stages
             ``extract`` (as articles are done), ``match`` and ``compare``; the
             command line draws its progress bar with it.
-        engine: where the per-article work runs: ``"local"`` (on
-            ``config.workers`` processes) or ``"dask"`` (on the Dask cluster
-            of *client*; see :mod:`reconcile.dask_engine`). The rest runs here.
-            Either way the result is the same.
+        engine: where the per-article work and the comparison of facts
+            run: ``"local"`` (on ``config.workers`` processes) or ``"dask"``
+            (on the Dask cluster of *client*; see :mod:`reconcile.dask_engine`).
+            Matching, events and facts run here. Either way the result is
+            the same.
         client: a ``distributed.Client``, for ``engine="dask"``; the current
             client when not given.
 
@@ -223,21 +225,33 @@ def reconcile(
         MissingExtraError: ``engine="dask"`` without the ``dask`` extra installed.
     """
     config = config or Config()
+    article_engine, fact_engine = _engines(engine, client)
     state, claims, facts = reconcile_incrementally(
-        None, articles, config, progress=progress, engine=_engine(engine, client)
+        None,
+        articles,
+        config,
+        progress=progress,
+        engine=article_engine,
+        fact_engine=fact_engine,
     )
     return Reconciliation(
         state.articles, claims, facts, config, events=state.events, state=state
     )
 
 
-def _engine(engine: Engine, client: Any) -> ArticleEngine | None:
-    """The article engine for *engine* (``None``: the local process pool)."""
+def _engines(
+    engine: Engine, client: Any
+) -> tuple[ArticleEngine | None, FactEngine | None]:
+    """The article and fact engines for *engine* (``None``: the local process pools)."""
     if engine == "local":
-        return None
+        return None, None
     if engine != "dask":
         raise InvalidValueError(f"engine: expected 'local' or 'dask' (got {engine!r})")
-    from reconcile.dask_engine import dask_engine, require_distributed
+    from reconcile.dask_engine import (
+        dask_engine,
+        dask_fact_engine,
+        require_distributed,
+    )
 
     if client is None:
         try:
@@ -247,4 +261,4 @@ def _engine(engine: Engine, client: Any) -> ArticleEngine | None:
                 "client: expected a distributed.Client for engine 'dask' "
                 "(none given and none running)"
             ) from error
-    return dask_engine(client)
+    return dask_engine(client), dask_fact_engine(client)

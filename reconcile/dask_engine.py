@@ -1,12 +1,14 @@
-"""Extraction on a Dask cluster: the engine behind ``reconcile(..., engine="dask")``.
+"""Extraction and comparison on a Dask cluster: the engines behind ``reconcile(..., engine="dask")``.
 
 The per-article work (:func:`reconcile.parallel.process_article`: claims,
-value bindings, long sentences) is the largest stage that needs no other
-article, so it is what goes to the cluster: the articles are split into
-partitions, each partition is processed on a worker, and the results come back
-in the order of the articles. Matching, events, facts and comparison need every
-claim at once and run on the client, as in a local run, so the events, facts
-and ids are those of a local run.
+value bindings, long sentences) needs no other article: the articles are
+split into partitions, each partition is processed on a worker, and the
+results come back in the order of the articles (:func:`dask_engine`). The
+comparison of facts needs only each fact's claims: the facts are split into
+chunks of whole events, each chunk is compared on a worker, and the facts come
+back in their order (:func:`dask_fact_engine`). Matching, events and facts
+need every claim at once and run on the client, as in a local run, so the
+events, facts and ids are those of a local run.
 
 Needs the ``dask`` extra (``pip install 'reconcile[dask]'``, which brings
 ``dask[distributed]``); every worker needs the same version of reconcile.
@@ -17,13 +19,23 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from reconcile.compare.independence import WireGroups
+from reconcile.config import Config
 from reconcile.errors import MissingExtraError
 from reconcile.extract.actors import Gazetteer
 from reconcile.incremental import ArticleEngine
 from reconcile.model import Article
 from reconcile.parallel import ArticleWork, chunk_articles, process_article
+from reconcile.parallel_compare import (
+    Compared,
+    FactEngine,
+    FactJob,
+    chunk_by_event,
+    compare_chunk,
+    results_in_order,
+)
 
-__all__ = ["INSTALL", "dask_engine", "require_distributed"]
+__all__ = ["INSTALL", "dask_engine", "dask_fact_engine", "require_distributed"]
 
 INSTALL = "pip install 'reconcile[dask]'"
 
@@ -74,6 +86,36 @@ def dask_engine(client: Any) -> ArticleEngine:
             finished += len(works)
             done(finished)
         return [work for part in results if part is not None for work in part]
+
+    return run
+
+
+def dask_fact_engine(client: Any) -> FactEngine:
+    """A fact engine (see :func:`reconcile.parallel_compare.compare_fact_jobs`) on *client*'s cluster.
+
+    Args:
+        client: a ``distributed.Client`` connected to the cluster.
+
+    Raises:
+        MissingExtraError: ``dask[distributed]`` is not installed.
+    """
+    require_distributed()
+
+    def run(
+        jobs: Sequence[FactJob], wire: WireGroups, config: Config
+    ) -> list[Compared]:
+        threads = sum(client.nthreads().values()) or 1
+        chunks = chunk_by_event(jobs, threads * 8)
+        shared = client.scatter([wire, config], broadcast=True)
+        futures = client.map(
+            compare_chunk,
+            [[jobs[p] for p in positions] for positions in chunks],
+            wire=shared[0],
+            config=shared[1],
+            pure=False,
+        )
+        # Each chunk is read as it comes, in order, while later ones are compared.
+        return results_in_order(jobs, chunks, (f.result() for f in futures))
 
     return run
 
