@@ -20,8 +20,8 @@ each stage where :mod:`reconcile.incremental` calls it:
 * **events**: ``group_events`` (event coreference of the claims' accounts);
 * **facts**: ``fact_clusters`` (one fact per event and attribute);
 * **compare**: ``compare_fact_clusters`` (agreements, conflicts and
-  verdicts of every fact; a process pool when W > 1 and there are enough
-  facts), without wire-copy detection (timed apart);
+  verdicts of every fact, in this process), without wire-copy detection
+  (timed apart);
 * **report**: ``write_json_report`` (what ``reconcile report --format json``
   runs), to a sink that only counts bytes.
 

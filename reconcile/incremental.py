@@ -175,8 +175,8 @@ def reconcile_incrementally(
 
     The per-article work (claims, value bindings, long sentences) runs on
     ``config.workers`` processes (see :mod:`reconcile.parallel`), or on
-    *engine* when one is given; the comparison of facts likewise (see
-    :mod:`reconcile.parallel_compare`), or on *fact_engine*.
+    *engine* when one is given. The facts are compared here, or on
+    *fact_engine* when one is given (see :mod:`reconcile.parallel_compare`).
 
     Raises:
         InvalidValueError: an article id is used twice, or is already in *state*.
@@ -290,15 +290,13 @@ def compare_fact_clusters(
     """The comparison stage: every fact of *pending* (emptied), by its id and claim ids.
 
     A fact whose cluster, claims, medoid and wire groups are those of a fact
-    of *previous* is that fact; the others are compared (see
-    :func:`~reconcile.parallel_compare.compare_fact_jobs`: here, in a pool
-    of ``config.workers`` processes, or on *engine*), reusing what the
-    previous fact of the same id found about pairs of its claims.
+    of *previous* is that fact; the others are compared, here or on *engine*
+    (see :func:`~reconcile.parallel_compare.compare_fact_jobs`), reusing what
+    the previous fact of the same id found about pairs of its claims.
     """
     earlier = {key[0]: known for key, known in previous.items()}
     compared: dict[tuple[str, ...], ComparedFact] = {}
     wire_keys = _WireKeys(wire)
-    expected = len(pending)
     pending.reverse()
 
     def to_compare() -> Iterator[tuple[tuple[Any, ...], FactJob]]:
@@ -332,7 +330,7 @@ def compare_fact_clusters(
             )
 
     for (key, wire_key, cluster), fact, findings in compare_fact_jobs(
-        to_compare(), wire, config, engine=engine, expected=expected
+        to_compare(), wire, config, engine=engine
     ):
         compared[key] = ComparedFact(cluster, wire_key, fact, findings)
     return compared

@@ -43,7 +43,6 @@ __all__ = [
     "POOL_MIN_ARTICLES",
     "ArticleWork",
     "chunk_articles",
-    "pool_context",
     "process_article",
     "process_articles",
     "resolve_workers",
@@ -140,7 +139,7 @@ def process_articles(
     results = []
     with ProcessPoolExecutor(
         max_workers=min(count, len(chunks)),
-        mp_context=pool_context(),
+        mp_context=_context(),
         initializer=_start_worker,
         initargs=(gazetteer,),
     ) as pool:
@@ -163,9 +162,8 @@ def chunk_articles(articles: Sequence[Article], workers: int) -> list[list[Artic
     ]
 
 
-def pool_context() -> multiprocessing.context.BaseContext:
-    """How a pool starts its workers: ``fork`` (no start-up, nothing re-imported,
-    the parent's objects shared) unless threads run here; then ``forkserver``."""
+def _context() -> multiprocessing.context.BaseContext:
+    """``fork`` (no start-up, nothing re-imported) unless threads run here; then ``forkserver``."""
     methods = multiprocessing.get_all_start_methods()
     if "fork" in methods and threading.active_count() == 1:
         return multiprocessing.get_context("fork")

@@ -1,25 +1,29 @@
-"""The comparison stage (each fact's agreements, conflicts and verdict) run in parallel.
+"""The comparison stage (each fact's agreements, conflicts and verdict) in chunks of events.
 
 A fact's verdict is a function of its cluster (the claims of one attribute of
 one event), the wire-copy groups of its articles, the config and what an
 earlier run found for it (:func:`~reconcile.compare.verdicts.compare_fact_cluster`),
 so the facts can be compared anywhere, in any grouping. :func:`compare_fact_jobs`
-compares them in this process, one by one, for few facts or one worker;
-otherwise the facts are put in chunks of whole events (:func:`chunk_by_event`)
-and each chunk is compared by a :data:`FactEngine`: a pool of
-``config.workers`` processes here (:func:`pool_fact_engine`), or a Dask
-cluster (:func:`reconcile.dask_engine.dask_fact_engine`). The results come back
-in the order of the facts, equal to those of one process.
+compares them in this process, one by one, or hands them to a
+:data:`FactEngine` (the Dask cluster's, :func:`reconcile.dask_engine.dask_fact_engine`),
+which compares chunks of whole events (:func:`chunk_by_event`) on its workers
+(:func:`compare_chunk`) and gives the facts back in their order
+(:func:`results_in_order`), equal to those of one process.
 
-What a chunk sends back names the objects it was given (its claims, their ids,
-texts, values and spans, its clusters' claims and memberships) instead of
+What a chunk sends back names the objects it was given (its claims, their
+ids, texts, values and spans, its clusters' claims and memberships) instead of
 copying them (:func:`pickle_results`, :func:`load_results`), so the facts
 hold the very claims and strings of this process, as in a run in one process,
-and the chunk costs a fifth of the bytes.
+and a chunk's bytes are a third of a plain pickle's.
+
+There is no local pool for this stage: on two cores, a pool of two workers
+spent about 1.5 times the CPU time of one process (forking, pickling and
+reading the results back) and was slower whenever another process held a
+core (see README.md, "Every core, and a Dask cluster").
 
 >>> from reconcile.compare.independence import WireGroups
 >>> from reconcile.config import Config
->>> list(compare_fact_jobs([], WireGroups({}, {}), Config(workers=2), engine=None))
+>>> list(compare_fact_jobs([], WireGroups({}, {}), Config(), engine=None))
 []
 """
 
@@ -29,7 +33,6 @@ import io
 import pickle
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from reconcile.compare.independence import WireGroups
@@ -38,10 +41,8 @@ from reconcile.config import Config
 from reconcile.events.facts import FactCluster
 from reconcile.gc_pause import collector_paused
 from reconcile.model import Fact
-from reconcile.parallel import pool_context, resolve_workers
 
 __all__ = [
-    "POOL_MIN_FACTS",
     "FactEngine",
     "FactJob",
     "chunk_by_event",
@@ -49,17 +50,8 @@ __all__ = [
     "compare_fact_jobs",
     "load_results",
     "pickle_results",
-    "pool_fact_engine",
     "results_in_order",
 ]
-
-POOL_MIN_FACTS = 5_000
-"""Fewer facts than this to compare are compared in this process: a pool's
-start-up and the results' return cost more than comparing them (about 5,000
-facts a second)."""
-
-_CHUNKS_PER_WORKER = 4
-"""Chunks of events per worker: enough for the last ones to even out the load."""
 
 FactJob = tuple[FactCluster, tuple[Fact, PairFindings] | None]
 """A fact to compare: its cluster and what an earlier run found for it, if anything."""
@@ -79,30 +71,19 @@ def compare_fact_jobs(
     config: Config,
     *,
     engine: FactEngine | None,
-    expected: int = 0,
-) -> list[tuple[T, Fact, PairFindings]] | Iterator[tuple[T, Fact, PairFindings]]:
-    """Compare the facts of *jobs*, each given with a tag; yield ``(tag, fact, findings)`` in order.
+) -> Iterable[tuple[T, Fact, PairFindings]]:
+    """Compare the facts of *jobs*, each given with a tag; give ``(tag, fact, findings)`` in order.
 
-    With *engine*, the facts are compared there. Without, they are compared
-    in a pool of ``config.workers`` processes when there are more than one
-    and *expected* (how many facts there will be, at most) reaches
-    :data:`POOL_MIN_FACTS`; otherwise here, one by one as *jobs* gives them,
-    so that each fact's cluster can be let go once it is compared.
+    With *engine*, the facts are compared there, all at once. Without, they
+    are compared here, one by one as *jobs* gives them, so that each fact's
+    cluster can be let go once it is compared.
     """
-    if engine is None and (
-        resolve_workers(config.workers) == 1 or expected < POOL_MIN_FACTS
-    ):
+    if engine is None:
         return _compare_here(jobs, wire, config)
     tags, work = [], []
     for tag, job in jobs:
         tags.append(tag)
         work.append(job)
-    if engine is None:
-        engine = (
-            pool_fact_engine(config.workers)
-            if len(work) >= POOL_MIN_FACTS
-            else _compare_list
-        )
     results = engine(work, wire, config) if work else []
     return [
         (tag, fact, findings)
@@ -232,37 +213,3 @@ def _objects_of(jobs: Sequence[FactJob]) -> dict[int, int]:
 def _objects_by_reference(jobs: Sequence[FactJob]) -> dict[int, object]:
     """Each object of *jobs* by its number."""
     return dict(_references(jobs))
-
-
-def pool_fact_engine(workers: int) -> FactEngine:
-    """A :data:`FactEngine` on a pool of *workers* processes (``-1``: every core)."""
-
-    def run(
-        jobs: Sequence[FactJob], wire: WireGroups, config: Config
-    ) -> list[Compared]:
-        count = resolve_workers(workers)
-        chunks = chunk_by_event(jobs, count * _CHUNKS_PER_WORKER)
-        # The jobs go to the workers as they start (a fork shares them, with
-        # nothing pickled); each task names its chunk by positions.
-        with ProcessPoolExecutor(
-            max_workers=min(count, len(chunks)),
-            mp_context=pool_context(),
-            initializer=_start_worker,
-            initargs=(jobs, wire, config),
-        ) as pool:
-            return results_in_order(jobs, chunks, pool.map(_compare_positions, chunks))
-
-    return run
-
-
-_WORKER_JOBS: list[tuple[Sequence[FactJob], WireGroups, Config]] = []
-
-
-def _start_worker(jobs: Sequence[FactJob], wire: WireGroups, config: Config) -> None:
-    """Keep the jobs, wire groups and config in the worker, so tasks do not carry them."""
-    _WORKER_JOBS[:] = [(jobs, wire, config)]
-
-
-def _compare_positions(positions: list[int]) -> bytes:
-    jobs, wire, config = _WORKER_JOBS[0]
-    return compare_chunk([jobs[p] for p in positions], wire, config)

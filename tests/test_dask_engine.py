@@ -7,6 +7,7 @@ import builtins
 import pytest
 
 import reconcile
+import reconcile.dask_engine as dask_engine
 from reconcile import Config
 from reconcile.cli import main
 from reconcile.errors import InvalidValueError, MissingExtraError, ReconcileError
@@ -34,11 +35,19 @@ def cluster():
 
 
 @pytest.mark.dask
-def test_a_dask_run_equals_a_local_run(cluster):
+def test_a_dask_run_equals_a_local_run(cluster, monkeypatch):
     _, client = cluster
     articles = fixtures_and_feed(300, seed=5)
     local = reconcile.reconcile(articles, Config(workers=1))
     seen: list[int] = []
+    chunks: list[int] = []
+    gather = dask_engine.results_in_order
+
+    def counting(jobs, positions, data):
+        chunks.append(len(positions))
+        return gather(jobs, positions, data)
+
+    monkeypatch.setattr(dask_engine, "results_in_order", counting)
     on_dask = reconcile.reconcile(
         articles,
         Config(workers=1),
@@ -55,6 +64,7 @@ def test_a_dask_run_equals_a_local_run(cluster):
     assert on_dask.report("json") == local.report("json")
     assert len(seen) > 1  # several partitions came back
     assert seen[-1] == len(articles)
+    assert chunks and chunks[0] > 1  # the facts were compared on the cluster, in chunks
 
 
 @pytest.mark.dask
