@@ -30,7 +30,7 @@ from reconcile.config import Config
 from reconcile.errors import InvalidValueError
 from reconcile.gc_pause import collector_paused
 from reconcile.incremental import (
-    ArticleEngine,
+    Engines,
     FactChanges,
     IncrementalState,
     ProgressCallback,
@@ -39,7 +39,6 @@ from reconcile.incremental import (
 )
 from reconcile.ingest import load_articles
 from reconcile.model import Article, Claim, Event, Fact
-from reconcile.parallel_compare import FactEngine
 from reconcile.report import (
     Report,
     build_report,
@@ -212,11 +211,12 @@ def reconcile(
         progress: called as ``progress(stage, done, total)`` for the stages
             ``extract`` (as articles are done), ``match`` and ``compare``; the
             command line draws its progress bar with it.
-        engine: where the per-article work and the comparison of facts
-            run: ``"local"`` (on ``config.workers`` processes) or ``"dask"``
-            (on the Dask cluster of *client*; see :mod:`reconcile.dask_engine`).
-            Matching, events and facts run here. Either way the result is
-            the same.
+        engine: where the parts of the run that split run: ``"local"``
+            (the per-article work on ``config.workers`` processes, the rest
+            here) or ``"dask"`` (the per-article work, the scoring of candidate
+            pairs and the comparison of facts on the Dask cluster of *client*;
+            see :mod:`reconcile.dask_engine`). Either way the result is the
+            same.
         client: a ``distributed.Client``, for ``engine="dask"``; the current
             client when not given.
 
@@ -225,33 +225,21 @@ def reconcile(
         MissingExtraError: ``engine="dask"`` without the ``dask`` extra installed.
     """
     config = config or Config()
-    article_engine, fact_engine = _engines(engine, client)
     state, claims, facts = reconcile_incrementally(
-        None,
-        articles,
-        config,
-        progress=progress,
-        engine=article_engine,
-        fact_engine=fact_engine,
+        None, articles, config, progress=progress, engines=_engines(engine, client)
     )
     return Reconciliation(
         state.articles, claims, facts, config, events=state.events, state=state
     )
 
 
-def _engines(
-    engine: Engine, client: Any
-) -> tuple[ArticleEngine | None, FactEngine | None]:
-    """The article and fact engines for *engine* (``None``: the local process pools)."""
+def _engines(engine: Engine, client: Any) -> Engines:
+    """Where the parts of a run that split run for *engine* (nowhere else for ``"local"``)."""
     if engine == "local":
-        return None, None
+        return Engines()
     if engine != "dask":
         raise InvalidValueError(f"engine: expected 'local' or 'dask' (got {engine!r})")
-    from reconcile.dask_engine import (
-        dask_engine,
-        dask_fact_engine,
-        require_distributed,
-    )
+    from reconcile.dask_engine import dask_engines, require_distributed
 
     if client is None:
         try:
@@ -261,4 +249,4 @@ def _engines(
                 "client: expected a distributed.Client for engine 'dask' "
                 "(none given and none running)"
             ) from error
-    return dask_engine(client), dask_fact_engine(client)
+    return dask_engines(client)

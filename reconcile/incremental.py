@@ -30,6 +30,7 @@ from reconcile.heap_release import release_free_heap
 from reconcile.ingest import truncate_article
 from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
+from reconcile.match.scoring import PairScorer
 from reconcile.model import Article, Claim, Event, Fact, Membership
 from reconcile.parallel import ArticleWork, process_articles
 from reconcile.parallel_compare import FactEngine, FactJob, compare_fact_jobs
@@ -37,6 +38,7 @@ from reconcile.replacing import replaced
 
 __all__ = [
     "ComparedFact",
+    "Engines",
     "FactChanges",
     "IncrementalState",
     "RetiredFact",
@@ -51,6 +53,23 @@ ArticleEngine = Callable[
 ]
 """Runs :func:`~reconcile.parallel.process_article` over articles, in their
 order, telling the callback how many are done; the Dask engine is one."""
+
+
+@frozen
+class Engines:
+    """Where the parts of a run that split run, when not here (``None``).
+
+    Attributes:
+        articles: the per-article work (a process pool on
+            ``config.workers`` when ``None``).
+        pairs: the scoring of candidate pairs of claims.
+        facts: the comparison of facts.
+    """
+
+    articles: ArticleEngine | None = None
+    pairs: PairScorer | None = None
+    facts: FactEngine | None = None
+
 
 WireKey = tuple[tuple[str, str, str], ...]
 """``(article id, wire group, reason)`` for each article of a fact, in id order."""
@@ -168,15 +187,14 @@ def reconcile_incrementally(
     config: Config,
     *,
     progress: ProgressCallback | None = None,
-    engine: ArticleEngine | None = None,
-    fact_engine: FactEngine | None = None,
+    engines: Engines | None = None,
 ) -> tuple[IncrementalState, tuple[Claim, ...], tuple[Fact, ...]]:
     """Add *articles* to *state* (``None``: an empty one); return the new state, all claims and facts.
 
     The per-article work (claims, value bindings, long sentences) runs on
-    ``config.workers`` processes (see :mod:`reconcile.parallel`), or on
-    *engine* when one is given. The facts are compared here, or on
-    *fact_engine* when one is given (see :mod:`reconcile.parallel_compare`).
+    ``config.workers`` processes (see :mod:`reconcile.parallel`), the scoring
+    of candidate pairs and the comparison of facts here; or each on its
+    engine in *engines*, when it has one.
 
     Raises:
         InvalidValueError: an article id is used twice, or is already in *state*.
@@ -187,8 +205,7 @@ def reconcile_incrementally(
             tuple(articles),
             config,
             progress or _no_progress,
-            engine,
-            fact_engine,
+            engines or Engines(),
         )
 
 
@@ -197,8 +214,7 @@ def _add_articles(
     new_articles: tuple[Article, ...],
     config: Config,
     report: ProgressCallback,
-    engine: ArticleEngine | None = None,
-    fact_engine: FactEngine | None = None,
+    engines: Engines,
 ) -> tuple[IncrementalState, tuple[Claim, ...], tuple[Fact, ...]]:
     old_articles = state.articles if state is not None else ()
     new_articles = tuple(
@@ -206,7 +222,7 @@ def _add_articles(
     )
     _check_unique_ids(old_articles, new_articles)
     index = state.index if state is not None else build_match_index((), config)
-    work = _extract(new_articles, index.gazetteer, config, report, engine)
+    work = _extract(new_articles, index.gazetteer, config, report, engines.articles)
     new_claims = [claim for done in work for claim in done.claims]
     report("match", 0, 1)
     index = extend_match_index(
@@ -218,6 +234,7 @@ def _add_articles(
             for claim, bound in zip(done.claims, done.bindings, strict=True)
             if bound.states_proposition
         ),
+        scorer=engines.pairs,
     )
     report("match", 1, 1)
     every_article = (*old_articles, *new_articles)
@@ -261,7 +278,7 @@ def _add_articles(
     del clusters
     release_free_heap()  # the grouping's maps of mentions
     compared = compare_fact_clusters(
-        pending, previous, wire, config, engine=fact_engine
+        pending, previous, wire, config, engine=engines.facts
     )
     facts = earliest_first(c.fact for c in compared.values())
     release_free_heap()

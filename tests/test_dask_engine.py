@@ -48,6 +48,14 @@ def test_a_dask_run_equals_a_local_run(cluster, monkeypatch):
         return gather(jobs, positions, data)
 
     monkeypatch.setattr(dask_engine, "results_in_order", counting)
+    scored: list[int] = []
+    columns = dask_engine.frame_columns
+
+    def counting_frames(frames):
+        scored.append(len(frames))
+        return columns(frames)
+
+    monkeypatch.setattr(dask_engine, "frame_columns", counting_frames)
     on_dask = reconcile.reconcile(
         articles,
         Config(workers=1),
@@ -65,6 +73,7 @@ def test_a_dask_run_equals_a_local_run(cluster, monkeypatch):
     assert len(seen) > 1  # several partitions came back
     assert seen[-1] == len(articles)
     assert chunks and chunks[0] > 1  # the facts were compared on the cluster, in chunks
+    assert len(scored) == 1 and scored[0] > 500  # the pairs were scored there
 
 
 @pytest.mark.dask

@@ -12,7 +12,7 @@ import reconcile.incremental as incremental
 import reconcile.parallel_compare as parallel_compare
 from reconcile import Config
 from reconcile.compare.independence import WireGroups, detect_wire_copies
-from reconcile.incremental import reconcile_incrementally
+from reconcile.incremental import Engines, reconcile_incrementally
 from reconcile.model import Article
 from reconcile.parallel_compare import (
     Compared,
@@ -103,13 +103,13 @@ def test_facts_compared_in_chunks_equal_facts_compared_here(corpus):
     first, later = corpus[:-40], corpus[-40:]
     here, _, facts = reconcile_incrementally(None, first, CONFIG)
     chunked, _, chunked_facts = reconcile_incrementally(
-        None, first, CONFIG, fact_engine=_on_workers
+        None, first, CONFIG, engines=Engines(facts=_on_workers)
     )
     assert chunked_facts == facts
     assert chunked.events == here.events
     _, _, added = reconcile_incrementally(here, later, CONFIG)
     _, _, chunked_added = reconcile_incrementally(
-        chunked, later, CONFIG, fact_engine=_on_workers
+        chunked, later, CONFIG, engines=Engines(facts=_on_workers)
     )
     assert chunked_added == added
     assert added == reconcile.reconcile(corpus, CONFIG).facts
