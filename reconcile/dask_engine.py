@@ -178,12 +178,13 @@ def dask_fact_engine(client: Any) -> FactEngine:
         threads = sum(client.nthreads().values()) or 1
         chunks = chunk_by_event(jobs, threads * 8)
         shared = client.scatter([wire, config], broadcast=True, hash=False)
+        # Scattered rather than put in the task graph, each chunk goes to the
+        # worker that will compare it.
+        sent = client.scatter(
+            [[jobs[p] for p in positions] for positions in chunks], hash=False
+        )
         futures = client.map(
-            compare_chunk,
-            [[jobs[p] for p in positions] for positions in chunks],
-            wire=shared[0],
-            config=shared[1],
-            pure=False,
+            compare_chunk, sent, wire=shared[0], config=shared[1], pure=False
         )
         # Each chunk is read as it comes, in order, while later ones are compared.
         return results_in_order(jobs, chunks, (f.result() for f in futures))

@@ -11,8 +11,8 @@ which compares chunks of whole events (:func:`chunk_by_event`) on its workers
 (:func:`results_in_order`), equal to those of one process.
 
 What a chunk sends back names the objects it was given (its claims, their
-ids, texts, values and spans, its clusters' claims and memberships) instead of
-copying them (:func:`pickle_results`, :func:`load_results`), so the facts
+ids, texts, values and spans, its clusters' claims, memberships, fact ids,
+event ids and attributes) instead of copying them (:func:`pickle_results`, :func:`load_results`), so the facts
 hold the very claims and strings of this process, as in a run in one process,
 and a chunk's bytes are a third of a plain pickle's.
 
@@ -189,7 +189,13 @@ def _references(jobs: Sequence[FactJob]) -> Iterator[tuple[int, object]]:
     """Each object of *jobs* a result may hold, with its number (the same on both sides)."""
     number = 0
     for cluster, _ in jobs:
-        for part in (cluster.claims, cluster.memberships):
+        for part in (
+            cluster.claims,
+            cluster.memberships,
+            cluster.fact_id,
+            cluster.event_id,
+            cluster.attribute,
+        ):
             yield number, part
             number += 1
         for claim in cluster.claims:

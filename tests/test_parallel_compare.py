@@ -93,6 +93,7 @@ def test_a_chunk_sent_back_holds_this_process_objects(corpus, jobs):
     for (fact, _), (cluster, _) in zip(back, jobs, strict=True):
         assert fact.claims is cluster.claims
         assert fact.memberships is cluster.memberships
+        assert fact.id is cluster.fact_id and fact.event is cluster.event_id
         ids = {id(claim.id) for claim in cluster.claims}
         for conflict in fact.conflicts:
             assert {id(i) for i in conflict.claim_ids} <= ids
