@@ -35,18 +35,17 @@ for _path in (str(ROOT), str(HERE)):
     if _path not in sys.path:
         sys.path.insert(0, _path)
 
-from run import _Timers  # noqa: E402  (after the path is set)
+from run import STAGE_FUNCTIONS, _Timers  # noqa: E402  (after the path is set)
 from synthetic import generate_corpus  # noqa: E402
 
 import reconcile  # noqa: E402
 from reconcile import Config  # noqa: E402
 
+#: Where each stage is timed: as ``run.py`` does, but extraction where both
+#: engines are called.
 STAGES = {
     "extract": ("reconcile.incremental", "_extract"),
-    "match": ("reconcile.incremental", "extend_match_index"),
-    "events": ("reconcile.incremental", "group_events"),
-    "facts": ("reconcile.incremental", "fact_clusters"),
-    "compare": ("reconcile.incremental", "compare_fact_clusters"),
+    **{s: STAGE_FUNCTIONS[s] for s in ("match", "events", "facts", "compare")},
 }
 
 

@@ -90,8 +90,7 @@ def dask_engine(client: Any) -> ArticleEngine:
     ) -> list[ArticleWork]:
         if not articles:
             return []
-        threads = sum(client.nthreads().values()) or 1
-        partitions = chunk_articles(articles, threads)
+        partitions = chunk_articles(articles, _threads(client))
         shared = client.scatter(gazetteer, broadcast=True)
         futures = client.map(
             _process_partition, partitions, gazetteer=shared, pure=False
@@ -139,7 +138,7 @@ def dask_pair_scorer(client: Any) -> PairScorer:
     ) -> np.ndarray:
         if len(a) == 0:
             return score_pairs(frames, a, b, config)
-        threads = sum(client.nthreads().values()) or 1
+        threads = _threads(client)
         every, columns = client.scatter(
             [list(frames), frame_columns(frames)], broadcast=True, hash=False
         )
@@ -162,10 +161,10 @@ def dask_pair_scorer(client: Any) -> PairScorer:
 
 
 def dask_fact_engine(client: Any) -> FactEngine:
-    """A fact engine (see :func:`reconcile.parallel_compare.compare_fact_jobs`) on *client*'s cluster.
-
-    Args:
-        client: a ``distributed.Client`` connected to the cluster.
+    """A fact engine (see :func:`reconcile.parallel_compare.compare_fact_jobs`) on
+    the cluster of *client* (a ``distributed.Client``): about eight chunks of
+    whole events per worker thread, each compared by
+    :func:`~reconcile.parallel_compare.compare_chunk`.
 
     Raises:
         MissingExtraError: ``dask[distributed]`` is not installed.
@@ -175,8 +174,7 @@ def dask_fact_engine(client: Any) -> FactEngine:
     def run(
         jobs: Sequence[FactJob], wire: WireGroups, config: Config
     ) -> list[Compared]:
-        threads = sum(client.nthreads().values()) or 1
-        chunks = chunk_by_event(jobs, threads * 8)
+        chunks = chunk_by_event(jobs, _threads(client) * 8)
         shared = client.scatter([wire, config], broadcast=True, hash=False)
         # Scattered rather than put in the task graph, each chunk goes to the
         # worker that will compare it.
@@ -190,6 +188,11 @@ def dask_fact_engine(client: Any) -> FactEngine:
         return results_in_order(jobs, chunks, (f.result() for f in futures))
 
     return run
+
+
+def _threads(client: Any) -> int:
+    """How many threads the workers of *client*'s cluster have in all (at least 1)."""
+    return sum(client.nthreads().values()) or 1
 
 
 def _process_partition(
