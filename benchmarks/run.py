@@ -19,8 +19,9 @@ each stage where :mod:`reconcile.incremental` calls it:
   components and average-linkage splitting), with block and score inside it;
 * **events**: ``group_events`` (event coreference of the claims' accounts);
 * **facts**: ``fact_clusters`` (one fact per event and attribute);
-* **compare**: ``compare_fact_cluster`` summed over facts (agreements,
-  conflicts, verdicts), with wire-copy detection;
+* **compare**: ``compare_fact_clusters`` (agreements, conflicts and
+  verdicts of every fact, in this process), without wire-copy detection
+  (timed apart);
 * **report**: ``write_json_report`` (what ``reconcile report --format json``
   runs), to a sink that only counts bytes.
 
@@ -71,7 +72,7 @@ STAGE_FUNCTIONS = {
     "match": ("reconcile.incremental", "extend_match_index"),
     "events": ("reconcile.incremental", "group_events"),
     "facts": ("reconcile.incremental", "fact_clusters"),
-    "compare": ("reconcile.incremental", "compare_fact_cluster"),
+    "compare": ("reconcile.incremental", "compare_fact_clusters"),
     "wire": ("reconcile.incremental", "detect_wire_copies"),
     "block": ("reconcile.match.index", "block_candidates"),
     "score": ("reconcile.match.index", "score_pairs"),

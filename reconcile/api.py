@@ -30,7 +30,7 @@ from reconcile.config import Config
 from reconcile.errors import InvalidValueError
 from reconcile.gc_pause import collector_paused
 from reconcile.incremental import (
-    ArticleEngine,
+    Engines,
     FactChanges,
     IncrementalState,
     ProgressCallback,
@@ -211,10 +211,12 @@ def reconcile(
         progress: called as ``progress(stage, done, total)`` for the stages
             ``extract`` (as articles are done), ``match`` and ``compare``; the
             command line draws its progress bar with it.
-        engine: where the per-article work runs: ``"local"`` (on
-            ``config.workers`` processes) or ``"dask"`` (on the Dask cluster
-            of *client*; see :mod:`reconcile.dask_engine`). The rest runs here.
-            Either way the result is the same.
+        engine: where the parts of the run that split run: ``"local"``
+            (the per-article work on ``config.workers`` processes, the rest
+            here) or ``"dask"`` (the per-article work, the scoring of candidate
+            pairs and the comparison of facts on the Dask cluster of *client*;
+            see :mod:`reconcile.dask_engine`). Either way the result is the
+            same.
         client: a ``distributed.Client``, for ``engine="dask"``; the current
             client when not given.
 
@@ -224,20 +226,20 @@ def reconcile(
     """
     config = config or Config()
     state, claims, facts = reconcile_incrementally(
-        None, articles, config, progress=progress, engine=_engine(engine, client)
+        None, articles, config, progress=progress, engines=_engines(engine, client)
     )
     return Reconciliation(
         state.articles, claims, facts, config, events=state.events, state=state
     )
 
 
-def _engine(engine: Engine, client: Any) -> ArticleEngine | None:
-    """The article engine for *engine* (``None``: the local process pool)."""
+def _engines(engine: Engine, client: Any) -> Engines:
+    """Where the parts of a run that split run for *engine* (nowhere else for ``"local"``)."""
     if engine == "local":
-        return None
+        return Engines()
     if engine != "dask":
         raise InvalidValueError(f"engine: expected 'local' or 'dask' (got {engine!r})")
-    from reconcile.dask_engine import dask_engine, require_distributed
+    from reconcile.dask_engine import dask_engines, require_distributed
 
     if client is None:
         try:
@@ -247,4 +249,4 @@ def _engine(engine: Engine, client: Any) -> ArticleEngine | None:
                 "client: expected a distributed.Client for engine 'dask' "
                 "(none given and none running)"
             ) from error
-    return dask_engine(client)
+    return dask_engines(client)

@@ -12,17 +12,13 @@ those of one run over all the articles; :func:`diff_facts` says what changed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from attrs import field, frozen
 
 from reconcile.compare.independence import WireGroups, detect_wire_copies
-from reconcile.compare.verdicts import (
-    PairFindings,
-    compare_fact_cluster,
-    earliest_first,
-)
+from reconcile.compare.verdicts import PairFindings, earliest_first
 from reconcile.config import Config
 from reconcile.errors import InvalidValueError
 from reconcile.events.binding import ClaimEvents
@@ -34,12 +30,15 @@ from reconcile.heap_release import release_free_heap
 from reconcile.ingest import truncate_article
 from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
+from reconcile.match.scoring import PairScorer
 from reconcile.model import Article, Claim, Event, Fact, Membership
 from reconcile.parallel import ArticleWork, process_articles
+from reconcile.parallel_compare import FactEngine, FactJob, compare_fact_jobs
 from reconcile.replacing import replaced
 
 __all__ = [
     "ComparedFact",
+    "Engines",
     "FactChanges",
     "IncrementalState",
     "RetiredFact",
@@ -54,6 +53,23 @@ ArticleEngine = Callable[
 ]
 """Runs :func:`~reconcile.parallel.process_article` over articles, in their
 order, telling the callback how many are done; the Dask engine is one."""
+
+
+@frozen
+class Engines:
+    """Where the parts of a run that split run, when not here (``None``).
+
+    Attributes:
+        articles: the per-article work (a process pool on
+            ``config.workers`` when ``None``).
+        pairs: the scoring of candidate pairs of claims.
+        facts: the comparison of facts.
+    """
+
+    articles: ArticleEngine | None = None
+    pairs: PairScorer | None = None
+    facts: FactEngine | None = None
+
 
 WireKey = tuple[tuple[str, str, str], ...]
 """``(article id, wire group, reason)`` for each article of a fact, in id order."""
@@ -171,20 +187,25 @@ def reconcile_incrementally(
     config: Config,
     *,
     progress: ProgressCallback | None = None,
-    engine: ArticleEngine | None = None,
+    engines: Engines | None = None,
 ) -> tuple[IncrementalState, tuple[Claim, ...], tuple[Fact, ...]]:
     """Add *articles* to *state* (``None``: an empty one); return the new state, all claims and facts.
 
     The per-article work (claims, value bindings, long sentences) runs on
-    ``config.workers`` processes (see :mod:`reconcile.parallel`), or on
-    *engine* when one is given.
+    ``config.workers`` processes (see :mod:`reconcile.parallel`), the scoring
+    of candidate pairs and the comparison of facts here; or each on its
+    engine in *engines*, when it has one.
 
     Raises:
         InvalidValueError: an article id is used twice, or is already in *state*.
     """
     with collector_paused():
         return _add_articles(
-            state, tuple(articles), config, progress or _no_progress, engine
+            state,
+            tuple(articles),
+            config,
+            progress or _no_progress,
+            engines or Engines(),
         )
 
 
@@ -193,7 +214,7 @@ def _add_articles(
     new_articles: tuple[Article, ...],
     config: Config,
     report: ProgressCallback,
-    engine: ArticleEngine | None = None,
+    engines: Engines,
 ) -> tuple[IncrementalState, tuple[Claim, ...], tuple[Fact, ...]]:
     old_articles = state.articles if state is not None else ()
     new_articles = tuple(
@@ -201,7 +222,7 @@ def _add_articles(
     )
     _check_unique_ids(old_articles, new_articles)
     index = state.index if state is not None else build_match_index((), config)
-    work = _extract(new_articles, index.gazetteer, config, report, engine)
+    work = _extract(new_articles, index.gazetteer, config, report, engines.articles)
     new_claims = [claim for done in work for claim in done.claims]
     report("match", 0, 1)
     index = extend_match_index(
@@ -213,6 +234,7 @@ def _add_articles(
             for claim, bound in zip(done.claims, done.bindings, strict=True)
             if bound.states_proposition
         ),
+        scorer=engines.pairs,
     )
     report("match", 1, 1)
     every_article = (*old_articles, *new_articles)
@@ -255,39 +277,9 @@ def _add_articles(
     pending = list(clusters)
     del clusters
     release_free_heap()  # the grouping's maps of mentions
-    pending.reverse()
-    earlier = {key[0]: known for key, known in previous.items()}
-    compared: dict[tuple[str, ...], ComparedFact] = {}
-    wire_keys = _WireKeys(wire)
-    # One copy of each origin group and verdict the facts repeat.
-    shared: dict[Any, Any] = {}
-    while pending:
-        cluster = pending.pop()
-        key = (cluster.fact_id, *(c.id for c in cluster.claims))
-        wire_key = wire_keys.of(cluster)
-        known = previous.get(key)
-        if (
-            known is not None
-            and known.wire == wire_key
-            and known.fact.claims == cluster.claims
-            and known.cluster.medoid == cluster.medoid
-        ):
-            # The verdict depends on the claims, their values, the wire groups
-            # and the medoid; the memberships' waterfalls, whose weights each
-            # run estimates afresh, are only carried into the fact.
-            if known.cluster.memberships != cluster.memberships:
-                known = known.with_memberships(cluster.memberships)
-            compared[key] = known
-            continue
-        before = earlier.get(cluster.fact_id)
-        fact, findings = compare_fact_cluster(
-            cluster,
-            wire,
-            config,
-            (before.fact, before.findings) if before is not None else None,
-            shared=shared,
-        )
-        compared[key] = ComparedFact(cluster.cluster, wire_key, fact, findings)
+    compared = compare_fact_clusters(
+        pending, previous, wire, config, engine=engines.facts
+    )
     facts = earliest_first(c.fact for c in compared.values())
     release_free_heap()
     report("compare", 1, 1)
@@ -302,6 +294,63 @@ def _add_articles(
         accounts,
     )
     return state, every_claim, facts
+
+
+def compare_fact_clusters(
+    pending: list[FactCluster],
+    previous: Mapping[tuple[str, ...], ComparedFact],
+    wire: WireGroups,
+    config: Config,
+    *,
+    engine: FactEngine | None = None,
+) -> dict[tuple[str, ...], ComparedFact]:
+    """The comparison stage: every fact of *pending* (emptied), by its id and claim ids.
+
+    A fact whose cluster, claims, medoid and wire groups are those of a fact
+    of *previous* is that fact; the others are compared, here or on *engine*
+    (see :func:`~reconcile.parallel_compare.compare_fact_jobs`), reusing what
+    the previous fact of the same id found about pairs of its claims.
+    """
+    earlier = {key[0]: known for key, known in previous.items()}
+    compared: dict[tuple[str, ...], ComparedFact] = {}
+    wire_keys = _WireKeys(wire)
+    pending.reverse()
+
+    def to_compare() -> Iterator[tuple[tuple[Any, ...], FactJob]]:
+        # Each fact cluster is let go once its fact is made.
+        while pending:
+            cluster = pending.pop()
+            key = (cluster.fact_id, *(c.id for c in cluster.claims))
+            wire_key = wire_keys.of(cluster)
+            known = previous.get(key)
+            if (
+                known is not None
+                and known.wire == wire_key
+                and known.fact.claims == cluster.claims
+                and known.cluster.medoid == cluster.medoid
+            ):
+                # The verdict depends on the claims, their values, the wire
+                # groups and the medoid; the memberships' waterfalls, whose
+                # weights each run estimates afresh, are only carried into
+                # the fact.
+                if known.cluster.memberships != cluster.memberships:
+                    known = known.with_memberships(cluster.memberships)
+                compared[key] = known
+                continue
+            before = earlier.get(cluster.fact_id)
+            yield (
+                (key, wire_key, cluster.cluster),
+                (
+                    cluster,
+                    (before.fact, before.findings) if before is not None else None,
+                ),
+            )
+
+    for (key, wire_key, cluster), fact, findings in compare_fact_jobs(
+        to_compare(), wire, config, engine=engine
+    ):
+        compared[key] = ComparedFact(cluster, wire_key, fact, findings)
+    return compared
 
 
 def diff_facts(

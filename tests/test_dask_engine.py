@@ -7,6 +7,7 @@ import builtins
 import pytest
 
 import reconcile
+import reconcile.dask_engine as dask_engine
 from reconcile import Config
 from reconcile.cli import main
 from reconcile.errors import InvalidValueError, MissingExtraError, ReconcileError
@@ -34,11 +35,27 @@ def cluster():
 
 
 @pytest.mark.dask
-def test_a_dask_run_equals_a_local_run(cluster):
+def test_a_dask_run_equals_a_local_run(cluster, monkeypatch):
     _, client = cluster
     articles = fixtures_and_feed(300, seed=5)
     local = reconcile.reconcile(articles, Config(workers=1))
     seen: list[int] = []
+    chunks: list[int] = []
+    gather = dask_engine.results_in_order
+
+    def counting(jobs, positions, data):
+        chunks.append(len(positions))
+        return gather(jobs, positions, data)
+
+    monkeypatch.setattr(dask_engine, "results_in_order", counting)
+    scored: list[int] = []
+    columns = dask_engine.frame_columns
+
+    def counting_frames(frames):
+        scored.append(len(frames))
+        return columns(frames)
+
+    monkeypatch.setattr(dask_engine, "frame_columns", counting_frames)
     on_dask = reconcile.reconcile(
         articles,
         Config(workers=1),
@@ -55,6 +72,8 @@ def test_a_dask_run_equals_a_local_run(cluster):
     assert on_dask.report("json") == local.report("json")
     assert len(seen) > 1  # several partitions came back
     assert seen[-1] == len(articles)
+    assert chunks and chunks[0] > 1  # the facts were compared on the cluster, in chunks
+    assert len(scored) == 1 and scored[0] > 500  # the pairs were scored there
 
 
 @pytest.mark.dask

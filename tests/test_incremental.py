@@ -252,16 +252,16 @@ def test_an_add_compares_again_only_the_facts_it_changes(monkeypatch):
         load_articles([fixture / "articles"]), key=lambda a: (a.published, a.id)
     )
     before = reconcile(articles[:-1])
-    import reconcile.incremental as incremental
+    import reconcile.parallel_compare as parallel_compare
 
     compared: list[str] = []
-    original = incremental.compare_fact_cluster
+    original = parallel_compare.compare_fact_cluster
 
     def counting(cluster, *args, **kwargs):
         compared.append(cluster.fact_id)
         return original(cluster, *args, **kwargs)
 
-    monkeypatch.setattr(incremental, "compare_fact_cluster", counting)
+    monkeypatch.setattr(parallel_compare, "compare_fact_cluster", counting)
     after = before.add(articles[-1:])
     monkeypatch.undo()
     _same_run(after, reconcile(articles))

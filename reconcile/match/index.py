@@ -47,7 +47,7 @@ from reconcile.match.clustering import (
     cluster_scored_pairs,
 )
 from reconcile.match.frames import Frame, claim_frame
-from reconcile.match.scoring import score_pairs
+from reconcile.match.scoring import PairScorer, score_pairs
 from reconcile.model import Claim
 
 __all__ = ["MatchIndex", "build_match_index", "extend_match_index", "positions_in"]
@@ -119,6 +119,7 @@ def extend_match_index(
     claims: Iterable[Claim],
     *,
     proposing: Iterable[str] | None = None,
+    scorer: PairScorer | None = None,
 ) -> MatchIndex:
     """A new index holding *index*'s claims and *claims*, clustered as one run over both.
 
@@ -129,6 +130,8 @@ def extend_match_index(
             given, only candidate pairs holding one of them (or one of the
             index's) are scored. ``None`` keeps the index's choice: every pair
             is scored unless the index was built with ``proposing``.
+        scorer: what scores the new candidate pairs (the Dask cluster's, say);
+            :func:`~reconcile.match.scoring.score_pairs` here when ``None``.
 
     Raises:
         InvalidValueError: a new claim's id is already in the index, or
@@ -170,7 +173,7 @@ def extend_match_index(
     )
     keys = _serial_keys(a, b, ordered, serials)
     scores, pair_keys, pair_scores, scored_now = _scores(
-        index, keys, a, b, frame_list, config
+        index, keys, a, b, frame_list, config, scorer
     )
     del keys
     clusters, split_cache = cluster_scored_pairs(
@@ -214,10 +217,12 @@ def _scores(
     b: np.ndarray,
     frames: Sequence[Frame],
     config: Config,
+    scorer: PairScorer | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-    """The score of each pair: *index*'s for the pairs it scored, fresh ones for
-    the rest; and the index's pair keys and scores with the fresh ones merged
-    in, and how many pairs were scored now."""
+    """The score of each pair: *index*'s for the pairs it scored, fresh ones
+    (by *scorer*, or :func:`score_pairs`) for the rest; and the index's pair
+    keys and scores with the fresh ones merged in, and how many pairs were
+    scored now."""
     position, known = positions_in(keys, index.pair_keys)
     scores = np.zeros(len(keys), dtype=np.float64)
     scores[known] = index.pair_scores[position[known]]
@@ -226,7 +231,8 @@ def _scores(
     del known
     if not fresh.any():
         return scores, index.pair_keys, index.pair_scores, 0
-    scores[fresh] = score_pairs(frames, a[fresh], b[fresh], config)
+    score = scorer if scorer is not None else score_pairs
+    scores[fresh] = score(frames, a[fresh], b[fresh], config)
     pair_keys, pair_scores = _merge(
         index.pair_keys, index.pair_scores, keys[fresh], scores[fresh]
     )

@@ -7,15 +7,24 @@ with a core-frame score, penalised for differing figure dimensions, and vetoed
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
+from attrs import frozen
 from rapidfuzz import fuzz, process
 
 from reconcile.config import Config
 from reconcile.match.frames import Frame
 
-__all__ = ["MIN_CORE_TOKENS", "dimension_mismatch", "score_against", "score_pairs"]
+__all__ = [
+    "MIN_CORE_TOKENS",
+    "FrameColumns",
+    "PairScorer",
+    "dimension_mismatch",
+    "frame_columns",
+    "score_against",
+    "score_pairs",
+]
 
 
 #: Core frames shorter than this are compared by ``token_sort_ratio`` only.
@@ -28,21 +37,57 @@ MIN_CORE_TOKENS = 3
 PAIRS_AT_ONCE = 1 << 18
 
 
+PairScorer = Callable[[Sequence[Frame], np.ndarray, np.ndarray, Config], np.ndarray]
+"""Scores the candidate pairs ``(a[k], b[k])`` of frames as :func:`score_pairs`
+does, somewhere (the Dask cluster's is one)."""
+
+
+@frozen(eq=False)
+class FrameColumns:
+    """What scoring reads of each frame, one array per column (see :func:`frame_columns`)."""
+
+    texts: np.ndarray
+    cores: np.ndarray
+    sizes: np.ndarray
+    masks: np.ndarray
+    spoken: np.ndarray
+
+
+def frame_columns(frames: Sequence[Frame]) -> FrameColumns:
+    """The columns of *frames* that :func:`score_pairs` reads: texts, cores,
+    core sizes and dimension bits. The bits are numbered over all *frames*, so
+    chunks of pairs scored with the columns of the whole list score as one call."""
+    masks, spoken = _dimension_bits(frames)
+    return FrameColumns(
+        np.array([f.text for f in frames], dtype=object),
+        np.array([f.core for f in frames], dtype=object),
+        _core_sizes(frames),
+        masks,
+        spoken,
+    )
+
+
 def score_pairs(
-    frames: Sequence[Frame], a: np.ndarray, b: np.ndarray, config: Config
+    frames: Sequence[Frame],
+    a: np.ndarray,
+    b: np.ndarray,
+    config: Config,
+    *,
+    columns: FrameColumns | None = None,
 ) -> np.ndarray:
     """Blended frame scores (0-100) for the pairs ``(a[k], b[k])``, vetoed pairs scored 0.
 
     The score is ``set_weight * token_set_ratio + (1 - set_weight) * token_sort_ratio``.
     Pairs are scored :data:`PAIRS_AT_ONCE` at a time; each pair's score
-    depends on its two frames alone.
+    depends on its two frames alone (and the numbering of dimensions in
+    *columns*, :func:`frame_columns` of *frames* when not given).
     """
     if len(a) == 0:
         return np.empty(0, dtype=np.float64)
-    texts = np.array([f.text for f in frames], dtype=object)
-    cores = np.array([f.core for f in frames], dtype=object)
-    sizes = _core_sizes(frames)
-    masks, spoken = _dimension_bits(frames)
+    if columns is None:
+        columns = frame_columns(frames)
+    texts, cores, sizes = columns.texts, columns.cores, columns.sizes
+    masks, spoken = columns.masks, columns.spoken
     scores = np.empty(len(a), dtype=np.float64)
     for low in range(0, len(a), PAIRS_AT_ONCE):
         left, right = a[low : low + PAIRS_AT_ONCE], b[low : low + PAIRS_AT_ONCE]
