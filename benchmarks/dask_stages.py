@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             n_workers=args.dask_workers,
             threads_per_worker=1,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: None still binds 8787
         ) as cluster,
         Client(cluster) as client,
     ):

@@ -26,7 +26,7 @@ def cluster():
             threads_per_worker=1,
             processes=True,
             host="127.0.0.1",
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: None still binds 8787
             worker_dashboard_address=None,
         ) as cluster,
         distributed.Client(cluster) as client,
