@@ -1249,6 +1249,18 @@ class TestBridges:
 
 
 class TestBackgroundWithinAnArticle:
+    @staticmethod
+    def date_of_event_of(text: str, figure: str) -> str | None:
+        """The date of the event whose fact holds the figure starting *figure*."""
+        result = reconcile([article("a", "Desk", text)])
+        (fact,) = [
+            f
+            for f in result.facts
+            if any(v.text.startswith(figure) for c in f.claims for v in c.values)
+        ]
+        (event,) = [e for e in result.events if e.id == fact.event]
+        return event.date
+
     def test_a_toll_told_after_a_background_is_of_the_article_event(self):
         """'They were among the deadliest quakes this year, after quakes in
         Turkey in February': the toll told next is the Herat quake's."""
@@ -1258,14 +1270,7 @@ class TestBackgroundWithinAnArticle:
             "Turkey in February.\n\n"
             "A spokesman said 2,445 people were killed."
         )
-        result = reconcile([article("a", "Desk", text)])
-        (toll,) = [
-            f
-            for f in result.facts
-            if any("2,445" in v.text for c in f.claims for v in c.values)
-        ]
-        (event,) = [e for e in result.events if e.id == toll.event]
-        assert event.date == "2024-01-06"
+        assert self.date_of_event_of(text, "2,445") == "2024-01-06"
 
     def test_the_rest_of_a_background_sentence_stays_with_it(self):
         """A sentence split in two claims ("... hit a seawall" and "sent the
@@ -1276,14 +1281,7 @@ class TestBackgroundWithinAnArticle:
             "airport after the tail of the jet hit a seawall short of the runway "
             "and sent the aircraft spinning, killing three passengers."
         )
-        result = reconcile([article("a", "Desk", text)])
-        (toll,) = [
-            f
-            for f in result.facts
-            if any(v.text.startswith("three") for c in f.claims for v in c.values)
-        ]
-        (event,) = [e for e in result.events if e.id == toll.event]
-        assert event.date == "2013-07-01/2013-07-31"
+        assert self.date_of_event_of(text, "three") == "2013-07-01/2013-07-31"
 
 
 class TestHeadlineClaims:
@@ -1683,11 +1681,7 @@ class TestAcrossArticles:
     def test_the_merge_blocks_what_the_pair_by_pair_merge_blocks(self, feed_accounts):
         """Looking up cannot-link pairs only inside linked components merges
         the accounts as looking up every pair does."""
-        from reconcile.events.coref import (
-            _bits,
-            _compatible,
-            _constrained_merge,
-        )
+        from reconcile.events.coref import _bits, _CannotLink, _constrained_merge
 
         a, b, _, impossible, scores, _ = _feed_scores(feed_accounts)
         articles = [{x.article_id} for x in feed_accounts]
@@ -1698,6 +1692,7 @@ class TestAcrossArticles:
             for i, j, no in zip(a.tolist(), b.tolist(), impossible, strict=True)
             if no
         }
+        every_pair = _CannotLink(feed_accounts, articles, blocked)
         order = sorted(
             (k for k in range(len(scores)) if scores[k] >= threshold),
             key=lambda k: (-scores[k], int(a[k]), int(b[k])),
@@ -1706,9 +1701,7 @@ class TestAcrossArticles:
         lowest = list(range(n))
         for k in order:
             x, y = sorted((lowest[int(a[k])], lowest[int(b[k])]))
-            if x != y and _compatible(
-                group[x], group[y], feed_accounts, articles, blocked, n
-            ):
+            if x != y and every_pair.compatible(group[x], group[y]):
                 group[x] += group.pop(y)
                 for i in group[x]:
                     lowest[i] = x

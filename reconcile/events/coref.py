@@ -1160,7 +1160,7 @@ def _constrained_merge(
     linked = np.flatnonzero((scores >= threshold) & ~impossible)
     component, _ = _component_numbers(n, a[linked], b[linked])
     inside = impossible & (component[a] == component[b])
-    blocked = set((a[inside] * n + b[inside]).tolist())
+    cannot = _CannotLink(accounts, articles, set((a[inside] * n + b[inside]).tolist()))
     order = linked[np.lexsort((b[linked], a[linked], -scores[linked]))]
     # Only the pairs that may link become Python ints (one in ten of them):
     # the lists of every pair took some 70 bytes a pair (600 MB at 1M claims).
@@ -1169,8 +1169,8 @@ def _constrained_merge(
         x, y = cluster_of[i], cluster_of[j]
         if x == y:
             continue
-        if not _compatible(members[x], members[y], accounts, articles, blocked, n):
-            misfit = _outvoted(members[x], members[y], accounts, articles, blocked, n)
+        if not cannot.compatible(members[x], members[y]):
+            misfit = cannot.outvoted(members[x], members[y])
             if misfit is None or misfit in (i, j):
                 continue
             # One misread account (a place borrowed from another event of its
@@ -1259,89 +1259,86 @@ def _incidents(accounts: Sequence[Account], a: np.ndarray, b: np.ndarray) -> np.
     return incident[a] | incident[b]
 
 
-def _compatible(
-    x: Sequence[int],
-    y: Sequence[int],
-    accounts: Sequence[Account],
-    articles: Sequence[set[str]],
-    blocked: set[int],
-    n: int,
-) -> bool:
-    """Whether no account of *x* is incompatible with one of *y*: pairs scored
-    are looked up in *blocked* (as ``low * n + high``); pairs never scored are
-    compared now (without wording)."""
-    for i in x:
-        ai = accounts[i]
-        for j in y:
-            aj = accounts[j]
-            if articles[i] & articles[j]:
-                return False
-            if (i * n + j if i < j else j * n + i) in blocked:
-                return False
-            if not _places_fit(ai, aj) or classes_differ(ai, aj):
-                return False
-    if _magnitudes_apart(_magnitude(x, accounts), _magnitude(y, accounts)):
-        return False
-    left, right = _consensus(x, accounts), _consensus(y, accounts)
-    return left is None or right is None or _dates_fit(left, right)
+class _CannotLink:
+    """Which accounts cannot be of one event, for :func:`_constrained_merge`:
+    pairs scored are looked up in *blocked* (as ``low * n + high``); pairs
+    never scored are compared now (without wording)."""
 
+    def __init__(
+        self,
+        accounts: Sequence[Account],
+        articles: Sequence[set[str]],
+        blocked: set[int],
+    ) -> None:
+        self.accounts = accounts
+        self.articles = articles
+        self.blocked = blocked
+        self.n = len(accounts)
 
-def _outvoted(
-    x: Sequence[int],
-    y: Sequence[int],
-    accounts: Sequence[Account],
-    articles: Sequence[set[str]],
-    blocked: set[int],
-    n: int,
-) -> int | None:
-    """The one account of *x* or *y* that alone keeps them apart, when the rest
-    of its cluster outvotes it: two or more accounts that fit the other
-    cluster, one of them placed where the other cluster is, and the rest
-    agrees with the other cluster on the day. ``None`` when
-    another account, one article or the clusters' dates or magnitudes part
-    them."""
-    suspects: set[int] | None = None
-    for i in x:
-        for j in y:
-            if articles[i] & articles[j]:
-                return None
-            key = i * n + j if i < j else j * n + i
-            if (
-                key in blocked
-                or not _places_fit(accounts[i], accounts[j])
-                or classes_differ(accounts[i], accounts[j])
-            ):
-                suspects = {i, j} if suspects is None else suspects & {i, j}
-                if not suspects:
+    def reason(self, i: int, j: int) -> str | None:
+        """Why accounts *i* and *j* cannot be one event's ("one article", "a
+        rule"), or ``None``."""
+        if self.articles[i] & self.articles[j]:
+            return "one article"
+        a, b = self.accounts[i], self.accounts[j]
+        if (
+            (i * self.n + j if i < j else j * self.n + i) in self.blocked
+            or not _places_fit(a, b)
+            or classes_differ(a, b)
+        ):
+            return "a rule"
+        return None
+
+    def compatible(self, x: Sequence[int], y: Sequence[int]) -> bool:
+        """Whether no account of *x* is incompatible with one of *y*, and their
+        magnitudes and consensus days fit."""
+        if any(self.reason(i, j) is not None for i in x for j in y):
+            return False
+        accounts = self.accounts
+        if _magnitudes_apart(_magnitude(x, accounts), _magnitude(y, accounts)):
+            return False
+        left, right = _consensus(x, accounts), _consensus(y, accounts)
+        return left is None or right is None or _dates_fit(left, right)
+
+    def outvoted(self, x: Sequence[int], y: Sequence[int]) -> int | None:
+        """The one account of *x* or *y* that alone keeps them apart, when the
+        rest of its cluster outvotes it: two or more accounts that fit the
+        other cluster, one of them placed where the other cluster is, and the
+        rest agrees with the other cluster on the day. ``None`` when another
+        account, one article or the clusters' dates or magnitudes part them."""
+        suspects: set[int] | None = None
+        for i in x:
+            for j in y:
+                why = self.reason(i, j)
+                if why == "one article":
                     return None
-    if suspects is None or len(suspects) != 1:
-        return None
-    (misfit,) = suspects
-    rest, other = (
-        ([m for m in x if m != misfit], y)
-        if misfit in x
-        else (
-            [m for m in y if m != misfit],
-            x,
+                if why is not None:
+                    suspects = {i, j} if suspects is None else suspects & {i, j}
+                    if not suspects:
+                        return None
+        if suspects is None or len(suspects) != 1:
+            return None
+        (misfit,) = suspects
+        side, other = (x, y) if misfit in x else (y, x)
+        rest = [m for m in side if m != misfit]
+        accounts = self.accounts
+        placed_alike = any(
+            accounts[r].places & (accounts[o].places | accounts[o].containing)
+            or accounts[o].places & accounts[r].containing
+            for r in rest
+            for o in other
         )
-    )
-    placed_alike = any(
-        accounts[r].places & (accounts[o].places | accounts[o].containing)
-        or accounts[o].places & accounts[r].containing
-        for r in rest
-        for o in other
-    )
-    left, right = _consensus(rest, accounts), _consensus(other, accounts)
-    if (
-        len(rest) < 2
-        or not placed_alike
-        or left is None
-        or right is None
-        or left.date != right.date
-        or not _compatible(rest, other, accounts, articles, blocked, n)
-    ):
-        return None
-    return misfit
+        left, right = _consensus(rest, accounts), _consensus(other, accounts)
+        if (
+            len(rest) < 2
+            or not placed_alike
+            or left is None
+            or right is None
+            or left.date != right.date
+            or not self.compatible(rest, other)
+        ):
+            return None
+        return misfit
 
 
 def _magnitude(
