@@ -954,6 +954,36 @@ class TestPeopleWithinAnArticle:
         assert len(found["a"].accounts) == accounts
 
 
+class TestPeopleOfOneCase:
+    """Within an article, a mention of a related class that names the account's
+    person is of that account: the trial of a sentencing, the victory of an
+    election."""
+
+    @pytest.mark.parametrize(
+        ("colour", "joins"),
+        [
+            ("Anika Castellanos denied the charges throughout the trial.", True),
+            ("Tamsin Strand denied the charges throughout the trial.", False),
+        ],
+    )
+    def test_the_trial_of_the_person_sentenced(self, colour, joins):
+        text = (
+            "Anika Castellanos was jailed for 3 years by a court in Isfahan on "
+            f"Jan. 7.\n\n{colour}"
+        )
+        result = reconcile([article("a", "Desk", text)])
+        together = [e for e in result.events if {"a#1", "a#2"} <= set(e.claim_ids)]
+        assert bool(together) is joins
+
+    def test_the_victory_of_the_person_elected(self):
+        text = (
+            "Voters in Peru elected Lina Okonkwo as president on Jan. 7.\n\n"
+            "Crowds gathered in Lima to celebrate the victory of Lina Okonkwo."
+        )
+        result = reconcile([article("a", "Desk", text)])
+        assert [e for e in result.events if {"a#1", "a#2"} <= set(e.claim_ids)]
+
+
 def test_a_town_of_another_country_is_no_event_of_an_account_placed_in_one():
     """A roundup's "Canadian strike on Chișinău kills 56" after a quake in
     Israel: the town's country is not the account's."""

@@ -268,7 +268,7 @@ class _Draft:
         ):
             # "A court sentenced Tamsin Strand today" after Stefan Tavares's
             # sentencing yesterday: another day and nobody in common.
-            mine = self.names - self.countries - self.places - self.containing
+            mine = self.people()
             if people and mine and not people & mine:
                 return False
         if (
@@ -289,9 +289,17 @@ class _Draft:
             and not countries & self.all_countries
         ):
             return False
-        kinds = trigger_lexicon().incident_kind
+        lexicon = trigger_lexicon()
+        kinds = lexicon.incident_kind
         if mention.event_class != self.event_class and not (
             any_class
+            # "X denied the charges throughout the trial" in the story of X's
+            # sentencing; "crowds celebrated the victory of X" in X's election
+            or (
+                self.family in PERSON_FAMILIES
+                and lexicon.related_families(mention.family, self.family)
+                and bool(people & self.people())
+            )
             or (
                 mention.family == self.family
                 and (
@@ -309,6 +317,10 @@ class _Draft:
             if local and not (local & self.places):
                 return False
         return self.hosts(places)
+
+    def people(self) -> set[str]:
+        """The names of this account that are no country and no place."""
+        return self.names - self.countries - self.places - self.containing
 
     def hosts(self, places: set[str]) -> bool:
         """Whether an event placed in *places* may be this one: not when both
