@@ -26,7 +26,8 @@ from reconcile.extract.attribution import Attribution, find_attribution
 from reconcile.extract.dates import find_dates
 from reconcile.extract.quantities import find_quantities
 from reconcile.ingest import looks_like_furniture
-from reconcile.lexicon import load_json
+from reconcile.extract.triggers import lemmas_of
+from reconcile.lexicon import load_json, trigger_lexicon
 from reconcile.model import (
     Actor,
     Article,
@@ -80,6 +81,9 @@ _CALL_TO_ACT = re.compile(
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 _MIN_WORDS = 4
 _HEADLINE_MAX_WORDS = 8
+#: The most words a heading of its own paragraph has (not the title's: a
+#: title is recognised by its words, however many).
+_HEADING_MAX_WORDS = 16
 
 # Event verbs that give a date or figure its role: the signing date and the
 # ratification date of one treaty are different values, never compared.
@@ -302,13 +306,25 @@ def is_checkable(text: str) -> bool:
         return False
     if stripped.endswith(("?", "?”", '?"', "…", "...")) or _CALL_TO_ACT.match(stripped):
         return False
-    has_verb = _VERB_CUE.search(stripped) is not None
+    has_verb = _VERB_CUE.search(stripped) is not None or any(
+        _inflected_event_verb(w) for w in words
+    )
     ends_like_sentence = stripped[-1] in ".!\"”’'"
     if not ends_like_sentence and len(words) <= _HEADLINE_MAX_WORDS and not has_verb:
         return False
     if not ends_like_sentence and _in_title_case(words):
         return False  # a heading or label: "Featured Video Of The Day"
     return has_verb or ends_like_sentence
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _inflected_event_verb(word: str) -> bool:
+    """Whether *word* is an inflected form of a trigger verb of the lexicon
+    ("jails", "kills", "meets"): a headline's verb ("Court in Bamako jails
+    Leila Ibarra for 3 years")."""
+    lower = word.lower()
+    verbs = trigger_lexicon().verbs
+    return any(lemma != lower and lemma in verbs for lemma in lemmas_of(lower)[0])
 
 
 def _in_title_case(words: Sequence[str]) -> bool:
@@ -327,10 +343,11 @@ def is_headline(article: Article, span: Span) -> bool:
     r"""Whether the text at *span* is the article's headline, reported in its body.
 
     A headline is a whole line with no closing punctuation that either reads as
-    the article's ``title`` or, untitled, opens the text as a paragraph of its
-    own ("Russia and Iran deepen ties as deadly missile strike hits eastern
-    Ukraine"). It states the story's claims again in headline words: its claims
-    are marked ``headline`` (:attr:`reconcile.model.Claim.headline`).
+    the article's ``title`` or is a short paragraph of its own: the headline of an
+    untitled page ("Russia and Iran deepen ties as deadly missile strike hits
+    eastern Ukraine"), a section's heading, a roundup story's headline. It
+    states the story's claims again in headline words: its claims are marked
+    ``headline`` (:attr:`reconcile.model.Claim.headline`).
 
     >>> text = "Russia and Iran deepen ties as strike hits Ukraine\n\nRussia and Iran signed a pact."
     >>> art = Article(id="a", outlet="X", text=text)
@@ -346,15 +363,26 @@ def is_headline(article: Article, span: Span) -> bool:
     after = text[span.end : len(text) if after_end < 0 else after_end]
     if before.strip() or after.strip():
         return False
-    if article.title:
-        return (
-            fuzz.token_sort_ratio(line.lower(), article.title.lower())
-            >= HEADLINE_LIKENESS
-        )
-    rest = text[span.end :].lstrip(" \t")
-    return not text[: span.start].strip() and (
-        not rest.strip() or rest.startswith("\n\n")
+    if (
+        article.title
+        and fuzz.token_sort_ratio(line.lower(), article.title.lower())
+        >= HEADLINE_LIKENESS
+    ):
+        return True
+    # A short paragraph of one line without closing punctuation is a heading:
+    # the headline of an untitled page, a section's or a roundup story's
+    # heading (a long one is a paragraph that lost its full stop).
+    if len(_WORD.findall(line)) > _HEADING_MAX_WORDS or line[0] in "\"“‘'":
+        return False
+    earlier = text[: span.start - len(before)]
+    later = text[span.end + len(after) :]
+    return (not earlier.strip() or _BLANK_BEFORE.search(earlier) is not None) and (
+        not later.strip() or _BLANK_AFTER.match(later) is not None
     )
+
+
+_BLANK_BEFORE = re.compile(r"\n[ \t]*\n[ \t]*\Z")
+_BLANK_AFTER = re.compile(r"\n[ \t]*\n")
 
 
 def first_verb(text: str) -> int | None:

@@ -102,8 +102,35 @@ def test_a_reported_headline_gives_a_headline_claim(text, title):
     ]
 
 
+def test_a_story_heading_in_a_roundup_gives_a_headline_claim():
+    """A short line of its own without a full stop inside the body ("Court in
+    Bamako jails Leila Ibarra for 3 years", a roundup story's heading) is a
+    heading: a claim marked ``headline``, though no lexicon verb word is in it
+    ("jails" is a trigger verb's form). A long paragraph that lost its full
+    stop is no heading."""
+    long = (
+        "Closing is expected in the second or third quarter of calendar year 2024, "
+        "subject to the approval of the shareholders and the regulators"
+    )
+    text = (
+        "Storms and courts\n\n"
+        "Court in Bamako jails Leila Ibarra for 3 years\n\n"
+        "Leila Ibarra was jailed for 3 years by a court in Bamako on January 10.\n\n"
+        f"{long}\n\nThe court sat for two days."
+    )
+    article = Article(id="a", outlet="Desk", text=text, published=date(2024, 1, 11))
+    found = {c.text: c.headline for c in extract_claims(article)}
+    assert found["Court in Bamako jails Leila Ibarra for 3 years"] is True
+    assert found[long] is False
+    assert (
+        found["Leila Ibarra was jailed for 3 years by a court in Bamako on January 10."]
+        is False
+    )
+
+
 def test_a_standfirst_is_still_a_claim():
-    """The line under the headline (no full stop, not the title) keeps its claim."""
+    """The line under the headline (no full stop, not the title) keeps its claim
+    (a heading's: it restates the story)."""
     text = (
         "Russia and Iran deepen ties as deadly missile strike hits eastern Ukraine\n\n"
         "Closer military and energy co-operation planned under 20-year pact between "
