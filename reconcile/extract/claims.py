@@ -25,8 +25,8 @@ from reconcile.extract.alternation import word_alternation
 from reconcile.extract.attribution import Attribution, find_attribution
 from reconcile.extract.dates import find_dates
 from reconcile.extract.quantities import find_quantities
-from reconcile.ingest import looks_like_furniture
 from reconcile.extract.triggers import lemmas_of
+from reconcile.ingest import looks_like_furniture
 from reconcile.lexicon import load_json, trigger_lexicon
 from reconcile.model import (
     Actor,
