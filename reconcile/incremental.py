@@ -66,18 +66,28 @@ class ComparedFact:
     articles, and what comparing its claims pair by pair found.
 
     A fact is a function of its cluster, its claims' values and its articles'
-    wire groups: while they stay the same, the fact is reused as it is.
+    wire groups: while they stay the same, the fact is reused as it is. The
+    cluster's claims and memberships are the fact's, so only its medoid is
+    kept (:attr:`cluster` builds the cluster from the fact).
     """
 
-    cluster: ClaimCluster
+    medoid: str
+    """The id of the fact's representative claim (its statement's)."""
     wire: WireKey
     fact: Fact
     findings: PairFindings
 
+    @property
+    def cluster(self) -> ClaimCluster:
+        """The fact's cluster: its claims' ids, its medoid and its memberships."""
+        return ClaimCluster(
+            tuple(c.id for c in self.fact.claims), self.medoid, self.fact.memberships
+        )
+
     def with_memberships(self, memberships: tuple[Membership, ...]) -> ComparedFact:
         """This fact with other memberships (the waterfalls of another run's weights)."""
         return ComparedFact(
-            ClaimCluster(self.cluster.claim_ids, self.cluster.medoid, memberships),
+            self.medoid,
             self.wire,
             replaced(self.fact, "memberships", memberships),
             self.findings,
@@ -200,7 +210,13 @@ def _add_articles(
         truncate_article(a, config.max_article_chars) for a in new_articles
     )
     _check_unique_ids(old_articles, new_articles)
-    index = state.index if state is not None else build_match_index((), config)
+    # Facts group only propositions by their sentence clusters' claims: the
+    # clusters keep no memberships (see build_match_index).
+    index = (
+        state.index
+        if state is not None
+        else build_match_index((), config, explained=False)
+    )
     work = _extract(new_articles, index.gazetteer, config, report, engine)
     new_claims = [claim for done in work for claim in done.claims]
     report("match", 0, 1)
@@ -245,7 +261,9 @@ def _add_articles(
         grouping,
         every_claim,
         index.clusters,
-        medoids={k.cluster.claim_ids: k.cluster.medoid for k in previous.values()},
+        medoids={
+            tuple(c.id for c in k.fact.claims): k.medoid for k in previous.values()
+        },
     )
     # The grouping's maps of mentions are not needed to compare (its accounts
     # are kept for the next add); each fact cluster is let go once its fact is
@@ -270,12 +288,12 @@ def _add_articles(
             known is not None
             and known.wire == wire_key
             and known.fact.claims == cluster.claims
-            and known.cluster.medoid == cluster.medoid
+            and known.medoid == cluster.medoid
         ):
             # The verdict depends on the claims, their values, the wire groups
             # and the medoid; the memberships' waterfalls, whose weights each
             # run estimates afresh, are only carried into the fact.
-            if known.cluster.memberships != cluster.memberships:
+            if known.fact.memberships != cluster.memberships:
                 known = known.with_memberships(cluster.memberships)
             compared[key] = known
             continue
@@ -287,7 +305,7 @@ def _add_articles(
             (before.fact, before.findings) if before is not None else None,
             shared=shared,
         )
-        compared[key] = ComparedFact(cluster.cluster, wire_key, fact, findings)
+        compared[key] = ComparedFact(cluster.medoid, wire_key, fact, findings)
     facts = earliest_first(c.fact for c in compared.values())
     release_free_heap()
     report("compare", 1, 1)

@@ -352,7 +352,7 @@ def _replay(
                     for c in conflicts
                 ),
             )
-            compared[tuple(key)] = ComparedFact(cluster, wire, fact, findings)
+            compared[tuple(key)] = ComparedFact(cluster.medoid, wire, fact, findings)
             memberships.pop(tuple(key), None)
         waterfalls = segment["waterfalls"]
         for key, numbers, scores in zip(*segment["facts_memberships"], strict=True):
@@ -394,6 +394,7 @@ def _replay(
         split,
         scored_now,
         frozenset(cid for cid, bound in bindings.items() if bound.states_proposition),
+        explained=False,  # as the pipeline builds it (reconcile.incremental)
     )
     ordered_facts = earliest_first(c.fact for c in compared.values())
     all_articles, all_claims = tuple(articles.values()), tuple(claims.values())
@@ -433,9 +434,9 @@ def _only_memberships_differ(old: ComparedFact, new: ComparedFact) -> bool:
     return (
         new.findings is old.findings
         and new.wire == old.wire
-        and new.cluster.claim_ids == old.cluster.claim_ids
-        and new.cluster.medoid == old.cluster.medoid
-        and new.cluster.memberships == new.fact.memberships
+        and new.medoid == old.medoid
+        # The claims (so the cluster's claim ids) among them; a cluster's
+        # memberships are its fact's.
         and _same_fields(old.fact, new.fact, _FACT_FIELDS)
     )
 
