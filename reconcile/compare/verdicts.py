@@ -112,6 +112,11 @@ class PairFindings:
     fact that gains claims weighs them again."""
 
 
+_NO_FINDINGS = PairFindings()
+"""The findings of a fact whose pairs found nothing but conflicts (almost half
+of all facts): one object for them all."""
+
+
 @collector_paused()
 def compare_facts_reusing(
     clusters: Sequence[ClaimCluster],
@@ -158,9 +163,10 @@ def compare_fact_cluster(
     *earlier* is what an earlier run found for the fact of the same id; its
     pairs are reused only when each of its claims still here gives the fact
     the same values. *shared*, when given, holds one copy of each origin
-    group and verdict of the facts compared so far, and takes the new ones:
-    the facts of one event mostly have the same claims, and so the same
-    origin groups, and a few dozen verdicts recur across all facts.
+    group, tuple of origin groups and verdict of the facts compared so far,
+    and takes the new ones: the facts of one event mostly have the same
+    claims, and so the same origin groups, and a few dozen verdicts recur
+    across all facts.
     """
     members = fact.claims
     reuse: list[tuple[Fact, PairFindings]] = []
@@ -251,6 +257,7 @@ def _build_fact(
 ) -> tuple[Fact, PairFindings]:
     held = shared if shared is not None else {}
     origins = tuple(held.setdefault(g, g) for g in group_origins(members, wire))
+    origins = held.setdefault(origins, origins)
     origin_by_claim = {i: (g.origin, g.reason) for g in origins for i in g.claim_ids}
     agreements, conflicts, updates, findings = _compare_members(
         members, origin_by_claim, config, earlier
@@ -315,7 +322,9 @@ def _compare_members(
         _agreements(agreeing_values),
         conflicts,
         _updates(rising_values),
-        PairFindings(tuple(agreeing), tuple(rising), tuple(two_quantities)),
+        PairFindings(tuple(agreeing), tuple(rising), tuple(two_quantities))
+        if agreeing or rising or two_quantities
+        else _NO_FINDINGS,
     )
 
 

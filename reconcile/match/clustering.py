@@ -97,7 +97,8 @@ def cluster_scored_pairs(
     """Clusters from scored candidate pairs: link, pre-split large components, average linkage.
 
     Returns the clusters and, by the ids of its members, the clusters of each
-    component. The clusters of a component depend only on its members, so
+    component of two or more claims (one claim alone is its own cluster, made
+    again at no cost). The clusters of a component depend only on its members, so
     passing that mapping back as *previous* lets an incremental run reuse
     every component that new claims did not touch. With ``explained=False``
     the clusters hold no memberships (the same claims and medoids, without
@@ -117,10 +118,14 @@ def cluster_scored_pairs(
         key = tuple([ids[m] for m in members])
         found = previous.get(key)
         if found is None:
-            found = tuple(
-                _split_component(members, ordered, frames, config, explained)
-            )
-        cache[key] = found
+            found = tuple(_split_component(members, ordered, frames, config, explained))
+        if len(members) > 1:
+            # A claim alone is its own cluster, made afresh at no cost: only
+            # components of two or more claims are kept for reuse, each under
+            # its one cluster's claim ids when it splits no further.
+            if len(found) == 1 and found[0].claim_ids == key:
+                key = found[0].claim_ids
+            cache[key] = found
         if twinned.isdisjoint(key):
             clusters.extend(found)
         else:

@@ -68,7 +68,8 @@ class MatchIndex:
         pair_keys: sorted ``low_serial << 32 | high_serial`` of every pair scored so far.
         pair_scores: the score of each pair in *pair_keys*.
         frames: each claim's frame, by claim id.
-        split_cache: the clusters of each linked component, by its member ids.
+        split_cache: the clusters of each linked component of two or more
+            claims, by its member ids.
         scored_now: how many pairs the last build or extension scored.
         proposing: the ids of the claims a candidate pair must hold one of to
             be scored; ``None``: every pair is scored.
