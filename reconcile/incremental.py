@@ -12,6 +12,7 @@ those of one run over all the articles; :func:`diff_facts` says what changed.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -212,6 +213,11 @@ def _add_articles(
         truncate_article(a, config.max_article_chars) for a in new_articles
     )
     _check_unique_ids(old_articles, new_articles)
+    for article in new_articles:
+        # The claims a pool or a cluster sends back take the interned copy of
+        # their article id (reconcile.pickling): interned first, the
+        # article's own id is that copy, not one more string per article.
+        sys.intern(article.id)
     # Facts group only propositions by their sentence clusters' claims: the
     # clusters keep no memberships (see build_match_index).
     index = (

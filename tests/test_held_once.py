@@ -176,3 +176,26 @@ def test_a_run_keeps_no_long_sentences_and_an_add_still_finds_its_wire_copies():
     assert not day2._state.sentences
     assert day2.facts == reconcile([first, copy]).facts
     assert all(g.origin.startswith("wire copy") for f in day2.facts for g in f.origins)
+
+
+def test_facts_of_an_event_with_the_same_claims_hold_one_tuple_of_memberships(result):
+    """The date, place and figure facts of an event mostly have the same claims:
+    their memberships are one tuple."""
+    seen: dict[tuple[str, tuple[str, ...]], list[object]] = defaultdict(list)
+    for fact in result.facts:
+        seen[(fact.event, tuple(c.id for c in fact.claims))].append(fact.memberships)
+    repeated = [tuples for tuples in seen.values() if len(tuples) > 1]
+
+    assert repeated
+    assert all(t is tuples[0] for tuples in repeated for t in tuples)
+
+
+def test_events_share_their_days_places_and_participants(result):
+    """An event's day and its tuples of places and participants recur as one object."""
+    days = [e.date for e in result.events if e.date is not None]
+    places = [e.places for e in result.events]
+    participants = [e.participants for e in result.events]
+
+    assert len(set(days)) < len(days)
+    assert _held_once(days)
+    assert _held_once(places + participants)

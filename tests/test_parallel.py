@@ -52,6 +52,16 @@ def test_two_workers_give_what_one_gives(corpus, monkeypatch):
     assert one.report("json") == two.report("json")
 
 
+def test_claims_from_the_pool_hold_their_articles_own_id(corpus):
+    """The article id of a claim sent back by the pool is the article's id
+    object, not one more copy of it."""
+    articles = corpus[: parallel.POOL_MIN_ARTICLES + 20]
+    result = reconcile.reconcile(articles, Config(workers=2))
+    by_id = {a.id: a for a in result.articles}
+    assert len(result.claims) > 200
+    assert all(c.article_id is by_id[c.article_id].id for c in result.claims)
+
+
 def test_the_pool_keeps_the_order_of_the_articles(corpus):
     articles = corpus[: parallel.POOL_MIN_ARTICLES + 37]
     alone = parallel.process_articles(articles, workers=1)

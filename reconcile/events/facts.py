@@ -112,8 +112,9 @@ def fact_clusters(
     proposition_of: dict[str, list[str]] = {}
     statements: list[tuple[str, list[str]]] = []
     # A claim's membership is the same in every fact of its event (its date,
-    # its place, its figures): one Membership for them all, not one per fact.
-    joined: dict[tuple[str, str], Membership] = {}
+    # its place, its figures): one Membership for them all, not one per fact,
+    # and one tuple of them for the facts of an event that have the same claims.
+    joined = _Memberships()
     for (event, attribute, _detail), per_claim in values.items():
         members = {
             cid: _restricted(by_id[cid], idx, attribute)
@@ -246,10 +247,10 @@ def _fact(
     members: Mapping[str, Claim],
     grouping: EventGrouping,
     medoids: Mapping[tuple[str, ...], str],
-    joined: dict[tuple[str, str], Membership],
+    joined: _Memberships,
 ) -> FactCluster:
     """The fact of *attribute* of *event* held by *members*; *joined* holds the
-    memberships made so far, by claim and event id, and takes the new ones."""
+    memberships made so far and takes the new ones."""
     ordered = sorted(members.values(), key=claim_order)
     detail = "" if attribute not in ("statement", "statement date") else ordered[0].id
     digest = hashlib.blake2b(
@@ -259,12 +260,12 @@ def _fact(
     evidence: dict[str, tuple[MatchReason, ...]] | None = None
     memberships = []
     for claim in ordered:
-        membership = joined.get((claim.id, event.id))
+        membership = joined.of_claim.get((claim.id, event.id))
         if membership is None:
             if evidence is None:
                 evidence = dict(event.evidence)
             membership = _membership(claim, evidence, grouping)
-            joined[(claim.id, event.id)] = membership
+            joined.of_claim[(claim.id, event.id)] = membership
         memberships.append(membership)
     return FactCluster(
         fact_id="F" + digest,
@@ -272,8 +273,28 @@ def _fact(
         attribute=attribute,
         claims=ordered,
         medoid=medoid if medoid is not None else _medoid(ordered),
-        memberships=memberships,
+        memberships=joined.tuple_of(memberships),
     )
+
+
+class _Memberships:
+    """The memberships of the facts made so far: each claim's in each event,
+    and each tuple of them, held once."""
+
+    def __init__(self) -> None:
+        self.of_claim: dict[tuple[str, str], Membership] = {}
+        """Each membership, by claim and event id."""
+        self._tuples: dict[tuple[int, ...], tuple[Membership, ...]] = {}
+
+    def tuple_of(self, memberships: Sequence[Membership]) -> tuple[Membership, ...]:
+        """*memberships* as a tuple, the one made before for the same memberships."""
+        # Memberships are held once (of_claim keeps them alive), so the same
+        # memberships are the same objects, and their ids say which they are.
+        key = tuple(map(id, memberships))
+        found = self._tuples.get(key)
+        if found is None:
+            found = self._tuples[key] = tuple(memberships)
+        return found
 
 
 def _membership(
