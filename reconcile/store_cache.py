@@ -79,8 +79,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: with another layout rebuilds its cache instead of misreading it. Format 5
 #: is JSON (formats up to 4 were pickles, never read again); format 7 scores only
 #: the pairs holding a claim that states a proposition; format 8 keeps each
-#: article's accounts of events; format 9 gives accounts their magnitude.
-CACHE_FORMAT = 9
+#: article's accounts of events; format 9 gives accounts their magnitude;
+#: format 10 writes a fact's pair findings as positions in its claims.
+CACHE_FORMAT = 10
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

@@ -15,6 +15,7 @@ import attrs
 import pytest
 
 from reconcile import Article, load_articles, reconcile
+from reconcile.compare.verdicts import PairFindings
 from reconcile.events.coref import ArticleAccounts
 from reconcile.match.comparisons import Account
 from reconcile.match.index import build_match_index
@@ -199,3 +200,24 @@ def test_events_share_their_days_places_and_participants(result):
     assert len(set(days)) < len(days)
     assert _held_once(days)
     assert _held_once(places + participants)
+
+
+def test_pair_findings_as_positions_read_back_the_pairs_compared(result):
+    """A fact's findings hold each pair as positions in its claims and value
+    indices; read back, they name values of the fact's claims of one kind, and
+    written again they are the same numbers."""
+    read = 0
+    for known in result._state.compared.values():
+        claims, findings = known.fact.claims, known.findings
+        agreeing = list(findings.agreeing_pairs(claims))
+        rising = list(findings.rising_pairs(claims))
+        again = PairFindings.of(claims, agreeing, rising, findings.two_quantities)
+        by_id = {c.id: c for c in claims}
+        for kind, _key, left, li, right, ri in agreeing:
+            assert by_id[left].values[li].kind == by_id[right].values[ri].kind == kind
+        for _key, left, li, right, ri in rising:
+            assert by_id[left].values[li].kind == by_id[right].values[ri].kind
+        assert (again.agreeing, again.rising) == (findings.agreeing, findings.rising)
+        assert len(findings.agreeing) == 4 * len(agreeing)
+        read += len(agreeing)
+    assert read > 100
