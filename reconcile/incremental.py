@@ -216,7 +216,8 @@ def _add_articles(
     for article in new_articles:
         # The claims a pool or a cluster sends back take the interned copy of
         # their article id (reconcile.pickling): interned first, the
-        # article's own id is that copy, not one more string per article.
+        # article's own id is that copy (unless an equal string was interned
+        # before), not one more string per article.
         sys.intern(article.id)
     # Facts group only propositions by their sentence clusters' claims: the
     # clusters keep no memberships (see build_match_index).

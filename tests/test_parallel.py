@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import secrets
 from concurrent.futures import ProcessPoolExecutor
 
+import attrs
 import pytest
 
 import reconcile
@@ -54,8 +56,13 @@ def test_two_workers_give_what_one_gives(corpus, monkeypatch):
 
 def test_claims_from_the_pool_hold_their_articles_own_id(corpus):
     """The article id of a claim sent back by the pool is the article's id
-    object, not one more copy of it."""
-    articles = corpus[: parallel.POOL_MIN_ARTICLES + 20]
+    object, not one more copy of it (ids no other string equal to them was
+    interned before: here, made afresh)."""
+    fresh = secrets.token_hex(4)
+    articles = [
+        attrs.evolve(a, id=f"{a.id}-{fresh}")
+        for a in corpus[: parallel.POOL_MIN_ARTICLES + 20]
+    ]
     result = reconcile.reconcile(articles, Config(workers=2))
     by_id = {a.id: a for a in result.articles}
     assert len(result.claims) > 200
