@@ -115,7 +115,10 @@ def fact_clusters(
     # its place, its figures): one Membership for them all, not one per fact,
     # and one tuple of them for the facts of an event that have the same claims.
     joined = _Memberships()
-    for (event, attribute, _detail), per_claim in values.items():
+    while values:
+        # Each fact's bindings are let go once its claims are restricted: the
+        # map of them shrinks as the facts grow (their order is sorted below).
+        (event, attribute, _detail), per_claim = values.popitem()
         members = {
             cid: _restricted(by_id[cid], idx, attribute)
             for cid, idx in per_claim.items()
@@ -158,6 +161,7 @@ def fact_clusters(
         facts.append(
             _fact(events[event], "statement", members, grouping, medoids, joined)
         )
+    del joined, pools, bare, proposition_of, statements  # the facts are made
     claims_of: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         claims_of[fact.event_id].update(c.id for c in fact.claims)
@@ -183,9 +187,9 @@ def fact_clusters(
 
 
 def _one_name_per_owner(
-    values: Mapping[tuple[str, str, str], Mapping[str, list[int]]],
+    values: dict[tuple[str, str, str], dict[str, list[int]]],
     by_id: Mapping[str, Claim],
-) -> Mapping[tuple[str, str, str], Mapping[str, list[int]]]:
+) -> dict[tuple[str, str, str], dict[str, list[int]]]:
     """*values* with each event's owners of one figure under one name
     (:func:`reconcile.events.owners.unify_owners`): "percent (Mateo Salvini)"
     and "percent (League)" are one fact when Salvini leads the League."""
