@@ -12,6 +12,7 @@ those of one run over all the articles; :func:`diff_facts` says what changed.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -82,18 +83,28 @@ class ComparedFact:
     articles, and what comparing its claims pair by pair found.
 
     A fact is a function of its cluster, its claims' values and its articles'
-    wire groups: while they stay the same, the fact is reused as it is.
+    wire groups: while they stay the same, the fact is reused as it is. The
+    cluster's claims and memberships are the fact's, so only its medoid is
+    kept (:attr:`cluster` builds the cluster from the fact).
     """
 
-    cluster: ClaimCluster
+    medoid: str
+    """The id of the fact's representative claim (its statement's)."""
     wire: WireKey
     fact: Fact
     findings: PairFindings
 
+    @property
+    def cluster(self) -> ClaimCluster:
+        """The fact's cluster: its claims' ids, its medoid and its memberships."""
+        return ClaimCluster(
+            tuple(c.id for c in self.fact.claims), self.medoid, self.fact.memberships
+        )
+
     def with_memberships(self, memberships: tuple[Membership, ...]) -> ComparedFact:
         """This fact with other memberships (the waterfalls of another run's weights)."""
         return ComparedFact(
-            ClaimCluster(self.cluster.claim_ids, self.cluster.medoid, memberships),
+            self.medoid,
             self.wire,
             replaced(self.fact, "memberships", memberships),
             self.findings,
@@ -110,8 +121,10 @@ class IncrementalState:
     compared: Mapping[tuple[str, ...], ComparedFact]
     """Every fact, by its id and the claim ids of its cluster."""
     sentences: Mapping[str, frozenset[str]] = field(factory=dict)
-    """The long sentences of each article, by id (see
-    :func:`~reconcile.compare.independence.long_sentences`)."""
+    """The long sentences of articles, by id (see
+    :func:`~reconcile.compare.independence.long_sentences`), where known:
+    a run keeps none (wire-copy detection reads those it lacks from the
+    articles), a state read from an older store may hold some."""
     bindings: Mapping[str, ClaimEvents] = field(factory=dict)
     """Each claim's event mentions and the bindings of its values, by claim id."""
     events: tuple[Event, ...] = ()
@@ -221,7 +234,19 @@ def _add_articles(
         truncate_article(a, config.max_article_chars) for a in new_articles
     )
     _check_unique_ids(old_articles, new_articles)
-    index = state.index if state is not None else build_match_index((), config)
+    for article in new_articles:
+        # The claims a pool or a cluster sends back take the interned copy of
+        # their article id (reconcile.pickling): interned first, the
+        # article's own id is that copy (unless an equal string was interned
+        # before), not one more string per article.
+        sys.intern(article.id)
+    # Facts group only propositions by their sentence clusters' claims: the
+    # clusters keep no memberships (see build_match_index).
+    index = (
+        state.index
+        if state is not None
+        else build_match_index((), config, explained=False)
+    )
     work = _extract(new_articles, index.gazetteer, config, report, engines.articles)
     new_claims = [claim for done in work for claim in done.claims]
     report("match", 0, 1)
@@ -243,6 +268,10 @@ def _add_articles(
         (a.id, done.sentences) for a, done in zip(new_articles, work, strict=True)
     )
     wire = detect_wire_copies(every_article, config, sentences=sentences)
+    # The long sentences are not kept: the next add reads them from the
+    # articles again (about 25 us an article), instead of holding some 500
+    # bytes an article (200 MB at a million claims).
+    del sentences
     previous = state.compared if state is not None else {}
     every_claim = (*(state.claims if state is not None else ()), *new_claims)
     bindings = dict(state.bindings) if state is not None else {}
@@ -267,7 +296,9 @@ def _add_articles(
         grouping,
         every_claim,
         index.clusters,
-        medoids={k.cluster.claim_ids: k.cluster.medoid for k in previous.values()},
+        medoids={
+            tuple(c.id for c in k.fact.claims): k.medoid for k in previous.values()
+        },
     )
     # The grouping's maps of mentions are not needed to compare (its accounts
     # are kept for the next add); each fact cluster is let go once its fact is
@@ -288,7 +319,7 @@ def _add_articles(
         every_claim,
         index,
         compared,
-        sentences,
+        {},
         bindings,
         events,
         accounts,
@@ -327,29 +358,29 @@ def compare_fact_clusters(
                 known is not None
                 and known.wire == wire_key
                 and known.fact.claims == cluster.claims
-                and known.cluster.medoid == cluster.medoid
+                and known.medoid == cluster.medoid
             ):
                 # The verdict depends on the claims, their values, the wire
                 # groups and the medoid; the memberships' waterfalls, whose
                 # weights each run estimates afresh, are only carried into
                 # the fact.
-                if known.cluster.memberships != cluster.memberships:
+                if known.fact.memberships != cluster.memberships:
                     known = known.with_memberships(cluster.memberships)
                 compared[key] = known
                 continue
             before = earlier.get(cluster.fact_id)
             yield (
-                (key, wire_key, cluster.cluster),
+                (key, wire_key, cluster.medoid),
                 (
                     cluster,
                     (before.fact, before.findings) if before is not None else None,
                 ),
             )
 
-    for (key, wire_key, cluster), fact, findings in compare_fact_jobs(
+    for (key, wire_key, medoid), fact, findings in compare_fact_jobs(
         to_compare(), wire, config, engine=engine
     ):
-        compared[key] = ComparedFact(cluster, wire_key, fact, findings)
+        compared[key] = ComparedFact(medoid, wire_key, fact, findings)
     return compared
 
 

@@ -80,8 +80,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: is JSON (formats up to 4 were pickles, never read again); format 7 scores only
 #: the pairs holding a claim that states a proposition; format 8 keeps each
 #: article's accounts of events; format 9 gives accounts their magnitude;
-#: format 10 keeps the claims of headlines printed in the body.
-CACHE_FORMAT = 10
+#: format 10 writes a fact's pair findings as positions in its claims; format
+#: 11 keeps the claims of headlines printed in the body.
+CACHE_FORMAT = 11
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls
@@ -353,7 +354,7 @@ def _replay(
                     for c in conflicts
                 ),
             )
-            compared[tuple(key)] = ComparedFact(cluster, wire, fact, findings)
+            compared[tuple(key)] = ComparedFact(cluster.medoid, wire, fact, findings)
             memberships.pop(tuple(key), None)
         waterfalls = segment["waterfalls"]
         for key, numbers, scores in zip(*segment["facts_memberships"], strict=True):
@@ -395,6 +396,7 @@ def _replay(
         split,
         scored_now,
         frozenset(cid for cid, bound in bindings.items() if bound.states_proposition),
+        explained=False,  # as the pipeline builds it (reconcile.incremental)
     )
     ordered_facts = earliest_first(c.fact for c in compared.values())
     all_articles, all_claims = tuple(articles.values()), tuple(claims.values())
@@ -434,9 +436,9 @@ def _only_memberships_differ(old: ComparedFact, new: ComparedFact) -> bool:
     return (
         new.findings is old.findings
         and new.wire == old.wire
-        and new.cluster.claim_ids == old.cluster.claim_ids
-        and new.cluster.medoid == old.cluster.medoid
-        and new.cluster.memberships == new.fact.memberships
+        and new.medoid == old.medoid
+        # The claims (so the cluster's claim ids) among them; a cluster's
+        # memberships are its fact's.
         and _same_fields(old.fact, new.fact, _FACT_FIELDS)
     )
 

@@ -9,12 +9,16 @@ unchanged (the fixture reports are pinned elsewhere byte for byte).
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
+import attrs
 import pytest
 
-from reconcile import load_articles, reconcile
+from reconcile import Article, load_articles, reconcile
+from reconcile.compare.verdicts import PairFindings
 from reconcile.events.coref import ArticleAccounts
 from reconcile.match.comparisons import Account
+from reconcile.match.index import build_match_index
 from tests.conftest import FIXTURE_SETS
 
 
@@ -97,3 +101,123 @@ def test_article_accounts_of_takes_numbers_from_the_table_given():
     assert second.sizes is first.sizes
     assert alone == second
     assert {(0, 0), (2,)} == set(table)
+
+
+def test_facts_share_their_tuples_of_origin_groups_and_their_empty_findings(result):
+    """Equal tuples of origin groups are one object, and so are the findings of
+    every fact whose pairs found nothing but conflicts."""
+    origins = [f.origins for f in result.facts]
+    compared = list(result._state.compared.values())
+    empty = [
+        known.findings
+        for known in compared
+        if not (
+            known.findings.agreeing
+            or known.findings.rising
+            or known.findings.two_quantities
+        )
+    ]
+
+    assert len(set(origins)) < len(origins)
+    assert _held_once(origins)
+    assert 1 < len(empty) < len(compared)
+    assert all(findings is empty[0] for findings in empty)
+
+
+def test_a_compared_facts_cluster_is_made_from_its_fact(result):
+    """A compared fact keeps its medoid; its cluster holds its fact's claims and memberships."""
+    for known in result._state.compared.values():
+        cluster = known.cluster
+        assert cluster.claim_ids == tuple(c.id for c in known.fact.claims)
+        assert cluster.memberships is known.fact.memberships
+        assert cluster.medoid == known.medoid
+        assert known.fact.statement == next(
+            c.text for c in known.fact.claims if c.id == known.medoid
+        )
+
+
+def test_the_pipelines_match_index_holds_the_clusters_without_memberships(result):
+    """The index a run keeps has the clusters and medoids of an explained index,
+    without memberships, and keeps no component of one claim for reuse."""
+    claims = result.claims
+    twins = [
+        attrs.evolve(
+            c, id=c.id.replace("#", "-copy#"), article_id=c.article_id + "-copy"
+        )
+        for c in claims[:40]
+    ]
+    explained = build_match_index([*claims, *twins])
+    unexplained = build_match_index([*claims, *twins], explained=False)
+
+    assert [(c.claim_ids, c.medoid) for c in unexplained.clusters] == [
+        (c.claim_ids, c.medoid) for c in explained.clusters
+    ]
+    assert all(c.memberships == () for c in unexplained.clusters)
+    assert all(
+        tuple(m.claim_id for m in c.memberships) == c.claim_ids
+        for c in explained.clusters
+    )
+    assert all(len(key) > 1 for key in unexplained.split_cache)
+    assert not result._state.index.explained
+    assert all(c.memberships == () for c in result._state.index.clusters)
+
+
+def test_a_run_keeps_no_long_sentences_and_an_add_still_finds_its_wire_copies():
+    """The long sentences are read again from the articles when an add needs them."""
+    story = (
+        "Russia and Iran signed a twenty-year strategic partnership treaty "
+        "in Moscow on Friday, officials said."
+    )
+    first = Article(id="a", outlet="Desk A", published=date(2025, 1, 17), text=story)
+    copy = Article(id="b", outlet="Wire B", published=date(2025, 1, 17), text=story)
+    day1 = reconcile([first])
+    day2 = day1.add([copy])
+
+    assert not day1._state.sentences
+    assert not day2._state.sentences
+    assert day2.facts == reconcile([first, copy]).facts
+    assert all(g.origin.startswith("wire copy") for f in day2.facts for g in f.origins)
+
+
+def test_facts_of_an_event_with_the_same_claims_hold_one_tuple_of_memberships(result):
+    """The date, place and figure facts of an event mostly have the same claims:
+    their memberships are one tuple."""
+    seen: dict[tuple[str, tuple[str, ...]], list[object]] = defaultdict(list)
+    for fact in result.facts:
+        seen[(fact.event, tuple(c.id for c in fact.claims))].append(fact.memberships)
+    repeated = [tuples for tuples in seen.values() if len(tuples) > 1]
+
+    assert repeated
+    assert all(t is tuples[0] for tuples in repeated for t in tuples)
+
+
+def test_events_share_their_days_places_and_participants(result):
+    """An event's day and its tuples of places and participants recur as one object."""
+    days = [e.date for e in result.events if e.date is not None]
+    places = [e.places for e in result.events]
+    participants = [e.participants for e in result.events]
+
+    assert len(set(days)) < len(days)
+    assert _held_once(days)
+    assert _held_once(places + participants)
+
+
+def test_pair_findings_as_positions_read_back_the_pairs_compared(result):
+    """A fact's findings hold each pair as positions in its claims and value
+    indices; read back, they name values of the fact's claims of one kind, and
+    written again they are the same numbers."""
+    read = 0
+    for known in result._state.compared.values():
+        claims, findings = known.fact.claims, known.findings
+        agreeing = list(findings.agreeing_pairs(claims))
+        rising = list(findings.rising_pairs(claims))
+        again = PairFindings.of(claims, agreeing, rising, findings.two_quantities)
+        by_id = {c.id: c for c in claims}
+        for kind, _key, left, li, right, ri in agreeing:
+            assert by_id[left].values[li].kind == by_id[right].values[ri].kind == kind
+        for _key, left, li, right, ri in rising:
+            assert by_id[left].values[li].kind == by_id[right].values[ri].kind
+        assert (again.agreeing, again.rising) == (findings.agreeing, findings.rising)
+        assert len(findings.agreeing) == 4 * len(agreeing)
+        read += len(agreeing)
+    assert read > 100

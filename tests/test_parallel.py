@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import secrets
 from concurrent.futures import ProcessPoolExecutor
 
+import attrs
 import pytest
 
 import reconcile
@@ -50,6 +52,21 @@ def test_two_workers_give_what_one_gives(corpus, monkeypatch):
     assert one.events == two.events
     assert one.facts == two.facts
     assert one.report("json") == two.report("json")
+
+
+def test_claims_from_the_pool_hold_their_articles_own_id(corpus):
+    """The article id of a claim sent back by the pool is the article's id
+    object, not one more copy of it (ids no other string equal to them was
+    interned before: here, made afresh)."""
+    fresh = secrets.token_hex(4)
+    articles = [
+        attrs.evolve(a, id=f"{a.id}-{fresh}")
+        for a in corpus[: parallel.POOL_MIN_ARTICLES + 20]
+    ]
+    result = reconcile.reconcile(articles, Config(workers=2))
+    by_id = {a.id: a for a in result.articles}
+    assert len(result.claims) > 200
+    assert all(c.article_id is by_id[c.article_id].id for c in result.claims)
 
 
 def test_the_pool_keeps_the_order_of_the_articles(corpus):

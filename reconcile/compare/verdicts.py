@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import combinations
 from typing import Any, cast
 
@@ -98,18 +98,80 @@ class PairFindings:
     """What comparing a fact's claims pair by pair found besides its conflicts.
 
     The pairs of values that agree and the pairs that raise a running figure,
-    in the order the pairs were compared, by claim id and index into the
-    claim's ``values``. With the fact's conflicts they are everything its
-    agreements, conflicts and updates are built from, so a fact that gains
-    claims compares only the new pairs (see :func:`compare_facts_reusing`).
+    in the order the pairs were compared. With the fact's conflicts they are
+    everything its agreements, conflicts and updates are built from, so a
+    fact that gains claims compares only the new pairs (see
+    :func:`compare_facts_reusing`).
+
+    Each pair is four numbers in a row, as the fact's claims hold it: the
+    position of its earlier-listed claim in the fact's ``claims``, the index
+    of that claim's value in its ``values``, then the same two for the other
+    claim (a tuple of six per pair, with the claim ids, kind and dimension
+    that follow from them, took three times the memory).
+    :meth:`agreeing_pairs` and :meth:`rising_pairs` read them back.
     """
 
-    agreeing: tuple[AgreeingPair, ...] = ()
-    rising: tuple[RisingPair, ...] = ()
+    agreeing: tuple[int, ...] = ()
+    rising: tuple[int, ...] = ()
     two_quantities: tuple[Conflict, ...] = ()
     """Disagreements one article of the fact explains by giving both values
     itself (:func:`_one_article_gives_both`): no conflicts, kept so that a
     fact that gains claims weighs them again."""
+
+    @classmethod
+    def of(
+        cls,
+        claims: Sequence[Claim],
+        agreeing: Sequence[AgreeingPair],
+        rising: Sequence[RisingPair],
+        two_quantities: Sequence[Conflict],
+    ) -> PairFindings:
+        """The findings of a fact of *claims* (in the fact's order) whose
+        pairs gave *agreeing*, *rising* and *two_quantities*."""
+        if not (agreeing or rising or two_quantities):
+            return _NO_FINDINGS
+        position = {c.id: i for i, c in enumerate(claims)}
+        return cls(
+            _positions(position, (p[2:] for p in agreeing)),
+            _positions(position, (p[1:] for p in rising)),
+            tuple(two_quantities),
+        )
+
+    def agreeing_pairs(self, claims: Sequence[Claim]) -> Iterator[AgreeingPair]:
+        """The agreeing pairs, as :data:`AgreeingPair`, of the fact of *claims*."""
+        for left, li, right, ri in _pairs_in(claims, self.agreeing):
+            value = left.values[li]
+            yield (value.kind, _dimension_key(value), left.id, li, right.id, ri)
+
+    def rising_pairs(self, claims: Sequence[Claim]) -> Iterator[RisingPair]:
+        """The rising pairs, as :data:`RisingPair`, of the fact of *claims*."""
+        for left, li, right, ri in _pairs_in(claims, self.rising):
+            yield (_dimension_key(left.values[li]), left.id, li, right.id, ri)
+
+
+def _positions(
+    position: Mapping[str, int], pairs: Iterable[tuple[str, int, str, int]]
+) -> tuple[int, ...]:
+    """*pairs* of (claim id, value index) as four numbers each, claims by *position*."""
+    return tuple(
+        number
+        for left, li, right, ri in pairs
+        for number in (position[left], li, position[right], ri)
+    )
+
+
+def _pairs_in(
+    claims: Sequence[Claim], numbers: Sequence[int]
+) -> Iterator[tuple[Claim, int, Claim, int]]:
+    """The (claim, value index, claim, value index) pairs *numbers* hold, four by four."""
+    for at in range(0, len(numbers), 4):
+        left, li, right, ri = numbers[at : at + 4]
+        yield claims[left], li, claims[right], ri
+
+
+_NO_FINDINGS = PairFindings()
+"""The findings of a fact whose pairs found nothing but conflicts (almost half
+of all facts): one object for them all."""
 
 
 @collector_paused()
@@ -158,9 +220,10 @@ def compare_fact_cluster(
     *earlier* is what an earlier run found for the fact of the same id; its
     pairs are reused only when each of its claims still here gives the fact
     the same values. *shared*, when given, holds one copy of each origin
-    group and verdict of the facts compared so far, and takes the new ones:
-    the facts of one event mostly have the same claims, and so the same
-    origin groups, and a few dozen verdicts recur across all facts.
+    group, tuple of origin groups and verdict of the facts compared so far,
+    and takes the new ones: the facts of one event mostly have the same
+    claims, and so the same origin groups, and a few dozen verdicts recur
+    across all facts.
     """
     members = fact.claims
     reuse: list[tuple[Fact, PairFindings]] = []
@@ -251,6 +314,7 @@ def _build_fact(
 ) -> tuple[Fact, PairFindings]:
     held = shared if shared is not None else {}
     origins = tuple(held.setdefault(g, g) for g in group_origins(members, wire))
+    origins = held.setdefault(origins, origins)
     origin_by_claim = {i: (g.origin, g.reason) for g in origins for i in g.claim_ids}
     agreements, conflicts, updates, findings = _compare_members(
         members, origin_by_claim, config, earlier
@@ -315,7 +379,7 @@ def _compare_members(
         _agreements(agreeing_values),
         conflicts,
         _updates(rising_values),
-        PairFindings(tuple(agreeing), tuple(rising), tuple(two_quantities)),
+        PairFindings.of(members, agreeing, rising, two_quantities),
     )
 
 
@@ -339,10 +403,14 @@ def _earlier_outcomes(
             if left_id in position and right_id in position:
                 conflicts.append(_with_origins(conflict, origin_by_claim))
         agreeing.extend(
-            p for p in findings.agreeing if p[2] in position and p[4] in position
+            p
+            for p in findings.agreeing_pairs(fact.claims)
+            if p[2] in position and p[4] in position
         )
         rising.extend(
-            p for p in findings.rising if p[1] in position and p[3] in position
+            p
+            for p in findings.rising_pairs(fact.claims)
+            if p[1] in position and p[3] in position
         )
     return compared_in, conflicts, agreeing, rising
 

@@ -1466,9 +1466,10 @@ def _event(
         family=family,
         mentions=mentions,
         claim_ids=claim_ids,
-        date=when,
-        places=places,
-        participants=names,
+        # Days and sets of places and names recur across events: one copy each.
+        date=shared_value(when),
+        places=shared_value(tuple(places)),
+        participants=shared_value(tuple(names)),
         evidence=[
             (accounts[i].key, evidence[i]) for i in sorted(cluster) if i in evidence
         ],

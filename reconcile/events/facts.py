@@ -119,9 +119,13 @@ def fact_clusters(
     proposition_of: dict[str, list[str]] = {}
     statements: list[tuple[str, list[str]]] = []
     # A claim's membership is the same in every fact of its event (its date,
-    # its place, its figures): one Membership for them all, not one per fact.
-    joined: dict[tuple[str, str], Membership] = {}
-    for (event, attribute, _detail), per_claim in values.items():
+    # its place, its figures): one Membership for them all, not one per fact,
+    # and one tuple of them for the facts of an event that have the same claims.
+    joined = _Memberships()
+    while values:
+        # Each fact's bindings are let go once its claims are restricted: the
+        # map of them shrinks as the facts grow (their order is sorted below).
+        (event, attribute, _detail), per_claim = values.popitem()
         members = {
             cid: _restricted(by_id[cid], idx, attribute)
             for cid, idx in per_claim.items()
@@ -164,6 +168,7 @@ def fact_clusters(
         facts.append(
             _fact(events[event], "statement", members, grouping, medoids, joined)
         )
+    del joined, pools, bare, proposition_of, statements  # the facts are made
     claims_of: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         claims_of[fact.event_id].update(c.id for c in fact.claims)
@@ -189,9 +194,9 @@ def fact_clusters(
 
 
 def _one_name_per_owner(
-    values: Mapping[tuple[str, str, str], Mapping[str, list[int]]],
+    values: dict[tuple[str, str, str], dict[str, list[int]]],
     by_id: Mapping[str, Claim],
-) -> Mapping[tuple[str, str, str], Mapping[str, list[int]]]:
+) -> dict[tuple[str, str, str], dict[str, list[int]]]:
     """*values* with each event's owners of one figure under one name
     (:func:`reconcile.events.owners.unify_owners`): "percent (Mateo Salvini)"
     and "percent (League)" are one fact when Salvini leads the League."""
@@ -253,10 +258,10 @@ def _fact(
     members: Mapping[str, Claim],
     grouping: EventGrouping,
     medoids: Mapping[tuple[str, ...], str],
-    joined: dict[tuple[str, str], Membership],
+    joined: _Memberships,
 ) -> FactCluster:
     """The fact of *attribute* of *event* held by *members*; *joined* holds the
-    memberships made so far, by claim and event id, and takes the new ones."""
+    memberships made so far and takes the new ones."""
     ordered = sorted(members.values(), key=claim_order)
     detail = "" if attribute not in ("statement", "statement date") else ordered[0].id
     digest = hashlib.blake2b(
@@ -266,12 +271,12 @@ def _fact(
     evidence: dict[str, tuple[MatchReason, ...]] | None = None
     memberships = []
     for claim in ordered:
-        membership = joined.get((claim.id, event.id))
+        membership = joined.of_claim.get((claim.id, event.id))
         if membership is None:
             if evidence is None:
                 evidence = dict(event.evidence)
             membership = _membership(claim, evidence, grouping)
-            joined[(claim.id, event.id)] = membership
+            joined.of_claim[(claim.id, event.id)] = membership
         memberships.append(membership)
     return FactCluster(
         fact_id="F" + digest,
@@ -279,8 +284,28 @@ def _fact(
         attribute=attribute,
         claims=ordered,
         medoid=medoid if medoid is not None else _medoid(ordered),
-        memberships=memberships,
+        memberships=joined.tuple_of(memberships),
     )
+
+
+class _Memberships:
+    """The memberships of the facts made so far: each claim's in each event,
+    and each tuple of them, held once."""
+
+    def __init__(self) -> None:
+        self.of_claim: dict[tuple[str, str], Membership] = {}
+        """Each membership, by claim and event id."""
+        self._tuples: dict[tuple[int, ...], tuple[Membership, ...]] = {}
+
+    def tuple_of(self, memberships: Sequence[Membership]) -> tuple[Membership, ...]:
+        """*memberships* as a tuple, the one made before for the same memberships."""
+        # Memberships are held once (of_claim keeps them alive), so the same
+        # memberships are the same objects, and their ids say which they are.
+        key = tuple(map(id, memberships))
+        found = self._tuples.get(key)
+        if found is None:
+            found = self._tuples[key] = tuple(memberships)
+        return found
 
 
 def _membership(

@@ -91,13 +91,19 @@ def cluster_scored_pairs(
     scores: np.ndarray,
     config: Config,
     previous: Mapping[tuple[str, ...], tuple[ClaimCluster, ...]] | None = None,
+    *,
+    explained: bool = True,
 ) -> tuple[tuple[ClaimCluster, ...], SplitCache]:
     """Clusters from scored candidate pairs: link, pre-split large components, average linkage.
 
     Returns the clusters and, by the ids of its members, the clusters of each
-    component. The clusters of a component depend only on its members, so
+    component of two or more claims (one claim alone is its own cluster, made
+    again at no cost). The clusters of a component depend only on its members, so
     passing that mapping back as *previous* lets an incremental run reuse
-    every component that new claims did not touch.
+    every component that new claims did not touch. With ``explained=False``
+    the clusters hold no memberships (the same claims and medoids, without
+    the reasons each claim joined): for a caller that reads only which claims
+    are worded alike.
     """
     previous = previous or {}
     cache: SplitCache = {}
@@ -112,8 +118,14 @@ def cluster_scored_pairs(
         key = tuple([ids[m] for m in members])
         found = previous.get(key)
         if found is None:
-            found = tuple(_split_component(members, ordered, frames, config))
-        cache[key] = found
+            found = tuple(_split_component(members, ordered, frames, config, explained))
+        if len(members) > 1:
+            # A claim alone is its own cluster, made afresh at no cost: only
+            # components of two or more claims are kept for reuse, each under
+            # its one cluster's claim ids when it splits no further.
+            if len(found) == 1 and found[0].claim_ids == key:
+                key = found[0].claim_ids
+            cache[key] = found
         if twinned.isdisjoint(key):
             clusters.extend(found)
         else:
@@ -160,6 +172,13 @@ def _collapse_duplicates(
 def _with_twins(
     cluster: ClaimCluster, twins: Mapping[str, list[Claim]]
 ) -> ClaimCluster:
+    """*cluster* with the twins of its claims (identical claims set aside by
+    :func:`_collapse_duplicates`) joined, each with its original's membership."""
+    if not cluster.memberships:  # not explained: the claims alone
+        copies = [t.id for i in cluster.claim_ids for t in twins.get(i, ())]
+        if not copies:
+            return cluster
+        return ClaimCluster(sorted([*cluster.claim_ids, *copies]), cluster.medoid, ())
     extra = [(t, m) for m in cluster.memberships for t in twins.get(m.claim_id, ())]
     if not extra:
         return cluster
@@ -509,15 +528,20 @@ _ALONE = (MatchReason("singleton", 100.0),)
 
 
 def _split_component(
-    members: list[int], claims: Sequence[Claim], frames: Sequence[Frame], config: Config
+    members: list[int],
+    claims: Sequence[Claim],
+    frames: Sequence[Frame],
+    config: Config,
+    explained: bool = True,
 ) -> list[ClaimCluster]:
     if len(members) == 1:
         only = claims[members[0]]
-        return [
-            ClaimCluster((only.id,), only.id, (Membership(only.id, 100.0, _ALONE),))
-        ]
+        alone = (Membership(only.id, 100.0, _ALONE),) if explained else ()
+        return [ClaimCluster((only.id,), only.id, alone)]
     blended, by_set, by_sort = _pair_matrix(members, frames, config)
     groups = _average_linkage(blended, config.match_threshold)
+    if not explained:
+        return [_unexplained(group, members, claims, blended) for group in groups]
     return [
         _explain(group, members, claims, frames, blended, by_set, by_sort, config)
         for group in groups
@@ -555,6 +579,24 @@ def _average_linkage(scores: np.ndarray, threshold: float) -> list[list[int]]:
     return [sorted(g) for g in groups if g]
 
 
+def _medoid(group: list[int], blended: np.ndarray) -> int:
+    """The member of *group* with the highest total score to the others."""
+    if len(group) == 1:
+        return group[0]
+    sub = blended[np.ix_(group, group)]
+    return group[int(np.argmax(sub.sum(axis=1) - np.diag(sub)))]
+
+
+def _unexplained(
+    group: list[int], members: list[int], claims: Sequence[Claim], blended: np.ndarray
+) -> ClaimCluster:
+    """The cluster of *group*, with its medoid and without memberships."""
+    ids = tuple(claims[members[g]].id for g in group)
+    return ClaimCluster(
+        tuple(sorted(ids)), claims[members[_medoid(group, blended)]].id, ()
+    )
+
+
 def _explain(
     group: list[int],
     members: list[int],
@@ -565,11 +607,7 @@ def _explain(
     by_sort: np.ndarray,
     config: Config,
 ) -> ClaimCluster:
-    if len(group) == 1:
-        medoid = group[0]
-    else:
-        sub = blended[np.ix_(group, group)]
-        medoid = group[int(np.argmax(sub.sum(axis=1) - np.diag(sub)))]
+    medoid = _medoid(group, blended)
     medoid_frame = frames[members[medoid]]
     memberships = []
     for local in group:

@@ -68,10 +68,14 @@ class MatchIndex:
         pair_keys: sorted ``low_serial << 32 | high_serial`` of every pair scored so far.
         pair_scores: the score of each pair in *pair_keys*.
         frames: each claim's frame, by claim id.
-        split_cache: the clusters of each linked component, by its member ids.
+        split_cache: the clusters of each linked component of two or more
+            claims, by its member ids.
         scored_now: how many pairs the last build or extension scored.
         proposing: the ids of the claims a candidate pair must hold one of to
             be scored; ``None``: every pair is scored.
+        explained: whether the clusters hold their memberships (why each claim
+            joined); the pipeline, which reads only which claims are worded
+            alike, keeps none (see :func:`build_match_index`).
     """
 
     config: Config
@@ -85,6 +89,7 @@ class MatchIndex:
     split_cache: SplitCache = field(repr=False)
     scored_now: int = 0
     proposing: frozenset[str] | None = field(default=None, repr=False)
+    explained: bool = field(default=True, kw_only=True)
 
 
 def build_match_index(
@@ -93,11 +98,16 @@ def build_match_index(
     *,
     gazetteer: Gazetteer | None = None,
     proposing: Iterable[str] | None = None,
+    explained: bool = True,
 ) -> MatchIndex:
     """Cluster *claims* (as :func:`~reconcile.match.cluster_claims`) and keep the work for reuse.
 
     With *proposing* (claim ids), only candidate pairs holding one of those
-    claims are scored (see :func:`extend_match_index`).
+    claims are scored (see :func:`extend_match_index`). With
+    ``explained=False`` the clusters, and those of every extension, hold the
+    same claims and medoids without their memberships: at a million claims
+    the reasons each claim joined its sentence cluster take some 250 MB, and
+    the pipeline reads only which claims are worded alike.
     """
     config = config or Config()
     empty = MatchIndex(
@@ -110,6 +120,7 @@ def build_match_index(
         _EMPTY_SCORES,
         {},
         {},
+        explained=explained,
     )
     return extend_match_index(empty, claims, proposing=proposing)
 
@@ -177,7 +188,15 @@ def extend_match_index(
     )
     del keys
     clusters, split_cache = cluster_scored_pairs(
-        ordered, twins, frame_list, a, b, scores, config, index.split_cache
+        ordered,
+        twins,
+        frame_list,
+        a,
+        b,
+        scores,
+        config,
+        index.split_cache,
+        explained=index.explained,
     )
     return MatchIndex(
         config,
@@ -191,6 +210,7 @@ def extend_match_index(
         split_cache,
         scored_now,
         chosen,
+        explained=index.explained,
     )
 
 
