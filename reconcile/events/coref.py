@@ -318,6 +318,11 @@ class _Draft:
                 return False
         return self.hosts(places)
 
+    @property
+    def dated_to_the_day(self) -> bool:
+        """Whether this account's date is one day (not a month or a year)."""
+        return self.date is not None and self.date[0] == self.date[1]
+
     def people(self) -> set[str]:
         """The names of this account that are no country and no place."""
         return self.names - self.countries - self.places - self.containing
@@ -428,26 +433,10 @@ def article_accounts(
         for claim, mention in [*named, *generic]:
             events = bound[claim.id]
             date_ = _mention_date(claim, events, mention.number)
-            places = _mention_places(claim, events, mention.number)
-            towns = set(towns_of[claim.id])
-            countries = _countries(claim, gazetteer)
             any_class = set(mention.triggers) <= lexicon.generic
-            magnitude = _mention_magnitude(claim, events, mention.number)
-            people = _claim_people(claim, gazetteer)
-            takers = [
-                d
-                for d in drafts
-                if d.takes(
-                    mention,
-                    date_,
-                    places,
-                    countries,
-                    towns,
-                    any_class=any_class,
-                    magnitude=magnitude,
-                    people=people,
-                )
-            ]
+            takers = _takers(
+                drafts, claim, mention, events, date_, towns_of, gazetteer, any_class
+            )
             home = (
                 _nearest(takers, claim.span.start)
                 if any_class
@@ -501,9 +490,7 @@ def article_accounts(
                         [
                             d
                             for d in placed or candidates
-                            if d.position <= claim.span.start
-                            and d.date is not None
-                            and d.date[0] == d.date[1]
+                            if d.position <= claim.span.start and d.dated_to_the_day
                         ],
                         claim.span.start,
                     )
@@ -567,38 +554,52 @@ def _join_headline(
     the first incident), without changing that account's place or day: a
     headline restates the story in few words ("Russia and Iran tighten ties as
     missile strike hits Ukraine"). With no such account it starts its own."""
+    date_ = _mention_date(claim, events, mention.number)
     if mention.family in ("consequence", ANAPHORIC):
         takers = [d for d in drafts if d.family in ("incident", "consequence")]
     else:
-        date_ = _mention_date(claim, events, mention.number)
-        takers = [
-            d
-            for d in drafts
-            if d.takes(
-                mention,
-                date_,
-                _mention_places(claim, events, mention.number),
-                _countries(claim, gazetteer),
-                set(towns_of[claim.id]),
-                magnitude=_mention_magnitude(claim, events, mention.number),
-                people=_claim_people(claim, gazetteer),
-            )
-        ]
+        takers = _takers(drafts, claim, mention, events, date_, towns_of, gazetteer)
     if not takers:
         _join(
-            drafts,
-            None,
-            claim,
-            mention,
-            events,
-            _mention_date(claim, events, mention.number),
-            towns_of[claim.id],
-            gazetteer,
+            drafts, None, claim, mention, events, date_, towns_of[claim.id], gazetteer
         )
         return
     home = min(takers, key=lambda d: d.position)
     home.mentions.append((claim.id, mention.number))
     home.triggers.update(mention.triggers)
+
+
+def _takers(
+    drafts: Sequence[_Draft],
+    claim: Claim,
+    mention: EventMention,
+    events: ClaimEvents,
+    date_: tuple[date, date] | None,
+    towns_of: Mapping[str, Mapping[str, bool]],
+    gazetteer: Gazetteer,
+    any_class: bool = False,
+) -> list[_Draft]:
+    """The accounts of *drafts* that take *mention* of *claim*, dated *date_*
+    (:meth:`_Draft.takes`; *any_class* for a mention named by generic verbs)."""
+    places = _mention_places(claim, events, mention.number)
+    towns = set(towns_of[claim.id])
+    countries = _countries(claim, gazetteer)
+    magnitude = _mention_magnitude(claim, events, mention.number)
+    people = _claim_people(claim, gazetteer)
+    return [
+        d
+        for d in drafts
+        if d.takes(
+            mention,
+            date_,
+            places,
+            countries,
+            towns,
+            any_class=any_class,
+            magnitude=magnitude,
+            people=people,
+        )
+    ]
 
 
 def _join(
@@ -734,7 +735,7 @@ def _background(draft: _Draft, claim_id: str) -> bool:
     tells only when no other account may."""
     return (
         draft.date is not None
-        and draft.date[0] != draft.date[1]
+        and not draft.dated_to_the_day
         and all(mentioned != claim_id for mentioned, _ in draft.mentions)
     )
 
@@ -1335,10 +1336,7 @@ class _CannotLink:
         rest = [m for m in side if m != misfit]
         accounts = self.accounts
         placed_alike = any(
-            accounts[r].places & (accounts[o].places | accounts[o].containing)
-            or accounts[o].places & accounts[r].containing
-            for r in rest
-            for o in other
+            _placed_alike(accounts[r], accounts[o]) for r in rest for o in other
         )
         left, right = _consensus(rest, accounts), _consensus(other, accounts)
         if (
@@ -1406,6 +1404,13 @@ def _dates_fit(a: Account, b: Account) -> bool:
     return not (precise and gap >= 4)
 
 
+def _placed_alike(a: Account, b: Account) -> bool:
+    """Whether two accounts share a place, or one's place holds the other's."""
+    return bool(
+        a.places & b.places or a.places & b.containing or b.places & a.containing
+    )
+
+
 def _places_fit(a: Account, b: Account) -> bool:
     if (
         "incident" in (_group(a.family), _group(b.family))
@@ -1417,9 +1422,7 @@ def _places_fit(a: Account, b: Account) -> bool:
         return False
     if not a.local or not b.local:
         return True
-    if not towns_apart(a, b) and (
-        a.places & b.places or a.places & b.containing or b.places & a.containing
-    ):
+    if not towns_apart(a, b) and _placed_alike(a, b):
         return True
     # Two towns apart tell two events apart, unless the same parties say one
     # (a signing of two countries, put in one capital or the other); one

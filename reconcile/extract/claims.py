@@ -306,15 +306,16 @@ def is_checkable(text: str) -> bool:
         return False
     if stripped.endswith(("?", "?”", '?"', "…", "...")) or _CALL_TO_ACT.match(stripped):
         return False
+    if stripped[-1] in ".!\"”’'":
+        return True  # ends like a sentence
     has_verb = _VERB_CUE.search(stripped) is not None or any(
         _inflected_event_verb(w) for w in words
     )
-    ends_like_sentence = stripped[-1] in ".!\"”’'"
-    if not ends_like_sentence and len(words) <= _HEADLINE_MAX_WORDS and not has_verb:
+    if len(words) <= _HEADLINE_MAX_WORDS and not has_verb:
         return False
-    if not ends_like_sentence and _in_title_case(words):
+    if _in_title_case(words):
         return False  # a heading or label: "Featured Video Of The Day"
-    return has_verb or ends_like_sentence
+    return has_verb
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -82,7 +82,8 @@ def find_triggers(
     for match in _WORD.finditer(text):
         word = match.group()
         after_name, upper = upper, word[0].isupper()
-        after_determiner, previous = previous in lexicon.determiners, word.lower()
+        lower = word.lower()
+        after_determiner, previous = previous in lexicon.determiners, lower
         if upper and match.start() > 0 and not word.isupper():
             continue
         if lexicon is bundled:
@@ -94,7 +95,7 @@ def find_triggers(
         lemma, event_class = reading
         if (
             after_determiner
-            and previous == lemma
+            and lower == lemma
             and event_class not in lexicon.nouns.get(lemma, ())
         ):
             continue  # "the initial quake": no verb "initial" after "the"
