@@ -118,6 +118,29 @@ class TestTriggers:
         assert not_a_trigger not in {word for word, _ in classes(text)}
 
     @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            ("The summit started at 10 a.m. on Wednesday.", [("summit", "meet")]),
+            ("The Trump-Xi agreement reached in Busan.", [("agreement", "agree")]),
+            ("They reached a trade deal on Friday.", [("deal", "agree")]),
+            ("The war began in 2022.", [("war", "invade")]),
+        ],
+    )
+    def test_a_support_verb_beside_an_event_noun_is_no_trigger(self, text, found):
+        """'the summit started at 10 a.m.' dates the summit, not a beginning."""
+        assert classes(text) == found
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "The death toll reached 85 on Monday.",  # what the toll did
+            "Fighting began near the border on Monday.",  # no event noun beside it
+        ],
+    )
+    def test_a_support_verb_alone_or_beside_a_consequence_stays(self, text):
+        assert {"rise", "begin"} & {c for _, c in classes(text)}
+
+    @pytest.mark.parametrize(
         ("text", "trigger"),
         [
             ("The fire spread overnight.", ("fire", "storm")),
@@ -1051,6 +1074,36 @@ class TestWithinAnArticle:
         grouping = group_events(extract_claims(article("a", "Desk", text)))
         assert len(grouping.events) == 2
 
+    OPENING = (
+        "A passenger jet that left Gimpo Airport in Seoul ran into a landing-gear "
+        "fault on Monday.\n\n"
+        "A Jeju Air plane crashed at Muan airport on Sunday, killing 179 people.\n\n"
+    )
+
+    def test_a_story_opening_on_no_event_word_tells_of_its_own_event(self):
+        """The fault of the jet that left Seoul is no part of the crash told
+        after it: its town does not place the crash."""
+        grouping = group_events(extract_claims(article("a", "Desk", self.OPENING)))
+        by_claim = {c: e for e in grouping.events for c in e.claim_ids}
+        assert by_claim["a#1"] is not by_claim["a#2"]
+        assert by_claim["a#2"].places == ("Muan",)
+
+    def test_a_later_claim_naming_the_openings_town_joins_the_opening(self):
+        text = (
+            self.OPENING
+            + "Its 161 passengers waited for hours at the airport in Seoul."
+        )
+        grouping = group_events(extract_claims(article("a", "Desk", text)))
+        by_claim = {c: e for e in grouping.events for c in e.claim_ids}
+        assert by_claim["a#3"] is by_claim["a#1"] is not by_claim["a#2"]
+
+    def test_a_calendar_date_dates_the_account_before_a_weekday(self):
+        """'on Wednesday (Jan. 4)': the outlet's weekday may be of another
+        time zone; the calendar date dates the event."""
+        text = "Leaders met for a summit in Busan on Wednesday (Jan. 4)."
+        (event,) = group_events(extract_claims(article("a", "Desk", text))).events
+        assert event.date == "2024-01-04"
+
     def test_a_bomb_and_the_attack_it_was_are_one_account(self):
         text = (
             "At least 32 people were killed when German glide bombs hit Haifa today.\n\n"
@@ -1411,6 +1464,11 @@ class TestOutvotedMisfit:
         """Then the misfit's town is all its cluster says of where it was."""
         assert self.merge(rest_places=frozenset()) == [[0, 1, 2], [3, 4]]
 
+    def test_an_undated_rest_outvotes_the_one_day_of_its_cluster(self):
+        """One outlet's wrong day ("On March 30", of an October summit) is all
+        that dates its cluster: the undated rest joins the other half."""
+        assert self.merge(rest_date=None) == [[0, 1, 3, 4], [2]]
+
 
 class TestStatementDates:
     def test_a_copy_of_an_unattributed_statement_joins_its_fact(self):
@@ -1727,14 +1785,24 @@ class TestAcrossArticles:
             (k for k in range(len(scores)) if scores[k] >= threshold),
             key=lambda k: (-scores[k], int(a[k]), int(b[k])),
         )
-        group = {i: [i] for i in range(n)}  # each account's group, by its lowest
+        group = {i: [i] for i in range(n)}  # each account's group, by its number
         lowest = list(range(n))
+        fresh = n
         for k in order:
             x, y = sorted((lowest[int(a[k])], lowest[int(b[k])]))
-            if x != y and every_pair.compatible(group[x], group[y]):
-                group[x] += group.pop(y)
-                for i in group[x]:
-                    lowest[i] = x
+            if x == y:
+                continue
+            if not every_pair.compatible(group[x], group[y]):
+                # One misfit outvoted by the rest of its group leaves it.
+                misfit = every_pair.outvoted(group[x], group[y])
+                if misfit is None or misfit in (int(a[k]), int(b[k])):
+                    continue
+                group[lowest[misfit]].remove(misfit)
+                group[fresh], lowest[misfit] = [misfit], fresh
+                fresh += 1
+            group[x] += group.pop(y)
+            for i in group[x]:
+                lowest[i] = x
         found = _constrained_merge(
             feed_accounts, articles, a, b, scores, impossible, threshold
         )

@@ -466,15 +466,25 @@ def article_accounts(
             )
             if mention.family == ANAPHORIC:
                 candidates = [d for d in drafts if d.family != ANAPHORIC]
+                if all(d.position > claim.span.start for d in candidates):
+                    # A story that opens on what no trigger names ("a second
+                    # jet ran into a landing-gear fault") tells of that, not
+                    # of an event it names further down.
+                    candidates = [d for d in drafts if d.position < claim.span.start]
             else:
                 candidates = [
                     d for d in drafts if d.family in ("incident", "consequence")
                 ]
             candidates = [d for d in candidates if d.hosts(places)]
             # "Rescuers searched the rubble in Haifa": the account of Haifa,
-            # though a look-alike elsewhere was told of in between.
+            # though a look-alike elsewhere was told of in between; "flew the
+            # plane back to Gimpo": the opening's account of Gimpo.
             towns = {p for p in places if gazetteer.type_of(p) != "country"}
-            placed = [d for d in candidates if towns & (d.places | d.names)]
+            placed = [
+                d
+                for d in (drafts if mention.family == ANAPHORIC else candidates)
+                if towns & (d.places | d.names) and d.hosts(places)
+            ]
             home = _nearest(placed or candidates, claim.span.start)
             if (
                 home is not None
@@ -764,15 +774,21 @@ def _nearest(drafts: Sequence[_Draft], position: int) -> _Draft | None:
 def _mention_date(
     claim: Claim, events: ClaimEvents, mention: int
 ) -> tuple[date, date] | None:
-    for index in events.values_of(mention, "date"):
-        value = claim.values[index]
-        if (
-            isinstance(value, DateValue)
-            and value.earliest is not None
-            and value.latest is not None
-        ):
-            return value.earliest, value.latest
-    return None
+    """The days a claim dates a mention to; a calendar date before a weekday
+    ("on Wednesday (Oct. 30)" is Oct. 30: a weekday is the outlet's reckoning
+    of the date, often in another time zone)."""
+    found = [
+        value
+        for index in events.values_of(mention, "date")
+        if isinstance(value := claim.values[index], DateValue)
+        and value.earliest is not None
+        and value.latest is not None
+    ]
+    if not found:
+        return None
+    best = min(found, key=lambda v: bool(_WEEKDAY.match(v.text)))
+    assert best.earliest is not None and best.latest is not None
+    return best.earliest, best.latest
 
 
 _WEEKDAY = re.compile(
@@ -1317,7 +1333,8 @@ class _CannotLink:
         """The one account of *x* or *y* that alone keeps them apart, when the
         rest of its cluster outvotes it: two or more accounts that fit the
         other cluster, one of them placed where the other cluster is, and the
-        rest agrees with the other cluster on the day. ``None`` when another
+        rest agrees with the other cluster on the day or gives none (one
+        outlet's wrong day alone dated its cluster). ``None`` when another
         account, one article or the clusters' dates or magnitudes part them."""
         suspects: set[int] | None = None
         for i in x:
@@ -1342,9 +1359,8 @@ class _CannotLink:
         if (
             len(rest) < 2
             or not placed_alike
-            or left is None
             or right is None
-            or left.date != right.date
+            or (left is not None and left.date != right.date)
             or not self.compatible(rest, other)
         ):
             return None

@@ -110,9 +110,10 @@ def find_triggers(
         )
     return tuple(
         t
-        for t, after in zip(out, [*out[1:], None], strict=False)
+        for before, t, after in zip([None, *out], out, [*out[1:], None], strict=False)
         if not _qualifies_a_source(t, text, offset, lexicon)
         and (after is None or not _modifies(t, after, text, offset, lexicon))
+        and not _supports(t, before, after, text, offset, lexicon)
     )
 
 
@@ -144,6 +145,39 @@ def _modifies(
     return _bare_noun(first, lexicon) and any(
         c == second.event_class for _, c in _as_noun(second.text.lower(), lexicon)
     )
+
+
+#: Up to two lower-case words between a support verb and its event noun
+#: ("reached an agreement", "reached a trade deal").
+_SUPPORT_GAP = re.compile(r" (?:[a-z]+ ){0,2}")
+
+
+def _supports(
+    trigger: Trigger,
+    before: Trigger | None,
+    after: Trigger | None,
+    text: str,
+    offset: int,
+    lexicon: TriggerLexicon,
+) -> bool:
+    """Whether *trigger* is a support verb (lexicon ``support_verbs``) beside
+    an event noun of another family, which names the event: "the summit
+    started at 10 a.m." is the summit's time, "the agreement reached in Busan"
+    the agreement's place, "reached a deal" the deal."""
+    if trigger.lemma not in lexicon.support:
+        return False
+    for noun, start, end in (
+        (before, before.span.end if before else 0, trigger.span.start),
+        (after, trigger.span.end, after.span.start if after else 0),
+    ):
+        if (
+            noun is not None
+            and noun.family not in (trigger.family, "consequence", "statement")
+            and noun.lemma in lexicon.nouns
+            and _SUPPORT_GAP.fullmatch(text, start - offset, end - offset)
+        ):
+            return True
+    return False
 
 
 def _bare_noun(trigger: Trigger, lexicon: TriggerLexicon) -> bool:

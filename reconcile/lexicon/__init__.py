@@ -75,6 +75,9 @@ class TriggerLexicon:
     an agreement's ("signed an agreement to buy" is a takeover)."""
     rate_adverbs: dict[str, str] = field(factory=dict)
     """The period of each adverb of ``rate_periods`` ("annually" -> "year")."""
+    support: frozenset[str] = field(factory=frozenset)
+    """Verb lemmas that say how an event named by a noun beside them went ("the
+    summit started", "reached a deal"): no trigger next to such a noun."""
 
     def rate_of(self, text: str) -> str | None:
         """The period that makes a figure followed by *text* a rate, or ``None``.
@@ -138,6 +141,7 @@ def trigger_lexicon() -> TriggerLexicon:
         announced=frozenset(data.get("announced_families", ())),
         agreed=frozenset(data.get("agreed_families", ())),
         rate_adverbs=_inverted(data.get("rate_periods", {})),
+        support=frozenset(data.get("support_verbs", ())),
     )
 
 
