@@ -85,6 +85,30 @@ def classes(text: str) -> list[tuple[str, str]]:
     return [(t.text, t.event_class) for t in find_triggers(text)]
 
 
+class TestComparedEvents:
+    """ "more casualties than any crash since the one at Guam in 1997": the
+    crash compared with is a mention of its own."""
+
+    TEXT = (
+        "The Jeju Air disaster at Muan Airport on the 29th is likely to leave more "
+        "casualties than any crash since the one at Guam Airport in 1997."
+    )
+
+    def test_the_compared_event_takes_what_follows_it(self):
+        claim = extract_claims(article("a", "Desk", self.TEXT, date(2024, 12, 30)))[0]
+        bound = bind_values(claim)
+        mention_of = {
+            claim.values[b.value_index].text: b.mention for b in bound.bindings
+        }
+        assert len(bound.mentions) == 2
+        assert mention_of["Guam Airport"] == mention_of["in 1997"] == 1
+        assert mention_of["Muan Airport"] == mention_of["on the 29th"] == 0
+
+    def test_a_count_after_than_is_no_compared_event(self):
+        claim = only_claim("More than 30 strikes hit Kyiv on Friday.")
+        assert len(bind_values(claim).mentions) == 1
+
+
 class TestTriggers:
     @pytest.mark.parametrize(
         "text",
@@ -1096,6 +1120,17 @@ class TestWithinAnArticle:
         grouping = group_events(extract_claims(article("a", "Desk", text)))
         by_claim = {c: e for e in grouping.events for c in e.claim_ids}
         assert by_claim["a#3"] is by_claim["a#1"] is not by_claim["a#2"]
+
+    def test_a_toll_dated_apart_from_every_account_is_of_none(self):
+        """'In August 1997, 228 people died' after a crash of last Sunday is a
+        toll of another crash, not of Sunday's."""
+        text = (
+            "A Jeju Air plane crashed at Muan airport on Sunday.\n\n"
+            "In August 1997, 228 people died when a Korean Air plane flew into a hill."
+        )
+        grouping = group_events(extract_claims(article("a", "Desk", text)))
+        by_claim = {c: e for e in grouping.events for c in e.claim_ids}
+        assert by_claim["a#2"] is not by_claim["a#1"]
 
     def test_a_calendar_date_dates_the_account_before_a_weekday(self):
         """'on Wednesday (Jan. 4)': the outlet's weekday may be of another

@@ -298,7 +298,9 @@ def _slots(
 def _one_event(
     slot: Sequence[Trigger], trigger: Trigger, claim: Claim, lexicon: TriggerLexicon
 ) -> bool:
-    if _another_of_its_kind(slot, trigger, claim, lexicon):
+    if _another_of_its_kind(slot, trigger, claim, lexicon) or _compared_with(
+        trigger, claim, lexicon
+    ):
         return False
     for other in slot:
         if other.event_class == trigger.event_class:
@@ -369,6 +371,26 @@ def _another_of_its_kind(
         _is_verb_form(following.group(1))
         or any(v in lexicon.verbs for v in lemmas_of(following.group(1))[0])
     )
+
+
+def _compared_with(trigger: Trigger, claim: Claim, lexicon: TriggerLexicon) -> bool:
+    """Whether *trigger* names the event a claim compares its own with: it
+    comes up to two lower-case words after one of the lexicon's
+    ``comparison_words`` ("more casualties than any crash since the one at
+    Guam in 1997" tells of another crash, with its own place and year); not
+    "more than 30 strikes" or "than dozens of strikes" (counts)."""
+    start = claim.span.start
+    before = claim.text[
+        max(0, trigger.span.start - start - 40) : trigger.span.start - start
+    ]
+    words = before.split()[-3:]
+    for i, word in enumerate(words):
+        if word.lower() in lexicon.comparison_words:
+            between = words[i + 1 :]
+            return all(w.isalpha() and w.islower() for w in between) and not (
+                set(between) & lexicon.quantifier_nouns
+            )
+    return False
 
 
 _FOLLOWING_WORD = re.compile(r"\s*(\w+)")
@@ -455,8 +477,19 @@ class _Context:
         lexicon: TriggerLexicon,
     ) -> None:
         self.claim, self.lexicon = claim, lexicon
+        #: Mentions of the events the claim compares its own with: they take
+        #: only what follows them ("on the 29th ... than any crash since").
+        compared = {
+            n
+            for n, slot in enumerate(slots)
+            if n and _compared_with(slot[0], claim, lexicon)
+        }
         every = [(t, n) for n, slot in enumerate(slots) for t in slot]
         dating = [a for a in every if _dates_events(a[0])]
+        own = [a for a in every if a[1] not in compared]
+        self.dates_after = _Anchors(
+            [a for a in own if _dates_events(a[0])] or own[:1] or dating
+        )
         self.dates = _Anchors([*dating, *((t, None) for t in statements)])
         self.events = _Anchors(every)
         harmed = [a for a in every if a[0].family in ("consequence", "incident")]
@@ -619,7 +652,7 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
             return Binding(
                 index, mention, "date", f"the day of {trigger.text!r} (possessive)"
             )
-        found = context.dates.before(value.span.start) or context.dates.after(
+        found = context.dates.before(value.span.start) or context.dates_after.after(
             value.span.end
         )
         if found is None:

@@ -255,11 +255,7 @@ class _Draft:
             return False  # "In Carrow, a storm ..." after a storm in Bellmoor
         if _magnitudes_apart(magnitude, self.magnitude):
             return False  # a magnitude 5.5 quake after a magnitude 7.1 one
-        gap = (
-            None
-            if date_ is None or self.date is None
-            else max((date_[0] - self.date[1]).days, (self.date[0] - date_[1]).days)
-        )
+        gap = _gap(date_, self.date)
         if (
             gap is not None
             and gap > 0
@@ -475,7 +471,11 @@ def article_accounts(
                 candidates = [
                     d for d in drafts if d.family in ("incident", "consequence")
                 ]
-            candidates = [d for d in candidates if d.hosts(places)]
+            # "In August 1997 ... 228 people died": a toll dated apart from
+            # every account is of no account told so far.
+            candidates = [
+                d for d in candidates if d.hosts(places) and _days_fit(date_, d.date)
+            ]
             # "Rescuers searched the rubble in Haifa": the account of Haifa,
             # though a look-alike elsewhere was told of in between; "flew the
             # plane back to Gimpo": the opening's account of Gimpo.
@@ -737,6 +737,19 @@ def _canonical(
     date_ = _mention_date(claim, events, mention.number)
     day = date_[0].isoformat() if date_ is not None else ""
     return (date_ is None, day, claim.text, mention.number)
+
+
+def _gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int | None:
+    """Days between two spans of days (negative when they overlap), or ``None``."""
+    if a is None or b is None:
+        return None
+    return max((a[0] - b[1]).days, (b[0] - a[1]).days)
+
+
+def _days_fit(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
+    """Whether mentions dated *a* and *b* may be of one event in one article."""
+    gap = _gap(a, b)
+    return gap is None or gap <= _ARTICLE_DAY_SLACK
 
 
 def _background(draft: _Draft, claim_id: str) -> bool:

@@ -69,6 +69,9 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from lemminflect import getAllLemmas
+
+from reconcile.lexicon import trigger_lexicon
 from reconcile.model import DateValue, Span
 
 __all__ = ["find_dates", "parse_date_mention", "resolve_relative_date"]
@@ -180,6 +183,12 @@ _WEEKDAY_RE = re.compile(
 _RELATIVE_RE = re.compile(
     r"(?:yesterday|tomorrow|today|tonight|night|morning|afternoon|evening|weekend|week|month|year"
     r"|ago|before)(?![a-z])"
+)
+# "on the 29th": a day of the publication's month (or the one before), told
+# without the month, as reports translated from Korean or Japanese often do.
+_ORDINAL_DAY_RE = re.compile(
+    r"(?<![\w-])(?:on|since|until|till|by|before|after|from) the "
+    r"(?P<day>[12]?[1-9]|[123]0|31)(?:st|nd|rd|th)(?![\w-])(?:\s+(?P<next>[a-z]+))?"
 )
 _PART_OF_DAY_RE = re.compile(r"\s+(?:morning|afternoon|evening|night)(?![A-Za-z])")
 _AGO_UNIT_RE = re.compile(r"(?<![a-z])(?P<unit>day|week|month|year)s?\s+$")
@@ -355,6 +364,7 @@ def _candidates(text: str, *, lenient: bool) -> list[_Candidate]:
     found.extend(_relative_candidates(text, _lower(text)))
     if has_digit:
         found.extend(_year_candidates(text, lenient))
+        found.extend(_ordinal_day_candidates(text))
     if len(found) < 2:
         return found
     found.sort(key=lambda c: (c.start, -c.end))
@@ -537,6 +547,25 @@ def _weekday_candidates(text: str) -> list[_Candidate]:
     return out
 
 
+def _ordinal_day_candidates(text: str) -> list[_Candidate]:
+    """ "on the 29th", "since the 3rd": a day of a month the article leaves
+    unsaid; not "by the 19th century" or "on the 5th floor" (a word that may
+    be a noun after it, as lemminflect reads it)."""
+    out: list[_Candidate] = []
+    for m in _ORDINAL_DAY_RE.finditer(text):
+        following = m.group("next")
+        if (
+            following is not None
+            and "NOUN" in getAllLemmas(following)
+            # lemminflect reads "that" as a noun too
+            and following not in trigger_lexicon().determiners
+        ):
+            continue
+        end = m.end("day") + 2
+        out.append(_Candidate(m.start(), end, _Parsed("ordinal", day=int(m["day"]))))
+    return out
+
+
 def _relative_candidates(text: str, lowered: str) -> list[_Candidate]:
     out: list[_Candidate] = []
     for m in _RELATIVE_RE.finditer(lowered):
@@ -684,7 +713,7 @@ def _month_number(name: str) -> int:
 def _needs_tense(parsed: _Parsed) -> bool:
     if parsed.kind in ("day", "month"):
         return parsed.year is None and not parsed.direction
-    return parsed.kind in ("weekday", "weekend") and not parsed.direction
+    return parsed.kind in ("weekday", "weekend", "ordinal") and not parsed.direction
 
 
 def _is_future(text: str, mention_start: int, mention_end: int | None = None) -> bool:
@@ -738,6 +767,9 @@ def _resolve(parsed: _Parsed, published: date | None, future: bool) -> Resolutio
         )
     if kind == "weekday":
         return _weekday(parsed.day, published, direction, future)
+    if kind == "ordinal":
+        day = _day_of_month(parsed.day, published, future)
+        return day, day, "day"
     if kind == "offset":
         day = published + timedelta(days=parsed.amount)
         return day, day, "day"
@@ -760,6 +792,23 @@ def _day_range(year: int, month: int, first: int, last: int) -> Resolution:
         date(year, month, last),
         "day" if first == last else "week",
     )
+
+
+def _day_of_month(day: int, published: date, future: bool) -> date:
+    """The nearest day numbered *day* on or before (or on or after) publication:
+    "on the 29th" in a report of Dec. 30 is Dec. 29; of Jan. 2, Dec. 29."""
+    year, month = published.year, published.month
+    step = 1 if future else -1
+    while True:  # a 31st is at most two months away
+        if day <= calendar.monthrange(year, month)[1]:
+            candidate = date(year, month, day)
+            if (candidate >= published) if future else (candidate <= published):
+                return candidate
+        month += step
+        if month == 0:
+            year, month = year - 1, 12
+        elif month == 13:
+            year, month = year + 1, 1
 
 
 def _year_of_day(month: int, day: int, published: date, future: bool) -> int:

@@ -75,6 +75,9 @@ class TriggerLexicon:
     an agreement's ("signed an agreement to buy" is a takeover)."""
     rate_adverbs: dict[str, str] = field(factory=dict)
     """The period of each adverb of ``rate_periods`` ("annually" -> "year")."""
+    comparison_words: frozenset[str] = field(factory=frozenset)
+    """Words after which an event noun is the event a claim compares its own
+    with ("than any crash since 1997"): a mention of its own."""
     support: frozenset[str] = field(factory=frozenset)
     """Verb lemmas that say how an event named by a noun beside them went ("the
     summit started", "reached a deal"): no trigger next to such a noun."""
@@ -142,6 +145,7 @@ def trigger_lexicon() -> TriggerLexicon:
         agreed=frozenset(data.get("agreed_families", ())),
         rate_adverbs=_inverted(data.get("rate_periods", {})),
         support=frozenset(data.get("support_verbs", ())),
+        comparison_words=frozenset(data.get("comparison_words", ())),
     )
 
 

@@ -448,6 +448,51 @@ class TestFindDates:
         assert expected == _rows(find_dates(text, published=MON))
 
 
+class TestOrdinalDays:
+    """ "on the 29th": a day of a month the article leaves unsaid."""
+
+    @pytest.mark.parametrize(
+        ("sentence", "published", "expected"),
+        [
+            (
+                "The disaster at Muan Airport on the 29th is likely to leave more.",
+                d(2024, 12, 30),
+                [_day("on the 29th", d(2024, 12, 29))],
+            ),
+            # the 29th before a report of Jan. 2 is last December's
+            (
+                "It crashed on the 29th.",
+                d(2025, 1, 2),
+                [_day("on the 29th", d(2024, 12, 29))],
+            ),
+            # no Nov. 31: the last 31st before Dec. 2 is Oct. 31
+            (
+                "He died on the 31st.",
+                d(2024, 12, 2),
+                [_day("on the 31st", d(2024, 10, 31))],
+            ),
+            (
+                "The vote will be held on the 2nd.",
+                d(2024, 12, 30),
+                [_day("on the 2nd", d(2025, 1, 2))],
+            ),
+            (
+                "It was announced on the 30th that a jet returned.",
+                d(2024, 12, 30),
+                [_day("on the 30th", d(2024, 12, 30))],
+            ),
+            ("They lived there by the 19th century.", d(2024, 12, 30), []),
+            ("The fire started on the 5th floor.", d(2024, 12, 30), []),
+        ],
+    )
+    def test_a_day_of_the_month_alone(self, sentence, published, expected):
+        assert _rows(find_dates(sentence, published=published)) == expected
+
+    def test_unresolved_without_a_publication_date(self):
+        (found,) = find_dates("It crashed on the 29th.", published=None)
+        assert found.text == "on the 29th" and found.earliest is None
+
+
 class TestIsFuture:
     @pytest.mark.parametrize(
         ("sentence", "mention", "expected"),
