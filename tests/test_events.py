@@ -1505,6 +1505,60 @@ class TestOutvotedMisfit:
         assert self.merge(rest_date=None) == [[0, 1, 3, 4], [2]]
 
 
+class TestPropositions:
+    """What a claim states beyond its values is a proposition of its event."""
+
+    @staticmethod
+    def facts(*texts: str):
+        desks = [
+            article(chr(97 + i), f"Desk {chr(65 + i)}", text)
+            for i, text in enumerate(texts)
+        ]
+        return reconcile(desks).facts
+
+    def test_a_claim_giving_only_a_place_states_a_proposition(self):
+        """'X denied the charges throughout the trial in Cairo' says more than
+        where the trial was: its denial is single-source, while Cairo is
+        corroborated."""
+        facts = self.facts(
+            "Viktor Quist was sentenced to six years in prison by a court in Cairo "
+            "on Monday.\n\nViktor Quist denied the charges throughout the trial in Cairo.",
+            "A court in Cairo sentenced Viktor Quist to six years in prison on Monday.",
+        )
+        of_denial = {f.attribute: f for f in facts if "a#2" in {c.id for c in f.claims}}
+        assert of_denial["statement"].status == "single_source"
+        assert of_denial["place"].status == "corroborated"
+        claim = next(c for c in of_denial["statement"].claims if c.id == "a#2")
+        assert bind_values(claim).states_proposition
+
+    def test_officials_of_two_places_state_two_propositions(self):
+        facts = self.facts(
+            "Laos and Montenegro signed a customs deal in Vientiane on Friday.\n\n"
+            "Officials in Laos called the customs deal with Montenegro a turning point "
+            "in relations.",
+            "Laos and Montenegro signed a customs deal in Vientiane on Friday.\n\n"
+            "Officials in Montenegro called the customs deal with Laos a turning point "
+            "in relations.",
+        )
+        statements = [
+            sorted(c.id for c in f.claims) for f in facts if f.attribute == "statement"
+        ]
+        assert sorted(statements) == [["a#2"], ["b#2"]]
+
+    def test_a_dated_meeting_does_not_corroborate_its_talks_topic(self):
+        """'X met Y in Paris on 9 January' lies inside 'during the talks in
+        Paris, X and Y discussed nuclear energy' but states no topic."""
+        facts = self.facts(
+            "Olaf Scholz met Emmanuel Macron in Paris on 9 January 2024.\n\n"
+            "During the talks in Paris, Olaf Scholz and Emmanuel Macron discussed "
+            "nuclear energy.",
+            "Emmanuel Macron met Olaf Scholz in Paris on January 9, 2024.",
+        )
+        (topic,) = [f for f in facts if f.attribute == "statement"]
+        assert [c.id for c in topic.claims] == ["a#2"]
+        assert topic.status == "single_source"
+
+
 class TestStatementDates:
     def test_a_copy_of_an_unattributed_statement_joins_its_fact(self):
         """'Aid flights will land in Manta on Thursday' and its wire copy are

@@ -110,12 +110,23 @@ class ClaimEvents:
     bindings: tuple[Binding, ...] = field(converter=tuple)
 
     @property
+    def valued_mentions(self) -> frozenset[int]:
+        """The mentions a value other than a place is bound to: what the claim
+        says of them is its values. A place alone does not say it ("X denied
+        the charges throughout the trial in Cairo" says more than where the
+        trial was)."""
+        return frozenset(
+            b.mention or 0 for b in self.bindings if b.attribute not in WHERE_ATTRIBUTES
+        )
+
+    @property
     def states_proposition(self) -> bool:
-        """Whether the claim states something without a value: it names no event,
-        or one of its mentions has no value bound to it. Only such claims are
-        grouped by wording (see :func:`reconcile.events.facts.fact_clusters`)."""
-        supplied = {b.mention or 0 for b in self.bindings}
-        return not self.mentions or any(m.number not in supplied for m in self.mentions)
+        """Whether the claim states something its values do not say: it names
+        no event, or one of its mentions has no value but places bound to it
+        (:attr:`valued_mentions`). Only such claims are grouped by wording (see
+        :func:`reconcile.events.facts.fact_clusters`)."""
+        valued = self.valued_mentions
+        return not self.mentions or any(m.number not in valued for m in self.mentions)
 
     def values_of(self, mention: int | None, attribute: str) -> tuple[int, ...]:
         """Indices of the values bound to *mention* with *attribute*."""
@@ -124,6 +135,11 @@ class ClaimEvents:
             for b in self.bindings
             if b.mention == mention and b.attribute == attribute
         )
+
+
+#: The attributes of a place: where an event happened, where its speakers are,
+#: where it set out from.
+WHERE_ATTRIBUTES = frozenset({"place", "statement place", "origin"})
 
 
 def bind_values(claim: Claim, lexicon: TriggerLexicon | None = None) -> ClaimEvents:
