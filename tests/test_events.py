@@ -332,6 +332,8 @@ class TestBinding:
             "Kabul, Oct 8 (Reuters) – More than 2,400 people have been killed.",
             "MOSCOW, Jan. 17 – Russia and Iran signed a treaty on Friday.",
             "Rome, March 5 - The League came out ahead in Sunday's election.",
+            "Kabul [Afghanistan], October 8 : Saturday's earthquake in Herat has "
+            "killed 15 people.",
         ],
     )
     def test_a_dateline_dates_the_report(self, text):
@@ -478,6 +480,10 @@ class TestBinding:
             (  # no verb between: the date is the noun's
                 "On Sunday the election results came in.",
                 "date",
+            ),
+            (  # a date before everything dates the saying after it
+                "On Sunday the Red Crescent said 500 people had died.",
+                "statement date",
             ),
         ],
     )

@@ -503,10 +503,12 @@ class _Context:
         every = [(t, n) for n, slot in enumerate(slots) for t in slot]
         dating = [a for a in every if _dates_events(a[0])]
         own = [a for a in every if a[1] not in compared]
+        said = [(t, None) for t in statements]
+        self.dates = _Anchors([*dating, *said])
+        # What dates a value told before every trigger of the claim's own.
         self.dates_after = _Anchors(
-            [a for a in own if _dates_events(a[0])] or own[:1] or dating
+            [*([a for a in own if _dates_events(a[0])] or own[:1] or dating), *said]
         )
-        self.dates = _Anchors([*dating, *((t, None) for t in statements)])
         self.events = _Anchors(every)
         harmed = [a for a in every if a[0].family in ("consequence", "incident")]
         self.harmed = _Anchors(harmed) if harmed else self.events
@@ -632,10 +634,13 @@ _PART_REACH = 80
 _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,(?:\s+[A-Z][\w .'’-]*,)?\s*$")
 
 
-#: A dateline in title case is told by the dash after its date ("France,
-#: Jan. 20 -- France's government ...", "Rome, March 5 - The ...").
-_TITLE_DATELINE = re.compile(r"^[A-Z][\w .'’-]*,(?:\s+[A-Z][\w .'’-]*,)?\s*$")
-_AFTER_DATELINE = re.compile(r"\s*(?:--|—|–|\(|-\s)")
+#: A dateline in title case is told by the dash or colon after its date
+#: ("France, Jan. 20 -- France's government ...", "Rome, March 5 - The ...",
+#: "Kabul [Afghanistan], October 8 : Saturday's earthquake ...").
+_TITLE_DATELINE = re.compile(
+    r"^[A-Z][\w .'’-]*(?:\s*\[[^\]]+\])?,(?:\s+[A-Z][\w .'’-]*,)?\s*$"
+)
+_AFTER_DATELINE = re.compile(r"\s*(?:--|—|–|\(|-\s|:)")
 
 
 #: A dateline's date lies within this many characters of its claim's start.
