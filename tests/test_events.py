@@ -33,6 +33,14 @@ def _date_codes(pair: list[Account]) -> int:
     return int(matrix.column("date")[0])
 
 
+def _place_codes(pair: list[Account]) -> np.ndarray:
+    """The place level code the vectorised comparison gives the two accounts."""
+    from reconcile.match.comparisons import comparison_matrix
+
+    matrix = comparison_matrix(pair, np.array([0]), np.array([1]), np.array([60.0]), {})
+    return matrix.column("place")
+
+
 def _incidents_of_one_day(x: Account, y: Account) -> bool:
     """Whether two accounts are incidents dated the same day (paired whatever
     they name)."""
@@ -789,6 +797,22 @@ class TestComparisons:
             for other in (petersburg, country)
         }
         assert level == {"b": "different", "c": "same"}
+
+    @pytest.mark.parametrize(
+        ("here", "there", "level"),
+        [
+            ("Muan Airport", "Muan International Airport", "contains"),
+            ("Herat", "Herat province", "contains"),
+            ("Gimhae Air Base", "Gimhae International Airport", "different"),
+        ],
+    )
+    def test_a_place_named_within_anothers_name_is_that_place(self, here, there, level):
+        """ "at Muan Airport" and "at Muan International Airport" place one
+        crash; an air base and an airport of one town are two places."""
+        a = account("a", "incident", set(), places={here}, local={here})
+        b = account("b", "incident", set(), places={there}, local={there})
+        assert dict(compare_accounts(a, b, 90.0, {}).levels)["place"] == level
+        assert (LEVEL_CODES["place"][level],) == tuple(_place_codes([a, b]).tolist())
 
     def test_an_account_without_an_event_word_is_no_other_class(self):
         received = account("a", "anaphoric", {"Serbia", "Greece"})

@@ -67,6 +67,7 @@ from reconcile.match.comparisons import (
     date_gap,
     explain,
     is_coarse,
+    named_alike,
     towns_apart,
 )
 from reconcile.match.weights import estimate_weights, scores_of
@@ -1434,9 +1435,13 @@ def _dates_fit(a: Account, b: Account) -> bool:
 
 
 def _placed_alike(a: Account, b: Account) -> bool:
-    """Whether two accounts share a place, or one's place holds the other's."""
+    """Whether two accounts share a place, or one's place holds the other's
+    or is named within its name ("Muan Airport", "Muan International Airport")."""
     return bool(
-        a.places & b.places or a.places & b.containing or b.places & a.containing
+        a.places & b.places
+        or a.places & b.containing
+        or b.places & a.containing
+        or any(named_alike(x, y) for x in a.local for y in b.local)
     )
 
 

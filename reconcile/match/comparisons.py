@@ -616,7 +616,11 @@ def _place_level(a: Account, b: Account) -> str:
         return "different"
     if a.places & b.places:
         return "same"
-    if a.places & b.containing or b.places & a.containing:
+    if (
+        a.places & b.containing
+        or b.places & a.containing
+        or any(named_alike(x, y) for x in a.local for y in b.local)
+    ):
         return "contains"
     if bool(a.local) == bool(b.local):
         return "different"
@@ -630,16 +634,31 @@ def _place_level(a: Account, b: Account) -> str:
 
 
 def towns_apart(a: Account, b: Account) -> bool:
-    """Whether both accounts name towns, none shared or holding another:
-    "Kazan in Russia" and "Saint Petersburg in Russia" are two places,
-    whatever country they share."""
+    """Whether both accounts name towns, none shared or holding another, and
+    none named within another's name: "Kazan in Russia" and "Saint Petersburg
+    in Russia" are two places, whatever country they share, while "Muan
+    Airport" is "Muan International Airport" (:func:`named_alike`)."""
     return (
         bool(a.local)
         and bool(b.local)
         and not a.local & b.local
         and not a.local & b.containing
         and not b.local & a.containing
+        and not any(named_alike(x, y) for x in a.local for y in b.local)
     )
+
+
+def named_alike(x: str, y: str) -> bool:
+    """Whether one place's name has every word of the other's ("Herat" and
+    "Herat province", "Muan Airport" and "Muan International Airport"; not
+    "Gimhae Air Base" and "Gimhae International Airport")."""
+    a, b = _name_words(x), _name_words(y)
+    return a <= b or b <= a
+
+
+@cache
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(name.casefold().split())
 
 
 def _names_level(a: Account, b: Account, name_share: Mapping[str, float]) -> str:
