@@ -147,22 +147,15 @@ TWIN_CONTAINMENT = 0.8
 TWIN_MIN_TOKENS = 3
 
 
-def are_twins(
-    left: Claim,
-    right: Claim,
-    threshold: float = TWIN_THRESHOLD,
-    *,
-    containment: bool = True,
-) -> bool:
+def are_twins(left: Claim, right: Claim, threshold: float = TWIN_THRESHOLD) -> bool:
     """Whether two claims state the same thing apart from negation (affirmed/negated twins).
 
     Compared both as written (negators removed) and as the matcher's frames
     (synonyms folded, values masked), so "did not conclude a pact on January 1"
-    is the twin of "signed a treaty on Jan. 1"; or, for polarity (with
-    *containment*), when what one states (attribution aside) lies almost
-    wholly inside what the other states.
+    is the twin of "signed a treaty on Jan. 1"; or, for polarity, when what one
+    states (attribution aside) lies almost wholly inside what the other states.
     """
-    return _twins(ClaimView(left), ClaimView(right), threshold, containment=containment)
+    return _twins(ClaimView(left), ClaimView(right), threshold, containment=True)
 
 
 def _twins(

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from attrs import field, frozen
 from rapidfuzz import fuzz, process
 
-from reconcile.compare.values import are_twins
+from reconcile.compare.values import ClaimView
 from reconcile.events.coref import EventGrouping, claim_order, event_id
 from reconcile.events.owners import leaders_of, owner_of, unify_owners
 from reconcile.match.clustering import ClaimCluster
@@ -152,17 +152,19 @@ def fact_clusters(
         for claim_id in dict.fromkeys(pool):
             by_sentence[said(claim_id)].append(claim_id)
         # A claim with values joins the proposition its sentence-mates state
-        # without values when it is their twin, so a negated twin meets the
-        # affirmed claim ("did not sign a treaty", "signed a treaty on
-        # Friday"), and a dated meeting does not make its talks' topic
-        # corroborated.
+        # without values, so a negated twin meets the affirmed claim ("did
+        # not sign a treaty", "signed a treaty on Friday"); not one that says
+        # less than they do, so a dated meeting does not corroborate its
+        # talks' topic.
         for claim_id in events[event].claim_ids:
             sentence = said(claim_id)
             group = by_sentence.get(sentence)
             if (
                 group is not None
                 and claim_id not in group
-                and any(_worded_alike(by_id[claim_id], by_id[other]) for other in group)
+                and not all(
+                    _says_less(by_id[claim_id], by_id[other]) for other in group
+                )
             ):
                 group.append(claim_id)
         for sentence, group in by_sentence.items():
@@ -215,13 +217,13 @@ def fact_clusters(
     )
 
 
-def _worded_alike(a: Claim, b: Claim) -> bool:
-    """Whether *a* and *b* state one thing apart from their values: worded
-    alike, or, of opposite polarity, one's content inside the other's (the
-    negated twin, :func:`reconcile.compare.values.are_twins`). "X met Y in
-    Paris" lies inside "during the talks in Paris, X and Y discussed nuclear
-    energy", but is no twin of it."""
-    return are_twins(a, b, containment=a.polarity != b.polarity)
+def _says_less(mate: Claim, proposition: Claim) -> bool:
+    """Whether what *mate* states (its values aside) lies strictly inside what
+    *proposition* states: "X met Y in Paris on 9 January" states no topic of
+    "during the talks in Paris, X and Y discussed nuclear energy", while
+    "Russia and Iran signed a treaty on Friday" states all that "Russia and
+    Iran did not sign a treaty" does (its negated twin)."""
+    return ClaimView(mate).content < ClaimView(proposition).content
 
 
 def _one_name_per_owner(
