@@ -81,8 +81,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: the pairs holding a claim that states a proposition; format 8 keeps each
 #: article's accounts of events; format 9 gives accounts their magnitude;
 #: format 10 writes a fact's pair findings as positions in its claims; format
-#: 11 keeps the claims of headlines printed in the body.
-CACHE_FORMAT = 11
+#: 11 keeps the claims of headlines printed in the body; format 12 gives
+#: accounts their agreement's topics.
+CACHE_FORMAT = 12
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

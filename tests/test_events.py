@@ -859,6 +859,10 @@ class TestCopies:
 
 
 LOOK_ALIKES = {
+    "agreements of one pair about other things, days apart": (
+        "On Friday, Russia and Turkey inked a fertiliser supply agreement in Moscow.",
+        "Russia concluded a satellite navigation treaty with Turkey on Monday.",
+    ),
     "elections won by two people in two countries": (
         "Lucia Moreau won the presidential election in Chile on Jan. 5.",
         "Omar Lozano won the presidential election in Belgium on Jan. 5.",
@@ -908,6 +912,29 @@ class TestLookAlikes:
         )
         assert len(result.events) == 2
         assert not any(f.status == "conflicting" for f in result.facts)
+
+    def test_one_agreement_told_with_and_without_its_topic_is_one_event(self):
+        """'a fertiliser supply agreement' and 'the agreement', or 'a strategic
+        partnership treaty' and 'a partnership agreement', tell of one."""
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "Russia and Turkey signed a strategic fertiliser supply agreement"
+                    " on Friday.",
+                ),
+                article(
+                    "b", "Desk B", "Russia and Turkey signed the agreement on Friday."
+                ),
+                article(
+                    "c",
+                    "Desk C",
+                    "Russia and Turkey signed a fertiliser agreement on Friday.",
+                ),
+            ]
+        )
+        assert len(result.events) == 1
 
     @pytest.mark.parametrize(("gap", "apart"), [(1, False), (2, True), (5, True)])
     def test_incidents_more_than_a_day_apart_in_other_words_cannot_link(
@@ -1725,8 +1752,10 @@ def _reference_incompatible(vector, left: Account, right: Account) -> bool:
     """The cannot-link rules of coref, one pair at a time (as they were written
     before :func:`reconcile.events.coref._incompatible` took a whole matrix)."""
     from reconcile.events.coref import CANNOT_LINK, _group
-    from reconcile.match.comparisons import date_gap, is_coarse
+    from reconcile.match.comparisons import date_gap, is_coarse, topics_apart
 
+    if topics_apart(left, right):
+        return True  # agreements about other things
     levels = dict(vector.levels)
     if levels["place"] == "different" and levels["names"] == "same names":
         levels["place"] = "unknown"

@@ -40,6 +40,7 @@ from datetime import date
 
 import numpy as np
 from attrs import field, frozen
+from lemminflect import getAllLemmas
 from rapidfuzz import fuzz, process
 
 from reconcile.config import Config
@@ -51,7 +52,7 @@ from reconcile.events.binding import (
     bind_values,
 )
 from reconcile.extract.actors import PLACE_TYPES, Gazetteer, load_gazetteer
-from reconcile.extract.triggers import lemmas_of
+from reconcile.extract.triggers import find_triggers, lemmas_of
 from reconcile.lexicon import TriggerLexicon, trigger_lexicon
 from reconcile.match.clustering import _component_numbers
 from reconcile.match.comparisons import (
@@ -68,6 +69,7 @@ from reconcile.match.comparisons import (
     explain,
     is_coarse,
     named_alike,
+    topics_apart,
     towns_apart,
 )
 from reconcile.match.weights import estimate_weights, scores_of
@@ -237,6 +239,8 @@ class _Draft:
         self.towns: set[str] = set()
         self.text = claim.text
         self.lead = claim.id
+        #: What the agreement is about ("a fertiliser supply agreement").
+        self.topics: set[str] = set()
 
     def takes(
         self,
@@ -544,6 +548,7 @@ def article_accounts(
                     text=draft.text,
                     weekday=draft.weekday,
                     magnitude=draft.magnitude,
+                    topics=shared(draft.topics),
                 )
             )
         made[article_id] = ArticleAccounts.of(
@@ -740,6 +745,59 @@ def _canonical(
     return (date_ is None, day, claim.text, mention.number)
 
 
+def agreement_topics(claim: Claim, mention: EventMention) -> frozenset[str]:
+    """The words just before an agreement's noun ("a fertiliser supply
+    agreement": fertiliser, supply; "a 20-year strategic partnership treaty":
+    partnership), lower-cased: what the agreement is about. Words lemminflect
+    reads as adjectives ("strategic", "new", "historic") say nothing of it.
+
+    >>> from reconcile.extract import extract_claims
+    >>> from reconcile.model import Article
+    >>> (claim,) = extract_claims(Article(id="a", outlet="Desk",
+    ...     text="Chile and Peru signed a new water supply pact."))
+    >>> from reconcile.events.binding import bind_values
+    >>> sorted(agreement_topics(claim, bind_values(claim).mentions[0]))
+    ['supply', 'water']
+    """
+    if mention.family != "agreement":
+        return frozenset()
+    lexicon = trigger_lexicon()
+    found: set[str] = set()
+    for trigger in find_triggers(claim.text, lexicon=lexicon):
+        if (
+            trigger.lemma not in mention.triggers
+            or trigger.family != "agreement"
+            or trigger.event_class not in lexicon.nouns.get(trigger.lemma, ())
+        ):
+            continue
+        found |= _noun_modifiers(claim.text[: trigger.span.start].split()[-4:])
+    return frozenset(found)
+
+
+def _noun_modifiers(before: list[str]) -> set[str]:
+    """The nouns of *before*, the words ending just before a noun, that
+    modify it: those of a noun phrase opened by a determiner or a possessive
+    ("a fertiliser supply", "its new customs"), adjectives and compounds
+    ("water-sharing", "one-year") aside. None when
+    the words before are no such phrase ("would respect every", "a $14.1
+    billion")."""
+    lexicon = trigger_lexicon()
+    nouns: set[str] = set()
+    for word in reversed(before):
+        lower = word.lower()
+        if lower in lexicon.determiners or lower.endswith(("'s", "’s")):
+            return nouns
+        if not word.replace("-", "").isalpha() or word[0].isupper():
+            return set()
+        readings = getAllLemmas(lower)
+        if "ADJ" in readings or "-" in word:
+            continue  # "strategic", "water-sharing", "one-year"
+        if "NOUN" not in readings:
+            return set()
+        nouns.add(lower)
+    return set()
+
+
 def _gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int | None:
     """Days between two spans of days (negative when they overlap), or ``None``."""
     if a is None or b is None:
@@ -851,6 +909,7 @@ def _absorb(
     gazetteer: Gazetteer,
 ) -> None:
     """Add what a mention says of its event to the account being built."""
+    draft.topics |= agreement_topics(claim, events.mentions[mention])
     if date_ is not None and (
         draft.date is None or (date_[1] - date_[0]) < (draft.date[1] - draft.date[0])
     ):
@@ -1267,6 +1326,11 @@ def _apart(
         & ((day == dates["1-3 days"]) | (day == dates["4-7 days"]))
         & ~_incidents(accounts, a, b)
     )
+    # Agreements about other things: "a fertiliser supply agreement" is not
+    # "a satellite navigation treaty", whoever signed them and when.
+    about = np.array([bool(x.topics) for x in accounts], dtype=bool)
+    for k in np.flatnonzero(about[a] & about[b]).tolist():
+        cannot[k] |= topics_apart(accounts[int(a[k])], accounts[int(b[k])])
     return cannot
 
 
@@ -1328,6 +1392,7 @@ class _CannotLink:
             (i * self.n + j if i < j else j * self.n + i) in self.blocked
             or not _places_fit(a, b)
             or classes_differ(a, b)
+            or topics_apart(a, b)
         ):
             return "a rule"
         return None

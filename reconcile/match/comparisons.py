@@ -148,6 +148,9 @@ class Account:
     a week off is the same weekday misread, so it is counted the short way."""
     magnitude: tuple[float, float] | None = None
     """The magnitude the article gives the event (a quake's), as ``(low, high)``."""
+    topics: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The nouns an article puts before its agreement's noun ("a fertiliser
+    supply agreement": fertiliser, supply): what the agreement is about."""
 
 
 @frozen
@@ -646,6 +649,13 @@ def towns_apart(a: Account, b: Account) -> bool:
         and not b.local & a.containing
         and not any(named_alike(x, y) for x in a.local for y in b.local)
     )
+
+
+def topics_apart(a: Account, b: Account) -> bool:
+    """Whether two accounts of agreements say what each is about and share no
+    word of it: "a fertiliser supply agreement" and "a satellite navigation
+    treaty" of one pair of countries are two agreements."""
+    return bool(a.topics) and bool(b.topics) and not a.topics & b.topics
 
 
 def named_alike(x: str, y: str) -> bool:
