@@ -220,10 +220,11 @@ def compare_fact_cluster(
     *earlier* is what an earlier run found for the fact of the same id; its
     pairs are reused only when each of its claims still here gives the fact
     the same values. *shared*, when given, holds one copy of each origin
-    group, tuple of origin groups and verdict of the facts compared so far,
-    and takes the new ones: the facts of one event mostly have the same
-    claims, and so the same origin groups, and a few dozen verdicts recur
-    across all facts.
+    group, tuple of origin groups, verdict and findings of the facts
+    compared so far, and takes the new ones: the facts of one event mostly
+    have the same claims, and so the same origin groups, a few dozen
+    verdicts recur across all facts, and facts of a few claims that agree
+    pair by pair find the same pairs.
     """
     members = fact.claims
     reuse: list[tuple[Fact, PairFindings]] = []
@@ -321,6 +322,12 @@ def _build_fact(
     )
     verdict = decide_verdict(origins, members, conflicts, updates)
     verdict = held.setdefault(verdict, verdict)
+    if not findings.two_quantities:
+        # Facts of a few claims that agree pair by pair find the same pairs:
+        # a few thousand findings recur over a million claims. (Findings are
+        # equal by identity: they are held by their pairs.)
+        key = (PairFindings, findings.agreeing, findings.rising)
+        findings = held.setdefault(key, findings)
     statement = next(c.text for c in members if c.id == cluster.medoid)
     fact = Fact(
         id=fact_id,
