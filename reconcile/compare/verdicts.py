@@ -10,7 +10,7 @@ import hashlib
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import Any, cast
 
 from attrs import evolve, frozen
@@ -246,8 +246,25 @@ def compare_fact_cluster(
 
 
 def earliest_first(facts: Iterable[Fact]) -> tuple[Fact, ...]:
-    """*facts* in the order :func:`compare_facts` gives them: by their earliest claim."""
-    return tuple(sorted(facts, key=lambda f: (claim_order(f.claims[0]), f.id)))
+    """*facts* in the order :func:`compare_facts` gives them: by their earliest claim.
+
+    Facts already in that order (a run compares them in it) come back as
+    they are, without a sort key per fact: at a million claims the keys
+    of all facts at once took some 120 MB, at the run's peak.
+    """
+    ordered = tuple(facts)
+    if _in_earliest_order(ordered):
+        return ordered
+    return tuple(sorted(ordered, key=_earliest_key))
+
+
+def _earliest_key(fact: Fact) -> tuple[tuple[str, str, int], str]:
+    return (claim_order(fact.claims[0]), fact.id)
+
+
+def _in_earliest_order(facts: Sequence[Fact]) -> bool:
+    """Whether *facts* are sorted by :func:`_earliest_key`, two keys at a time."""
+    return all(a <= b for a, b in pairwise(map(_earliest_key, facts)))
 
 
 def fact_id(earliest: Claim) -> str:
