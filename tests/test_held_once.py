@@ -137,6 +137,14 @@ def test_equal_findings_of_facts_are_one_object(result):
     assert all(f is same[0] for same in repeated for f in same)
 
 
+def test_the_state_holds_each_compared_fact_by_its_id(result):
+    """The compared facts are held by fact id alone; a fact's key, as a store
+    writes it, is its id and its claims' ids."""
+    for fact_id, known in result._state.compared.items():
+        assert fact_id == known.fact.id
+        assert (fact_id, *(c.id for c in known.fact.claims)) == known.key
+
+
 def test_a_compared_facts_cluster_is_made_from_its_fact(result):
     """A compared fact keeps its medoid; its cluster holds its fact's claims and memberships."""
     for known in result._state.compared.values():
