@@ -33,6 +33,7 @@ from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
 from reconcile.match.scoring import PairScorer
 from reconcile.model import Article, Claim, Event, Fact, Membership
+from reconcile.packed import PackedMapping
 from reconcile.parallel import ArticleWork, process_articles
 from reconcile.parallel_compare import FactEngine, FactJob, compare_fact_jobs
 from reconcile.replacing import replaced
@@ -288,6 +289,13 @@ def _add_articles(
         for c, binding in zip(done.claims, done.bindings, strict=True)
     )
     del work
+    # A run's frames, accounts of events and value bindings are read again
+    # only by a later add: a first run holds each, once it has used it,
+    # pickled (see reconcile.packed). An add keeps them as they are, since
+    # the next add reads them again.
+    first_run = state is None
+    if first_run:
+        index = replaced(index, "frames", PackedMapping(index.frames))
     # Matching's temporaries and the pool's results are gone: their pages go
     # back to the system rather than wait in the heap (see heap_release).
     release_free_heap()
@@ -310,8 +318,10 @@ def _add_articles(
     # The grouping's maps of mentions are not needed to compare (its accounts
     # are kept for the next add); each fact cluster is let go once its fact is
     # made.
-    accounts = grouping.accounts
+    accounts = PackedMapping(grouping.accounts) if first_run else grouping.accounts
     del grouping
+    if first_run:
+        bindings = PackedMapping(bindings)
     pending = list(clusters)
     del clusters
     release_free_heap()  # the grouping's maps of mentions
