@@ -289,13 +289,17 @@ def _add_articles(
         for c, binding in zip(done.claims, done.bindings, strict=True)
     )
     del work
-    # A run's frames, accounts of events and value bindings are read again
-    # only by a later add: a first run holds each, once it has used it,
-    # pickled (see reconcile.packed). An add keeps them as they are, since
-    # the next add reads them again.
+    # A run's frames, claim serials, accounts of events and value bindings
+    # are read again only by a later add: a first run holds each pickled
+    # once it has used it (see reconcile.packed). An add keeps them as they
+    # are, since the next add reads them again.
     first_run = state is None
     if first_run:
-        index = replaced(index, "frames", PackedMapping(index.frames))
+        index = replaced(
+            replaced(index, "frames", PackedMapping(index.frames)),
+            "serials",
+            PackedMapping(index.serials),
+        )
     # Matching's temporaries and the pool's results are gone: their pages go
     # back to the system rather than wait in the heap (see heap_release).
     release_free_heap()
@@ -306,6 +310,9 @@ def _add_articles(
         bindings=bindings,
         known_accounts=state.accounts if state is not None else None,
     )
+    if first_run:
+        # The facts do not read the accounts.
+        grouping = replaced(grouping, "accounts", PackedMapping(grouping.accounts))
     release_free_heap()  # the event stage's candidate pairs and their scores
     events, clusters = fact_clusters(
         grouping,
@@ -318,7 +325,7 @@ def _add_articles(
     # The grouping's maps of mentions are not needed to compare (its accounts
     # are kept for the next add); each fact cluster is let go once its fact is
     # made.
-    accounts = PackedMapping(grouping.accounts) if first_run else grouping.accounts
+    accounts = grouping.accounts
     del grouping
     if first_run:
         bindings = PackedMapping(bindings)

@@ -48,7 +48,7 @@ class TestPackedMapping:
         assert 0 == len(PackedMapping({}))
 
 
-def test_a_first_run_holds_frames_accounts_and_bindings_packed():
+def test_a_first_run_holds_frames_serials_accounts_and_bindings_packed():
     """A run from nothing holds what only an add reads pickled; an add reads them
     and gives what one run over all the articles gives."""
     articles = sorted(
@@ -56,7 +56,12 @@ def test_a_first_run_holds_frames_accounts_and_bindings_packed():
     )
     first = reconcile(articles[:-2])
     state = first._state
-    held = (state.bindings, state.accounts, state.index.frames)
+    held = (
+        state.bindings,
+        state.accounts,
+        state.index.frames,
+        state.index.serials,
+    )
 
     assert all(isinstance(m, PackedMapping) and m.is_packed for m in held)
 
