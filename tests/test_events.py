@@ -1925,3 +1925,20 @@ def test_fact_order_orders_facts_as_their_earliest_claims_order(firsts):
     by_claim_order = sorted(facts, key=lambda f: (claim_order(f.claims[0]), f.fact_id))
 
     assert by_claim_order == sorted(facts, key=fact_order)
+
+
+def test_group_events_holds_the_bindings_given_when_they_bind_every_claim():
+    """Bindings of every claim are used as given (not copied); missing ones are bound."""
+    claims = extract_claims(
+        article(
+            "a",
+            "Desk",
+            "Russia and Iran signed a treaty on Friday. A quake killed 12 people.",
+        )
+    )
+    every = {c.id: bind_values(c) for c in claims}
+    some = dict(list(every.items())[:1])
+
+    assert group_events(claims, bindings=every).bindings is every
+    assert every == dict(group_events(claims, bindings=some).bindings)
+    assert every == dict(group_events(claims).bindings)
