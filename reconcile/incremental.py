@@ -33,6 +33,7 @@ from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
 from reconcile.match.scoring import PairScorer
 from reconcile.model import Article, Claim, Event, Fact, Membership
+from reconcile.packed import PackedMapping
 from reconcile.parallel import ArticleWork, process_articles
 from reconcile.parallel_compare import FactEngine, FactJob, compare_fact_jobs
 from reconcile.replacing import replaced
@@ -95,6 +96,12 @@ class ComparedFact:
     findings: PairFindings
 
     @property
+    def key(self) -> tuple[str, ...]:
+        """The fact's id and its claims' ids, in order: what a store's cache
+        names the fact by (the state holds it by its id alone)."""
+        return (self.fact.id, *(c.id for c in self.fact.claims))
+
+    @property
     def cluster(self) -> ClaimCluster:
         """The fact's cluster: its claims' ids, its medoid and its memberships."""
         return ClaimCluster(
@@ -118,8 +125,9 @@ class IncrementalState:
     articles: tuple[Article, ...]
     claims: tuple[Claim, ...]
     index: MatchIndex
-    compared: Mapping[tuple[str, ...], ComparedFact]
-    """Every fact, by its id and the claim ids of its cluster."""
+    compared: Mapping[str, ComparedFact]
+    """Every fact, by its id (a tuple of its claims' ids beside each fact
+    took some 85 MB at a million claims; the fact holds its claims)."""
     sentences: Mapping[str, frozenset[str]] = field(factory=dict)
     """The long sentences of articles, by id (see
     :func:`~reconcile.compare.independence.long_sentences`), where known:
@@ -281,6 +289,17 @@ def _add_articles(
         for c, binding in zip(done.claims, done.bindings, strict=True)
     )
     del work
+    # A run's frames, claim serials, accounts of events and value bindings
+    # are read again only by a later add: a first run holds each pickled
+    # once it has used it (see reconcile.packed). An add keeps them as they
+    # are, since the next add reads them again.
+    first_run = state is None
+    if first_run:
+        index = replaced(
+            replaced(index, "frames", PackedMapping(index.frames)),
+            "serials",
+            PackedMapping(index.serials),
+        )
     # Matching's temporaries and the pool's results are gone: their pages go
     # back to the system rather than wait in the heap (see heap_release).
     release_free_heap()
@@ -291,6 +310,9 @@ def _add_articles(
         bindings=bindings,
         known_accounts=state.accounts if state is not None else None,
     )
+    if first_run:
+        # The facts do not read the accounts.
+        grouping = replaced(grouping, "accounts", PackedMapping(grouping.accounts))
     release_free_heap()  # the event stage's candidate pairs and their scores
     events, clusters = fact_clusters(
         grouping,
@@ -305,6 +327,8 @@ def _add_articles(
     # made.
     accounts = grouping.accounts
     del grouping
+    if first_run:
+        bindings = PackedMapping(bindings)
     pending = list(clusters)
     del clusters
     release_free_heap()  # the grouping's maps of mentions
@@ -329,21 +353,20 @@ def _add_articles(
 
 def compare_fact_clusters(
     pending: list[FactCluster],
-    previous: Mapping[tuple[str, ...], ComparedFact],
+    previous: Mapping[str, ComparedFact],
     wire: WireGroups,
     config: Config,
     *,
     engine: FactEngine | None = None,
-) -> dict[tuple[str, ...], ComparedFact]:
-    """The comparison stage: every fact of *pending* (emptied), by its id and claim ids.
+) -> dict[str, ComparedFact]:
+    """The comparison stage: every fact of *pending* (emptied), by its id.
 
     A fact whose cluster, claims, medoid and wire groups are those of a fact
     of *previous* is that fact; the others are compared, here or on *engine*
     (see :func:`~reconcile.parallel_compare.compare_fact_jobs`), reusing what
     the previous fact of the same id found about pairs of its claims.
     """
-    earlier = {key[0]: known for key, known in previous.items()}
-    compared: dict[tuple[str, ...], ComparedFact] = {}
+    compared: dict[str, ComparedFact] = {}
     wire_keys = _WireKeys(wire)
     pending.reverse()
 
@@ -351,7 +374,7 @@ def compare_fact_clusters(
         # Each fact cluster is let go once its fact is made.
         while pending:
             cluster = pending.pop()
-            key = (cluster.fact_id, *(c.id for c in cluster.claims))
+            key = cluster.fact_id
             wire_key = wire_keys.of(cluster)
             known = previous.get(key)
             if (
@@ -368,12 +391,13 @@ def compare_fact_clusters(
                     known = known.with_memberships(cluster.memberships)
                 compared[key] = known
                 continue
-            before = earlier.get(cluster.fact_id)
+            # Another fact of this id: what it found about pairs of its
+            # claims may be reused.
             yield (
                 (key, wire_key, cluster.medoid),
                 (
                     cluster,
-                    (before.fact, before.findings) if before is not None else None,
+                    (known.fact, known.findings) if known is not None else None,
                 ),
             )
 

@@ -150,7 +150,7 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
         if (old := old_facts.get(k)) is not None
         and old is not known
         and _only_memberships_differ(old, known)
-        and _memberships_follow_key(k, known.fact.memberships)
+        and _memberships_follow_key(known.key, known.fact.memberships)
     }
     waterfalls = _Waterfalls()
     gone = [
@@ -183,13 +183,13 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
             k: v for k, v in new_index.split_cache.items() if k not in old_split
         },
         "split_gone": [k for k in old_split if k not in new_index.split_cache],
-        "facts_gone": [k for k, _ in gone],
+        "facts_gone": [known.key for _, known in gone],
         # One list per part of a compared fact, so each is read as one column.
         # A fact's claims carry only the values they give it, so they are
         # written with the fact, not as references to the claims above.
         "facts_new": _columns(
             (
-                k,
+                known.key,
                 known.cluster,
                 known.wire,
                 attrs.evolve(known.fact, conflicts=()),
@@ -200,7 +200,7 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
             if old_facts.get(k) is not known and k not in remembered
         ),
         "facts_memberships": [
-            list(remembered),
+            [known.key for known in remembered.values()],
             [
                 tuple(waterfalls.number(m.reasons) for m in known.fact.memberships)
                 for known in remembered.values()
@@ -316,13 +316,13 @@ def _replay(
     key_chunks: list[np.ndarray] = []
     score_chunks: list[np.ndarray] = []
     split: dict[tuple[str, ...], Any] = {}
-    compared: dict[tuple[str, ...], ComparedFact] = {}
+    compared: dict[str, ComparedFact] = {}
     bindings: dict[str, Any] = {}
     accounts: dict[str, ArticleAccounts] = {}
     clusters: list[ClaimCluster] = []
     events: dict[str, Event] = {}
     # The memberships and evidence set by later segments, put in at the end.
-    memberships: dict[tuple[str, ...], tuple[Membership, ...]] = {}
+    memberships: dict[str, tuple[Membership, ...]] = {}
     evidence: dict[str, Any] = {}
     changes = None
     scored_now = 0
@@ -340,8 +340,8 @@ def _replay(
         split.update(segment["split_new"])
         earlier = {}
         for key in segment["facts_gone"]:
-            gone = compared.pop(key).fact
-            memberships.pop(tuple(key), None)
+            gone = compared.pop(key[0]).fact
+            memberships.pop(key[0], None)
             earlier[gone.id] = gone.conflicts
         for key, cluster, wire, fact, findings, conflicts in zip(
             *segment["facts_new"], strict=True
@@ -355,13 +355,13 @@ def _replay(
                     for c in conflicts
                 ),
             )
-            compared[tuple(key)] = ComparedFact(cluster.medoid, wire, fact, findings)
-            memberships.pop(tuple(key), None)
+            compared[key[0]] = ComparedFact(cluster.medoid, wire, fact, findings)
+            memberships.pop(key[0], None)
         waterfalls = segment["waterfalls"]
         for key, numbers, scores in zip(*segment["facts_memberships"], strict=True):
-            if tuple(key) not in compared:
+            if key[0] not in compared:
                 raise KeyError(key)
-            memberships[tuple(key)] = tuple(
+            memberships[key[0]] = tuple(
                 map(Membership, key[1:], scores, map(waterfalls.__getitem__, numbers))
             )
         bindings.update(segment["bindings"])

@@ -14,6 +14,7 @@ from reconcile.compare import (
     detect_wire_copies,
     origin_of,
 )
+from reconcile.compare.verdicts import earliest_first
 from reconcile.config import Config
 from reconcile.match import ClaimCluster
 from reconcile.model import (
@@ -21,6 +22,7 @@ from reconcile.model import (
     Article,
     Claim,
     DateValue,
+    Fact,
     OriginGroup,
     Quantity,
     Span,
@@ -654,3 +656,30 @@ class TestOneArticleGivesBoth:
     def _status(result) -> str:
         (fact,) = [f for f in result.facts if f.attribute == "people"]
         return fact.verdict.status
+
+
+class TestEarliestFirst:
+    @staticmethod
+    def _facts():
+        return tuple(
+            Fact(fid, "x", (claim(cid, "A", published=published),))
+            for fid, cid, published in (
+                ("F2", "b#1", "2025-01-16"),
+                ("F1", "a#1", "2025-01-17"),
+                ("F3", "a#2", "2025-01-17"),
+            )
+        )
+
+    def test_facts_in_order_come_back_as_they_are(self):
+        """A tuple of facts already earliest first is returned itself, not sorted again."""
+        facts = self._facts()
+
+        assert earliest_first(facts) is facts
+
+    def test_facts_out_of_order_are_sorted_by_their_earliest_claim(self):
+        """Facts out of order come back by their earliest claim's date, article and place."""
+        facts = self._facts()
+        shuffled = (facts[2], facts[0], facts[1])
+
+        assert facts == earliest_first(shuffled)
+        assert facts == earliest_first(iter(shuffled))

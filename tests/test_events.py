@@ -4,17 +4,20 @@ from datetime import date, timedelta
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reconcile import reconcile
 from reconcile.events.binding import bind_values
-from reconcile.events.coref import article_accounts, group_events
+from reconcile.events.coref import article_accounts, claim_order, group_events
+from reconcile.events.facts import FactCluster, fact_order
 from reconcile.extract import extract_claims
 from reconcile.extract.actors import load_gazetteer
 from reconcile.extract.attribution import qualifies_source
 from reconcile.extract.dates import find_dates
 from reconcile.extract.triggers import find_triggers
 from reconcile.match.comparisons import LEVEL_CODES, Account, compare_accounts
-from reconcile.model import Article, DateValue
+from reconcile.model import Article, Claim, DateValue, Span
 
 PUBLISHED = date(2024, 1, 8)
 
@@ -2101,3 +2104,57 @@ def test_known_accounts_are_taken_as_they_are_and_the_others_built():
     assert again.accounts == whole.accounts
     assert again.events == whole.events
     assert [key for key, _ in whole.events[0].evidence] == ["a@0", "b@0"]
+
+
+_PUBLISHED = st.one_of(st.none(), st.dates(date(1, 1, 1), date(9999, 12, 31)))
+
+
+@given(
+    st.lists(
+        st.tuples(_PUBLISHED, st.sampled_from("abc"), st.integers(0, 3)),
+        min_size=2,
+        max_size=12,
+    )
+)
+def test_fact_order_orders_facts_as_their_earliest_claims_order(firsts):
+    """`fact_order` sorts facts as `claim_order` of their first claim, then their id, do."""
+    facts = [
+        FactCluster(
+            f"F{n}",
+            "E1",
+            "date",
+            (
+                Claim(
+                    f"{article}#{n}",
+                    article,
+                    "Desk",
+                    "x",
+                    Span(start, start + 1),
+                    published=published,
+                ),
+            ),
+            f"{article}#{n}",
+            (),
+        )
+        for n, (published, article, start) in enumerate(firsts)
+    ]
+    by_claim_order = sorted(facts, key=lambda f: (claim_order(f.claims[0]), f.fact_id))
+
+    assert by_claim_order == sorted(facts, key=fact_order)
+
+
+def test_group_events_holds_the_bindings_given_when_they_bind_every_claim():
+    """Bindings of every claim are used as given (not copied); missing ones are bound."""
+    claims = extract_claims(
+        article(
+            "a",
+            "Desk",
+            "Russia and Iran signed a treaty on Friday. A quake killed 12 people.",
+        )
+    )
+    every = {c.id: bind_values(c) for c in claims}
+    some = dict(list(every.items())[:1])
+
+    assert group_events(claims, bindings=every).bindings is every
+    assert every == dict(group_events(claims, bindings=some).bindings)
+    assert every == dict(group_events(claims).bindings)

@@ -124,6 +124,27 @@ def test_facts_share_their_tuples_of_origin_groups_and_their_empty_findings(resu
     assert all(findings is empty[0] for findings in empty)
 
 
+def test_equal_findings_of_facts_are_one_object(result):
+    """Facts whose pairs found the same agreeing or rising pairs hold one findings."""
+    findings = [known.findings for known in result._state.compared.values()]
+    by_pairs = defaultdict(list)
+    for found in findings:
+        if (found.agreeing or found.rising) and not found.two_quantities:
+            by_pairs[(found.agreeing, found.rising)].append(found)
+    repeated = [same for same in by_pairs.values() if len(same) > 1]
+
+    assert repeated
+    assert all(f is same[0] for same in repeated for f in same)
+
+
+def test_the_state_holds_each_compared_fact_by_its_id(result):
+    """The compared facts are held by fact id alone; a fact's key, as a store
+    writes it, is its id and its claims' ids."""
+    for fact_id, known in result._state.compared.items():
+        assert fact_id == known.fact.id
+        assert (fact_id, *(c.id for c in known.fact.claims)) == known.key
+
+
 def test_a_compared_facts_cluster_is_made_from_its_fact(result):
     """A compared fact keeps its medoid; its cluster holds its fact's claims and memberships."""
     for known in result._state.compared.values():

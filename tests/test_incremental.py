@@ -32,8 +32,8 @@ def _same_run(left, right) -> None:
     assert _medoids(left) == _medoids(right)
 
 
-def _medoids(result) -> dict[tuple[str, ...], str]:
-    """The representative claim of each fact, by the fact's key."""
+def _medoids(result) -> dict[str, str]:
+    """The representative claim of each fact, by the fact's id."""
     return {k: c.cluster.medoid for k, c in result._state.compared.items()}
 
 

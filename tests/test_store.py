@@ -475,8 +475,8 @@ def test_a_segment_writes_only_the_memberships_of_facts_whose_waterfalls_moved()
     assert not rewritten & remembered
     assert len(rewritten) < len(day2.facts) / 2
     assert all(
-        day1._state.compared[k].fact.memberships
-        != day2._state.compared[k].fact.memberships
+        day1._state.compared[k[0]].fact.memberships
+        != day2._state.compared[k[0]].fact.memberships
         for k in remembered
     )
     replayed = decode_segments(

@@ -416,3 +416,36 @@ def test_sentence_level_gold_is_still_written(plain: Feed) -> None:
     assert synthetic.GoldMention("a", 0, 3, "E1:main") == synthetic.GoldMention(
         "a", 0, 3, "E1:main", first.clause
     )
+
+
+def _benchmark_run_module() -> Any:
+    """``benchmarks/run.py`` as a module, with ``sys.path`` as it was before."""
+    import importlib.util
+
+    path = list(sys.path)
+    spec = importlib.util.spec_from_file_location(
+        "benchmark_run", ROOT / "benchmarks" / "run.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    # Its dataclasses look their module up while they are made.
+    sys.modules[spec.name] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = path
+    return module
+
+
+def test_the_benchmarks_scoring_gold_holds_each_id_once():
+    """The gold the benchmark scores with keeps one copy of each fact and article
+    id, and drops what scoring does not read (clauses, origins, values)."""
+    corpus = synthetic.generate_corpus(300, seed=1)
+    scoring = _benchmark_run_module().scoring_corpus(corpus)
+    fact_ids = {k: k for k in scoring.facts}
+    article_ids = {a.id: a.id for a in corpus.articles}
+
+    assert len(corpus.gold) == len(scoring.gold)
+    assert all(m.clause is None for m in scoring.gold)
+    assert all(m.fact_id is fact_ids[m.fact_id] for m in scoring.gold)
+    assert all(m.article_id is article_ids[m.article_id] for m in scoring.gold)

@@ -20,6 +20,7 @@ import hashlib
 import operator
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 from attrs import field, frozen
 from rapidfuzz import fuzz, process
@@ -31,7 +32,7 @@ from reconcile.match.clustering import ClaimCluster
 from reconcile.model import Actor, Claim, DateValue, Event, MatchReason, Membership
 from reconcile.replacing import replaced
 
-__all__ = ["FactCluster", "fact_clusters"]
+__all__ = ["FactCluster", "fact_clusters", "fact_order"]
 
 #: Facts with more claims than this take their earliest claim as representative.
 _MEDOID_LIMIT = 60
@@ -193,27 +194,48 @@ def fact_clusters(
             _fact(events[event], "statement", members, grouping, medoids, joined)
         )
     del joined, pools, bare, proposition_of, statements  # the facts are made
-    claims_of: dict[str, set[str]] = defaultdict(set)
+    # The claims facts add to their events (a claim with values joins the
+    # proposition its sentence-mates state), kept only where there are some.
+    added: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
-        claims_of[fact.event_id].update(c.id for c in fact.claims)
+        told = events[fact.event_id].claim_ids
+        added[fact.event_id].update(c.id for c in fact.claims if c.id not in told)
     out_events = tuple(
         e
         # No fact adds a claim to it: its claim ids stay as they are, in order.
-        if claims_of[e.id].issubset(e.claim_ids)
+        if not added.get(e.id)
         else replaced(
             e,
             "claim_ids",
             tuple(
                 sorted(
-                    claims_of[e.id].union(e.claim_ids),
+                    added[e.id].union(e.claim_ids),
                     key=lambda i: claim_order(by_id[i]),
                 )
             ),
         )
         for e in sorted(events.values(), key=lambda e: e.id)
     )
-    return out_events, tuple(
-        sorted(facts, key=lambda f: (claim_order(f.claims[0]), f.fact_id))
+    del added
+    facts.sort(key=fact_order)
+    return out_events, tuple(facts)
+
+
+def fact_order(fact: FactCluster) -> tuple[bool, date, str, int, str]:
+    """The sort key of facts: by earliest claim, as
+    :func:`~reconcile.events.coref.claim_order` orders claims (publication
+    date, undated last; article id; position), then by fact id.
+
+    It holds the claim's date itself where ``claim_order`` makes its ISO
+    string: some 100 bytes less a fact while every fact's key is held.
+    """
+    first = fact.claims[0]
+    return (
+        first.published is None,
+        first.published or date.min,
+        first.article_id,
+        first.span.start,
+        fact.fact_id,
     )
 
 

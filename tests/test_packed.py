@@ -1,0 +1,72 @@
+"""Tests for reconcile.packed: mappings held pickled until a later add reads them."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from reconcile import load_articles, reconcile
+from reconcile import packed as packed_module
+from reconcile.packed import PackedMapping
+from tests.conftest import FIXTURE_SETS
+
+
+class TestPackedMapping:
+    def test_it_equals_the_mapping_it_packs_and_unpacks_once_read(self, monkeypatch):
+        """Packed in chunks, it has its length while packed and the same items once read."""
+        monkeypatch.setattr(packed_module, "CHUNK_ENTRIES", 3)
+        items = {f"k{i}": (i, f"v{i}") for i in range(10)}
+        packed = PackedMapping(items)
+
+        assert packed.is_packed
+        assert 10 == len(packed)
+        assert packed.is_packed
+        assert items == packed
+        assert not packed.is_packed
+        assert (4, "v4") == packed["k4"]
+        assert list(items) == list(packed)
+
+    def test_a_missing_key_raises_key_error(self):
+        """A key it does not hold raises KeyError, and `get` gives the default."""
+        packed = PackedMapping({"a": 1})
+
+        with pytest.raises(KeyError):
+            packed["b"]
+        assert packed.get("b") is None
+        assert "a" in packed
+
+    def test_it_pickles_to_an_equal_mapping(self):
+        """A pickled PackedMapping reads back with the same items."""
+        packed = PackedMapping({"a": [1, 2], "b": None})
+
+        assert {"a": [1, 2], "b": None} == pickle.loads(pickle.dumps(packed))
+
+    def test_an_empty_mapping_packs(self):
+        """An empty mapping packs to an empty PackedMapping."""
+        assert {} == PackedMapping({})
+        assert 0 == len(PackedMapping({}))
+
+
+def test_a_first_run_holds_frames_serials_accounts_and_bindings_packed():
+    """A run from nothing holds what only an add reads pickled; an add reads them
+    and gives what one run over all the articles gives."""
+    articles = sorted(
+        load_articles([FIXTURE_SETS[0] / "articles"]), key=lambda a: (a.published, a.id)
+    )
+    first = reconcile(articles[:-2])
+    state = first._state
+    held = (
+        state.bindings,
+        state.accounts,
+        state.index.frames,
+        state.index.serials,
+    )
+
+    assert all(isinstance(m, PackedMapping) and m.is_packed for m in held)
+
+    added = first.add(articles[-2:])
+    whole = reconcile(articles)
+
+    assert (added.facts, added.events) == (whole.facts, whole.events)
+    assert not any(m.is_packed for m in held)
