@@ -505,7 +505,9 @@ class _Context:
         own = [a for a in every if a[1] not in compared]
         said = [(t, None) for t in statements]
         self.dates = _Anchors([*dating, *said])
-        # What dates a value told before every trigger of the claim's own.
+        # What dates a value told before every trigger: the claim's own
+        # event words (its first, when none of them dates events), never a
+        # compared event's, and the statement verbs.
         self.dates_after = _Anchors(
             [*([a for a in own if _dates_events(a[0])] or own[:1] or dating), *said]
         )

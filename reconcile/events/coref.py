@@ -790,9 +790,8 @@ def _noun_modifiers(before: list[str]) -> set[str]:
     """The nouns of *before*, the words ending just before a noun, that
     modify it: those of a noun phrase opened by a determiner or a possessive
     ("a fertiliser supply", "its new customs"), adjectives and compounds
-    ("water-sharing", "one-year") aside. None when
-    the words before are no such phrase ("would respect every", "a $14.1
-    billion")."""
+    ("water-sharing", "one-year") aside. None when the words before are no
+    such phrase ("would respect every", "a $14.1 billion")."""
     lexicon = trigger_lexicon()
     nouns: set[str] = set()
     for word in reversed(before):
