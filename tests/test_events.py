@@ -916,6 +916,28 @@ class TestLookAlikes:
         assert len(result.events) == 2
         assert not any(f.status == "conflicting" for f in result.facts)
 
+    def test_one_pairs_talks_in_one_city_three_days_apart_are_two_meetings(self):
+        """Reports of one meeting differ by a day at most, as those of one quake."""
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "Masoud Pezeshkian hosted Alexander Lukashenko for talks in Minsk"
+                    " on Jan. 1.",
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "On Jan. 4, Masoud Pezeshkian and Alexander Lukashenko held talks in"
+                    " Minsk, where they discussed grain exports and rail links.",
+                ),
+            ]
+        )
+        event_of = {c: e.id for e in result.events for c in e.claim_ids}
+        assert event_of["a#1"] != event_of["b#1"]
+        assert not any(f.status == "conflicting" for f in result.facts)
+
     def test_one_agreement_told_with_and_without_its_topic_is_one_event(self):
         """'a fertiliser supply agreement' and 'the agreement', or 'a strategic
         partnership treaty' and 'a partnership agreement', tell of one."""
@@ -1766,7 +1788,6 @@ def _reference_incompatible(vector, left: Account, right: Account) -> bool:
     if (
         levels["date"] in ("1-3 days", "4-7 days")
         and levels["wording"] != ">= 85"
-        and incidents
         and not (is_coarse(left) or is_coarse(right))
         and date_gap(left, right) > 1
     ):

@@ -1351,9 +1351,10 @@ def _days_apart(
     a: np.ndarray,
     b: np.ndarray,
 ) -> np.ndarray:
-    """Whether each pair is two incidents more than a day apart told in other
-    words: strikes on one city two days apart are two strikes, as reports of
-    one incident differ by a day at most (time zones, "yesterday"), unless the
+    """Whether each pair is two accounts dated to days more than a day apart,
+    told in other words: strikes on one city two days apart are two strikes,
+    and one pair's talks in one city three days apart two meetings, as reports
+    of one event differ by a day at most (time zones, "yesterday"), unless the
     same words tell it (a wire copy with its day changed)."""
     coarse = np.array([is_coarse(x) for x in accounts], dtype=bool)
     day = matrix.column("date")
@@ -1363,7 +1364,6 @@ def _days_apart(
             | (day == LEVEL_CODES["date"]["4-7 days"])
         )
         & (matrix.column("wording") != LEVEL_CODES["wording"][">= 85"])
-        & _incidents(accounts, a, b)
         & ~(coarse[a] | coarse[b])
     )
     for k in np.flatnonzero(days_apart).tolist():
