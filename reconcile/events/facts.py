@@ -144,6 +144,16 @@ def fact_clusters(
         facts.append(
             _fact(events[event], attribute, members, grouping, medoids, joined)
         )
+    # What each claim states, values aside, worked out once: a sentence-mate
+    # that says strictly less than a proposition does not state it.
+    contents: dict[str, frozenset[str]] = {}
+
+    def content(claim_id: str) -> frozenset[str]:
+        found = contents.get(claim_id)
+        if found is None:
+            found = contents[claim_id] = ClaimView(by_id[claim_id]).content
+        return found
+
     for event, pool in sorted(pools.items()):
         by_sentence: dict[tuple[str, str], list[str]] = defaultdict(list)
 
@@ -154,18 +164,17 @@ def fact_clusters(
             by_sentence[said(claim_id)].append(claim_id)
         # A claim with values joins the proposition its sentence-mates state
         # without values, so a negated twin meets the affirmed claim ("did
-        # not sign a treaty", "signed a treaty on Friday"); not one that says
-        # less than they do, so a dated meeting does not corroborate its
-        # talks' topic.
+        # not sign a treaty", "signed a treaty on Friday"); not one whose
+        # content lies strictly inside theirs, so "X met Y in Paris on 9
+        # January" does not corroborate "during the talks in Paris, X and Y
+        # discussed nuclear energy".
         for claim_id in events[event].claim_ids:
             sentence = said(claim_id)
             group = by_sentence.get(sentence)
             if (
                 group is not None
                 and claim_id not in group
-                and not all(
-                    _says_less(by_id[claim_id], by_id[other]) for other in group
-                )
+                and not all(content(claim_id) < content(other) for other in group)
             ):
                 group.append(claim_id)
         for sentence, group in by_sentence.items():
@@ -237,15 +246,6 @@ def fact_order(fact: FactCluster) -> tuple[bool, date, str, int, str]:
         first.span.start,
         fact.fact_id,
     )
-
-
-def _says_less(mate: Claim, proposition: Claim) -> bool:
-    """Whether what *mate* states (its values aside) lies strictly inside what
-    *proposition* states: "X met Y in Paris on 9 January" states no topic of
-    "during the talks in Paris, X and Y discussed nuclear energy", while
-    "Russia and Iran signed a treaty on Friday" states all that "Russia and
-    Iran did not sign a treaty" does (its negated twin)."""
-    return ClaimView(mate).content < ClaimView(proposition).content
 
 
 def _one_name_per_owner(
