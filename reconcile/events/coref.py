@@ -37,6 +37,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+from functools import cache, lru_cache
 
 import numpy as np
 from attrs import field, frozen
@@ -52,7 +53,7 @@ from reconcile.events.binding import (
     bind_values,
 )
 from reconcile.extract.actors import PLACE_TYPES, Gazetteer, load_gazetteer
-from reconcile.extract.triggers import find_triggers, lemmas_of
+from reconcile.extract.triggers import lemmas_of
 from reconcile.lexicon import TriggerLexicon, trigger_lexicon
 from reconcile.match.clustering import _component_numbers
 from reconcile.match.comparisons import (
@@ -773,17 +774,26 @@ def agreement_topics(claim: Claim, mention: EventMention) -> frozenset[str]:
     """
     if mention.family != "agreement":
         return frozenset()
-    lexicon = trigger_lexicon()
     found: set[str] = set()
-    for trigger in find_triggers(claim.text, lexicon=lexicon):
-        if (
-            trigger.lemma not in mention.triggers
-            or trigger.family != "agreement"
-            or trigger.event_class not in lexicon.nouns.get(trigger.lemma, ())
-        ):
-            continue
-        found |= _noun_modifiers(claim.text[: trigger.span.start].split()[-4:])
+    pattern, lemma_of = _agreement_nouns()
+    for noun in pattern.finditer(claim.text):
+        if lemma_of[noun.group()] in mention.triggers:
+            found |= _noun_modifiers(claim.text[: noun.start()].split()[-4:])
     return frozenset(found)
+
+
+@cache
+def _agreement_nouns() -> tuple[re.Pattern[str], dict[str, str]]:
+    """A pattern of the lower-case nouns of the agreement family, singular and
+    plural ("treaty", "treaties"), and the lemma of each form."""
+    lexicon = trigger_lexicon()
+    lemma_of: dict[str, str] = {}
+    for lemma, classes in lexicon.nouns.items():
+        if any(lexicon.family[c] == "agreement" for c in classes):
+            plural = lemma[:-1] + "ies" if lemma.endswith("y") else lemma + "s"
+            lemma_of[lemma] = lemma_of[plural] = lemma
+    forms = sorted(lemma_of, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b"), lemma_of
 
 
 def _noun_modifiers(before: list[str]) -> set[str]:
@@ -800,13 +810,19 @@ def _noun_modifiers(before: list[str]) -> set[str]:
             return nouns
         if not word.replace("-", "").isalpha() or word[0].isupper():
             return set()
-        readings = getAllLemmas(lower)
+        readings = _parts_of_speech(lower)
         if "ADJ" in readings or "-" in word:
             continue  # "strategic", "water-sharing", "one-year"
         if "NOUN" not in readings:
             return set()
         nouns.add(lower)
     return set()
+
+
+@lru_cache(maxsize=1 << 14)
+def _parts_of_speech(word: str) -> frozenset[str]:
+    """The parts of speech lemminflect reads *word* as ("NOUN", "ADJ", ...)."""
+    return frozenset(getAllLemmas(word))
 
 
 def _gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int | None:
