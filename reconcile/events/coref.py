@@ -69,7 +69,7 @@ from reconcile.match.comparisons import (
     date_gap,
     explain,
     is_coarse,
-    named_alike,
+    placed_alike,
     topics_apart,
     towns_apart,
 )
@@ -1354,10 +1354,17 @@ def _apart(
         & ~_incidents(accounts, a, b)
     )
     # Agreements about other things: "a fertiliser supply agreement" is not
-    # "a satellite navigation treaty", whoever signed them and when.
-    about = np.array([bool(x.topics) for x in accounts], dtype=bool)
-    for k in np.flatnonzero(about[a] & about[b]).tolist():
-        cannot[k] |= topics_apart(accounts[int(a[k])], accounts[int(b[k])])
+    # "a satellite navigation treaty", whoever signed them and when. Accounts
+    # hold few distinct sets of topics: each pair of sets is judged once.
+    codes: dict[frozenset[str], int] = {frozenset(): 0}
+    topic = np.array([codes.setdefault(x.topics, len(codes)) for x in accounts])
+    if len(codes) > 1:
+        sets = list(codes)
+        apart = np.array(
+            [[bool(x) and bool(y) and not x & y for y in sets] for x in sets],
+            dtype=bool,
+        )
+        cannot |= apart[topic[a], topic[b]]
     return cannot
 
 
@@ -1458,13 +1465,11 @@ class _CannotLink:
         side, other = (x, y) if misfit in x else (y, x)
         rest = [m for m in side if m != misfit]
         accounts = self.accounts
-        placed_alike = any(
-            _placed_alike(accounts[r], accounts[o]) for r in rest for o in other
-        )
+        near = any(placed_alike(accounts[r], accounts[o]) for r in rest for o in other)
         left, right = _consensus(rest, accounts), _consensus(other, accounts)
         if (
             len(rest) < 2
-            or not placed_alike
+            or not near
             or right is None
             or (left is not None and left.date != right.date)
             or not self.compatible(rest, other)
@@ -1526,17 +1531,6 @@ def _dates_fit(a: Account, b: Account) -> bool:
     return not (precise and gap >= 4)
 
 
-def _placed_alike(a: Account, b: Account) -> bool:
-    """Whether two accounts share a place, or one's place holds the other's
-    or is named within its name ("Muan Airport", "Muan International Airport")."""
-    return bool(
-        a.places & b.places
-        or a.places & b.containing
-        or b.places & a.containing
-        or any(named_alike(x, y) for x in a.local for y in b.local)
-    )
-
-
 def _places_fit(a: Account, b: Account) -> bool:
     if (
         "incident" in (_group(a.family), _group(b.family))
@@ -1548,7 +1542,7 @@ def _places_fit(a: Account, b: Account) -> bool:
         return False
     if not a.local or not b.local:
         return True
-    if not towns_apart(a, b) and _placed_alike(a, b):
+    if not towns_apart(a, b) and placed_alike(a, b):
         return True
     # Two towns apart tell two events apart, unless the same parties say one
     # (a signing of two countries, put in one capital or the other); one

@@ -154,12 +154,12 @@ def fact_clusters(
             found = contents[claim_id] = ClaimView(by_id[claim_id]).content
         return found
 
+    def said(claim_id: str) -> tuple[str, str]:
+        """The sentence a claim states and where its speakers are."""
+        return cluster_of.get(claim_id, claim_id), speaker_of.get(claim_id, "")
+
     for event, pool in sorted(pools.items()):
         by_sentence: dict[tuple[str, str], list[str]] = defaultdict(list)
-
-        def said(claim_id: str) -> tuple[str, str]:
-            return cluster_of.get(claim_id, claim_id), speaker_of.get(claim_id, "")
-
         for claim_id in dict.fromkeys(pool):
             by_sentence[said(claim_id)].append(claim_id)
         # A claim with values joins the proposition its sentence-mates state

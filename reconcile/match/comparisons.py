@@ -40,7 +40,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 from attrs import field, frozen
@@ -619,11 +619,7 @@ def _place_level(a: Account, b: Account) -> str:
         return "different"
     if a.places & b.places:
         return "same"
-    if (
-        a.places & b.containing
-        or b.places & a.containing
-        or any(named_alike(x, y) for x in a.local for y in b.local)
-    ):
+    if _one_within_other(a, b):
         return "contains"
     if bool(a.local) == bool(b.local):
         return "different"
@@ -647,8 +643,26 @@ def towns_apart(a: Account, b: Account) -> bool:
         and not a.local & b.local
         and not a.local & b.containing
         and not b.local & a.containing
-        and not any(named_alike(x, y) for x in a.local for y in b.local)
+        and not _towns_named_alike(a, b)
     )
+
+
+def placed_alike(a: Account, b: Account) -> bool:
+    """Whether two accounts share a place, or one's place holds the other's
+    or is named within its name ("Muan Airport", "Muan International Airport")."""
+    return bool(a.places & b.places) or _one_within_other(a, b)
+
+
+def _one_within_other(a: Account, b: Account) -> bool:
+    """Whether one account's place holds the other's, or is named within it."""
+    return bool(
+        a.places & b.containing or b.places & a.containing
+    ) or _towns_named_alike(a, b)
+
+
+def _towns_named_alike(a: Account, b: Account) -> bool:
+    """Whether a town of one account is named within a town of the other's."""
+    return any(named_alike(x, y) for x in a.local for y in b.local)
 
 
 def topics_apart(a: Account, b: Account) -> bool:
@@ -666,7 +680,7 @@ def named_alike(x: str, y: str) -> bool:
     return a <= b or b <= a
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def _name_words(name: str) -> frozenset[str]:
     return frozenset(name.casefold().split())
 
