@@ -83,7 +83,7 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: format 10 writes a fact's pair findings as positions in its claims; format
 #: 11 keeps the claims of headlines printed in the body; format 12 gives
 #: accounts their agreement's topics.
-CACHE_FORMAT = 12
+CACHE_FORMAT = 13
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reconcile import reconcile
 from reconcile.compare import (
     compare_facts,
     compare_facts_reusing,
@@ -327,6 +328,30 @@ class TestCompareFacts:
         assert [c.kind for c in fact.conflicts] == ["polarity"]
         assert fact.status == "conflicting"
 
+    def test_a_negation_in_the_base_form_conflicts_with_every_affirming_outlet(self):
+        """ "did not seal" is the negation of "sealed", whatever else a claim dates:
+        each fact the three claims give holds both polarity conflicts."""
+        texts = {
+            "A": "Last Wednesday, Rwanda and Kiribati did not seal a fifty-year"
+            " investment deal.",
+            "B": "On 30 October 2030, Kiribati and Rwanda sealed a 50-year"
+            " investment pact.",
+            "C": "Kiribati and Rwanda sealed a 50-year investment deal on Wednesday.",
+        }
+        articles = [
+            Article(id=o.lower(), outlet=o, published=date(2030, 11, 3), text=t)
+            for o, t in texts.items()
+        ]
+
+        facts = reconcile(articles).facts
+
+        assert {"date", "term in years"} <= {f.attribute for f in facts}
+        for fact in facts:
+            pairs = {
+                frozenset(c.outlets) for c in fact.conflicts if c.kind == "polarity"
+            }
+            assert {frozenset("AB"), frozenset("AC")} == pairs, fact.attribute
+
     @pytest.mark.parametrize(
         ("left", "right", "conflicts"),
         [
@@ -596,7 +621,6 @@ class TestOneArticleGivesBoth:
         ]
 
     def _people(self, articles):
-        from reconcile import reconcile
 
         (fact,) = [f for f in reconcile(articles).facts if f.attribute == "people"]
         return fact
@@ -617,7 +641,6 @@ class TestOneArticleGivesBoth:
         ]
 
     def test_an_add_of_the_article_giving_both_is_the_full_run(self):
-        from reconcile import reconcile
 
         articles = self._articles("\n\nThe plane carried 175 people and six crew.")
         before = reconcile(articles[1:])
@@ -631,7 +654,6 @@ class TestOneArticleGivesBoth:
         """ "At least 85 people were killed" and "the 62 people killed included
         37 women": a toll that could rise, and a count of one article, explain
         other outlets' 85 and 62."""
-        from reconcile import reconcile
         from reconcile.model import Article
 
         day = date(2024, 12, 29)

@@ -3,7 +3,9 @@
 ``triggers.json`` names the words that say what happened (by lemma), their
 event classes and families; ``match_weights.json`` holds the prior m and u
 probabilities of each comparison level of the event match model, fitted on the
-fixture sets' gold (see :mod:`reconcile.match.comparisons`).
+fixture sets' gold (see :mod:`reconcile.match.comparisons`); ``frame_words.json``
+holds the matcher's synonyms, stop words and distinct event steps (see
+:mod:`reconcile.match.frames`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,15 @@ from typing import Any
 from attrs import field, frozen
 from lemminflect import getAllInflections
 
-__all__ = ["TriggerLexicon", "load_json", "trigger_lexicon"]
+from reconcile.errors import ConfigError
+
+__all__ = [
+    "FrameWords",
+    "TriggerLexicon",
+    "frame_words",
+    "load_json",
+    "trigger_lexicon",
+]
 
 
 def load_json(name: str) -> Any:
@@ -149,16 +159,69 @@ def trigger_lexicon() -> TriggerLexicon:
     )
 
 
-def _with_inflections(phrases: list[str], lemmas: Sequence[str]) -> tuple[str, ...]:
-    """*phrases* and every inflection of each verb of *lemmas* ("include" ->
+@frozen
+class FrameWords:
+    """The words the matcher's frames fold, leave out or read as event steps."""
+
+    synonyms: dict[str, str]
+    """Each word form that folds, with the token it folds to."""
+    stop_words: frozenset[str]
+    distinct_events: frozenset[str]
+    """Folded tokens naming distinct steps of a story (signing is not ratifying)."""
+
+
+@cache
+def frame_words() -> FrameWords:
+    """The bundled frame words (``frame_words.json``), read once: a synonym
+    group's verb and noun lemmas fold in every inflection (from lemminflect),
+    its ``words`` as written.
+
+    >>> words = frame_words()
+    >>> words.synonyms["sealed"], words.synonyms["seal"], words.synonyms["treaties"]
+    ('sign', 'sign', 'agreement')
+    """
+    return frame_words_of(load_json("frame_words.json"), "frame_words.json")
+
+
+def frame_words_of(data: dict[str, Any], source: str) -> FrameWords:
+    """The :class:`FrameWords` of *data*, parsed from the file *source*.
+
+    :raises ConfigError: when a word folds to two tokens.
+    """
+    synonyms: dict[str, str] = {}
+    for token, group in data["synonyms"].items():
+        forms = (
+            _inflections(group.get("verbs", ()), "VERB")
+            | _inflections(group.get("nouns", ()), "NOUN")
+            | set(group.get("words", ()))
+        )
+        for form in sorted(forms):
+            if synonyms.setdefault(form, token) != token:
+                raise ConfigError(
+                    f"{source}: synonyms: {form!r} folds to both "
+                    f"{synonyms[form]!r} and {token!r}; expected one token per word"
+                )
+    return FrameWords(
+        synonyms=synonyms,
+        stop_words=frozenset(data["stop_words"]),
+        distinct_events=frozenset(data["distinct_events"]),
+    )
+
+
+def _inflections(lemmas: Sequence[str], upos: str) -> set[str]:
+    """Each lemma of *lemmas* and its inflections as a *upos* word ("include" ->
     "include", "includes", "included", "including"), from lemminflect."""
-    words = {
+    return {
         form
         for lemma in lemmas
-        for forms in (getAllInflections(lemma, upos="VERB") or {}).values()
+        for forms in (getAllInflections(lemma, upos=upos) or {}).values()
         for form in (lemma, *forms)
     }
-    return (*phrases, *sorted(words - set(phrases)))
+
+
+def _with_inflections(phrases: list[str], lemmas: Sequence[str]) -> tuple[str, ...]:
+    """*phrases* and every inflection of each verb of *lemmas*."""
+    return (*phrases, *sorted(_inflections(lemmas, "VERB") - set(phrases)))
 
 
 def _inverted(lists: dict[str, list[str]]) -> dict[str, str]:
