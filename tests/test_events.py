@@ -17,7 +17,7 @@ from reconcile.extract.attribution import qualifies_source
 from reconcile.extract.dates import find_dates
 from reconcile.extract.triggers import find_triggers
 from reconcile.match.comparisons import LEVEL_CODES, Account, compare_accounts
-from reconcile.model import Article, Claim, DateValue, Span
+from reconcile.model import Article, Claim, DateValue, Quantity, Span
 
 PUBLISHED = date(2024, 1, 8)
 
@@ -273,6 +273,9 @@ class TestBinding:
             "Japan's Nippon Steel on Monday announced a deal to buy U.S. Steel for $14.9 billion.",
             "Nippon Steel sealed an agreement on Monday to acquire US Steel for $14.9 billion.",
             "Nippon Steel signed a definitive agreement with U.S. Steel Corp. to buy U.S. Steel for $14.9 billion.",
+            # a verb in its base form, a name and a figure between it and the deal
+            "Nippon Steel Corporation is set to acquire U.S. Steel in a $14.9"
+            " billion-dollar deal announced early this morning.",
         ],
     )
     def test_an_agreement_to_buy_is_the_takeover(self, text):
@@ -283,6 +286,32 @@ class TestBinding:
         (mention,) = events.mentions
         assert mention.event_class == "acquire"
         assert {b.mention for b in events.bindings} == {0}
+
+    @pytest.mark.parametrize(
+        ("text", "counted_by"),
+        [
+            (
+                "Nippon Steel sealed an agreement on Monday to acquire US Steel for"
+                " $14.9 billion in cash, winning an auction against Cleveland-Cliffs.",
+                "acquire",
+            ),
+            ("After the quake hit, 12 people were killed.", "kill"),
+            ("The quake, which killed 12 people, struck at dawn.", "kill"),
+        ],
+    )
+    def test_a_figure_counts_for_the_event_word_on_its_side_of_a_comma(
+        self, text, counted_by
+    ):
+        """The nearest event word across a comma loses to one on the figure's
+        side of it: the price is the takeover's, not the auction's."""
+        claim = only_claim(text)
+        events = bind_values(claim)
+        (binding,) = [
+            b
+            for b in events.bindings
+            if isinstance(claim.values[b.value_index], Quantity)
+        ]
+        assert counted_by in events.mentions[binding.mention].triggers
 
     @pytest.mark.parametrize(
         ("text", "second"),

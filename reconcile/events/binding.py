@@ -65,7 +65,8 @@ __all__ = [
 #: Generic classes that join a more specific trigger of their family in one
 #: mention: an agreement noun joins the act ("the treaty was signed").
 GENERIC_CLASSES = frozenset({"agree"})
-#: Noun triggers this many words after a verb trigger are its object.
+#: Noun triggers this many words after a verb trigger are its object ("set to
+#: acquire U.S. Steel in a $14.9 billion deal").
 _OBJECT_WINDOW = 5
 #: An event verb this many words after an event noun, "to" just before it, is
 #: what that noun's event is to do ("a deal to buy").
@@ -335,12 +336,12 @@ def _one_event(
     between = claim.text[
         last.span.end - claim.span.start : trigger.span.start - claim.span.start
     ]
-    words = _WORD.findall(between)
+    words = _words_between(claim, last.span.end, trigger.span.start)
     if re.search(r"[,;]", between) or trigger.lemma != trigger.text.lower():
         return False
     # "agreed to buy": a verb's object; "a deal to buy", "signed an agreement
     # with U.S. Steel to buy": what an agreement noun is to do.
-    is_object = (last.lemma != last.text.lower() and len(words) < _OBJECT_WINDOW) or (
+    is_object = (_is_verb(last, lexicon) and len(words) < _OBJECT_WINDOW) or (
         _is_trigger_noun(last, lexicon)
         and len(words) < _PURPOSE_WINDOW
         and words[-1:] == ["to"]
@@ -416,6 +417,32 @@ _BOUND_BEFORE = re.compile(
 )
 
 
+def _words_between(claim: Claim, start: int, end: int) -> list[str]:
+    """The words of *claim* from *start* to *end* (text offsets), a name or a
+    figure among them counted as one word ("U.S. Steel", "$14.9 billion-dollar")."""
+    text, offset = claim.text, claim.span.start
+    words: list[str] = []
+    cursor = start - offset
+    for value in claim.values:
+        if start <= value.span.start and value.span.end <= end:
+            words += _WORD.findall(text, cursor, value.span.start - offset)
+            words.append(value.text)
+            cursor = _ATTACHED.match(text, value.span.end - offset).end()
+    return words + _WORD.findall(text, cursor, end - offset)
+
+
+#: Words hyphened onto a value ("-dollar" in "$14.9 billion-dollar").
+_ATTACHED = re.compile(r"(?:-\w+)*")
+
+
+def _is_verb(trigger: Trigger, lexicon: TriggerLexicon) -> bool:
+    """Whether *trigger* is a verb: inflected ("acquired"), or a lemma the
+    lexicon knows only as a verb ("to acquire"; not "bid" or "offer")."""
+    return trigger.lemma != trigger.text.lower() or (
+        trigger.lemma in lexicon.verbs and trigger.lemma not in lexicon.nouns
+    )
+
+
 def _is_trigger_noun(trigger: Trigger, lexicon: TriggerLexicon) -> bool:
     """Whether *trigger* is one of its class's nouns and none of its verbs."""
     return trigger.event_class in lexicon.nouns.get(
@@ -473,9 +500,15 @@ class _Anchors:
         k = bisect.bisect_left(self.starts, at)
         return self.items[k] if k < len(self.items) else None
 
-    def nearest(self, span: Span) -> tuple[Trigger, int | None]:
-        """The trigger nearest *span* (one inside it, when one is)."""
+    def nearest(self, span: Span, claim: Claim) -> tuple[Trigger, int | None]:
+        """The trigger of *claim* nearest *span* (one inside it, when one is),
+        on *span*'s side of a comma, semicolon or dash when one side is: in
+        "agreed to acquire X for $14.9 billion, winning an auction", the price
+        is the takeover's, not the auction's."""
         found = [a for a in (self.before(span.start), self.after(span.end)) if a]
+        unbroken = [a for a in found if not _clause_break(claim, a[0].span, span)]
+        if unbroken:
+            found = unbroken
         if found:
             return min(found, key=lambda a: _distance(a[0].span, span))
         k = min(bisect.bisect_left(self.starts, span.start), len(self.items) - 1)
@@ -738,7 +771,7 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
             change=_is_change(claim, value, context.lexicon),
         )
         anchors = context.harmed if value.measure is not None else context.events
-        trigger, mention = anchors.nearest(value.span)
+        trigger, mention = anchors.nearest(value.span, claim)
         why = (
             f"part of {whole.text!r}"
             if whole is not None
@@ -764,7 +797,7 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
     speakers = _speakers_place(claim, index, value)
     if speakers is not None:
         return speakers
-    trigger, mention = context.events.nearest(value.span)
+    trigger, mention = context.events.nearest(value.span, claim)
     if (
         trigger.span.end <= value.span.start
         and trigger.family != "consequence"  # "Many of the dead were in Puerto Salinar"
@@ -913,6 +946,16 @@ def _verb_between(claim: Claim, start: int, end: int) -> bool:
     South Korea *were recovering* in hospitals in Seoul")."""
     words = _WORD.findall(claim.text[start - claim.span.start : end - claim.span.start])
     return any(w.lower() in _AUXILIARY or _is_verb_form(w) for w in words)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;—–]|\s-\s")
+
+
+def _clause_break(claim: Claim, a: Span, b: Span) -> bool:
+    """Whether a comma, semicolon or dash lies between the spans *a* and *b* of *claim*."""
+    start = min(a.end, b.end) - claim.span.start
+    end = max(a.start, b.start) - claim.span.start
+    return start < end and _CLAUSE_BREAK.search(claim.text, start, end) is not None
 
 
 def _distance(a: Span, b: Span) -> int:
