@@ -288,6 +288,32 @@ class TestBinding:
         assert {b.mention for b in events.bindings} == {0}
 
     @pytest.mark.parametrize(
+        ("text", "attribute"),
+        [
+            (
+                "The offer of $55 per share is around a 40% premium to the price at"
+                " which Pittsburgh-based U.S. Steel stock closed on Friday.",
+                "statement date",
+            ),
+            ("The crash, which happened on Sunday, killed 179 people.", "date"),
+            ("Nippon Steel announced a deal that will close in 2024.", "date"),
+        ],
+    )
+    def test_a_date_in_a_relative_clause_of_another_noun_dates_that_clause(
+        self, text, attribute
+    ):
+        """A date after a relative clause of another noun ("the price at which
+        ... stock closed on Friday") does not date the event word before it; one
+        in the event word's own relative clause does."""
+        claim = only_claim(text)
+        (binding,) = [
+            b
+            for b in bind_values(claim).bindings
+            if isinstance(claim.values[b.value_index], DateValue)
+        ]
+        assert attribute == binding.attribute
+
+    @pytest.mark.parametrize(
         ("text", "counted_by"),
         [
             (

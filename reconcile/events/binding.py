@@ -724,6 +724,15 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
                 "statement date",
                 f"dates the clause {trigger.text!r} is a modifier in, not {trigger.text!r}",
             )
+        if trigger.span.end <= value.span.start and _relative_clause_between(
+            claim, trigger.span.end, value.span.start
+        ):
+            return Binding(
+                index,
+                0,
+                "statement date",
+                f"dates a clause of another noun after {trigger.text!r}, not {trigger.text!r}",
+            )
         bound = value.text.split(maxsplit=1)[0].lower()
         if bound not in context.lexicon.date_bound_words:
             # "lower than in the March 2018 vote": the word before the date's
@@ -939,6 +948,34 @@ def _is_noun_only(word: str) -> bool:
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 #: How far before its event noun a date is read for a clause between them.
 _MODIFIER_REACH = 160
+
+
+#: A relative pronoun opening a clause of its own.
+_RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
+
+
+def _relative_clause_between(claim: Claim, start: int, end: int) -> bool:
+    """Whether a relative clause of another noun, with a verb of its own, opens
+    between *start* (an event word's end) and *end* (a date's start): "The
+    offer of $55 per share is a 40% premium to the price at which U.S. Steel
+    stock closed on Friday" dates the close, not the offer. Not a relative
+    clause of the event word itself ("the crash, which happened on Sunday")."""
+    text = claim.text[start - claim.span.start : end - claim.span.start]
+    found = _RELATIVE.search(text)
+    if found is None or len(_WORD.findall(text, 0, found.start())) < 2:
+        return False
+    return any(
+        w.lower() not in _AUXILIARY and _may_be_inflected_verb(w)
+        for w in _WORD.findall(text, found.end())
+    )
+
+
+@lru_cache(maxsize=65536)
+def _may_be_inflected_verb(word: str) -> bool:
+    """Whether *word* may be an inflected verb ("closed", "fell"), whatever else
+    it may be (lemminflect)."""
+    verbs = getAllLemmas(word.lower()).get("VERB", ())
+    return bool(verbs) and word.lower() not in verbs
 
 
 def _verb_between(claim: Claim, start: int, end: int) -> bool:
