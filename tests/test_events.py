@@ -1791,6 +1791,17 @@ class TestHeadings:
             "Rescuers searched the rubble for survivors on Sunday.",
         ]
 
+    def test_a_headline_of_names_around_a_verb_in_lower_case_is_a_claim(self):
+        """Nearly every long word of "Giorgia Meloni meets Volodymyr Zelensky in
+        Kyiv" is capitalised, but its verb is not: a headline, not a heading."""
+        text = (
+            "Giorgia Meloni meets Volodymyr Zelensky in Kyiv\n\n"
+            "Giorgia Meloni met Volodymyr Zelensky in Kyiv on Tuesday."
+        )
+        claims = extract_claims(article("a", "Desk", text))
+        assert claims[0].text == "Giorgia Meloni meets Volodymyr Zelensky in Kyiv"
+        assert claims[0].headline
+
     def test_a_sentence_with_names_is_still_a_claim(self):
         (claim,) = extract_claims(
             article(

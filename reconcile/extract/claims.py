@@ -313,8 +313,13 @@ def is_checkable(text: str) -> bool:
     )
     if len(words) <= _HEADLINE_MAX_WORDS and not has_verb:
         return False
-    if _in_title_case(words):
-        return False  # a heading or label: "Featured Video Of The Day"
+    if _in_title_case(words) and not any(
+        w.islower() and _inflected_event_verb(w) for w in words
+    ):
+        # A heading or label: "Featured Video Of The Day"; not a headline of
+        # names around a verb in lower case ("Giorgia Meloni meets Volodymyr
+        # Zelensky in Kyiv").
+        return False
     return has_verb
 
 
