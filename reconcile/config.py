@@ -102,6 +102,10 @@ class Config:
             "312" agree when they differ by at most this share of the larger one.
         wire_copy_threshold: articles whose whole texts score at or above this
             (``fuzz.ratio``) are one wire story and count as one origin.
+        wire_copy_containment: articles that share at least this share of
+            the shorter one's long sentences (and at least three) are one
+            wire story too: one outlet's copy trimmed or run with more
+            paragraphs or page text around it.
         alias_file: an optional user gazetteer (JSON) extending the bundled one.
         workers: how many cores a run uses: worker processes for the
             per-article work (extraction and value binding, see
@@ -143,6 +147,11 @@ class Config:
     )
     wire_copy_threshold: float = field(
         default=90.0, converter=_number("wire_copy_threshold", float), validator=_score
+    )
+    wire_copy_containment: float = field(
+        default=0.8,
+        converter=_number("wire_copy_containment", float),
+        validator=_fraction,
     )
     alias_file: Path | None = field(default=None, converter=_path_or_none)
     workers: int = field(

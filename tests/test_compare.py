@@ -222,6 +222,64 @@ class TestOrigins:
         assert wire.group_of["a"] == wire.group_of["b"]
         assert "c" not in wire.group_of
 
+    @staticmethod
+    def _story(n):
+        return "\n\n".join(
+            f"Rescuers in the province of Herat searched village number {i} for"
+            f" survivors through the night."
+            for i in range(n)
+        )
+
+    def test_a_wire_copy_run_with_more_text_is_one_origin(self):
+        """One outlet runs the wire's four paragraphs, another the same four
+        inside twice as much page text: the whole texts differ (``fuzz.ratio``
+        well under 90), the shorter one's long sentences are all in the other."""
+        wire_text = self._story(4)
+        longer = (
+            "Allow notifications to get alerts. Tap allow to subscribe to our"
+            " newsletter for the latest news every morning.\n\n"
+            + wire_text
+            + "\n\n"
+            + "\n\n".join(
+                f"Read more: an unrelated story number {i} about the weather in"
+                f" another city this week."
+                for i in range(4)
+            )
+        )
+        arts = [
+            Article(id="a", outlet="A", text=wire_text),
+            Article(id="b", outlet="B", text=longer),
+        ]
+        from rapidfuzz import fuzz
+
+        assert fuzz.ratio(wire_text, longer) < 90
+        wire = detect_wire_copies(arts)
+        assert wire.group_of["a"] == wire.group_of["b"]
+        assert "long sentences" in wire.reasons[wire.group_of["a"]]
+
+    @pytest.mark.parametrize(
+        ("shared", "own", "copy"),
+        [(4, 1, True), (3, 0, True), (2, 0, False), (3, 4, False)],
+    )
+    def test_shared_sentences_make_a_copy_from_three_and_most_of_the_shorter(
+        self, shared, own, copy
+    ):
+        """At least three long sentences, and 80% of the shorter article's, in both."""
+        common = self._story(shared)
+        mine = "\n\n".join(
+            f"Officials in Kabul counted {i} more tents delivered to the camps on Monday."
+            for i in range(own)
+        )
+        other = "\n\n".join(
+            f"Aid workers said convoy number {i} reached the valley late on Tuesday."
+            for i in range(own + 10)
+        )
+        arts = [
+            Article(id="a", outlet="A", text=common + "\n\n" + mine),
+            Article(id="b", outlet="B", text=other + "\n\n" + common),
+        ]
+        assert copy == ("a" in detect_wire_copies(arts).group_of)
+
 
 class TestDecideVerdict:
     def origins(self, n, hedged=False):

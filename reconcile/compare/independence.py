@@ -72,14 +72,20 @@ def detect_wire_copies(
 
     Candidates share at least one long sentence (see :func:`long_sentences`;
     *sentences* may hold them already, by article id); they are merged when
-    ``fuzz.ratio`` of their texts is at or above ``config.wire_copy_threshold``.
+    ``fuzz.ratio`` of their texts is at or above ``config.wire_copy_threshold``,
+    or when they share at least ``config.wire_copy_containment`` of the shorter
+    one's long sentences, and at least :data:`WIRE_MIN_SHARED` of them (one
+    copy trimmed, or run with more paragraphs or page text around it).
     """
     config = config or Config()
     sentences = sentences or {}
     by_sentence: dict[str, list[int]] = defaultdict(list)
+    each: list[frozenset[str]] = []
     for index, article in enumerate(articles):
         found = sentences.get(article.id)
-        for sentence in long_sentences(article) if found is None else found:
+        found = long_sentences(article) if found is None else found
+        each.append(found)
+        for sentence in found:
             by_sentence[sentence].append(index)
     parent = list(range(len(articles)))
 
@@ -89,6 +95,7 @@ def detect_wire_copies(
         return x
 
     checked: set[tuple[int, int]] = set()
+    contained: set[int] = set()  # articles joined by their shared sentences
     for members in by_sentence.values():
         for a, b in combinations(sorted(set(members))[:50], 2):
             if (a, b) in checked or articles[a].outlet == articles[b].outlet:
@@ -99,23 +106,40 @@ def detect_wire_copies(
                 >= config.wire_copy_threshold
             ):
                 parent[find(b)] = find(a)
+            elif len(each[a] & each[b]) >= max(
+                WIRE_MIN_SHARED,
+                config.wire_copy_containment * min(len(each[a]), len(each[b])),
+            ):
+                parent[find(b)] = find(a)
+                contained.update((a, b))
     groups: dict[int, list[Article]] = defaultdict(list)
     for index, article in enumerate(articles):
         groups[find(index)].append(article)
     group_of: dict[str, str] = {}
     reasons: dict[str, str] = {}
-    for members in groups.values():
+    for root, members in groups.items():
         outlets = sorted({a.outlet for a in members})
         if len(outlets) < 2:
             continue
         label = "wire copy: " + " = ".join(outlets)
         for article in members:
             group_of[article.id] = label
+        rule = f"fuzz.ratio >= {config.wire_copy_threshold:g}"
+        if any(find(i) == root for i in contained):
+            rule += (
+                f", or {config.wire_copy_containment:.0%} of the shorter one's"
+                " long sentences in both"
+            )
         reasons[label] = (
             f"articles {', '.join(sorted(a.id for a in members))} are the same text "
-            f"(fuzz.ratio >= {config.wire_copy_threshold:g}) under outlets {', '.join(outlets)}"
+            f"({rule}) under outlets {', '.join(outlets)}"
         )
     return WireGroups(group_of, reasons)
+
+
+#: Two articles share at least this many long sentences to be one wire story
+#: by their shared sentences alone.
+WIRE_MIN_SHARED = 3
 
 
 def long_sentences(article: Article) -> frozenset[str]:
