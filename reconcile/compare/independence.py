@@ -117,6 +117,7 @@ def detect_wire_copies(
         groups[find(index)].append(article)
     group_of: dict[str, str] = {}
     reasons: dict[str, str] = {}
+    contained_roots = {find(i) for i in contained}
     for root, members in groups.items():
         outlets = sorted({a.outlet for a in members})
         if len(outlets) < 2:
@@ -125,7 +126,7 @@ def detect_wire_copies(
         for article in members:
             group_of[article.id] = label
         rule = f"fuzz.ratio >= {config.wire_copy_threshold:g}"
-        if any(find(i) == root for i in contained):
+        if root in contained_roots:
             rule += (
                 f", or {config.wire_copy_containment:.0%} of the shorter one's"
                 " long sentences in both"
