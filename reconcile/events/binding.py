@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from attrs import field, frozen
@@ -420,15 +420,21 @@ _BOUND_BEFORE = re.compile(
 def _words_between(claim: Claim, start: int, end: int) -> list[str]:
     """The words of *claim* from *start* to *end* (text offsets), a name or a
     figure among them counted as one word ("U.S. Steel", "$14.9 billion-dollar")."""
-    text, offset = claim.text, claim.span.start
+    text, offset, values = claim.text, claim.span.start, claim.values
     words: list[str] = []
     cursor = start - offset
-    for value in claim.values:
-        if start <= value.span.start and value.span.end <= end:
-            words += _WORD.findall(text, cursor, value.span.start - offset)
-            words.append(value.text)
-            cursor = _ATTACHED.match(text, value.span.end - offset).end()
+    k = bisect.bisect_left(values, start, key=_value_start)
+    while k < len(values) and values[k].span.end <= end:
+        value = values[k]
+        words += _WORD.findall(text, cursor, value.span.start - offset)
+        words.append(value.text)
+        cursor = _ATTACHED.match(text, value.span.end - offset).end()
+        k += 1
     return words + _WORD.findall(text, cursor, end - offset)
+
+
+def _value_start(value: Value) -> int:
+    return value.span.start
 
 
 #: Words hyphened onto a value ("-dollar" in "$14.9 billion-dollar").
@@ -500,13 +506,15 @@ class _Anchors:
         k = bisect.bisect_left(self.starts, at)
         return self.items[k] if k < len(self.items) else None
 
-    def nearest(self, span: Span, claim: Claim) -> tuple[Trigger, int | None]:
-        """The trigger of *claim* nearest *span* (one inside it, when one is),
-        on *span*'s side of a comma, semicolon or dash when one side is: in
-        "agreed to acquire X for $14.9 billion, winning an auction", the price
-        is the takeover's, not the auction's."""
+    def nearest(
+        self, span: Span, parted: Callable[[Span, Span], bool]
+    ) -> tuple[Trigger, int | None]:
+        """The trigger nearest *span* (one inside it, when one is), on
+        *span*'s side of a comma, semicolon or dash (*parted*) when one side
+        is: in "agreed to acquire X for $14.9 billion, winning an auction", the
+        price is the takeover's, not the auction's."""
         found = [a for a in (self.before(span.start), self.after(span.end)) if a]
-        unbroken = [a for a in found if not _clause_break(claim, a[0].span, span)]
+        unbroken = [a for a in found if not parted(a[0].span, span)]
         if unbroken:
             found = unbroken
         if found:
@@ -526,6 +534,10 @@ class _Context:
         lexicon: TriggerLexicon,
     ) -> None:
         self.claim, self.lexicon = claim, lexicon
+        #: Where the claim's commas, semicolons and dashes are, and its
+        #: relative pronouns (text offsets), for a search in logarithmic time.
+        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(claim.text)]
+        self.relatives = [m.span() for m in _RELATIVE.finditer(claim.text)]
         #: Mentions of the events the claim compares its own with: they take
         #: only what follows them ("on the 29th ... than any crash since").
         compared = {
@@ -573,6 +585,34 @@ class _Context:
             None
             if at < 0 or cue is None
             else (claim.span.start + at, claim.span.start + at + len(cue))
+        )
+
+    def parted(self, a: Span, b: Span) -> bool:
+        """Whether a comma, semicolon or dash stands between the spans *a* and *b*."""
+        start = min(a.end, b.end) - self.claim.span.start
+        end = max(a.start, b.start) - self.claim.span.start
+        k = bisect.bisect_left(self.breaks, start)
+        return k < len(self.breaks) and self.breaks[k] < end
+
+    def relative_clause_between(self, start: int, end: int) -> bool:
+        """Whether a relative clause of another noun, with a verb of its own,
+        opens between *start* (an event word's end) and *end* (a date's
+        start): "The offer of $55 per share is a 40% premium to the price at
+        which U.S. Steel stock closed on Friday" dates the close, not the
+        offer. Not a relative clause of the event word itself ("the crash,
+        which happened on Sunday"). Only a pronoun within
+        :data:`_RELATIVE_REACH` characters before the date counts."""
+        text, offset = self.claim.text, self.claim.span.start
+        start, end = start - offset, end - offset
+        k = bisect.bisect_left(self.relatives, (max(start, end - _RELATIVE_REACH),))
+        if k >= len(self.relatives) or self.relatives[k][1] > end:
+            return False
+        at, after = self.relatives[k]
+        if len(_WORD.findall(text, max(start, at - _RELATIVE_REACH), at)) < 2:
+            return False
+        return any(
+            w.lower() not in _AUXILIARY and _may_be_inflected_verb(w)
+            for w in _WORD.findall(text, after, end)
         )
 
     def whole_of(self, value: Quantity) -> Quantity | None:
@@ -724,8 +764,8 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
                 "statement date",
                 f"dates the clause {trigger.text!r} is a modifier in, not {trigger.text!r}",
             )
-        if trigger.span.end <= value.span.start and _relative_clause_between(
-            claim, trigger.span.end, value.span.start
+        if trigger.span.end <= value.span.start and context.relative_clause_between(
+            trigger.span.end, value.span.start
         ):
             return Binding(
                 index,
@@ -780,7 +820,7 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
             change=_is_change(claim, value, context.lexicon),
         )
         anchors = context.harmed if value.measure is not None else context.events
-        trigger, mention = anchors.nearest(value.span, claim)
+        trigger, mention = anchors.nearest(value.span, context.parted)
         why = (
             f"part of {whole.text!r}"
             if whole is not None
@@ -806,7 +846,7 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
     speakers = _speakers_place(claim, index, value)
     if speakers is not None:
         return speakers
-    trigger, mention = context.events.nearest(value.span, claim)
+    trigger, mention = context.events.nearest(value.span, context.parted)
     if (
         trigger.span.end <= value.span.start
         and trigger.family != "consequence"  # "Many of the dead were in Puerto Salinar"
@@ -952,22 +992,8 @@ _MODIFIER_REACH = 160
 
 #: A relative pronoun opening a clause of its own.
 _RELATIVE = re.compile(r"\b(?:which|who|whom|whose)\b", re.IGNORECASE)
-
-
-def _relative_clause_between(claim: Claim, start: int, end: int) -> bool:
-    """Whether a relative clause of another noun, with a verb of its own, opens
-    between *start* (an event word's end) and *end* (a date's start): "The
-    offer of $55 per share is a 40% premium to the price at which U.S. Steel
-    stock closed on Friday" dates the close, not the offer. Not a relative
-    clause of the event word itself ("the crash, which happened on Sunday")."""
-    text = claim.text[start - claim.span.start : end - claim.span.start]
-    found = _RELATIVE.search(text)
-    if found is None or len(_WORD.findall(text, 0, found.start())) < 2:
-        return False
-    return any(
-        w.lower() not in _AUXILIARY and _may_be_inflected_verb(w)
-        for w in _WORD.findall(text, found.end())
-    )
+#: How far before a date a relative pronoun may open the clause it dates.
+_RELATIVE_REACH = 160
 
 
 @lru_cache(maxsize=65536)
@@ -986,13 +1012,6 @@ def _verb_between(claim: Claim, start: int, end: int) -> bool:
 
 
 _CLAUSE_BREAK = re.compile(r"[,;—–]|\s-\s")
-
-
-def _clause_break(claim: Claim, a: Span, b: Span) -> bool:
-    """Whether a comma, semicolon or dash lies between the spans *a* and *b* of *claim*."""
-    start = min(a.end, b.end) - claim.span.start
-    end = max(a.start, b.start) - claim.span.start
-    return start < end and _CLAUSE_BREAK.search(claim.text, start, end) is not None
 
 
 def _distance(a: Span, b: Span) -> int:
