@@ -885,6 +885,29 @@ class TestComparisons:
         levels = dict(compare_accounts(a, b, 90.0, {}).levels)
         assert levels["names"] == "other parties"
 
+    @pytest.mark.parametrize(
+        ("family", "left", "right", "level"),
+        [
+            ("legal", {"Viktor Kiraly"}, {"Jonas Castellanos"}, "other parties"),
+            ("election", {"Ana Ruiz"}, {"Omar Lozano"}, "other parties"),
+            (
+                "legal",
+                {"Viktor Kiraly", "Judge Ruth Amon"},
+                {"Viktor Kiraly"},
+                "shared name",
+            ),
+            ("incident", {"Viktor Kiraly"}, {"Jonas Castellanos"}, "disjoint"),
+        ],
+    )
+    def test_trials_or_elections_of_other_people_are_other_events(
+        self, family, left, right, level
+    ):
+        """Two sentencings in one court, a week apart by their weekdays, are two
+        events when the people they name have no one in common."""
+        a = account("a", family, set(), names=left)
+        b = account("b", family, set(), names=right)
+        assert level == dict(compare_accounts(a, b, 90.0, {}).levels)["names"]
+
 
 class TestCopies:
     def test_a_word_for_word_copy_joins_its_originals_event(self):

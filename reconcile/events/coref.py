@@ -61,6 +61,7 @@ from reconcile.match.comparisons import (
     LEVEL_CODES,
     MAGNITUDES_APART,
     PARTY_FAMILIES,
+    PERSON_FAMILIES,
     Account,
     ComparisonMatrix,
     MatchWeights,
@@ -217,11 +218,6 @@ def group_events(
 
 
 # -- within an article ---------------------------------------------------------
-
-
-#: Families whose events are told apart, within an article, by the people
-#: they name on other days (the winner of an election, the defendant of a trial).
-PERSON_FAMILIES = frozenset({"election", "legal"})
 
 
 class _Draft:

@@ -106,6 +106,10 @@ PARTY_FAMILIES = frozenset(
     {"agreement", "meeting", "contest", "business", "legal", "war", "supply"}
 )
 
+#: Families whose events are told apart by the people they name (the winner
+#: of an election, the defendant of a trial).
+PERSON_FAMILIES = frozenset({"election", "legal"})
+
 #: The family of an account whose claims name no event ("Turnout was 63%");
 #: :data:`reconcile.events.binding.ANAPHORIC`.
 ANAPHORIC_FAMILY = "anaphoric"
@@ -333,7 +337,12 @@ def comparison_matrix(
     places = _Signatures(accounts, lambda x: (x.places, x.containing, x.local))
     parties = _Signatures(
         accounts,
-        lambda x: (x.names, x.countries, x.family in _PARTIES_OR_NO_EVENT_WORD),
+        lambda x: (
+            x.names,
+            x.countries,
+            x.family in _PARTIES_OR_NO_EVENT_WORD,
+            x.family if x.family in PERSON_FAMILIES else None,
+        ),
     )
     codes: dict[str, int] = {}
 
@@ -696,6 +705,12 @@ def _names_level(a: Account, b: Account, name_share: Mapping[str, float]) -> str
         and b.countries - a.countries
     ):
         return "other parties"
+    if a.family == b.family and a.family in PERSON_FAMILIES and not shared:
+        # "sentenced Viktor Kiraly" and "sentenced Jonas Castellanos": the
+        # people named, none in common, are whom the events are about.
+        people_a, people_b = a.names - a.countries, b.names - b.countries
+        if people_a and people_b:
+            return "other parties"
     if not shared:
         return "disjoint"
     if a.names == b.names:
