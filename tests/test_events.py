@@ -295,6 +295,11 @@ class TestBinding:
                 " which Pittsburgh-based U.S. Steel stock closed on Friday.",
                 "statement date",
             ),
+            (
+                "The crash at Muan is the first deadly accident for the country's"
+                " largest budget airline, which was set up in 2005.",
+                "statement date",
+            ),
             ("The crash, which happened on Sunday, killed 179 people.", "date"),
             ("Nippon Steel announced a deal that will close in 2024.", "date"),
         ],
@@ -897,6 +902,20 @@ class TestComparisons:
                 "shared name",
             ),
             ("incident", {"Viktor Kiraly"}, {"Jonas Castellanos"}, "disjoint"),
+            # "An Ukrainian court sentenced ...": the country is no party
+            (
+                "legal",
+                {"Carmen Ibarra", "Ukraine"},
+                {"Lina Novak", "Ukraine"},
+                "other parties",
+            ),
+            # an election names its candidates: one country in common is enough
+            (
+                "election",
+                {"Ana Ruiz", "France"},
+                {"Omar Lozano", "France"},
+                "shared name",
+            ),
         ],
     )
     def test_trials_or_elections_of_other_people_are_other_events(
@@ -904,8 +923,8 @@ class TestComparisons:
     ):
         """Two sentencings in one court, a week apart by their weekdays, are two
         events when the people they name have no one in common."""
-        a = account("a", family, set(), names=left)
-        b = account("b", family, set(), names=right)
+        a = account("a", family, left & {"Ukraine", "France"}, names=left)
+        b = account("b", family, right & {"Ukraine", "France"}, names=right)
         assert level == dict(compare_accounts(a, b, 90.0, {}).levels)["names"]
 
 

@@ -599,7 +599,8 @@ class _Context:
         opens between *start* (an event word's end) and *end* (a date's
         start): "The offer of $55 per share is a 40% premium to the price at
         which U.S. Steel stock closed on Friday" dates the close, not the
-        offer. Not a relative clause of the event word itself ("the crash,
+        offer, and "the airline, which was set up in 2005" the airline's
+        founding. Not a relative clause of the event word itself ("the crash,
         which happened on Sunday"). Only a pronoun within
         :data:`_RELATIVE_REACH` characters before the date counts."""
         text, offset = self.claim.text, self.claim.span.start
@@ -611,7 +612,7 @@ class _Context:
         if len(_WORD.findall(text, max(start, at - _RELATIVE_REACH), at)) < 2:
             return False
         return any(
-            w.lower() not in _AUXILIARY and _may_be_inflected_verb(w)
+            w.lower() in _AUXILIARY or _may_be_inflected_verb(w)
             for w in _WORD.findall(text, after, end)
         )
 

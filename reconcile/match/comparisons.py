@@ -109,6 +109,8 @@ PARTY_FAMILIES = frozenset(
 #: Families whose events are told apart by the people they name (the winner
 #: of an election, the defendant of a trial).
 PERSON_FAMILIES = frozenset({"election", "legal"})
+#: The family whose events each have one person they are about (a defendant).
+DEFENDANT_FAMILY = "legal"
 
 #: The family of an account whose claims name no event ("Turnout was 63%");
 #: :data:`reconcile.events.binding.ANAPHORIC`.
@@ -705,11 +707,19 @@ def _names_level(a: Account, b: Account, name_share: Mapping[str, float]) -> str
         and b.countries - a.countries
     ):
         return "other parties"
-    if a.family == b.family and a.family in PERSON_FAMILIES and not shared:
+    if a.family == b.family and a.family in PERSON_FAMILIES:
         # "sentenced Viktor Kiraly" and "sentenced Jonas Castellanos": the
-        # people named, none in common, are whom the events are about.
+        # people named, none in common, are whom the events are about. A
+        # trial has its defendant (an "Ukrainian court" in both says nothing
+        # of it); an election names its candidates, so it takes no name at
+        # all in common.
         people_a, people_b = a.names - a.countries, b.names - b.countries
-        if people_a and people_b:
+        if (
+            people_a
+            and people_b
+            and not people_a & people_b
+            and (a.family == DEFENDANT_FAMILY or not shared)
+        ):
             return "other parties"
     if not shared:
         return "disjoint"
