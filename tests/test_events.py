@@ -287,6 +287,19 @@ class TestBinding:
         assert mention.event_class == "acquire"
         assert {b.mention for b in events.bindings} == {0}
 
+    def test_a_base_form_verb_takes_no_event_noun_but_the_agreement(self):
+        """ "voted to approve the ratification law on April 8" tells of a
+        ratification, dated April 8; only the generic agreement noun ("a
+        deal") joins a verb in its base form."""
+        events = bind_values(
+            only_claim(
+                "Russia's lower house, the State Duma, voted to approve the"
+                " ratification law on April 8."
+            )
+        )
+        (binding,) = events.bindings
+        assert "ratify" == events.mentions[binding.mention].event_class
+
     @pytest.mark.parametrize(
         ("text", "attribute"),
         [
@@ -894,7 +907,10 @@ class TestComparisons:
         ("family", "left", "right", "level"),
         [
             ("legal", {"Viktor Kiraly"}, {"Jonas Castellanos"}, "other parties"),
-            ("election", {"Ana Ruiz"}, {"Omar Lozano"}, "other parties"),
+            # outlets name other candidates of one election
+            ("election", {"Ana Ruiz"}, {"Omar Lozano"}, "disjoint"),
+            # one defendant misspelt
+            ("legal", {"Karl Ostrander"}, {"Karl Ostranderr"}, "disjoint"),
             (
                 "legal",
                 {"Viktor Kiraly", "Judge Ruth Amon"},
@@ -909,7 +925,7 @@ class TestComparisons:
                 {"Lina Novak", "Ukraine"},
                 "other parties",
             ),
-            # an election names its candidates: one country in common is enough
+            # an election of other candidates: no cannot-link
             (
                 "election",
                 {"Ana Ruiz", "France"},
@@ -918,11 +934,12 @@ class TestComparisons:
             ),
         ],
     )
-    def test_trials_or_elections_of_other_people_are_other_events(
+    def test_trials_of_other_defendants_are_other_events(
         self, family, left, right, level
     ):
         """Two sentencings in one court, a week apart by their weekdays, are two
-        events when the people they name have no one in common."""
+        events when the people they name, spelt alike or not, have no one in
+        common; two accounts of an election may name other candidates."""
         a = account("a", family, left & {"Ukraine", "France"}, names=left)
         b = account("b", family, right & {"Ukraine", "France"}, names=right)
         assert level == dict(compare_accounts(a, b, 90.0, {}).levels)["names"]

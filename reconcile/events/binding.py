@@ -341,7 +341,13 @@ def _one_event(
         return False
     # "agreed to buy": a verb's object; "a deal to buy", "signed an agreement
     # with U.S. Steel to buy": what an agreement noun is to do.
-    is_object = (_is_verb(last, lexicon) and len(words) < _OBJECT_WINDOW) or (
+    # A verb in its base form takes only an agreement noun this way ("to
+    # acquire U.S. Steel in a $14.9 billion deal"), not "to approve the
+    # ratification law", which tells of a ratification.
+    verb = last.lemma != last.text.lower() or (
+        trigger.event_class in GENERIC_CLASSES and _is_verb(last, lexicon)
+    )
+    is_object = (verb and len(words) < _OBJECT_WINDOW) or (
         _is_trigger_noun(last, lexicon)
         and len(words) < _PURPOSE_WINDOW
         and words[-1:] == ["to"]

@@ -34,12 +34,11 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz import fuzz, process
 
+from reconcile.match.comparisons import SAME_NAME, names_alike
 from reconcile.model import Actor, Claim
 
 __all__ = ["SAME_NAME", "leaders_of", "owner_of", "unify_owners"]
 
-#: ``fuzz.ratio`` at or above which two owners' names are one name misspelt.
-SAME_NAME = 88
 
 _OWNED = re.compile(r"^(?P<unit>.+) \((?P<owner>[A-Z][^()]*)\)$")
 #: A name as written: capitalised words, joined by "of", "d'" or initials.
@@ -168,9 +167,9 @@ def unify_owners(
                 b = ordered[j]
                 if (
                     spelt[i, j]
-                    or _alike(a, b)
-                    or (led[i] is not None and _alike(led[i], b))
-                    or (led[j] is not None and _alike(led[j], a))
+                    or names_alike(a, b)
+                    or (led[i] is not None and names_alike(led[i], b))
+                    or (led[j] is not None and names_alike(led[j], a))
                 ):
                     parent[_root(parent, b)] = _root(parent, a)
         groups: dict[str, list[str]] = defaultdict(list)
@@ -203,17 +202,3 @@ def _led(
         owner.casefold(), folded, scorer=fuzz.ratio, score_cutoff=SAME_NAME
     )
     return None if found is None else leaders[found[2]]
-
-
-def _alike(a: str, b: str) -> bool:
-    """Whether two names are one: alike letter for letter, or one's words (two
-    or more, the last word the same) all among the other's."""
-    if a == b:
-        return True
-    if fuzz.ratio(a.casefold(), b.casefold()) >= SAME_NAME:
-        return True
-    words_a, words_b = a.casefold().split(), b.casefold().split()
-    if words_a[-1] != words_b[-1]:
-        return False  # "United States" is not "United States Steel"
-    small, large = sorted((set(words_a), set(words_b)), key=len)
-    return len(small) >= 2 and small < large

@@ -44,6 +44,7 @@ from functools import cache, lru_cache
 
 import numpy as np
 from attrs import field, frozen
+from rapidfuzz import fuzz
 
 from reconcile.lexicon import TriggerLexicon, load_json, trigger_lexicon
 from reconcile.model import MatchReason
@@ -106,11 +107,15 @@ PARTY_FAMILIES = frozenset(
     {"agreement", "meeting", "contest", "business", "legal", "war", "supply"}
 )
 
-#: Families whose events are told apart by the people they name (the winner
-#: of an election, the defendant of a trial).
+#: Families whose events are told apart, within an article, by the people
+#: they name on other days (the winner of an election, the defendant of a trial).
 PERSON_FAMILIES = frozenset({"election", "legal"})
-#: The family whose events each have one person they are about (a defendant).
+#: The family whose events are each about one person, across articles too (a
+#: defendant): two such accounts whose people are all other people are two events.
 DEFENDANT_FAMILY = "legal"
+
+#: ``fuzz.ratio`` at or above which two names are one name misspelt.
+SAME_NAME = 88
 
 #: The family of an account whose claims name no event ("Turnout was 63%");
 #: :data:`reconcile.events.binding.ANAPHORIC`.
@@ -343,7 +348,7 @@ def comparison_matrix(
             x.names,
             x.countries,
             x.family in _PARTIES_OR_NO_EVENT_WORD,
-            x.family if x.family in PERSON_FAMILIES else None,
+            x.family == DEFENDANT_FAMILY,
         ),
     )
     codes: dict[str, int] = {}
@@ -696,6 +701,34 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(name.casefold().split())
 
 
+def _other_people(a: Account, b: Account) -> bool:
+    """Whether both accounts name people (names that are not countries) and
+    no person of one is a person of the other, spelt alike or not."""
+    people_a, people_b = a.names - a.countries, b.names - b.countries
+    return (
+        bool(people_a)
+        and bool(people_b)
+        and not any(names_alike(x, y) for x in people_a for y in people_b)
+    )
+
+
+def names_alike(a: str, b: str) -> bool:
+    """Whether two names are one: alike letter for letter (``fuzz.ratio`` at
+    least :data:`SAME_NAME`: "Karl Ostrander", "Karl Ostranderr"), or one's
+    words (two or more, the last word the same) all among the other's ("Star
+    Movement", "Five Star Movement"; not "United States", "United States Steel").
+    """
+    if a == b:
+        return True
+    if fuzz.ratio(a.casefold(), b.casefold()) >= SAME_NAME:
+        return True
+    words_a, words_b = a.casefold().split(), b.casefold().split()
+    if not words_a or not words_b or words_a[-1] != words_b[-1]:
+        return False
+    small, large = sorted((set(words_a), set(words_b)), key=len)
+    return len(small) >= 2 and small < large
+
+
 def _names_level(a: Account, b: Account, name_share: Mapping[str, float]) -> str:
     if not a.names or not b.names:
         return "unknown"
@@ -707,20 +740,12 @@ def _names_level(a: Account, b: Account, name_share: Mapping[str, float]) -> str
         and b.countries - a.countries
     ):
         return "other parties"
-    if a.family == b.family and a.family in PERSON_FAMILIES:
-        # "sentenced Viktor Kiraly" and "sentenced Jonas Castellanos": the
-        # people named, none in common, are whom the events are about. A
-        # trial has its defendant (an "Ukrainian court" in both says nothing
-        # of it); an election names its candidates, so it takes no name at
-        # all in common.
-        people_a, people_b = a.names - a.countries, b.names - b.countries
-        if (
-            people_a
-            and people_b
-            and not people_a & people_b
-            and (a.family == DEFENDANT_FAMILY or not shared)
-        ):
-            return "other parties"
+    if a.family == b.family == DEFENDANT_FAMILY and _other_people(a, b):
+        # "sentenced Viktor Kiraly" and "sentenced Jonas Castellanos": a
+        # trial is about its defendant (an "Ukrainian court" in both says
+        # nothing of it). Not elections: outlets name the winner or the
+        # winner's party ("Karl Ostrander", "the Harbour Party").
+        return "other parties"
     if not shared:
         return "disjoint"
     if a.names == b.names:
