@@ -4,9 +4,13 @@ A reconciliation keeps, for :meth:`reconcile.Reconciliation.add`, each
 claim's value bindings, each article's accounts of events and each claim's
 frame. A run over a corpus reads them once, while they are made; a report never
 reads them again. As millions of small objects they took some 0.5 GB of a
-run's peak at a million claims; pickled, a third to a half of that.
-:class:`PackedMapping` holds such a mapping as pickled chunks and unpickles
-it, whole and for good, the first time anything reads it.
+run's peak at a million claims; pickled, a third to a half of that; pickled
+and compressed (zlib at its fastest level, which the ids and words repeated
+from entry to entry suit), a quarter of the pickles again: at 100,000 claims
+the four mappings a run packs took 44 MB pickled and take 11 MB compressed,
+for 0.4 s of compressing. :class:`PackedMapping` holds such a mapping as
+compressed pickled chunks and unpickles it, whole and for good, the first
+time anything reads it.
 
 >>> packed = PackedMapping({"a": (1, 2), "b": (3,)})
 >>> packed.is_packed, len(packed)
@@ -20,6 +24,7 @@ True
 from __future__ import annotations
 
 import pickle
+import zlib
 from collections.abc import Iterator, Mapping
 from itertools import islice
 from typing import Any, TypeVar
@@ -34,9 +39,14 @@ CHUNK_ENTRIES = 4096
 it ends, which for a whole mapping of a million entries would take more
 memory, for a while, than packing saves."""
 
+COMPRESSION_LEVEL = 1
+"""zlib's level for the chunks: its fastest, which already compresses the
+mappings a run packs to a quarter of their pickles; level 6 takes twice to
+three times as long for a tenth less."""
+
 
 class PackedMapping(Mapping[K, V]):
-    """A read-only mapping held as pickled chunks until it is first read.
+    """A read-only mapping held as compressed pickled chunks until it is first read.
 
     Its length is known without unpickling; any other read (a key, iteration,
     equality) unpickles every chunk once and keeps the dict. Equal to any
@@ -50,7 +60,8 @@ class PackedMapping(Mapping[K, V]):
         entries = iter(items.items())
         self._chunks: list[bytes] | None = []
         while chunk := dict(islice(entries, CHUNK_ENTRIES)):
-            self._chunks.append(pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL))
+            pickled = pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
+            self._chunks.append(zlib.compress(pickled, COMPRESSION_LEVEL))
         self._items: dict[K, V] | None = None
         self._length = len(items)
 
@@ -59,11 +70,16 @@ class PackedMapping(Mapping[K, V]):
         """Whether the items are still pickled (nothing has read them)."""
         return self._items is None
 
+    @property
+    def packed_bytes(self) -> int:
+        """How many bytes the compressed chunks take (0 once unpacked)."""
+        return sum(map(len, self._chunks or ()))
+
     def _unpacked(self) -> dict[K, V]:
         if self._items is None:
             items: dict[K, V] = {}
             for chunk in self._chunks or ():
-                items.update(pickle.loads(chunk))
+                items.update(pickle.loads(zlib.decompress(chunk)))
             self._items, self._chunks = items, None
         return self._items
 

@@ -27,6 +27,20 @@ class TestPackedMapping:
         assert (4, "v4") == packed["k4"]
         assert list(items) == list(packed)
 
+    def test_it_holds_its_chunks_compressed(self, monkeypatch):
+        """Entries that repeat words take fewer bytes packed than pickled, and read back whole."""
+        monkeypatch.setattr(packed_module, "CHUNK_ENTRIES", 100)
+        items = {
+            f"article-{i // 3}#{i % 3}": ("said the ministry of foreign affairs", i)
+            for i in range(1000)
+        }
+        packed = PackedMapping(items)
+        pickled = len(pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL))
+
+        assert 0 < packed.packed_bytes < pickled / 2
+        assert items == dict(packed)
+        assert 0 == packed.packed_bytes
+
     def test_a_missing_key_raises_key_error(self):
         """A key it does not hold raises KeyError, and `get` gives the default."""
         packed = PackedMapping({"a": 1})
