@@ -33,7 +33,7 @@ from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
 from reconcile.match.scoring import PairScorer
 from reconcile.model import Article, Claim, Event, Fact, Membership
-from reconcile.packed import PackedMapping
+from reconcile.packed import PackedArray, PackedMapping
 from reconcile.parallel import ArticleWork, process_articles
 from reconcile.parallel_compare import FactEngine, FactJob, compare_fact_jobs
 from reconcile.replacing import replaced
@@ -289,17 +289,16 @@ def _add_articles(
         for c, binding in zip(done.claims, done.bindings, strict=True)
     )
     del work
-    # A run's frames, claim serials, accounts of events and value bindings
-    # are read again only by a later add: a first run holds each pickled
-    # once it has used it (see reconcile.packed). An add keeps them as they
-    # are, since the next add reads them again.
+    # A run's frames, claim serials, pair keys and scores, accounts of events
+    # and value bindings are read again only by a later add: a first run
+    # holds each compressed once it has used it (see reconcile.packed). An
+    # add keeps them as they are, since the next add reads them again.
     first_run = state is None
     if first_run:
-        index = replaced(
-            replaced(index, "frames", PackedMapping(index.frames)),
-            "serials",
-            PackedMapping(index.serials),
-        )
+        index = replaced(index, "frames", PackedMapping(index.frames))
+        index = replaced(index, "serials", PackedMapping(index.serials))
+        index = replaced(index, "pair_keys", PackedArray(index.pair_keys))
+        index = replaced(index, "pair_scores", PackedArray(index.pair_scores))
     # Matching's temporaries and the pool's results are gone: their pages go
     # back to the system rather than wait in the heap (see heap_release).
     release_free_heap()
