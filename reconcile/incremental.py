@@ -33,7 +33,7 @@ from reconcile.match.clustering import ClaimCluster
 from reconcile.match.index import MatchIndex, build_match_index, extend_match_index
 from reconcile.match.scoring import PairScorer
 from reconcile.model import Article, Claim, Event, Fact, Membership
-from reconcile.packed import PackedMapping
+from reconcile.packed import PackedArray, PackedMapping
 from reconcile.parallel import ArticleWork, process_articles
 from reconcile.parallel_compare import FactEngine, FactJob, compare_fact_jobs
 from reconcile.replacing import replaced
@@ -256,32 +256,18 @@ def _add_articles(
         else build_match_index((), config, explained=False)
     )
     work = _extract(new_articles, index.gazetteer, config, report, engines.articles)
-    new_claims = [claim for done in work for claim in done.claims]
-    report("match", 0, 1)
-    index = extend_match_index(
-        index,
-        new_claims,
-        proposing=(
-            claim.id
-            for done in work
-            for claim, bound in zip(done.claims, done.bindings, strict=True)
-            if bound.states_proposition
-        ),
-        scorer=engines.pairs,
-    )
-    report("match", 1, 1)
     every_article = (*old_articles, *new_articles)
     sentences = dict(state.sentences) if state is not None else {}
     sentences.update(
         (a.id, done.sentences) for a, done in zip(new_articles, work, strict=True)
     )
+    # Wire copies are found from the articles alone, before matching: the
+    # long sentences are not kept through it. Nor after: the next add reads
+    # them from the articles again (about 25 us an article), instead of
+    # holding some 500 bytes an article (200 MB at a million claims).
     wire = detect_wire_copies(every_article, config, sentences=sentences)
-    # The long sentences are not kept: the next add reads them from the
-    # articles again (about 25 us an article), instead of holding some 500
-    # bytes an article (200 MB at a million claims).
     del sentences
-    previous = state.compared if state is not None else {}
-    every_claim = (*(state.claims if state is not None else ()), *new_claims)
+    new_claims = [claim for done in work for claim in done.claims]
     bindings = dict(state.bindings) if state is not None else {}
     bindings.update(
         (c.id, binding)
@@ -289,17 +275,27 @@ def _add_articles(
         for c, binding in zip(done.claims, done.bindings, strict=True)
     )
     del work
-    # A run's frames, claim serials, accounts of events and value bindings
-    # are read again only by a later add: a first run holds each pickled
-    # once it has used it (see reconcile.packed). An add keeps them as they
-    # are, since the next add reads them again.
+    release_free_heap()  # the pool's results and the long sentences
+    report("match", 0, 1)
+    index = extend_match_index(
+        index,
+        new_claims,
+        proposing=(c.id for c in new_claims if bindings[c.id].states_proposition),
+        scorer=engines.pairs,
+    )
+    report("match", 1, 1)
+    previous = state.compared if state is not None else {}
+    every_claim = (*(state.claims if state is not None else ()), *new_claims)
+    # A run's frames, claim serials, pair keys and scores, accounts of events
+    # and value bindings are read again only by a later add: a first run
+    # holds each compressed once it has used it (see reconcile.packed). An
+    # add keeps them as they are, since the next add reads them again.
     first_run = state is None
     if first_run:
-        index = replaced(
-            replaced(index, "frames", PackedMapping(index.frames)),
-            "serials",
-            PackedMapping(index.serials),
-        )
+        index = replaced(index, "frames", PackedMapping(index.frames))
+        index = replaced(index, "serials", PackedMapping(index.serials))
+        index = replaced(index, "pair_keys", PackedArray(index.pair_keys))
+        index = replaced(index, "pair_scores", PackedArray(index.pair_scores))
     # Matching's temporaries and the pool's results are gone: their pages go
     # back to the system rather than wait in the heap (see heap_release).
     release_free_heap()

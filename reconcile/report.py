@@ -145,9 +145,13 @@ def _event_records(
 
 
 def editor_order(facts: Sequence[Fact]) -> list[Fact]:
-    """*facts* by status (:data:`STATUS_ORDER`), then in their own order (earliest claim first)."""
-    position = {id(f): i for i, f in enumerate(facts)}
-    return sorted(facts, key=lambda f: (STATUS_ORDER.index(f.status), position[id(f)]))
+    """*facts* by status (:data:`STATUS_ORDER`), then in their own order (earliest claim first).
+
+    The sort is stable, so facts of one status keep their order without a
+    position each (a map of them took some 0.1 GB at a million claims).
+    """
+    rank = {status: i for i, status in enumerate(STATUS_ORDER)}
+    return sorted(facts, key=lambda f: rank[f.status])
 
 
 def article_record(article: Article) -> dict[str, Any]:

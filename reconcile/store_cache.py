@@ -140,8 +140,13 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
     old_facts = old_state.compared if old_state is not None else {}
     old_split = old_index.split_cache if old_index is not None else {}
     old_frames = old_index.frames if old_index is not None else {}
-    old_keys = old_index.pair_keys if old_index is not None else np.empty(0, np.int64)
-    new_pairs = ~positions_in(new_index.pair_keys, old_keys)[1]
+    old_keys = (
+        np.asarray(old_index.pair_keys)
+        if old_index is not None
+        else np.empty(0, np.int64)
+    )
+    new_keys = np.asarray(new_index.pair_keys)
+    new_pairs = ~positions_in(new_keys, old_keys)[1]
     # A fact whose only change is its memberships (each run's weights give
     # new waterfalls) is written as its key and memberships.
     remembered = {
@@ -177,8 +182,8 @@ def encode_segment(before: Reconciliation | None, after: Reconciliation) -> byte
             for a in new_state.articles[old_articles:]
             if a.id in new_state.sentences
         },
-        "pair_keys": new_index.pair_keys[new_pairs],
-        "pair_scores": new_index.pair_scores[new_pairs],
+        "pair_keys": new_keys[new_pairs],
+        "pair_scores": np.asarray(new_index.pair_scores)[new_pairs],
         "split_new": {
             k: v for k, v in new_index.split_cache.items() if k not in old_split
         },

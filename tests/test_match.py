@@ -17,6 +17,7 @@ from reconcile.match import (
     frames,
     score_against,
 )
+from reconcile.match.clustering import _collapse_duplicates
 from reconcile.match.frames import content_tokens, frame_tokens
 from reconcile.model import Actor, Claim, Quantity, Span
 
@@ -124,6 +125,27 @@ class TestClaimFrame:
 
 
 class TestClusterClaims:
+    def test_word_for_word_copies_join_their_originals_cluster(self):
+        """Identical claims are clustered once and rejoin their original's cluster;
+        a claim worded alike with another value is not a copy but still joins."""
+        text = "Russia and Iran signed a 20-year partnership pact"
+        claims = [
+            make_claim("a#1", text, ("Russia", "Iran")),
+            make_claim("b#1", text, ("Russia", "Iran")),
+            make_claim("c#1", text, ("Russia", "Iran")),
+            make_claim("d#1", text.replace("20", "25"), ("Russia", "Iran")),
+            make_claim("e#1", "Floods hit the coast of Peru on Monday"),
+        ]
+
+        ordered, twins = _collapse_duplicates(claims, load_gazetteer())
+        clusters = clusters_as_sets(cluster_claims(claims))
+
+        assert ["a#1", "d#1", "e#1"] == [c.id for c in ordered]
+        assert {"a#1": ["b#1", "c#1"]} == {
+            k: [c.id for c in v] for k, v in twins.items()
+        }
+        assert {frozenset({"a#1", "b#1", "c#1", "d#1"}), frozenset({"e#1"})} == clusters
+
     def test_same_fact_different_values_cluster(self):
         """'a 20-year pact' and 'a 25-year treaty' between the same actors are one fact."""
         claims = [

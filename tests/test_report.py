@@ -40,6 +40,7 @@ from reconcile.report import (
     STATUS_ORDER,
     Report,
     build_report,
+    editor_order,
     render_html,
     render_json,
     render_markdown,
@@ -364,6 +365,16 @@ def _fact(fid: str, status: str, statement: str = TEXT[:-1]) -> Fact:
 
 
 class TestBuildReport:
+    def test_editor_order_keeps_each_status_in_the_facts_own_order(self):
+        """Facts go by status, and those of one status stay in the order given."""
+        statuses = ["corroborated", "conflicting", "single_source", "conflicting"]
+        statuses += ["updated", "corroborated", "single_source", "updated"]
+        facts = [_fact(f"F{i}", status) for i, status in enumerate(statuses)]
+
+        ordered = [f.id for f in editor_order(facts)]
+
+        assert ["F1", "F3", "F4", "F7", "F2", "F6", "F0", "F5"] == ordered
+
     def test_empty(self):
         """No articles and no facts give an empty report with the library's version."""
         expected = {

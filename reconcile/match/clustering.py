@@ -141,7 +141,9 @@ def _collapse_duplicates(
     A wire copy or a republished article repeats its claims word for word;
     clustering sees each wording once, so repetition never shifts the averages
     that decide which claims belong together. The twins rejoin their
-    representative's cluster afterwards.
+    representative's cluster afterwards. They are held by the id of their
+    representative, for the representatives that have some only (an empty
+    list for each of a million claims took some 0.1 GB while clustering).
     """
     representatives: list[Claim] = []
     twins: dict[str, list[Claim]] = {}
@@ -152,7 +154,6 @@ def _collapse_duplicates(
     shared = Counter(zip(texts, (claim.polarity for claim in ordered), strict=True))
     for claim, text in zip(ordered, texts, strict=True):
         if shared[text, claim.polarity] == 1:
-            twins[claim.id] = []
             representatives.append(claim)
             continue
         key = (
@@ -161,10 +162,9 @@ def _collapse_duplicates(
             claim.polarity,
         )
         if key in first:
-            twins[first[key].id].append(claim)
+            twins.setdefault(first[key].id, []).append(claim)
         else:
             first[key] = claim
-            twins[claim.id] = []
             representatives.append(claim)
     return representatives, twins
 

@@ -49,6 +49,7 @@ from reconcile.match.clustering import (
 from reconcile.match.frames import Frame, claim_frame
 from reconcile.match.scoring import PairScorer, score_pairs
 from reconcile.model import Claim
+from reconcile.packed import PackedArray
 
 __all__ = ["MatchIndex", "build_match_index", "extend_match_index", "positions_in"]
 
@@ -65,8 +66,10 @@ class MatchIndex:
         clusters: the clusters, as :func:`~reconcile.match.cluster_claims` returns them.
         serials: a number per claim id, given in order of arrival; pair scores
             are keyed on them so that they survive new claims.
-        pair_keys: sorted ``low_serial << 32 | high_serial`` of every pair scored so far.
-        pair_scores: the score of each pair in *pair_keys*.
+        pair_keys: sorted ``low_serial << 32 | high_serial`` of every pair
+            scored so far (a first run holds them compressed, as a
+            :class:`~reconcile.packed.PackedArray`, until an add reads them).
+        pair_scores: the score of each pair in *pair_keys* (likewise).
         frames: each claim's frame, by claim id.
         split_cache: the clusters of each linked component of two or more
             claims, by its member ids.
@@ -83,8 +86,8 @@ class MatchIndex:
     claims: Mapping[str, Claim] = field(repr=False)
     clusters: tuple[ClaimCluster, ...] = field(repr=False)
     serials: Mapping[str, int] = field(repr=False)
-    pair_keys: np.ndarray = field(repr=False)
-    pair_scores: np.ndarray = field(repr=False)
+    pair_keys: np.ndarray | PackedArray = field(repr=False)
+    pair_scores: np.ndarray | PackedArray = field(repr=False)
     frames: Mapping[str, Frame] = field(repr=False)
     split_cache: SplitCache = field(repr=False)
     scored_now: int = 0
@@ -243,19 +246,18 @@ def _scores(
     (by *scorer*, or :func:`score_pairs`) for the rest; and the index's pair
     keys and scores with the fresh ones merged in, and how many pairs were
     scored now."""
-    position, known = positions_in(keys, index.pair_keys)
+    old_keys, old_scores = np.asarray(index.pair_keys), np.asarray(index.pair_scores)
+    position, known = positions_in(keys, old_keys)
     scores = np.zeros(len(keys), dtype=np.float64)
-    scores[known] = index.pair_scores[position[known]]
+    scores[known] = old_scores[position[known]]
     del position
     fresh = ~known
     del known
     if not fresh.any():
-        return scores, index.pair_keys, index.pair_scores, 0
+        return scores, old_keys, old_scores, 0
     score = scorer if scorer is not None else score_pairs
     scores[fresh] = score(frames, a[fresh], b[fresh], config)
-    pair_keys, pair_scores = _merge(
-        index.pair_keys, index.pair_scores, keys[fresh], scores[fresh]
-    )
+    pair_keys, pair_scores = _merge(old_keys, old_scores, keys[fresh], scores[fresh])
     return scores, pair_keys, pair_scores, int(fresh.sum())
 
 
