@@ -16,7 +16,8 @@ date       same day, 1-3 days, 4-7 days, 8-30 days, further, after the
 place      same, one contains the other, different, unknown
 names      same names, shared rare name, shared name, other parties (each
            names a country the other does not, in events defined by their
-           parties), disjoint, unknown
+           parties; two trials' people have no one in common), disjoint,
+           unknown
 wording    ``token_set_ratio`` of the accounts' texts: >= 85, 70-85,
            50-70, < 50
 ========== ================================================================
@@ -52,6 +53,7 @@ from reconcile.model import MatchReason
 __all__ = [
     "FEATURES",
     "LEVEL_CODES",
+    "SAME_NAME",
     "Account",
     "ComparisonMatrix",
     "ComparisonVector",
@@ -61,6 +63,7 @@ __all__ = [
     "comparison_matrix",
     "default_weights",
     "explain",
+    "names_alike",
 ]
 
 FEATURES: dict[str, tuple[str, ...]] = {
