@@ -1103,6 +1103,43 @@ class TestLookAlikes:
         matrix = comparison_matrix(pair, a, b, np.array([60.0]), {})
         assert bool(_days_apart(matrix, pair, a, b)[0]) == apart
 
+    @given(
+        st.lists(
+            st.tuples(
+                st.dates(date(2023, 12, 1), date(2024, 2, 1)),
+                st.integers(0, 40),
+                st.booleans(),
+            ),
+            min_size=2,
+            max_size=8,
+        ),
+        st.data(),
+    )
+    def test_the_gaps_of_many_pairs_are_each_pairs_date_gap(self, dated, data):
+        """The event stage measures the days between accounts for all pairs at
+        once, as :func:`date_gap` does one pair (a weekday the short way round)."""
+        import numpy as np
+
+        from reconcile.events.coref import _date_gaps
+        from reconcile.match.comparisons import date_gap
+
+        accounts = [
+            account(
+                f"a{i}",
+                "incident",
+                set(),
+                date=(day, day + timedelta(days=length)),
+                weekday=weekday,
+            )
+            for i, (day, length, weekday) in enumerate(dated)
+        ]
+        indices = st.integers(0, len(accounts) - 1)
+        pairs = data.draw(st.lists(st.tuples(indices, indices), min_size=1))
+        a, b = (np.array(side) for side in zip(*pairs, strict=True))
+        assert _date_gaps(accounts, a, b).tolist() == [
+            date_gap(accounts[i], accounts[j]) for i, j in pairs
+        ]
+
     def test_an_account_named_by_a_shared_verb_has_no_kind(self):
         """'It struck Mosul' may be the quake: a generic verb names no kind."""
         quake = account("a", "incident", set(), event_class="quake", triggers={"quake"})

@@ -54,7 +54,7 @@ from reconcile.events.binding import (
 )
 from reconcile.extract.actors import PLACE_TYPES, Gazetteer, load_gazetteer
 from reconcile.extract.triggers import lemmas_of
-from reconcile.lexicon import TriggerLexicon, trigger_lexicon
+from reconcile.lexicon import TriggerLexicon, inflections, trigger_lexicon
 from reconcile.match.clustering import _component_numbers
 from reconcile.match.comparisons import (
     COARSE_REACH,
@@ -780,14 +780,14 @@ def agreement_topics(claim: Claim, mention: EventMention) -> frozenset[str]:
 
 @cache
 def _agreement_nouns() -> tuple[re.Pattern[str], dict[str, str]]:
-    """A pattern of the lower-case nouns of the agreement family, singular and
-    plural ("treaty", "treaties"), and the lemma of each form."""
+    """A pattern of the lower-case nouns of the agreement family in each of
+    their forms ("treaty", "treaties", from lemminflect), and the lemma of each form."""
     lexicon = trigger_lexicon()
     lemma_of: dict[str, str] = {}
     for lemma, classes in lexicon.nouns.items():
         if any(lexicon.family[c] == "agreement" for c in classes):
-            plural = lemma[:-1] + "ies" if lemma.endswith("y") else lemma + "s"
-            lemma_of[lemma] = lemma_of[plural] = lemma
+            for form in inflections([lemma], "NOUN"):
+                lemma_of.setdefault(form, lemma)
     forms = sorted(lemma_of, key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, forms))})\b"), lemma_of
 
@@ -1350,17 +1350,23 @@ def _apart(
         & ~_incidents(accounts, a, b)
     )
     # Agreements about other things: "a fertiliser supply agreement" is not
-    # "a satellite navigation treaty", whoever signed them and when. Accounts
-    # hold few distinct sets of topics: each pair of sets is judged once.
+    # "a satellite navigation treaty", whoever signed them and when. Each
+    # pair of distinct sets of topics the candidate pairs meet is judged once.
     codes: dict[frozenset[str], int] = {frozenset(): 0}
-    topic = np.array([codes.setdefault(x.topics, len(codes)) for x in accounts])
-    if len(codes) > 1:
+    topic = np.array(
+        [codes.setdefault(x.topics, len(codes)) for x in accounts], dtype=np.int64
+    )
+    both = np.flatnonzero((topic[a] > 0) & (topic[b] > 0))
+    if len(both):
         sets = list(codes)
+        pairs, inverse = np.unique(
+            topic[a[both]] * len(sets) + topic[b[both]], return_inverse=True
+        )
         apart = np.array(
-            [[bool(x) and bool(y) and not x & y for y in sets] for x in sets],
+            [not sets[k // len(sets)] & sets[k % len(sets)] for k in pairs.tolist()],
             dtype=bool,
         )
-        cannot |= apart[topic[a], topic[b]]
+        cannot[both] |= apart[inverse.reshape(-1)]
     return cannot
 
 
@@ -1385,9 +1391,22 @@ def _days_apart(
         & (matrix.column("wording") != LEVEL_CODES["wording"][">= 85"])
         & ~(coarse[a] | coarse[b])
     )
-    for k in np.flatnonzero(days_apart).tolist():
-        days_apart[k] = date_gap(accounts[int(a[k])], accounts[int(b[k])]) > 1
+    found = np.flatnonzero(days_apart)
+    if len(found):
+        days_apart[found] = _date_gaps(accounts, a[found], b[found]) > 1
     return days_apart
+
+
+def _date_gaps(accounts: Sequence[Account], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """:func:`~reconcile.match.comparisons.date_gap` of each pair of dated
+    accounts ``(accounts[a[k]], accounts[b[k]])``, for all pairs at once."""
+    first = np.array([x.date[0].toordinal() if x.date else 0 for x in accounts])
+    last = np.array([x.date[1].toordinal() if x.date else 0 for x in accounts])
+    weekday = np.array([x.weekday for x in accounts], dtype=bool)
+    gap = np.maximum(np.maximum(first[b] - last[a], first[a] - last[b]), 0)
+    short = (weekday[a] | weekday[b]) & (gap <= 7)
+    gap[short] = np.minimum(gap[short], 7 - gap[short])
+    return gap
 
 
 def _incidents(accounts: Sequence[Account], a: np.ndarray, b: np.ndarray) -> np.ndarray:

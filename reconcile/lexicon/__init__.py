@@ -26,6 +26,7 @@ __all__ = [
     "FrameWords",
     "TriggerLexicon",
     "frame_words",
+    "inflections",
     "load_json",
     "trigger_lexicon",
 ]
@@ -134,9 +135,7 @@ def trigger_lexicon() -> TriggerLexicon:
         related=frozenset(frozenset(pair) for pair in data["related_families"]),
         labour_cues=frozenset(data["labour_cues"]),
         determiners=frozenset(data.get("determiners", ())),
-        part_markers=_with_inflections(
-            data["part_markers"], data.get("part_verbs", ())
-        ),
+        part_markers=_withinflections(data["part_markers"], data.get("part_verbs", ())),
         background_markers=frozenset(data["background_markers"]),
         generic=frozenset(data.get("generic_lemmas", ())),
         owned_units=frozenset(data.get("owned_units", ())),
@@ -191,8 +190,8 @@ def frame_words_of(data: dict[str, Any], source: str) -> FrameWords:
     synonyms: dict[str, str] = {}
     for token, group in data["synonyms"].items():
         forms = (
-            _inflections(group.get("verbs", ()), "VERB")
-            | _inflections(group.get("nouns", ()), "NOUN")
+            inflections(group.get("verbs", ()), "VERB")
+            | inflections(group.get("nouns", ()), "NOUN")
             | set(group.get("words", ()))
         )
         for form in sorted(forms):
@@ -208,9 +207,13 @@ def frame_words_of(data: dict[str, Any], source: str) -> FrameWords:
     )
 
 
-def _inflections(lemmas: Sequence[str], upos: str) -> set[str]:
+def inflections(lemmas: Sequence[str], upos: str) -> set[str]:
     """Each lemma of *lemmas* and its inflections as a *upos* word ("include" ->
-    "include", "includes", "included", "including"), from lemminflect."""
+    "include", "includes", "included", "including"), from lemminflect.
+
+    >>> sorted(inflections(["treaty"], "NOUN"))
+    ['treaties', 'treaty']
+    """
     return {
         form
         for lemma in lemmas
@@ -219,9 +222,9 @@ def _inflections(lemmas: Sequence[str], upos: str) -> set[str]:
     }
 
 
-def _with_inflections(phrases: list[str], lemmas: Sequence[str]) -> tuple[str, ...]:
+def _withinflections(phrases: list[str], lemmas: Sequence[str]) -> tuple[str, ...]:
     """*phrases* and every inflection of each verb of *lemmas*."""
-    return (*phrases, *sorted(_inflections(lemmas, "VERB") - set(phrases)))
+    return (*phrases, *sorted(inflections(lemmas, "VERB") - set(phrases)))
 
 
 def _inverted(lists: dict[str, list[str]]) -> dict[str, str]:

@@ -655,7 +655,7 @@ def towns_apart(a: Account, b: Account) -> bool:
     """Whether both accounts name towns, none shared or holding another, and
     none named within another's name: "Kazan in Russia" and "Saint Petersburg
     in Russia" are two places, whatever country they share, while "Muan
-    Airport" is "Muan International Airport" (:func:`named_alike`)."""
+    Airport" is "Muan International Airport" (:func:`place_named_within`)."""
     return (
         bool(a.local)
         and bool(b.local)
@@ -681,7 +681,7 @@ def _one_within_other(a: Account, b: Account) -> bool:
 
 def _towns_named_alike(a: Account, b: Account) -> bool:
     """Whether a town of one account is named within a town of the other's."""
-    return any(named_alike(x, y) for x in a.local for y in b.local)
+    return any(place_named_within(x, y) for x in a.local for y in b.local)
 
 
 def topics_apart(a: Account, b: Account) -> bool:
@@ -691,7 +691,7 @@ def topics_apart(a: Account, b: Account) -> bool:
     return bool(a.topics) and bool(b.topics) and not a.topics & b.topics
 
 
-def named_alike(x: str, y: str) -> bool:
+def place_named_within(x: str, y: str) -> bool:
     """Whether one place's name has every word of the other's ("Herat" and
     "Herat province", "Muan Airport" and "Muan International Airport"; not
     "Gimhae Air Base" and "Gimhae International Airport")."""
