@@ -395,6 +395,36 @@ class TestBinding:
     def test_an_indefinite_event_noun_that_describes_the_event_is_no_other(self, text):
         assert len(bind_values(only_claim(text)).mentions) == 1
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Harbor Steel agreed to a $2 billion deal to be bought by Coast Mills.",
+            "Harbor Steel agreed to be acquired by Coast Mills for $2 billion.",
+        ],
+    )
+    def test_a_passive_infinitive_tells_what_an_agreement_is_to_do(self, text):
+        """ "to be bought" takes the participle where "to buy" takes the base
+        form: one acquisition, not an agreement and an acquisition."""
+        (mention,) = bind_values(only_claim(text)).mentions
+        assert mention.event_class == "acquire"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Harbor Steel signed an agreement under which Coast Mills will buy it.",
+            "The firms reached a deal whereby Coast Mills acquires Harbor Steel.",
+        ],
+    )
+    def test_a_clause_setting_out_an_agreements_terms_is_its_event(self, text):
+        (mention,) = bind_values(only_claim(text)).mentions
+        assert mention.event_class == "acquire"
+
+    def test_a_participle_without_to_be_is_another_event(self):
+        events = bind_values(
+            only_claim("Harbor Steel agreed to a deal and Coast Mills bought it.")
+        )
+        assert [m.event_class for m in events.mentions] == ["agree", "acquire"]
+
     def test_an_agreement_without_to_before_the_verb_is_two_events(self):
         """ "the deal, buying time" is no purpose of the deal."""
         events = bind_values(
@@ -1864,6 +1894,22 @@ class TestBlocking:
         assert 0 < small
         assert large <= 2.2 * small
         assert small <= 300 * 2 * 40
+
+
+    def test_accounts_of_related_families_sharing_a_name_are_candidates(self):
+        """A summit (meeting) and the agreement it reached may be one event,
+        so blocking pairs them; a meeting and a quake naming one city are
+        never one event and are not paired by name."""
+        from reconcile.events.coref import _candidate_pairs
+
+        day = (date(2025, 10, 30),) * 2
+        accounts = [
+            account("talks", "meeting", {"Busan", "Donald Trump"}, date=day),
+            account("deal", "agreement", {"Donald Trump"}, date=day),
+            account("quake", "incident", {"Busan"}),
+        ]
+        a, b = _candidate_pairs(accounts)
+        assert sorted(zip(a.tolist(), b.tolist())) == [(0, 1)]
 
 
 class TestHeadings:

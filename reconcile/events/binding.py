@@ -71,6 +71,9 @@ _OBJECT_WINDOW = 5
 #: An event verb this many words after an event noun, "to" just before it, is
 #: what that noun's event is to do ("a deal to buy").
 _PURPOSE_WINDOW = 8
+#: A relative clause that sets out an agreement's terms ("a deal under which",
+#: "a pact whereby", "an accord by which").
+_TERMS_CLAUSE = re.compile(r"\s*(?:(?:under|by|in)\s+which|whereby)\s", re.I)
 _WORD = re.compile(r"\w+")
 
 
@@ -337,7 +340,21 @@ def _one_event(
         last.span.end - claim.span.start : trigger.span.start - claim.span.start
     ]
     words = _words_between(claim, last.span.end, trigger.span.start)
-    if re.search(r"[,;]", between) or trigger.lemma != trigger.text.lower():
+    # "a deal to be bought by", "agreed to be acquired": a passive infinitive
+    # takes its verb's participle where an active one takes the base form.
+    passive = words[-2:] == ["to", "be"]
+    if re.search(r"[,;]", between):
+        return False
+    if (
+        last.family == "agreement"
+        and _is_trigger_noun(last, lexicon)
+        and _TERMS_CLAUSE.match(between)
+        and len(words) < _PURPOSE_WINDOW
+    ):
+        # "an agreement under which Nippon Steel will buy U.S. Steel": the
+        # clause says what the agreement does.
+        return lexicon.related_families(last.family, trigger.family)
+    if trigger.lemma != trigger.text.lower() and not passive:
         return False
     # "agreed to buy": a verb's object; "a deal to buy", "signed an agreement
     # with U.S. Steel to buy": what an agreement noun is to do.
@@ -350,7 +367,7 @@ def _one_event(
     is_object = (verb and len(words) < _OBJECT_WINDOW) or (
         _is_trigger_noun(last, lexicon)
         and len(words) < _PURPOSE_WINDOW
-        and words[-1:] == ["to"]
+        and (words[-1:] == ["to"] or passive)
     )
     return is_object and lexicon.related_families(last.family, trigger.family)
 

@@ -1099,6 +1099,32 @@ def _group(family: str) -> str:
     return "incident" if family == "consequence" else family
 
 
+@cache
+def _block_families() -> dict[str, str]:
+    """Each family's block: families that may tell of one event (lexicon
+    ``related_families``: a summit's meeting and the agreement it reached)
+    share one, the name of the first of them in alphabetical order."""
+    lexicon = trigger_lexicon()
+    parent: dict[str, str] = {}
+
+    def root(family: str) -> str:
+        while parent.setdefault(family, family) != family:
+            family = parent[family]
+        return family
+
+    for pair in lexicon.related:
+        first, *rest = sorted(pair)
+        for other in rest:
+            low, high = sorted((root(first), root(other)))
+            parent[high] = low
+    return {family: root(family) for family in parent}
+
+
+def _block_family(family: str) -> str:
+    group = _group(family)
+    return _block_families().get(group, group)
+
+
 def _week(day: date | None) -> int | None:
     return None if day is None else day.toordinal() // 7
 
@@ -1121,7 +1147,7 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
     for index, account in enumerate(accounts):
         family = _group(account.family)
         for name in account.names | account.places:
-            blocks[(family, "name", name)].append(index)
+            blocks[(_block_family(family), "name", name)].append(index)
         if family == ANAPHORIC:
             # An account naming no event ("received 32 vehicles in Kyiv") may
             # be of any family that tells of its place.

@@ -672,8 +672,10 @@ def _to_actors(
             role = previous_role
         else:
             role = _role_from_context(text, mention.start, mention.type, gazetteer)
-        if not _can_be_place(mention, gazetteer) or _qualifies_a_thing(
-            text, mention, gazetteer
+        if (
+            not _can_be_place(mention, gazetteer)
+            or _qualifies_a_thing(text, mention, gazetteer)
+            or _is_company(text, mention)
         ):
             role = "actor"
         actors.append(_actor(text, mention, role, gazetteer, offset))
@@ -706,6 +708,16 @@ def _qualifies_a_thing(text: str, mention: _Mention, gazetteer: Gazetteer) -> bo
         return False
     following = text[mention.end : mention.end + 40].split()
     return not (following and following[0].strip(_STRIP).lower() in _PLACE_NOUNS)
+
+
+def _is_company(text: str, mention: _Mention) -> bool:
+    """Whether a name the gazetteer does not know ends in a company's legal
+    form ("Nippon Steel Corp."): never where something happened, as in "a
+    hard look at Nippon Steel Corp.'s takeover"."""
+    if mention.type != "unknown":
+        return False
+    surface = _SPACE.sub(" ", text[mention.start : mention.end])
+    return basename(surface) != surface
 
 
 def _can_be_place(mention: _Mention, gazetteer: Gazetteer) -> bool:

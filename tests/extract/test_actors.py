@@ -675,6 +675,19 @@ class TestFindActors:
             "Trust in Putin fell."
         )
 
+    def test_a_company_is_never_a_place(self) -> None:
+        """A name ending in a legal form (cleanco's) is a company's, even
+        after a locative preposition; without one it may still be a place."""
+        assert [
+            ("Harbor Steel Corp", "Harbor Steel", "actor"),
+            ("Coast Mills", "Coast Mills", "actor"),
+        ] == _triples(
+            "Unions took a hard look at Harbor Steel Corp.'s takeover of Coast Mills."
+        )
+        assert [("Harbor Steel", "Harbor Steel", "place")] == _triples(
+            "Workers gathered at Harbor Steel."
+        )
+
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
