@@ -415,6 +415,12 @@ def _with_preposition(
         before, j = _word_before(text, i)
         if before == "as":
             return j
+    if word == "to":
+        # "ties that date back to 1965", "going back to 2019": "to" alone may
+        # end a figure's rise ("rose to 1965"), "back to" goes back in time.
+        before, j = _word_before(text, i)
+        if before == "back":
+            return j
     return start
 
 

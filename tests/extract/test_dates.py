@@ -419,6 +419,22 @@ class TestFindDates:
         (value,) = find_dates(sentence, published=FRI)
         assert (value.text, value.precision) == (text, "year")
 
+    @pytest.mark.parametrize(
+        "sentence",
+        [
+            "Diplomatic relations between Laos and Peru date back to 1987.",
+            "Their ties, dating back to 1987, were cut.",
+        ],
+    )
+    def test_a_year_that_something_goes_back_to_is_a_date(self, sentence: str) -> None:
+        (value,) = find_dates(sentence, published=FRI)
+        assert (value.text, value.normalized) == ("back to 1987", "1987")
+
+    def test_a_year_a_figure_rises_to_is_no_date(self) -> None:
+        assert find_dates("Arrivals rose to 1987 last month.", published=FRI)[0].text == (
+            "last month"
+        )
+
     def test_spans_shift_by_offset(self) -> None:
         """Spans are offsets into the article: the clause's offset is added."""
         (value,) = find_dates("They signed it on Friday.", published=FRI, offset=100)
