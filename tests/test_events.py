@@ -1821,6 +1821,25 @@ class TestPropositions:
         assert [c.id for c in topic.claims] == ["a#2"]
         assert topic.status == "single_source"
 
+    def test_a_dated_sentence_sharing_no_words_states_no_proposition(self):
+        """'Germany and France established diplomatic relations in 2000' may
+        fall in one cluster with the talks (France, Germany: whom Macron and
+        Scholz serve) but says nothing of their topic."""
+        facts = self.facts(
+            "Olaf Scholz met Emmanuel Macron in Paris on 9 January 2024.\n\n"
+            "During the talks in Paris, Olaf Scholz and Emmanuel Macron discussed "
+            "nuclear energy.",
+            "On January 9, 2024, Olaf Scholz met Emmanuel Macron in Paris.\n\n"
+            "Germany and France established diplomatic relations in 2000.",
+        )
+        (topic,) = [
+            f
+            for f in facts
+            if f.attribute == "statement" and "a#2" in {c.id for c in f.claims}
+        ]
+        assert [c.id for c in topic.claims] == ["a#2"]
+        assert topic.status == "single_source"
+
 
 class TestStatementDates:
     def test_a_copy_of_an_unattributed_statement_joins_its_fact(self):

@@ -166,7 +166,9 @@ def fact_clusters(
         # not sign a treaty", "signed a treaty on Friday"); not one whose
         # content lies strictly inside theirs, so "X met Y in Paris on 9
         # January" does not corroborate "during the talks in Paris, X and Y
-        # discussed nuclear energy".
+        # discussed nuclear energy"; nor one that shares less than a third of
+        # their words (:func:`_alike`), which the claim matcher may have put
+        # beside them for a name or two.
         for claim_id in events[event].claim_ids:
             sentence = said(claim_id)
             group = by_sentence.get(sentence)
@@ -174,6 +176,7 @@ def fact_clusters(
                 group is not None
                 and claim_id not in group
                 and not all(content(claim_id) < content(other) for other in group)
+                and any(_alike(content(claim_id), content(other)) for other in group)
             ):
                 group.append(claim_id)
         for sentence, group in by_sentence.items():
@@ -227,6 +230,24 @@ def fact_clusters(
     del added
     facts.sort(key=fact_order)
     return out_events, tuple(facts)
+
+
+def _alike(left: frozenset[str], right: frozenset[str]) -> bool:
+    """Whether two claims' contents (values aside) share at least a third of
+    the smaller one's words, as a claim must to join the proposition a
+    sentence-mate states: "did not sign a mining accord" and "signed a mining
+    accord on Wednesday" state one; a claim of the same cluster that shares
+    only a name or two with it states another.
+
+    >>> _alike(frozenset({"fiji", "monaco", "sign", "accord"}),
+    ...        frozenset({"fiji", "monaco", "sign", "accord", "mining"}))
+    True
+    >>> _alike(frozenset({"scholz", "tariff", "cut", "steel", "export", "rise"}),
+    ...        frozenset({"scholz", "discuss", "nuclear", "energy", "meet", "paris"}))
+    False
+    """
+    smaller = min(len(left), len(right))
+    return smaller > 0 and len(left & right) * 3 >= smaller
 
 
 def fact_order(fact: FactCluster) -> tuple[bool, date, str, int, str]:
