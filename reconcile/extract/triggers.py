@@ -112,12 +112,21 @@ def find_triggers(
         t
         for before, t, after in zip([None, *out], out, [*out[1:], None], strict=False)
         if not _qualifies_a_source(t, text, offset, lexicon)
+        and not _asks(t, text, offset, lexicon)
         and (after is None or not _modifies(t, after, text, offset, lexicon))
         and not _supports(t, before, after, text, offset, lexicon)
     )
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _asks(trigger: Trigger, text: str, offset: int, lexicon: TriggerLexicon) -> bool:
+    """Whether *trigger* opens an indirect question ("trying to establish who
+    the dead were", "to determine whether the deal holds"): it finds out or
+    asks, and names no event."""
+    following = _NEXT_WORD.match(text, trigger.span.end - offset)
+    return following is not None and following.group(1) in lexicon.question_words
 
 
 def _qualifies_a_source(
@@ -227,7 +236,12 @@ def _reading(
     lower = word.lower()
     verb_lemmas, noun_lemmas = lemmas_of(lower)
     as_verb = [
-        (lemma, c) for lemma in verb_lemmas for c in lexicon.verbs.get(lemma, ())
+        (lemma, c)
+        for lemma in verb_lemmas
+        for c in lexicon.verbs.get(lemma, ())
+        # "found" is far more often the past of "find" than the verb "found":
+        # a base form that is another verb's inflection reads as that verb.
+        if not (lemma == lower and any(v != lower for v in verb_lemmas))
     ]
     as_noun = _as_noun(lower, lexicon)
     if not as_verb and not as_noun:

@@ -56,6 +56,9 @@ class TriggerLexicon:
     labour_cues: frozenset[str] = field(factory=frozenset)
     determiners: frozenset[str] = field(factory=frozenset)
     """Words that open a noun phrase: a verb's base form after one is no verb."""
+    question_words: frozenset[str] = field(factory=frozenset)
+    """Words that open an indirect question: a verb right before one asks or
+    finds out ("trying to establish who was aboard"), it names no event."""
     part_markers: tuple[str, ...] = ()
     background_markers: frozenset[str] = field(factory=frozenset)
     generic: frozenset[str] = field(factory=frozenset)
@@ -135,6 +138,7 @@ def trigger_lexicon() -> TriggerLexicon:
         related=frozenset(frozenset(pair) for pair in data["related_families"]),
         labour_cues=frozenset(data["labour_cues"]),
         determiners=frozenset(data.get("determiners", ())),
+        question_words=frozenset(data.get("question_words", ())),
         part_markers=_withinflections(data["part_markers"], data.get("part_verbs", ())),
         background_markers=frozenset(data["background_markers"]),
         generic=frozenset(data.get("generic_lemmas", ())),
