@@ -1224,6 +1224,24 @@ class TestMagnitudes:
         (fact,) = [f for f in result.facts if f.attribute == "magnitude"]
         assert fact.status == "conflicting"
 
+    def test_magnitudes_more_than_half_a_degree_apart_are_two_quakes(self):
+        """Agencies differ on one quake by half a degree at most (7.8 and 7.7,
+        6.8 and 7.0); 5.5 and 6.4 on one day in one country are two quakes."""
+        result = reconcile(
+            [
+                article(
+                    "a", "Desk A", "On Jan. 14, a magnitude 5.5 earthquake hit China."
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "A magnitude 6.4 earthquake struck China on 14 January.",
+                ),
+            ]
+        )
+        assert len(result.events) == 2
+        assert all(f.status == "single_source" for f in result.facts)
+
     def test_an_aftershock_magnitude_does_not_part_its_quake(self):
         """A claim giving several magnitudes ("aftershocks of magnitude 4 and
         5") gives its account none: which is the quake's is not said."""
@@ -1934,7 +1952,6 @@ class TestBlocking:
         assert 0 < small
         assert large <= 2.2 * small
         assert small <= 300 * 2 * 40
-
 
     def test_accounts_of_related_families_sharing_a_name_are_candidates(self):
         """A summit (meeting) and the agreement it reached may be one event,
