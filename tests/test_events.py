@@ -2280,8 +2280,8 @@ class TestAcrossArticles:
         from reconcile.events.coref import (
             BLOCK_CAP,
             _article_codes,
+            _block_family,
             _candidate_pairs,
-            _group,
             _week,
         )
 
@@ -2289,7 +2289,7 @@ class TestAcrossArticles:
         blocks: dict[tuple, list[int]] = {}
         for index, x in enumerate(feed_accounts):
             for name in x.names | x.places:
-                blocks.setdefault((_group(x.family), name), []).append(index)
+                blocks.setdefault((_block_family(x.family), name), []).append(index)
         expected = set()
         for members in blocks.values():
             groups = [members]
