@@ -1207,6 +1207,70 @@ class TestLookAlikes:
         assert level == {"b": "related class", "c": "different"}
 
 
+class TestSameDayFamilies:
+    def test_talks_and_a_deal_signed_the_next_day_are_two_events(self):
+        """A summit's talks and the deal signed there give one day; a day
+        apart they are two events, not one in conflict over its date."""
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "Masoud Pezeshkian met Xi Jinping in Beijing on Jan. 3.",
+                    published=date(2024, 1, 5),
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "Yesterday, Masoud Pezeshkian and China signed a railway pact in "
+                    "Beijing.",
+                    published=date(2024, 1, 5),
+                ),
+            ]
+        )
+        assert len(result.events) == 2
+        assert not any(f.status == "conflicting" for f in result.facts)
+
+    def test_an_election_and_the_win_declared_the_next_morning_stay_one(self):
+        import numpy as np
+
+        from reconcile.events.coref import _days_apart
+        from reconcile.match.comparisons import comparison_matrix
+
+        vote = account(
+            "a",
+            "election",
+            {"Italy"},
+            event_class="elect",
+            date=(date(2022, 9, 25),) * 2,
+        )
+        win = account(
+            "b",
+            "contest",
+            {"Italy"},
+            event_class="win",
+            date=(date(2022, 9, 26),) * 2,
+        )
+        talks = account(
+            "c",
+            "meeting",
+            {"Italy"},
+            event_class="meet",
+            date=(date(2022, 9, 25),) * 2,
+        )
+        deal = account(
+            "d",
+            "agreement",
+            {"Italy"},
+            event_class="sign",
+            date=(date(2022, 9, 26),) * 2,
+        )
+        accounts = [vote, win, talks, deal]
+        a, b = np.array([0, 2]), np.array([1, 3])
+        matrix = comparison_matrix(accounts, a, b, np.array([40.0, 40.0]), {})
+        assert _days_apart(matrix, accounts, a, b).tolist() == [False, True]
+
+
 class TestMagnitudes:
     def test_magnitudes_a_few_tenths_apart_are_one_quake_in_conflict(self):
         """Outlets differ on one quake by tenths (6.4 and 6.1 on Ecuador's coast)."""
@@ -1966,7 +2030,7 @@ class TestBlocking:
             account("quake", "incident", {"Busan"}),
         ]
         a, b = _candidate_pairs(accounts)
-        assert sorted(zip(a.tolist(), b.tolist())) == [(0, 1)]
+        assert sorted(zip(a.tolist(), b.tolist(), strict=True)) == [(0, 1)]
 
 
 class TestHeadings:

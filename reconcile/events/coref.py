@@ -1406,7 +1406,12 @@ def _days_apart(
     told in other words: strikes on one city two days apart are two strikes,
     and one pair's talks in one city three days apart two meetings, as reports
     of one event differ by a day at most (time zones, "yesterday"), unless the
-    same words tell it (a wire copy with its day changed)."""
+    same words tell it (a wire copy with its day changed). Accounts of two
+    families whose one event falls on one day (lexicon ``same_day_families``:
+    a meeting and the signing of a deal) a day apart tell of two events: a
+    leaders' talks on Jan. 3 and the accord they signed the next day are told
+    apart, not one event in conflict over its day (an election and the win
+    declared the next morning are still one)."""
     coarse = np.array([is_coarse(x) for x in accounts], dtype=bool)
     day = matrix.column("date")
     days_apart = (
@@ -1419,7 +1424,19 @@ def _days_apart(
     )
     found = np.flatnonzero(days_apart)
     if len(found):
-        days_apart[found] = _date_gaps(accounts, a[found], b[found]) > 1
+        codes: dict[str, int] = {}
+        family = np.array(
+            [codes.setdefault(_group(x.family), len(codes)) for x in accounts]
+        )
+        same_day = np.zeros((len(codes), len(codes)), dtype=bool)
+        for pair in trigger_lexicon().same_day:
+            first, second = (*pair, *pair)[:2]
+            if first in codes and second in codes:
+                same_day[codes[first], codes[second]] = True
+                same_day[codes[second], codes[first]] = True
+        one_day = same_day[family[a[found]], family[b[found]]]
+        gaps = _date_gaps(accounts, a[found], b[found])
+        days_apart[found] = (gaps > 1) | (one_day & (gaps > 0))
     return days_apart
 
 

@@ -56,6 +56,9 @@ class TriggerLexicon:
     labour_cues: frozenset[str] = field(factory=frozenset)
     determiners: frozenset[str] = field(factory=frozenset)
     """Words that open a noun phrase: a verb's base form after one is no verb."""
+    same_day: frozenset[frozenset[str]] = field(factory=frozenset)
+    """Pairs of related families whose accounts of one event give one day (a
+    summit's talks and the deal signed there); a day apart, they tell of two."""
     question_words: frozenset[str] = field(factory=frozenset)
     """Words that open an indirect question: a verb right before one asks or
     finds out ("trying to establish who was aboard"), it names no event."""
@@ -139,6 +142,7 @@ def trigger_lexicon() -> TriggerLexicon:
         labour_cues=frozenset(data["labour_cues"]),
         determiners=frozenset(data.get("determiners", ())),
         question_words=frozenset(data.get("question_words", ())),
+        same_day=frozenset(frozenset(p) for p in data.get("same_day_families", ())),
         part_markers=_withinflections(data["part_markers"], data.get("part_verbs", ())),
         background_markers=frozenset(data["background_markers"]),
         generic=frozenset(data.get("generic_lemmas", ())),

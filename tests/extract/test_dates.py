@@ -431,9 +431,9 @@ class TestFindDates:
         assert (value.text, value.normalized) == ("back to 1987", "1987")
 
     def test_a_year_a_figure_rises_to_is_no_date(self) -> None:
-        assert find_dates("Arrivals rose to 1987 last month.", published=FRI)[0].text == (
-            "last month"
-        )
+        assert find_dates("Arrivals rose to 1987 last month.", published=FRI)[
+            0
+        ].text == ("last month")
 
     def test_spans_shift_by_offset(self) -> None:
         """Spans are offsets into the article: the clause's offset is added."""
