@@ -1271,6 +1271,34 @@ class TestSameDayFamilies:
         assert _days_apart(matrix, accounts, a, b).tolist() == [False, True]
 
 
+class TestTerms:
+    def test_terms_read_by_binding_are_compared(self):
+        """'will remain in force for 20 years' and 'committed to cooperate for
+        29 years' both say how long the pact runs: a term conflict."""
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "Ukraine and Austria signed a pact on Jan. 3.\n\n"
+                    "The pact between Ukraine and Austria will remain in force for "
+                    "20 years.",
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "Ukraine and Austria signed a pact on Jan. 3.\n\n"
+                    "Under the pact, Kyiv and Austria committed to cooperate for "
+                    "29 years.",
+                ),
+            ]
+        )
+        (term,) = [f for f in result.facts if f.attribute == "term in years"]
+        assert term.verdict.status == "conflicting"
+        (conflict,) = term.conflicts
+        assert sorted(conflict.values) == ["20 years", "29 years"]
+
+
 class TestMagnitudes:
     def test_magnitudes_a_few_tenths_apart_are_one_quake_in_conflict(self):
         """Outlets differ on one quake by tenths (6.4 and 6.1 on Ecuador's coast)."""

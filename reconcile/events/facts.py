@@ -29,7 +29,15 @@ from reconcile.compare.values import ClaimView
 from reconcile.events.coref import EventGrouping, claim_order, event_id
 from reconcile.events.owners import leaders_of, owner_of, unify_owners
 from reconcile.match.clustering import ClaimCluster
-from reconcile.model import Actor, Claim, DateValue, Event, MatchReason, Membership
+from reconcile.model import (
+    Actor,
+    Claim,
+    DateValue,
+    Event,
+    MatchReason,
+    Membership,
+    Quantity,
+)
 from reconcile.replacing import replaced
 
 __all__ = ["FactCluster", "fact_clusters", "fact_order"]
@@ -332,15 +340,27 @@ def _owners_differ(attributes: Sequence[str]) -> bool:
     return len(units) != len(set(units))
 
 
+#: How the attribute of an agreement's term begins ("term in years").
+TERM_ATTRIBUTE = "term in "
+
+
 def _restricted(claim: Claim, indices: Sequence[int], attribute: str) -> Claim:
     """*claim* with only its actors and the values at *indices* (dates take the
-    attribute as their role, so that the fact's dates are compared)."""
+    attribute as their role, so that the fact's dates are compared; a figure
+    binding read as an agreement's term, "remain in force for 20 years", takes
+    the measure ``term``, so that it is compared with "a 29-year pact")."""
     chosen = set(indices)
     kept = []
     for index, value in enumerate(claim.values):
         if index in chosen:
             if isinstance(value, DateValue):
                 value = replaced(value, "role", attribute)
+            elif (
+                isinstance(value, Quantity)
+                and value.measure is None
+                and attribute.startswith(TERM_ATTRIBUTE)
+            ):
+                value = replaced(value, "measure", "term")
             kept.append(value)
         elif isinstance(value, Actor) and value.role == "actor":
             kept.append(value)
