@@ -1972,6 +1972,25 @@ class TestPropositions:
         assert topic.status == "single_source"
 
 
+    def test_a_signing_does_not_state_what_the_deal_was_called(self):
+        """'Iran described the agreement with Greece as a new chapter' shares
+        its names and 'agreement' with the signing, and nothing it says."""
+        facts = self.facts(
+            "On Tuesday, Iran and Greece signed a nuclear energy agreement in "
+            "Athens.\n\nIran described the agreement with Greece as a new chapter "
+            "in bilateral relations.",
+            "The nuclear energy agreement between Iran and Athens was concluded on "
+            "Tuesday in Athens.",
+        )
+        (called,) = [
+            f
+            for f in facts
+            if f.attribute == "statement" and "a#2" in {c.id for c in f.claims}
+        ]
+        assert [c.id for c in called.claims] == ["a#2"]
+        assert called.status == "single_source"
+
+
 class TestStatementDates:
     def test_a_copy_of_an_unattributed_statement_joins_its_fact(self):
         """'Aid flights will land in Manta on Thursday' and its wire copy are
