@@ -157,6 +157,40 @@ class TestTriggers:
         )
         assert ("founded", "found") in classes("The company was founded in 1901.")
 
+    def test_what_dates_back_to_a_year_is_a_founding_of_that_year(self):
+        """'Relations date back to 1987' names no event word, yet tells when
+        they began: the same founding as 'established diplomatic relations in
+        1987', corroborated by two outlets."""
+        events = bind_values(
+            only_claim("Diplomatic relations between Laos and Peru date back to 1987.")
+        )
+        (mention,) = events.mentions
+        assert (mention.event_class, mention.family) == ("found", "background")
+        (binding,) = events.bindings
+        assert binding.attribute == "date"
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "Laos and Peru signed a trade pact on Jan. 3.\n\n"
+                    "Diplomatic relations between Laos and Peru date back to 1987.",
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "Laos and Peru signed a trade pact on Jan. 3.\n\n"
+                    "Laos and Peru established diplomatic relations in 1987.",
+                ),
+            ]
+        )
+        (founded,) = [
+            f
+            for f in result.facts
+            if f.attribute == "date" and any("1987" in c.text for c in f.claims)
+        ]
+        assert founded.verdict.status == "corroborated"
+
     def test_a_base_form_that_is_another_verbs_past_reads_as_that_verb(self):
         """'found' is the past of 'find' far more often than the verb 'found'."""
         assert classes("Investigators found debris near the runway.") == []

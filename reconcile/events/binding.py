@@ -176,7 +176,9 @@ def _anaphoric(
     claim: Claim, statements: Sequence[Trigger], context: _Context
 ) -> ClaimEvents:
     """A claim without an event trigger: if it has dates, figures or places, one
-    mention that refers back to the article's event, with the values bound to it."""
+    mention that refers back to the article's event, with the values bound to it;
+    or, when a date is one it "goes back to" ("relations date back to 1965"),
+    a founding of its own, dated by it."""
     bindings = []
     for index, value in enumerate(claim.values):
         if isinstance(value, DateValue):
@@ -205,6 +207,35 @@ def _anaphoric(
             )
     if not bindings:
         return ClaimEvents(claim.id, (), ())
+    origin = next(
+        (
+            (index, value)
+            for index, value in enumerate(claim.values)
+            if isinstance(value, DateValue) and _GOES_BACK.match(value.text)
+        ),
+        None,
+    )
+    founding = context.lexicon.verbs.get(FOUNDING_LEMMA, ())
+    if origin is not None and founding:
+        # "Diplomatic relations between X and Y date back to 1965": when what
+        # the sentence speaks of began, a founding of its own, not a report.
+        index, value = origin
+        mention = EventMention(
+            claim_id=claim.id,
+            number=0,
+            event_class=founding[0],
+            family=context.lexicon.family[founding[0]],
+            trigger=FOUNDING_LEMMA,
+            span=value.span,
+            triggers=(FOUNDING_LEMMA,),
+        )
+        bindings = [
+            Binding(index, 0, "date", "when what it speaks of began ('back to')")
+            if b.value_index == index
+            else b
+            for b in bindings
+        ]
+        return ClaimEvents(claim.id, (mention,), tuple(bindings))
     mention = EventMention(
         claim_id=claim.id,
         number=0,
@@ -215,6 +246,12 @@ def _anaphoric(
         triggers=(),
     )
     return ClaimEvents(claim.id, (mention,), bindings)
+
+
+#: The lemma whose class a sentence that goes back to a date tells of.
+FOUNDING_LEMMA = "found"
+#: A date something goes back to: when it began ("date back to 1965").
+_GOES_BACK = re.compile(r"back\s+to\b", re.IGNORECASE)
 
 
 def quantity_attribute(
