@@ -2005,7 +2005,6 @@ class TestPropositions:
         assert [c.id for c in topic.claims] == ["a#2"]
         assert topic.status == "single_source"
 
-
     def test_a_signing_does_not_state_what_the_deal_was_called(self):
         """'Iran described the agreement with Greece as a new chapter' shares
         its names and 'agreement' with the signing, and nothing it says."""
