@@ -191,6 +191,28 @@ class TestTriggers:
         ]
         assert founded.verdict.status == "corroborated"
 
+    def test_foundings_of_other_parties_are_other_events(self):
+        """Relations between Israel and Mexico and between Israel and New
+        Zealand may go back to one year: two foundings, as two pacts of other
+        pairs are two pacts."""
+        result = reconcile(
+            [
+                article(
+                    "a",
+                    "Desk A",
+                    "Diplomatic relations between Israel and Mexico date back to 1977.",
+                ),
+                article(
+                    "b",
+                    "Desk B",
+                    "Diplomatic relations between Israel and New Zealand date back "
+                    "to 1977.",
+                ),
+            ]
+        )
+        assert len(result.events) == 2
+        assert all(f.verdict.status == "single_source" for f in result.facts)
+
     def test_a_base_form_that_is_another_verbs_past_reads_as_that_verb(self):
         """'found' is the past of 'find' far more often than the verb 'found'."""
         assert classes("Investigators found debris near the runway.") == []

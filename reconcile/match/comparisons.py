@@ -105,9 +105,19 @@ LEVEL_CODES: dict[str, dict[str, int]] = {
 }
 
 #: Families of events whose parties define them: a pact between two other
-#: countries is another pact, whoever else the reports name.
+#: countries is another pact, whoever else the reports name; so are the
+#: relations two other countries established the same year (background).
 PARTY_FAMILIES = frozenset(
-    {"agreement", "meeting", "contest", "business", "legal", "war", "supply"}
+    {
+        "agreement",
+        "meeting",
+        "contest",
+        "business",
+        "legal",
+        "war",
+        "supply",
+        "background",
+    }
 )
 
 #: Families whose events are told apart, within an article, by the people
