@@ -2027,6 +2027,23 @@ class TestPropositions:
         assert [c.id for c in topic.claims] == ["a#2"]
         assert topic.status == "single_source"
 
+    def test_talks_held_do_not_state_their_topic(self):
+        """'held talks' is 'talked' ('hold' is a light verb, no frame word): the
+        dated talks lie inside 'discussed mining during the talks' and do not
+        corroborate the topic."""
+        facts = self.facts(
+            "During the talks in London, Keir Starmer and Shavkat Mirziyoyev "
+            "discussed mining.",
+            "Keir Starmer and Shavkat Mirziyoyev held talks in London on Jan. 3.",
+        )
+        (topic,) = [
+            f
+            for f in facts
+            if f.attribute == "statement" and "a#1" in {c.id for c in f.claims}
+        ]
+        assert [c.id for c in topic.claims] == ["a#1"]
+        assert topic.status == "single_source"
+
     def test_a_signing_does_not_state_what_the_deal_was_called(self):
         """'Iran described the agreement with Greece as a new chapter' shares
         its names and 'agreement' with the signing, and nothing it says."""
