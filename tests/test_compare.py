@@ -462,6 +462,12 @@ class TestCompareFacts:
                 "Russia and Iran signed a treaty on Jan. 1.",
                 True,
             ),
+            (  # short frames alike, but what the negated claim denies is not said
+                "She also said that no passengers were thrown from the train in the"
+                " collision.",
+                "Three were passengers on the train.",
+                False,
+            ),
         ],
     )
     def test_twins_need_alike_words_not_only_a_shared_name(self, left, right, twins):

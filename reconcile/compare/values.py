@@ -140,11 +140,17 @@ PLACE_TWIN_THRESHOLD = 60.0
 
 
 #: Or when the smaller claim's content tokens (attribution aside; at least
-#: ``TWIN_MIN_TOKENS`` of them) lie at least this much inside the other's: "the
-#: coastguard said no flood alert was issued" is the negated twin of "a flood
-#: alert was issued at noon and lifted an hour later".
+#: ``TWIN_MIN_TOKENS`` of them; the negated claim's, when one is negated) lie at
+#: least this much inside the other's: "the coastguard said no flood alert was
+#: issued" is the negated twin of "a flood alert was issued at noon and lifted
+#: an hour later".
 TWIN_CONTAINMENT = 0.8
 TWIN_MIN_TOKENS = 3
+#: Of two claims of opposite polarity, at least this share of what the negated
+#: one states (attribution aside) must lie inside what the other states, however
+#: alike their short frames read: "no passengers were thrown from the train"
+#: denies nothing of "three were passengers on the train" (two of its four words).
+DENIED_INSIDE = 2 / 3
 
 
 def are_twins(left: Claim, right: Claim, threshold: float = TWIN_THRESHOLD) -> bool:
@@ -165,20 +171,30 @@ def _twins(
     *containment* (the polarity rule), also when one's content lies inside the other's."""
     if fuzz.token_sort_ratio(left.plain_text, right.plain_text) >= threshold:
         return True
+    a_tokens, b_tokens = left.content, right.content
+    # What a negated claim denies must lie inside what the other affirms:
+    # "no passengers were thrown from the train" denies nothing "three were
+    # passengers on the train" says, though their short frames read alike.
+    denied = None
+    if left.claim.polarity != right.claim.polarity:
+        denied = a_tokens if left.claim.polarity == "negated" else b_tokens
+    inside = denied is None or len(a_tokens & b_tokens) >= DENIED_INSIDE * len(denied)
     (l_names, l_words), (r_names, r_words) = left.frame_parts, right.frame_parts
-    if (l_names <= r_names or r_names <= l_names) and fuzz.token_sort_ratio(
-        l_words, r_words
-    ) >= threshold:
+    if (
+        inside
+        and (l_names <= r_names or r_names <= l_names)
+        and fuzz.token_sort_ratio(l_words, r_words) >= threshold
+    ):
         # The frames' words alike, their names the same: a long shared name
         # ("actor_sonja_takacs") does not make "denied the charges" and
         # "would appeal the verdict" alike.
         return True
     if not containment:
         return False
-    a_tokens, b_tokens = left.content, right.content
     smaller = min(len(a_tokens), len(b_tokens))
     return (
         smaller >= TWIN_MIN_TOKENS
+        and inside
         and len(a_tokens & b_tokens) >= TWIN_CONTAINMENT * smaller
     )
 
