@@ -57,6 +57,7 @@ from functools import cache
 
 from lemminflect import getAllLemmas
 
+from reconcile.lexicon import label_nouns
 from reconcile.model import Quantity, Span
 
 __all__ = ["COUNTED_NOUNS", "MAX_FIGURE_DIGITS", "find_quantities"]
@@ -466,8 +467,9 @@ _CLOCK_AFTER = re.compile(r"\s*(?:gmt|utc|local time|hrs\b|a\.m\.|p\.m\.)")
 def _is_label(text: str, start: int, end: int) -> bool:
     """Whether a bare number names or describes someone rather than counting.
 
-    Designations ("Boeing 737", "Flight 370", "Article 5") and ages in apposition
-    ("Marisol Vera, 38, said") are labels.
+    Designations ("Boeing 737", "Flight 370", "Article 5"; after a noun of the
+    lexicon's ``label_nouns`` in any case: "article 50 of the constitution")
+    and ages in apposition ("Marisol Vera, 38, said") are labels.
 
     >>> _is_label("the Boeing 737 crashed", 11, 14), _is_label("Boeing 737", 7, 10)
     (True, False)
@@ -478,6 +480,8 @@ def _is_label(text: str, start: int, end: int) -> bool:
         name = text[: start - 2].rsplit(None, 1)[-1:]
         return bool(name) and name[0][:1].isupper() and name[0].isalpha()
     word, at = _word_before(text, start)
+    if word.lower() in label_nouns():
+        return True  # "article 50 of the constitution", "Flight 214 crashed"
     if not word or not word[0].isupper():
         return False
     before = text[:at].rstrip()

@@ -27,6 +27,7 @@ __all__ = [
     "TriggerLexicon",
     "frame_words",
     "inflections",
+    "label_nouns",
     "load_json",
     "trigger_lexicon",
 ]
@@ -175,6 +176,17 @@ class FrameWords:
     stop_words: frozenset[str]
     distinct_events: frozenset[str]
     """Folded tokens naming distinct steps of a story (signing is not ratifying)."""
+
+
+@cache
+def label_nouns() -> frozenset[str]:
+    """Nouns whose number names a thing rather than counting (``label_nouns.json``):
+    "article 50", "flight 214".
+
+    >>> "flight" in label_nouns()
+    True
+    """
+    return frozenset(load_json("label_nouns.json")["label_nouns"])
 
 
 @cache

@@ -545,6 +545,23 @@ class TestQuantityProperties:
 
 
 class TestLabelsAndClocks:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "In line with article 50 of the constitution, he must resign.",
+            "Flight 214 crashed on landing.",
+            "The bus on route 66 overturned.",
+        ],
+    )
+    def test_a_number_a_label_noun_names_counts_nothing(self, text: str) -> None:
+        """'article 50', 'Flight 214', 'route 66' name a thing (lexicon
+        ``label_nouns``), in any case and at the start of a sentence too."""
+        assert find_quantities(text) == []
+
+    def test_a_count_after_a_label_still_counts(self) -> None:
+        found = find_quantities("Flight 214 carried 307 people.")
+        assert [(q.text, q.low) for q in found] == [("307 people", 307)]
+
     def test_a_unit_that_labels_the_next_figure_counts_nothing(self) -> None:
         """'two magnitude 6.3 earthquakes' has a magnitude of 6.3, not one of 2."""
         found = find_quantities("Officials said two magnitude 6.3 earthquakes hit.")
