@@ -2225,6 +2225,7 @@ def _reference_incompatible(vector, left: Account, right: Account) -> bool:
     """The cannot-link rules of coref, one pair at a time (as they were written
     before :func:`reconcile.events.coref._incompatible` took a whole matrix)."""
     from reconcile.events.coref import CANNOT_LINK, _group
+    from reconcile.lexicon import trigger_lexicon
     from reconcile.match.comparisons import date_gap, is_coarse, topics_apart
 
     if topics_apart(left, right):
@@ -2233,11 +2234,15 @@ def _reference_incompatible(vector, left: Account, right: Account) -> bool:
     if levels["place"] == "different" and levels["names"] == "same names":
         levels["place"] = "unknown"
     incidents = "incident" in (_group(left.family), _group(right.family))
+    one_day = (
+        frozenset((_group(left.family), _group(right.family)))
+        in trigger_lexicon().same_day
+    )
     if (
         levels["date"] in ("1-3 days", "4-7 days")
         and levels["wording"] != ">= 85"
         and not (is_coarse(left) or is_coarse(right))
-        and date_gap(left, right) > 1
+        and (date_gap(left, right) > 1 or (one_day and date_gap(left, right) > 0))
     ):
         return True
     if (

@@ -29,6 +29,7 @@ from reconcile.compare.values import ClaimView
 from reconcile.events.coref import EventGrouping, claim_order, event_id
 from reconcile.events.owners import leaders_of, owner_of, unify_owners
 from reconcile.match.clustering import ClaimCluster
+from reconcile.match.frames import dimensions_named
 from reconcile.model import (
     Actor,
     Claim,
@@ -241,8 +242,9 @@ def fact_clusters(
 
 
 def _alike(left: frozenset[str], right: frozenset[str]) -> bool:
-    """Whether two claims' contents, names and figures aside, share at least a
-    third of the smaller one's words, as a claim must to join the proposition
+    """Whether two claims' contents, names aside, share at least a third of the
+    smaller one's words (a counted noun meets the figure counting it: "armed
+    Kenya with drones", "sold Kenya hundreds of drones"), as a claim must to join the proposition
     a sentence-mate states: "did not sign a mining accord" and "signed a
     mining accord on Wednesday" state one; "Iran and Greece signed a nuclear
     energy agreement on Tuesday" and "Iran described the agreement with Greece
@@ -261,8 +263,14 @@ def _alike(left: frozenset[str], right: frozenset[str]) -> bool:
 
 
 def _words_said(content: frozenset[str]) -> frozenset[str]:
-    """*content* without its names and figures: what is said of them."""
-    return frozenset(t for t in content if not t.startswith(("actor_", "qty_")))
+    """*content* without its names: what is said of them, a counted noun as
+    what its figures count ("drone" as ``qty_drones``)."""
+    said: set[str] = set()
+    for token in content:
+        if token.startswith("actor_"):
+            continue
+        said |= dimensions_named(token) or {token}
+    return frozenset(said)
 
 
 def fact_order(fact: FactCluster) -> tuple[bool, date, str, int, str]:

@@ -24,6 +24,7 @@ __all__ = [
     "Frame",
     "claim_frame",
     "content_tokens",
+    "dimensions_named",
     "frame_tokens",
 ]
 
@@ -225,6 +226,17 @@ def _dimension_of_unit(unit: str) -> str:
 
 def _fold(word: str) -> str:
     return SYNONYMS.get(word) or _stem(word)
+
+
+def dimensions_named(token: str) -> frozenset[str]:
+    """The figure dimensions a frame token names as a counted noun ("drone"
+    names ``qty_drones``): "armed Kenya with drones" speaks of what "sold Kenya
+    hundreds of drones" counts.
+
+    >>> sorted(dimensions_named("drone"))
+    ['qty_drones']
+    """
+    return _dimensions_of_word().get(token, frozenset())
 
 
 @cache
