@@ -472,6 +472,34 @@ class TestBinding:
     def test_an_indefinite_event_noun_that_describes_the_event_is_no_other(self, text):
         assert len(bind_values(only_claim(text)).mentions) == 1
 
+    def test_a_date_in_a_clause_of_its_own_does_not_date_a_later_event_word(self):
+        """'Investigators were at the scene on Tuesday, trying to work out how
+        the accident happened': Tuesday is the visit's, not the accident's."""
+        claim = only_claim(
+            "Investigators were at the scene on Tuesday, trying to work out how "
+            "the accident happened."
+        )
+        (binding,) = bind_values(claim).bindings
+        assert binding.attribute == "statement date"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "On Friday, Russia and Iran signed a treaty.",
+            "A jet flew into a mountain in fog yesterday, killing 118 people.",
+        ],
+    )
+    def test_a_date_before_a_comma_still_dates_the_event(self, text):
+        """An opening adverbial has no verb of its own; what an event did
+        ("killing 118") shares the day of the clause that tells of it."""
+        claim = only_claim(text)
+        dates = [
+            b
+            for b in bind_values(claim).bindings
+            if isinstance(claim.values[b.value_index], DateValue)
+        ]
+        assert [b.attribute for b in dates] == ["date"]
+
     @pytest.mark.parametrize(
         "text",
         [

@@ -654,6 +654,20 @@ class _Context:
         k = bisect.bisect_left(self.breaks, start)
         return k < len(self.breaks) and self.breaks[k] < end
 
+    def own_clause(self, date: Span, trigger: Span) -> bool:
+        """Whether *date* stands in a clause with a verb of its own, broken off
+        (comma, semicolon, dash) from the later event word *trigger*:
+        "investigators were at the scene on Tuesday, trying to work out how
+        the accident happened" dates the investigators' visit, while "On
+        Friday, Russia and Iran signed a treaty" dates the signing."""
+        if not self.parted(date, trigger):
+            return False
+        offset = self.claim.span.start
+        k = bisect.bisect_left(self.breaks, date.start - offset)
+        start = self.breaks[k - 1] if k > 0 else 0
+        end = self.breaks[k] if k < len(self.breaks) else len(self.claim.text)
+        return _verb_between(self.claim, offset + start, offset + end)
+
     def relative_clause_between(self, start: int, end: int) -> bool:
         """Whether a relative clause of another noun, with a verb of its own,
         opens between *start* (an event word's end) and *end* (a date's
@@ -815,6 +829,19 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
         if found is None:
             return Binding(index, 0, "statement date", "no event word dates it")
         trigger, mention = found
+        if (
+            value.span.end <= trigger.span.start
+            # "flew into a mountain yesterday, killing 118": what an event did
+            # follows the clause that tells of it, and shares its day.
+            and trigger.family != "consequence"
+            and context.own_clause(value.span, trigger.span)
+        ):
+            return Binding(
+                index,
+                0,
+                "statement date",
+                f"dates a clause of its own before {trigger.text!r}",
+            )
         modified = _modified_noun_start(claim, trigger, context.lexicon)
         if (
             modified is not None and value.span.end <= modified
