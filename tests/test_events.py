@@ -1316,39 +1316,17 @@ class TestSameDayFamilies:
         assert not any(f.status == "conflicting" for f in result.facts)
 
     def test_an_election_and_the_win_declared_the_next_morning_stay_one(self):
-        import numpy as np
-
         from reconcile.events.coref import _days_apart
         from reconcile.match.comparisons import comparison_matrix
 
-        vote = account(
-            "a",
-            "election",
-            {"Italy"},
-            event_class="elect",
-            date=(date(2022, 9, 25),) * 2,
-        )
-        win = account(
-            "b",
-            "contest",
-            {"Italy"},
-            event_class="win",
-            date=(date(2022, 9, 26),) * 2,
-        )
-        talks = account(
-            "c",
-            "meeting",
-            {"Italy"},
-            event_class="meet",
-            date=(date(2022, 9, 25),) * 2,
-        )
-        deal = account(
-            "d",
-            "agreement",
-            {"Italy"},
-            event_class="sign",
-            date=(date(2022, 9, 26),) * 2,
-        )
+        def dated(key: str, family: str, event_class: str, day: int) -> Account:
+            when = (date(2022, 9, day),) * 2
+            return account(key, family, {"Italy"}, event_class=event_class, date=when)
+
+        vote = dated("a", "election", "elect", 25)
+        win = dated("b", "contest", "win", 26)
+        talks = dated("c", "meeting", "meet", 25)
+        deal = dated("d", "agreement", "sign", 26)
         accounts = [vote, win, talks, deal]
         a, b = np.array([0, 2]), np.array([1, 3])
         matrix = comparison_matrix(accounts, a, b, np.array([40.0, 40.0]), {})
