@@ -151,6 +151,12 @@ class TestTriggers:
         """'to establish who was aboard' finds out; it founds nothing."""
         assert "establish" not in {word for word, _ in classes(text)}
 
+    def test_a_verb_before_a_free_relative_still_names_its_event(self):
+        """'signed what they called a treaty' signs; 'what' asks nothing."""
+        assert ("signed", "sign") in classes(
+            "Russia and Iran signed what they called a strategic partnership treaty."
+        )
+
     def test_a_founding_is_an_event(self):
         assert ("established", "found") in classes(
             "Laos and Peru established diplomatic relations in 1987."

@@ -243,12 +243,13 @@ def fact_clusters(
 
 def _alike(left: frozenset[str], right: frozenset[str]) -> bool:
     """Whether two claims' contents, names aside, share at least a third of the
-    smaller one's words (a counted noun meets the figure counting it: "armed
-    Kenya with drones", "sold Kenya hundreds of drones"), as a claim must to join the proposition
-    a sentence-mate states: "did not sign a mining accord" and "signed a
-    mining accord on Wednesday" state one; "Iran and Greece signed a nuclear
-    energy agreement on Tuesday" and "Iran described the agreement with Greece
-    as a new chapter in bilateral relations" share names and "agreement" only.
+    smaller one's words, as a claim must to join the proposition a
+    sentence-mate states (a counted noun meets the figure counting it: "armed
+    Kenya with drones", "sold Kenya hundreds of drones"). "Did not sign a
+    mining accord" and "signed a mining accord on Wednesday" state one; "Iran
+    and Greece signed a nuclear energy agreement on Tuesday" and "Iran
+    described the agreement with Greece as a new chapter in bilateral
+    relations" share names and "agreement" only.
 
     >>> _alike(frozenset({"actor_fiji", "sign", "accord"}),
     ...        frozenset({"actor_fiji", "sign", "accord", "min"}))
