@@ -1424,17 +1424,14 @@ def _days_apart(
     )
     found = np.flatnonzero(days_apart)
     if len(found):
-        codes: dict[str, int] = {}
-        family = np.array(
-            [codes.setdefault(_group(x.family), len(codes)) for x in accounts]
-        )
-        same_day = np.zeros((len(codes), len(codes)), dtype=bool)
+        family = np.array([_group(x.family) for x in accounts])
+        left, right = family[a[found]], family[b[found]]
+        one_day = np.zeros(len(found), dtype=bool)
         for pair in trigger_lexicon().same_day:
-            first, second = (*pair, *pair)[:2]
-            if first in codes and second in codes:
-                same_day[codes[first], codes[second]] = True
-                same_day[codes[second], codes[first]] = True
-        one_day = same_day[family[a[found]], family[b[found]]]
+            first, second = min(pair), max(pair)
+            one_day |= ((left == first) & (right == second)) | (
+                (left == second) & (right == first)
+            )
         gaps = _date_gaps(accounts, a[found], b[found])
         days_apart[found] = (gaps > 1) | (one_day & (gaps > 0))
     return days_apart

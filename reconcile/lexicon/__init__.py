@@ -144,7 +144,9 @@ def trigger_lexicon() -> TriggerLexicon:
         determiners=frozenset(data.get("determiners", ())),
         question_words=frozenset(data.get("question_words", ())),
         same_day=frozenset(frozenset(p) for p in data.get("same_day_families", ())),
-        part_markers=_withinflections(data["part_markers"], data.get("part_verbs", ())),
+        part_markers=_with_inflections(
+            data["part_markers"], data.get("part_verbs", ())
+        ),
         background_markers=frozenset(data["background_markers"]),
         generic=frozenset(data.get("generic_lemmas", ())),
         owned_units=frozenset(data.get("owned_units", ())),
@@ -242,7 +244,7 @@ def inflections(lemmas: Sequence[str], upos: str) -> set[str]:
     }
 
 
-def _withinflections(phrases: list[str], lemmas: Sequence[str]) -> tuple[str, ...]:
+def _with_inflections(phrases: list[str], lemmas: Sequence[str]) -> tuple[str, ...]:
     """*phrases* and every inflection of each verb of *lemmas*."""
     return (*phrases, *sorted(inflections(lemmas, "VERB") - set(phrases)))
 

@@ -136,9 +136,7 @@ def claim_frame(
         _subjects(claim, named, gazetteer),
         _mentioned(claim, gazetteer),
         frozenset({place for a in principal for place in a.within}),
-        frozenset(
-            {d for t in unique for d in _dimensions_of_word().get(t, ())} - dimensions
-        ),
+        frozenset({d for t in unique for d in dimensions_named(t)} - dimensions),
     )
     if shared is not None:
         fields = (
