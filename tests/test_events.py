@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reconcile import reconcile
-from reconcile.events.binding import bind_values
+from reconcile.events.binding import WHERE_ATTRIBUTES, bind_values
 from reconcile.events.coref import article_accounts, claim_order, group_events
 from reconcile.events.facts import FactCluster, fact_order
 from reconcile.extract import extract_claims
@@ -78,7 +78,7 @@ def place_roles(text: str) -> dict[str, str]:
     return {
         claim.values[b.value_index].text: b.attribute
         for b in bind_values(claim).bindings
-        if "place" in b.attribute or b.attribute == "origin"
+        if b.attribute in WHERE_ATTRIBUTES
     }
 
 
@@ -592,6 +592,51 @@ class TestBinding:
     )
     def test_a_place_something_came_from_is_its_origin(self, text, roles):
         """'a plane from Bangkok crashed at Muan': Bangkok is where it set out."""
+        assert place_roles(text) == roles
+
+    @pytest.mark.parametrize(
+        ("text", "roles"),
+        [
+            (
+                "The train had been due at Chicago before 3 p.m.",
+                {"Chicago": "destination"},
+            ),
+            (
+                "The train had been due into Chicago's Union Station before 3 p.m.",
+                {"Chicago": "destination", "Union Station": "destination"},
+            ),
+        ],
+        ids=["due at", "possessive"],
+    )
+    def test_a_place_something_was_going_to_is_its_destination(self, text, roles):
+        """'due at Chicago' (lexicon ``destination_cues``): where it was
+        going, not where it happened; so is a place named by its town's
+        possessive ("Chicago's Union Station")."""
+        assert place_roles(text) == roles
+
+    @pytest.mark.parametrize(
+        ("text", "roles"),
+        [
+            (
+                "The train derailed in Busan, about 84 miles northeast of Seoul.",
+                {"Busan": "place", "Seoul": "reference point"},
+            ),
+            (
+                "The quake struck 40 kilometres (25 miles) northwest of Herat on Saturday.",
+                {"Herat": "reference point"},
+            ),
+            (
+                "The quake struck in Herat, 40 kilometres from the border, on Saturday.",
+                {"Herat": "place"},
+            ),
+        ],
+        ids=["bearing", "converted unit", "distance after the place"],
+    )
+    def test_a_place_a_distance_is_measured_from_is_a_reference_point(
+        self, text, roles
+    ):
+        """'84 miles northeast of Kansas City': the distance's reference point,
+        not where the event happened."""
         assert place_roles(text) == roles
 
     def test_a_price_per_share_is_one_attribute_whoever_is_named_nearest(self):
@@ -2644,3 +2689,92 @@ def test_group_events_holds_the_bindings_given_when_they_bind_every_claim():
     assert group_events(claims, bindings=every).bindings is every
     assert every == dict(group_events(claims, bindings=some).bindings)
     assert every == dict(group_events(claims).bindings)
+
+
+class TestUnnamedFigures:
+    """A figure with no counted noun, unit or measure is known by what its
+    claim says: it meets the unnamed figures of claims worded alike only."""
+
+    ARTICLES = (
+        (
+            "a",
+            "Desk A",
+            "A train derailed in Seoul on Monday, killing 3 people."
+            " Police said 87 were aboard the train.",
+        ),
+        (
+            "b",
+            "Desk B",
+            "Three people died when a train derailed in Seoul on Monday."
+            " Firefighters said 90 were aboard the train.",
+        ),
+        (
+            "c",
+            "Desk C",
+            "On Monday a train derailed in Seoul; 3 people were killed."
+            " Seoul, population about 160, was quiet.",
+        ),
+    )
+
+    def facts(self, ids: str) -> list[tuple[str, tuple[str, ...]]]:
+        result = reconcile(
+            [
+                article(aid, outlet, text)
+                for aid, outlet, text in self.ARTICLES
+                if aid in ids
+            ]
+        )
+        return sorted(
+            (f.status, tuple(c.id for c in f.claims))
+            for f in result.facts
+            if f.attribute == "figure"
+        )
+
+    def test_claims_worded_alike_compare_their_unnamed_figures(self):
+        assert self.facts("ab") == [("conflicting", ("a#2", "b#2"))]
+
+    def test_unnamed_figures_of_unlike_claims_are_two_facts(self):
+        """'87 were aboard' and 'population about 160' share an event, not a fact."""
+        assert self.facts("ac") == [
+            ("single_source", ("a#2",)),
+            ("single_source", ("c#3",)),
+        ]
+
+    def test_every_unnamed_figure_lands_in_a_fact_of_its_own_id(self):
+        result = reconcile(
+            [article(aid, outlet, text) for aid, outlet, text in self.ARTICLES]
+        )
+        figures = [f for f in result.facts if f.attribute == "figure"]
+        assert sorted(c.id for f in figures for c in f.claims) == ["a#2", "b#2", "c#3"]
+        assert len({f.id for f in figures}) == len(figures) == 2
+
+
+class TestReferencePoints:
+    def accounts_joined(self, first: str, second: str) -> int:
+        published = date(2023, 10, 8)
+        result = reconcile(
+            [
+                article("a", "Desk A", first, published),
+                article("b", "Desk B", second, published),
+            ]
+        )
+        return len(result.events)
+
+    def test_an_event_near_a_place_meets_one_placed_there(self):
+        """'40 kilometres northwest of Herat' is near Herat, not elsewhere."""
+        assert (
+            self.accounts_joined(
+                "The quake struck 40 kilometres northwest of Herat on Saturday, killing 12 people.",
+                "An earthquake hit Herat on Saturday, killing 12 people.",
+            )
+            == 1
+        )
+
+    def test_an_event_near_a_place_is_apart_from_another_town(self):
+        assert (
+            self.accounts_joined(
+                "The quake struck 40 kilometres northwest of Herat on Saturday, killing 12 people.",
+                "An earthquake hit Kabul on Saturday, killing 12 people.",
+            )
+            == 2
+        )

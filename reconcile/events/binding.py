@@ -55,6 +55,7 @@ from reconcile.pickling import pickled_as_tuple
 
 __all__ = [
     "GENERIC_CLASSES",
+    "UNNAMED_FIGURE",
     "Binding",
     "ClaimEvents",
     "EventMention",
@@ -141,9 +142,14 @@ class ClaimEvents:
         )
 
 
+#: The attribute of a figure that nothing names: no counted noun, unit or measure.
+UNNAMED_FIGURE = "figure"
+
 #: The attributes of a place: where an event happened, where its speakers are,
-#: where it set out from.
-WHERE_ATTRIBUTES = frozenset({"place", "statement place", "origin"})
+#: where it set out from, where it was going, where a distance is measured from.
+WHERE_ATTRIBUTES = frozenset(
+    {"place", "statement place", "origin", "destination", "reference point"}
+)
 
 
 def bind_values(claim: Claim, lexicon: TriggerLexicon | None = None) -> ClaimEvents:
@@ -200,10 +206,15 @@ def _anaphoric(
                 Binding(index, 0, attribute, "a claim without an event word")
             )
         elif isinstance(value, Actor) and value.role == "place":
-            where = "origin" if _is_origin(claim, value) else "place"
+            role = _where_role(claim, value, context.lexicon)
             bindings.append(
                 _speakers_place(claim, index, value)
-                or Binding(index, 0, where, "a claim without an event word")
+                or Binding(
+                    index,
+                    0,
+                    role or "place",
+                    "a claim without an event word",
+                )
             )
     if not bindings:
         return ClaimEvents(claim.id, (), ())
@@ -283,7 +294,7 @@ def quantity_attribute(
             noun = f"part of {noun}"
     measure = quantity.measure or (part_of.measure if part_of is not None else None)
     changed = "change" if change else None
-    name = " ".join(w for w in (noun, changed, measure) if w) or "figure"
+    name = " ".join(w for w in (noun, changed, measure) if w) or UNNAMED_FIGURE
     return f"{name} ({owner})" if owner else name
 
 
@@ -300,9 +311,64 @@ _FROM = re.compile(
 )
 
 
-def _is_origin(claim: Claim, value: Actor) -> bool:
-    """Whether the place *value* is where something set out from."""
-    return _FROM.search(claim.text[: value.span.start - claim.span.start]) is not None
+#: A distance, a bearing and "of" or "from" before a place: the place a
+#: distance is measured from ("84 miles northeast of Kansas City").
+_BEARING = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:(?:north|south|east|west)[\w-]*\s+)?(?:of|from)\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+#: A name and a possessive ending what comes before a place ("Chicago's ").
+_POSSESSOR = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+\Z")
+#: How many characters before a place :func:`_where_role` reads.
+_WHERE_REACH = 160
+#: Why a place has each attribute of :func:`_where_role`.
+_WHERE_REASONS = {
+    "origin": "where {} set out from",
+    "destination": "where {} was going",
+    "reference point": "where a distance is measured from, not where {} happened",
+}
+#: Units of length a distance is given in.
+_LENGTH_UNITS = frozenset({"km", "metres"})
+
+
+def _where_role(claim: Claim, value: Actor, lexicon: TriggerLexicon) -> str | None:
+    """The attribute of a place that is not where an event happened:
+    where something set out from (``origin``), where it was going
+    (``destination``: after lexicon ``destination_cues``, "due into"),
+    or the place a distance is measured from (``reference point``). ``None``
+    for any other place.
+
+    >>> from reconcile.extract import extract_claims
+    >>> from reconcile.model import Article
+    >>> (claim,) = extract_claims(Article(id="a", outlet="Desk", text=(
+    ...     "A train from Los Angeles, due into Chicago by 3 p.m., derailed 84"
+    ...     " miles northeast of Kansas City.")))
+    >>> [(v.text, _where_role(claim, v, trigger_lexicon()))
+    ...  for v in claim.values if isinstance(v, Actor)]
+    [('Los Angeles', 'origin'), ('Chicago', 'destination'), ('Kansas City', 'reference point')]
+    """
+    at = value.span.start - claim.span.start
+    # The words just before the place, read from a window (a claim of
+    # thousands of places is not read once per place).
+    before = claim.text[max(0, at - _WHERE_REACH) : at]
+    if _FROM.search(before) is not None:
+        return "origin"
+    # "due into Chicago's Union Station": the station is where Chicago is.
+    lowered = _POSSESSOR.sub("", before).lower().rstrip()
+    if (
+        lowered.endswith(tuple(f" {cue}" for cue in lexicon.destination_cues))
+        or lowered in lexicon.destination_cues
+    ):
+        return "destination"
+    for distance in claim.values:
+        if (
+            isinstance(distance, Quantity)
+            and distance.unit in _LENGTH_UNITS
+            and value.span.start - _WHERE_REACH <= distance.span.end <= value.span.start
+            and _BEARING.match(claim.text[distance.span.end - claim.span.start : at])
+        ):
+            return "reference point"
+    return None
 
 
 def _is_change(claim: Claim, value: Quantity, lexicon: TriggerLexicon) -> bool:
@@ -947,8 +1013,10 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
             "statement place",
             f"where the clause {trigger.text!r} is a modifier in happened",
         )
-    if _is_origin(claim, value):
-        return Binding(index, mention, "origin", f"where {trigger.text!r} set out from")
+    role = _where_role(claim, value, context.lexicon)
+    if role is not None:
+        why = _WHERE_REASONS[role].format(repr(trigger.text))
+        return Binding(index, mention, role, why)
     return Binding(index, mention, "place", f"where {trigger.text!r} happened")
 
 

@@ -959,6 +959,14 @@ def _absorb(
             draft.containing.add(country)
         if gazetteer.type_of(place.canonical) != "country":
             draft.local.add(place.canonical)
+    for index in events.values_of(mention, "reference point") if not placed else ():
+        # "40 km northwest of Herat": the event is near the place a distance
+        # is measured from, which tells it apart from no town nearby (Mendon,
+        # 84 miles from Kansas City) but meets an account placed there.
+        place = claim.values[index]
+        assert isinstance(place, Actor)
+        draft.places.add(place.canonical)
+        draft.containing.update((place.canonical, *place.within))
     if any(m[0] == claim.id for m in draft.mentions[:-1]):
         return
     names: set[str] = set()

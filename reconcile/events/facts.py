@@ -19,13 +19,14 @@ from __future__ import annotations
 import hashlib
 import operator
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from attrs import field, frozen
 from rapidfuzz import fuzz, process
 
 from reconcile.compare.values import ClaimView
+from reconcile.events.binding import UNNAMED_FIGURE
 from reconcile.events.coref import EventGrouping, claim_order, event_id
 from reconcile.events.owners import leaders_of, owner_of, unify_owners
 from reconcile.match.clustering import ClaimCluster
@@ -106,6 +107,18 @@ def fact_clusters(
     #: (whom an outlet cites is no part of what is said: "the navy said no
     #: tsunami warning had been issued" meets "a tsunami warning was issued").
     speaker_of: dict[str, str] = {}
+    #: The figures nothing names, by event (:func:`_unnamed_figures`).
+    unnamed: dict[str, list[str | int]] = defaultdict(list)
+    # What each claim states, values aside, worked out once: a sentence-mate
+    # that says strictly less than a proposition does not state it.
+    contents: dict[str, frozenset[str]] = {}
+
+    def content(claim_id: str) -> frozenset[str]:
+        found = contents.get(claim_id)
+        if found is None:
+            found = contents[claim_id] = ClaimView(by_id[claim_id]).content
+        return found
+
     for claim in claims:
         bound = grouping.bindings[claim.id]
         if not bound.mentions:
@@ -118,6 +131,9 @@ def fact_clusters(
                 # One fact per speaker; an unattributed statement is its own
                 # speaker, and its word-for-word copies (wire copies) with it.
                 detail = (claim.attributed_to or claim.text).casefold()
+            elif binding.attribute == UNNAMED_FIGURE:
+                unnamed[event] += (claim.id, binding.value_index)
+                continue
             values[(event, binding.attribute, detail)] += (
                 claim.id,
                 binding.value_index,
@@ -133,6 +149,9 @@ def fact_clusters(
                 pools[grouping.event_of_mention[(claim.id, mention.number)]].append(
                     claim.id
                 )
+    for event, given in unnamed.items():
+        values.update(_unnamed_figures(event, given, by_id, content))
+    del unnamed
     values = _one_name_per_owner(values, by_id)
     facts: list[FactCluster] = []
     proposition_of: dict[str, list[str]] = {}
@@ -152,15 +171,6 @@ def fact_clusters(
         facts.append(
             _fact(events[event], attribute, members, grouping, medoids, joined)
         )
-    # What each claim states, values aside, worked out once: a sentence-mate
-    # that says strictly less than a proposition does not state it.
-    contents: dict[str, frozenset[str]] = {}
-
-    def content(claim_id: str) -> frozenset[str]:
-        found = contents.get(claim_id)
-        if found is None:
-            found = contents[claim_id] = ClaimView(by_id[claim_id]).content
-        return found
 
     def said(claim_id: str) -> tuple[str, str]:
         """The sentence a claim states and where its speakers are."""
@@ -239,6 +249,46 @@ def fact_clusters(
     del added
     facts.sort(key=fact_order)
     return out_events, tuple(facts)
+
+
+#: How many groups of unnamed figures of one event a claim is compared with.
+UNNAMED_GROUPS = 64
+
+
+def _unnamed_figures(
+    event: str,
+    given: Sequence[str | int],
+    by_id: Mapping[str, Claim],
+    content: Callable[[str], frozenset[str]],
+) -> dict[FactKey, list[str | int]]:
+    """The facts of the figures nothing names of *event* (``(claim id, value
+    index)`` pairs in *given*): a figure with no counted noun, unit or measure
+    ("Mendon, population about 160", "80,000 of them in Paris") is known by
+    what its claim says, so it meets the figures of claims worded alike
+    (:func:`_alike`), never every other unnamed figure of its event. Claims are
+    taken in :func:`~reconcile.events.coref.claim_order`; each joins the first
+    group (of the first :data:`UNNAMED_GROUPS`) whose first claim it is alike
+    with, or starts its own, keyed by its id."""
+    indices = _by_claim(given)
+    leaders: list[str] = []
+    out: dict[FactKey, list[str | int]] = {}
+    said: dict[str, frozenset[str]] = {}
+    for claim_id in sorted(indices, key=lambda i: claim_order(by_id[i])):
+        # What is said beside the figures: two bare figures alone are no likeness.
+        mine = said[claim_id] = frozenset(
+            t for t in content(claim_id) if not t.startswith("qty_")
+        )
+        leader = next(
+            (first for first in leaders[:UNNAMED_GROUPS] if _alike(mine, said[first])),
+            None,
+        )
+        if leader is None:
+            leaders.append(claim_id)
+            leader = claim_id
+        fact = out.setdefault((event, UNNAMED_FIGURE, leader), [])
+        for index in indices[claim_id]:
+            fact += (claim_id, index)
+    return out
 
 
 def _alike(left: frozenset[str], right: frozenset[str]) -> bool:
@@ -396,7 +446,11 @@ def _fact(
     """The fact of *attribute* of *event* held by *members*; *joined* holds the
     memberships made so far and takes the new ones."""
     ordered = sorted(members.values(), key=claim_order)
-    detail = "" if attribute not in ("statement", "statement date") else ordered[0].id
+    detail = (
+        ""
+        if attribute not in ("statement", "statement date", UNNAMED_FIGURE)
+        else ordered[0].id
+    )
     digest = hashlib.blake2b(
         f"{event.id}|{attribute}|{detail}".encode(), digest_size=8
     ).hexdigest()

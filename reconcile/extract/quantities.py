@@ -475,17 +475,29 @@ def _is_label(text: str, start: int, end: int) -> bool:
     (True, False)
     >>> _is_label("said Marisol Vera, 38, who", 19, 21)
     True
+    >>> _is_label("of Train No. 4, which", 13, 14), _is_label("CBS 2's reporter", 4, 5)
+    (True, True)
     """
+    if text.startswith(("'s", "’s"), end):
+        return True  # "CBS 2's reporter", "Channel 4's": a number owns nothing
     if start >= 2 and text.startswith(", ", start - 2) and text.startswith(",", end):
         name = text[: start - 2].rsplit(None, 1)[-1:]
         return bool(name) and name[0][:1].isupper() and name[0].isalpha()
     word, at = _word_before(text, start)
+    # Read from a window: a text of thousands of numbers is not read once per number.
+    abbreviation = _ABBREVIATION_BEFORE.search(text, max(0, start - 24), start)
+    if abbreviation is not None and abbreviation.group(1).lower() in label_nouns():
+        return True  # "Train No. 4": an abbreviated label noun keeps its stop
     if word.lower() in label_nouns():
         return True  # "article 50 of the constitution", "Flight 214 crashed"
     if not word or not word[0].isupper():
         return False
     before = text[:at].rstrip()
     return bool(before) and before[-1] not in ".!?:\"“'‘"
+
+
+#: A word and its full stop right before a number ("No. 4").
+_ABBREVIATION_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]+\.)\s*\Z")
 
 
 def _lower(text: str) -> str:

@@ -71,6 +71,8 @@ class TriggerLexicon:
     place_nouns: frozenset[str] = field(factory=frozenset)
     place_prepositions: frozenset[str] = field(factory=frozenset)
     region_nouns: frozenset[str] = field(factory=frozenset)
+    destination_cues: tuple[str, ...] = ()
+    """Words before a place that make it where something was going ("bound for")."""
     participant_groups: frozenset[str] = field(factory=frozenset)
     quantifier_nouns: frozenset[str] = field(factory=frozenset)
     change_lemmas: frozenset[str] = field(factory=frozenset)
@@ -154,6 +156,7 @@ def trigger_lexicon() -> TriggerLexicon:
         place_nouns=frozenset(data.get("place_nouns", ())),
         place_prepositions=frozenset(data.get("place_prepositions", ())),
         region_nouns=frozenset(data.get("region_nouns", ())),
+        destination_cues=tuple(data.get("destination_cues", ())),
         participant_groups=frozenset(data.get("participant_groups", ())),
         quantifier_nouns=frozenset(data.get("quantifier_nouns", ())),
         change_lemmas=frozenset(data.get("change_lemmas", ())),

@@ -551,11 +551,14 @@ class TestLabelsAndClocks:
             "In line with article 50 of the constitution, he must resign.",
             "Flight 214 crashed on landing.",
             "The bus on route 66 overturned.",
+            "The wreck of Southwest Chief Train No. 4 lay on its side.",
+            "CBS 2's reporter said helicopters were needed.",
         ],
     )
     def test_a_number_a_label_noun_names_counts_nothing(self, text: str) -> None:
-        """'article 50', 'Flight 214', 'route 66' name a thing (lexicon
-        ``label_nouns``), in any case and at the start of a sentence too."""
+        """'article 50', 'Flight 214', 'route 66', 'No. 4' name a thing (lexicon
+        ``label_nouns``), in any case and at the start of a sentence too; a
+        number with a possessive ("CBS 2's") is part of a name."""
         assert find_quantities(text) == []
 
     def test_a_count_after_a_label_still_counts(self) -> None:
