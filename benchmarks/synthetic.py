@@ -764,8 +764,10 @@ class _Country:
 
 
 def _build_cast(gazetteer: Gazetteer, rng: random.Random) -> list[_Country]:
-    """Countries with their names, capitals, cities and leaders, most newsworthy first."""
-    names = list(gazetteer)
+    """Countries with their names, capitals, cities and leaders, most newsworthy
+    first; from the hand-kept gazetteer only (the places derived from GeoNames
+    aside), so that a feed does not change with that table."""
+    names = [n for n in gazetteer if n not in gazetteer._places_only]
     cities: dict[str, list[str]] = defaultdict(list)
     capitals: dict[str, str] = {}
     leaders: dict[str, list[str]] = defaultdict(list)

@@ -449,3 +449,16 @@ def test_the_benchmarks_scoring_gold_holds_each_id_once():
     assert all(m.clause is None for m in scoring.gold)
     assert all(m.fact_id is fact_ids[m.fact_id] for m in scoring.gold)
     assert all(m.article_id is article_ids[m.article_id] for m in scoring.gold)
+
+
+def test_the_feeds_cast_comes_from_the_hand_kept_gazetteer() -> None:
+    """The cities GeoNames adds (``places.json``) do not change a feed: its
+    countries' cities are the hand-kept gazetteer's."""
+    import random
+
+    from reconcile.extract.actors import _hand_entries, load_gazetteer
+
+    hand = {e.canonical for e in _hand_entries()}
+    cast = synthetic._build_cast(load_gazetteer(), random.Random(0))
+    cities = {city for country in cast for city in country.cities}
+    assert cities and cities <= hand

@@ -51,7 +51,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
-from attrs import frozen
+from attrs import evolve, frozen
 from cleanco import basename
 from lemminflect import getAllLemmas
 
@@ -178,6 +178,10 @@ class _Entry:
     affiliation: str | None = None
     stands_for: str | None = None
     title: str | None = None
+    #: Derived from GeoNames (``places.json``): the name means the place only
+    #: where the wording makes it one ("in Memphis"), never an actor ("Jackson
+    #: said") nor part of a longer name ("Charlotte Smith").
+    place_only: bool = False
 
 
 class Gazetteer:
@@ -206,6 +210,7 @@ class Gazetteer:
         "_folded",
         "_names",
         "_pattern",
+        "_places_only",
         "_within",
     )
 
@@ -231,6 +236,9 @@ class Gazetteer:
                 self._folded.setdefault(name.casefold(), canonical)
         self._demonym_names: frozenset[str] = frozenset(
             d for e in entries.values() for d in e.demonyms
+        )
+        self._places_only: frozenset[str] = frozenset(
+            e.canonical for e in entries.values() if e.place_only
         )
         self._pattern: re.Pattern[str] = re.compile(
             rf"{_WORD_START}(?:(?P<g>{_trie_regex(self._names)})(?!\w)|(?P<c>{_CAP_TOKEN}))"
@@ -466,9 +474,12 @@ def _scan(
     """Gazetteer matches and unknown capitalised runs, in text order."""
     mentions: list[_Mention] = []
     run: list[tuple[int, int]] = []
-    for match in gazetteer._pattern.finditer(text):
+    matches = list(gazetteer._pattern.finditer(text))
+    for index, match in enumerate(matches):
         start, end = match.span()
-        if match.lastgroup == "g":
+        if match.lastgroup == "g" and not _inside_a_name(
+            text, matches, index, gazetteer
+        ):
             if run:
                 mentions.extend(_run_mentions(text, run, gazetteer, aliases))
                 run = []
@@ -481,6 +492,52 @@ def _scan(
     if run:
         mentions.extend(_run_mentions(text, run, gazetteer, aliases))
     return _named_after_a_country(text, mentions)
+
+
+def _inside_a_name(
+    text: str, matches: list[re.Match[str]], index: int, gazetteer: Gazetteer
+) -> bool:
+    """Whether gazetteer match *index* of *matches* is a place-only name
+    (:attr:`_Entry.place_only`) run together with a capitalised word the
+    gazetteer does not know: "Charlotte Smith", "Missouri Highway Patrol" are
+    names of their own."""
+    match = matches[index]
+    if gazetteer._names.get(match.group()) not in gazetteer._places_only:
+        return False
+
+    def name_word(other: re.Match[str] | None) -> bool:
+        # "in Missouri Monday": a weekday or a stop word runs into no name.
+        return (
+            other is not None
+            and other.lastgroup == "c"
+            and other.group().lower() not in _STOP_WORDS
+        )
+
+    after = matches[index + 1] if index + 1 < len(matches) else None
+    before = matches[index - 1] if index else None
+    return (
+        name_word(after)
+        and after is not None
+        and _continues_run(text, match.span(), after.start())
+    ) or (
+        name_word(before)
+        and before is not None
+        and _continues_run(text, before.span(), match.start())
+    )
+
+
+def _modifies_a_noun(text: str, mention: _Mention) -> bool:
+    """Whether the lower-case word after *mention* is a noun (lemminflect) and
+    no place noun or adverb: "the Liverpool net", "Liverpool fans" name no
+    place, while "in Kansas City today" and "the Memphis area" do."""
+    following = text[mention.end : mention.end + 40].split()[:1]
+    if not following or text[mention.end : mention.end + 1] != " ":
+        return False
+    word = following[0].strip(_STRIP).rstrip(".!?")
+    if not word.isalpha() or not word.islower() or word in _PLACE_NOUNS:
+        return False
+    readings = getAllLemmas(word)
+    return "NOUN" in readings and "ADV" not in readings
 
 
 def _named_after_a_country(text: str, mentions: list[_Mention]) -> list[_Mention]:
@@ -678,6 +735,10 @@ def _to_actors(
             or _is_company(text, mention)
         ):
             role = "actor"
+        if mention.canonical in gazetteer._places_only and (
+            role == "actor" or _modifies_a_noun(text, mention)
+        ):
+            continue  # "Jackson said", "the Liverpool net": no place named
         actors.append(_actor(text, mention, role, gazetteer, offset))
         previous_role = role
     return actors
@@ -742,6 +803,8 @@ def _role_from_context(
         lower = word.lower()
         if not lower:
             break
+        if lower == "over" and index and _wins(words[index - 1].strip(_STRIP)):
+            return "actor"  # "a 1-0 win over Liverpool": the side beaten
         if (
             lower in _LOCATIVES
             or (evidence and lower in _LOCATIVE_WITH_EVIDENCE)
@@ -763,14 +826,41 @@ def _role_from_context(
             or lower.endswith(_PLACE_ADJECTIVE_SUFFIXES)
         ):
             evidence = True
-        elif lower in _DETERMINERS or lower == "of":
-            continue
+        elif lower in _DETERMINERS or lower == "of" or _describes_a_place(raw):
+            continue  # "in the country's", "in rural Missouri", "in remote Alaska"
         elif not (
             word[0].isupper()
             and (gazetteer.is_demonym(word) or lower.endswith(("'s", "’s")))
         ):
             break
     return "place" if evidence else "actor"
+
+
+@lru_cache(maxsize=65536)
+def _describes_a_place(word: str) -> bool:
+    """Whether *word*, in lower case, is an adjective and never a verb
+    (lemminflect): "rural", "remote", "mountainous" may stand between a
+    locative preposition and its place; "killed" may not."""
+    if not word.isalpha() or not word.islower():
+        return False
+    readings = getAllLemmas(word)
+    return "ADJ" in readings and "VERB" not in readings
+
+
+@lru_cache(maxsize=65536)
+def _wins(word: str) -> bool:
+    """Whether *word* is a form of a trigger of the ``contest`` family ("win",
+    "victory", "triumph"): "over" after it names the side beaten."""
+    lexicon = trigger_lexicon()
+    return any(
+        lexicon.family.get(event_class) == "contest"
+        for lemmas in getAllLemmas(word.lower()).values()
+        for lemma in lemmas
+        for event_class in (
+            *lexicon.verbs.get(lemma, ()),
+            *lexicon.nouns.get(lemma, ()),
+        )
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -816,6 +906,18 @@ def _actor(
 
 @cache
 def _bundled_entries() -> tuple[_Entry, ...]:
+    """The hand-kept gazetteer's entries, then those of the places derived from
+    GeoNames (``places.json``, :mod:`reconcile.extract.build_places`), which
+    names none of the hand-kept ones."""
+    resource = resources.files("reconcile.extract").joinpath("places.json")
+    data = json.loads(resource.read_text(encoding="utf-8"))
+    places = _parse_document(data, "reconcile/extract/places.json")
+    return (*_hand_entries(), *(evolve(e, place_only=True) for e in places))
+
+
+@cache
+def _hand_entries() -> tuple[_Entry, ...]:
+    """The hand-kept gazetteer's entries alone (``gazetteer.json``)."""
     resource = resources.files("reconcile.extract").joinpath("gazetteer.json")
     data = json.loads(resource.read_text(encoding="utf-8"))
     return tuple(_parse_document(data, "reconcile/extract/gazetteer.json"))
@@ -849,10 +951,10 @@ def _parse_document(data: Any, source: str) -> list[_Entry]:
         raise ConfigError(
             f'{source}: expected a JSON object with an "entries" list (got {type(data).__name__})'
         )
-    unknown = sorted(set(data) - {"version", "entries"})
+    unknown = sorted(set(data) - {"version", "about", "entries"})
     if unknown:
         raise ConfigError(
-            f'{source}: {unknown[0]}: expected only "version" and "entries" keys'
+            f'{source}: {unknown[0]}: expected only "version", "about" and "entries" keys'
         )
     if "version" in data and data["version"] != 1:
         raise ConfigError(f"{source}: version: expected 1 (got {data['version']!r})")

@@ -117,6 +117,9 @@ _HEDGE_WORDS = _words(
     appeared seem seems seemed cannot can"""
 )
 _NOT_GUARD = r"(?!\s+(?:only|just|merely|least|to\b|be\s+ruled\s+out|be\s+excluded))"
+#: A relative clause set off by commas ("the victim, who has not been named,
+#: died"): what it denies is not what the sentence says.
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|whom|whose|which)\b[^,;:.!?]*,")
 _NEGATION = re.compile(
     r"(?<!\w)(?:"
     r"(?:do|does|did|is|was|are|were|has|have|had|will|would|can|could|should|shall|may|might|must|be|been)"
@@ -252,7 +255,7 @@ def _read_sentence(
     hedged = not words.isdisjoint(_HEDGE_WORDS) and _HEDGE.search(lower) is not None
     negated = (
         not words.isdisjoint(_NEGATION_WORDS) or "n't" in lower or "n’t" in lower
-    ) and _NEGATION.search(lower) is not None
+    ) and _NEGATION.search(_RELATIVE_ASIDE.sub(",", lower)) is not None
     return subject, cue, hedged, negated, _has_quote(text)
 
 

