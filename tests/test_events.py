@@ -2778,3 +2778,49 @@ class TestReferencePoints:
             )
             == 2
         )
+
+
+class TestNearAPlace:
+    """An account placed only by the place a distance is measured from is near
+    it: it meets an account placed there, and is told apart from none."""
+
+    def place_level(self, first: str, second: str) -> str:
+        from reconcile.match.comparisons import compare_accounts
+
+        published = date(2022, 6, 28)
+        claims = [
+            *extract_claims(article("a", "Desk A", first, published)),
+            *extract_claims(article("b", "Desk B", second, published)),
+        ]
+        ordered = sorted(claims, key=claim_order)
+        bound = {c.id: bind_values(c) for c in ordered}
+        found = article_accounts(ordered, bound, load_gazetteer())
+        (left,), (right,) = (found["a"].accounts, found["b"].accounts)
+        return compare_accounts(left, right, 50.0, {}).level("place")
+
+    def test_near_a_city_is_not_apart_from_its_state(self):
+        assert (
+            self.place_level(
+                "The train derailed on Monday about 84 miles northeast of Kansas City.",
+                "The train derailed on Monday in rural Missouri.",
+            )
+            == "unknown"
+        )
+
+    def test_near_a_city_is_apart_from_another_city(self):
+        assert (
+            self.place_level(
+                "The train derailed on Monday about 84 miles northeast of Kansas City.",
+                "The train derailed on Monday in Memphis.",
+            )
+            == "different"
+        )
+
+    def test_near_a_city_meets_the_city(self):
+        assert (
+            self.place_level(
+                "The train derailed on Monday about 84 miles northeast of Kansas City.",
+                "The train derailed on Monday in Kansas City.",
+            )
+            == "same"
+        )

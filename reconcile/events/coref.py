@@ -250,6 +250,8 @@ class _Draft:
         self.lead = claim.id
         #: What the agreement is about ("a fertiliser supply agreement").
         self.topics: set[str] = set()
+        #: Places the event is only near (a distance's reference point).
+        self.near: set[str] = set()
 
     def takes(
         self,
@@ -558,6 +560,7 @@ def article_accounts(
                     weekday=draft.weekday,
                     magnitude=draft.magnitude,
                     topics=shared(draft.topics),
+                    near=shared(draft.near),
                 )
             )
         made[article_id] = ArticleAccounts.of(
@@ -957,8 +960,13 @@ def _absorb(
         country = gazetteer.affiliation(place.canonical)
         if country:
             draft.containing.add(country)
-        if gazetteer.type_of(place.canonical) != "country":
+        kind = gazetteer.type_of(place.canonical)
+        if kind != "country":
             draft.local.add(place.canonical)
+        if kind == "region":
+            # "in rural Missouri": the region holds the event, as an unknown
+            # region ("Zenda Jan district") does.
+            draft.containing.add(place.canonical)
     for index in events.values_of(mention, "reference point") if not placed else ():
         # "40 km northwest of Herat": the event is near the place a distance
         # is measured from, which tells it apart from no town nearby (Mendon,
@@ -966,6 +974,7 @@ def _absorb(
         place = claim.values[index]
         assert isinstance(place, Actor)
         draft.places.add(place.canonical)
+        draft.near.add(place.canonical)
         draft.containing.update((place.canonical, *place.within))
     if any(m[0] == claim.id for m in draft.mentions[:-1]):
         return

@@ -822,6 +822,8 @@ def _role_from_context(
             return "place"
         if (
             lower in _DIRECTIONS
+            # "north-central", "south-west": directions joined by a hyphen
+            or all(part in _DIRECTIONS for part in lower.split("-"))
             or lower in _PLACE_NOUNS
             or lower.endswith(_PLACE_ADJECTIVE_SUFFIXES)
         ):

@@ -850,8 +850,18 @@ class TestPlacesFromGeoNames:
                 "Officials in Kansas City today said so.",
                 [("Kansas City", "Kansas City", "place")],
             ),
+            (
+                "It derailed in north-central Missouri.",
+                [("Missouri", "Missouri", "place")],
+            ),
         ],
-        ids=["states and cities", "struck", "a weekday after", "an adverb after"],
+        ids=[
+            "states and cities",
+            "struck",
+            "a weekday after",
+            "an adverb after",
+            "hyphenated direction",
+        ],
     )
     def test_a_state_or_city_the_wording_places_is_a_place(
         self, text, expected
