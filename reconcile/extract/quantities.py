@@ -252,6 +252,7 @@ _UNIT_OF: dict[str, tuple[str, str | None]] = {
     **dict.fromkeys(_words("kg kilograms kilogram"), ("kg", None)),
     **dict.fromkeys(_words("tonnes tons tonne ton"), ("tonnes", None)),
     "magnitude": ("magnitude", None),
+    **dict.fromkeys(_words("mph"), ("mph", None)),
     **dict.fromkeys(
         _words("dead deaths fatalities lives bodies"), ("people", "killed")
     ),
@@ -294,7 +295,7 @@ _STOP_WORDS = frozenset(
         " these those their its his her our your my it they he she we you them not no but also each both"
         " all any others more less most least about around over under between among against"
         " through until up down out off so if then there here only just still even already ago"
-        " later earlier last next again"
+        " later earlier last next again noon midnight"
     )
 )
 
@@ -850,6 +851,7 @@ def _read_unit(lowered: str, figure: _Figure, value: Decimal | None) -> bool:
         return False  # "one-off", "two-thirds", "three-way"
     pos, plural, plural_end, last, last_end = end, "", end, "", end
     modifier = ""
+    first_end = end  # where the word right after the number ends
     for index in range(_MAX_NOUN_WORDS):
         word = _NEXT_WORD_RE.match(lowered, pos)
         if word is None:
@@ -877,6 +879,8 @@ def _read_unit(lowered: str, figure: _Figure, value: Decimal | None) -> bool:
         if not plural and _looks_plural(token):
             plural, plural_end = token, word.end()
             modifier = last if index > 0 and _is_only_noun(last) else ""
+        if index == 0:
+            first_end = word.end()
         if index < 2:  # "one senior official": the noun comes early
             last, last_end = token, word.end()
         pos = word.end()
@@ -888,6 +892,15 @@ def _read_unit(lowered: str, figure: _Figure, value: Decimal | None) -> bool:
     elif last and value == 1 and figure.kind == "digits":  # "1 senior official"
         figure.unit = _UNIT_OF.get(_pluralise(last), (_pluralise(last), None))[0]
         figure.end = last_end
+    elif (
+        last
+        and last_end == first_end
+        and value is not None
+        and value > 1
+        and value == value.to_integral_value()
+        and _counts_as_one(last, _NEXT_WORD_RE.match(lowered, last_end))
+    ):  # "16 crew", "40 staff": a noun with no plural of its own
+        figure.unit, figure.end = last, last_end
     elif (
         figure.kind == "digits"
         and value is not None
@@ -956,6 +969,25 @@ def _is_only_noun(word: str) -> bool:
     officials" does not."""
     found = getAllLemmas(word)
     return "NOUN" in found and "ADJ" not in found and word not in _STOP_WORDS
+
+
+def _counts_as_one(word: str, after: re.Match[str] | None) -> bool:
+    """Whether *word*, right after a number of two or more with no plural noun
+    after it, is what the number counts: a singular noun there is a
+    collective one ("16 crew", "40 staff", "200 police"). lemminflect must
+    read it as a noun, never as an adjective or an adverb; one it also reads
+    as a verb counts only before an auxiliary, "and" or the clause's end
+    ("13 crew were aboard", not "2,000 protest across France")."""
+    readings = getAllLemmas(word)
+    if "NOUN" not in readings or {"ADJ", "ADV"} & set(readings):
+        return False
+    if word in _STOP_WORDS or _looks_plural(word):
+        return False
+    return "VERB" not in readings or after is None or after.group(1) in _NOUN_ENDS
+
+
+#: Words after a collective noun that leave it a noun ("13 crew were aboard").
+_NOUN_ENDS = frozenset(_words("were was are is have had and or"))
 
 
 def _looks_plural(word: str) -> bool:

@@ -586,3 +586,38 @@ class TestLabelsAndClocks:
     def test_a_figure_before_a_plain_noun_is_kept(self) -> None:
         (found,) = find_quantities("Some 1,500 people marched.")
         assert found.unit == "people"
+
+
+class TestCollectiveNouns:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Approximately 147 passengers and 13 crew were on board.", "13 crew"),
+            ("About 40 staff were evacuated.", "About 40 staff"),
+            ("The train carried 243 passengers and 16 crew.", "16 crew"),
+        ],
+    )
+    def test_a_singular_noun_after_a_number_is_what_it_counts(
+        self, text: str, expected: str
+    ) -> None:
+        """'13 crew', '40 staff': a collective noun counts as a plural does."""
+        (found,) = [q for q in find_quantities(text) if q.text == expected]
+        assert found.unit == expected.split()[-1]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Around 2,000 protest across France.",  # a verb
+            "It arrived at 12 noon.",  # a time
+            "A 6.3 quake hit the coast.",  # not a whole number
+        ],
+    )
+    def test_a_singular_word_that_counts_nothing_gives_no_unit(self, text: str) -> None:
+        assert all(
+            q.unit in ("", "magnitude", "police officers")
+            for q in find_quantities(text)
+        )
+
+    def test_miles_per_hour_is_a_unit(self) -> None:
+        (found,) = find_quantities("The train was going 87 mph at the time.")
+        assert (found.text, found.unit) == ("87 mph", "mph")
