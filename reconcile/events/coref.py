@@ -969,8 +969,9 @@ def _absorb(
             draft.containing.add(place.canonical)
     for index in events.values_of(mention, "reference point") if not placed else ():
         # "40 km northwest of Herat": the event is near the place a distance
-        # is measured from, which tells it apart from no town nearby (Mendon,
-        # 84 miles from Kansas City) but meets an account placed there.
+        # is measured from. It meets an account placed there; how near is not
+        # known, so it is told apart from no region ("Mendon, 84 miles from
+        # Kansas City", in Missouri; comparisons._place_level).
         place = claim.values[index]
         assert isinstance(place, Actor)
         draft.places.add(place.canonical)

