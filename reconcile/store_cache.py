@@ -86,7 +86,7 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: format 14 reads new triggers, dates and bindings (2026-12-07: founding,
 #: "back to 1965", passive infinitives), so claims and accounts cached by
 #: format 13 are made again.
-CACHE_FORMAT = 18
+CACHE_FORMAT = 19
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

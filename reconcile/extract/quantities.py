@@ -876,7 +876,9 @@ def _read_unit(lowered: str, figure: _Figure, value: Decimal | None) -> bool:
             return True
         if token in _STOP_WORDS or token in _MEASURE_OF:
             break
-        if not plural and _looks_plural(token):
+        # A word cut short by a letter outside a-z ("José") is no plural.
+        whole = not lowered[word.end() : word.end() + 1].isalpha()
+        if not plural and whole and _looks_plural(token):
             plural, plural_end = token, word.end()
             modifier = last if index > 0 and _is_only_noun(last) else ""
         if index == 0:
@@ -991,8 +993,13 @@ _NOUN_ENDS = frozenset(_words("were was are is have had and or"))
 
 
 def _looks_plural(word: str) -> bool:
+    """Whether *word* (lower case) looks like a plural: ending in "s", and
+    longer than three letters or unknown to lemminflect (an acronym's plural:
+    "331 MPs", "IEDs"; "gas" and "yes" are words)."""
     return (
-        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+        (len(word) > 3 or (len(word) == 3 and not getAllLemmas(word)))
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
     )
 
 

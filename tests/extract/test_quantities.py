@@ -621,3 +621,28 @@ class TestCollectiveNouns:
     def test_miles_per_hour_is_a_unit(self) -> None:
         (found,) = find_quantities("The train was going 87 mph at the time.")
         assert (found.text, found.unit) == ("87 mph", "mph")
+
+
+class TestAcronymPlurals:
+    @pytest.mark.parametrize(
+        ("text", "unit"),
+        [
+            ("That time 331 MPs voted against him.", "mps"),
+            ("Some 20 IEDs were found.", "ieds"),
+        ],
+    )
+    def test_an_acronyms_plural_is_what_a_number_counts(
+        self, text: str, unit: str
+    ) -> None:
+        (found,) = find_quantities(text)
+        assert found.unit == unit
+
+    def test_a_short_word_ending_in_s_is_no_plural(self) -> None:
+        """'gas' is a word (lemminflect): '3 gas leaks' counts leaks."""
+        (found,) = find_quantities("It had 3 gas leaks.")
+        assert found.unit == "gas leaks"
+
+    def test_a_word_cut_short_by_an_accent_is_no_plural(self) -> None:
+        """'San José' reads as "jos" in a-z: no acronym's plural."""
+        found = find_quantities("The 6.9 shook San José on Monday.")
+        assert [(q.text, q.unit) for q in found] == [("6.9", "")]
