@@ -2816,6 +2816,23 @@ class TestNearAPlace:
             == "different"
         )
 
+    @pytest.mark.parametrize(
+        "elsewhere",
+        [
+            "The train derailed on Monday in France.",
+            "The train derailed on Monday in rural Bavaria.",
+        ],
+        ids=["another country", "a region of another country"],
+    )
+    def test_near_a_city_is_apart_from_another_country(self, elsewhere):
+        assert (
+            self.place_level(
+                "The train derailed on Monday about 84 miles northeast of Kansas City.",
+                elsewhere,
+            )
+            == "different"
+        )
+
     def test_near_a_city_meets_the_city(self):
         assert (
             self.place_level(

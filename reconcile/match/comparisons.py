@@ -654,12 +654,7 @@ def _place_level(a: Account, b: Account) -> str:
         return "same"
     if _one_within_other(a, b):
         return "contains"
-    if (a.places <= a.near and b.local <= b.containing) or (
-        b.places <= b.near and a.local <= a.containing
-    ):
-        # "84 miles northeast of Kansas City" is near Kansas City, and may be
-        # in Missouri (a region holds its account's event): how near is not
-        # known. Against a town ("hit Kabul") it stays apart.
+    if _near_a_region(a, b) or _near_a_region(b, a):
         return "unknown"
     if bool(a.local) == bool(b.local):
         return "different"
@@ -670,6 +665,20 @@ def _place_level(a: Account, b: Account) -> str:
     if not (towns.containing | (towns.places - towns.local)):
         return "unknown"
     return "different"
+
+
+def _near_a_region(near: Account, other: Account) -> bool:
+    """Whether *near* is placed only near a place ("84 miles northeast of
+    Kansas City") and *other* only in regions of a country that holds it ("in
+    rural Missouri"): how near is not known, so neither says two places.
+    Against a town ("hit Kabul"), or a region of another country, they stay
+    apart."""
+    return (
+        near.places <= near.near
+        and bool(other.local)
+        and other.local <= other.containing
+        and bool(other.containing & near.containing)
+    )
 
 
 def towns_apart(a: Account, b: Account) -> bool:
