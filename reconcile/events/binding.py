@@ -90,6 +90,11 @@ class EventMention:
     trigger: str
     span: Span
     triggers: tuple[str, ...] = field(converter=tuple)
+    kinds: tuple[str, ...] = field(default=(), converter=tuple)
+    """The kinds of incident (lexicon ``incident_kinds``) its triggers name
+    (:func:`named_kinds`): "a drone strike" names violence; "the train hit a
+    dump truck" (a verb many kinds share), "caught fire" (a word of two kinds)
+    and "three people died" name none."""
 
 
 @pickled_as_tuple(shared=("attribute", "reason"), instances_shared=True)
@@ -610,7 +615,26 @@ def _mention(
         trigger=head.lemma,
         span=head.span,
         triggers=[t.lemma for t in slot],
+        kinds=named_kinds(slot, lexicon),
     )
+
+
+def named_kinds(
+    triggers: Sequence[Trigger], lexicon: TriggerLexicon
+) -> tuple[str, ...]:
+    """The kinds of incident (lexicon ``incident_kinds``) that *triggers* name,
+    each trigger on its own: one whose lemma names classes of one kind only,
+    and that is no verb many kinds share (``generic_lemmas``: "struck", "hit";
+    the noun "strike" names an attack). Sorted."""
+    found = set()
+    for trigger in triggers:
+        kinds = lexicon.kinds_of(trigger.lemma)
+        if len(kinds) != 1:
+            continue  # none, or a word of two kinds ("fire")
+        if trigger.lemma in lexicon.generic and _is_verb(trigger, lexicon):
+            continue
+        found |= kinds
+    return tuple(sorted(found))
 
 
 class _Anchors:

@@ -252,6 +252,8 @@ class _Draft:
         self.topics: set[str] = set()
         #: Places the event is only near (a distance's reference point).
         self.near: set[str] = set()
+        #: The kinds of incident the mentions' words name.
+        self.kinds: set[str] = set(mention.kinds)
 
     def takes(
         self,
@@ -561,6 +563,7 @@ def article_accounts(
                     magnitude=draft.magnitude,
                     topics=shared(draft.topics),
                     near=shared(draft.near),
+                    kinds=shared(draft.kinds),
                 )
             )
         made[article_id] = ArticleAccounts.of(
@@ -936,6 +939,7 @@ def _absorb(
 ) -> None:
     """Add what a mention says of its event to the account being built."""
     draft.topics |= agreement_topics(claim, events.mentions[mention])
+    draft.kinds.update(events.mentions[mention].kinds)
     if date_ is not None and (
         draft.date is None or (date_[1] - date_[0]) < (draft.date[1] - draft.date[0])
     ):

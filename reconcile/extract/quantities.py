@@ -187,7 +187,8 @@ _NEXT_WORD_RE = re.compile(r"\s+([a-z]+(?:['’-][a-z]+)*)")
 _MEASURE_RE = re.compile(
     r"(?:killed|killing|kills|kill|dead|died|dies|die|dying|deaths|death\s+toll|toll|fatalities|lives"
     r"|perished|slain|injured|injuring|injuries|hurt|wounded|wounding|missing|displaced|evacuated"
-    r"|evacuating|fled|arrested|arresting|detained|arrests|detentions)(?![a-z])"
+    r"|evacuating|fled|arrested|arresting|detained|arrests|detentions"
+    r"|survived|survives|survive|surviving|alive|rescued)(?![a-z])"
 )
 
 _MEASURE_OF: dict[str, str] = {
@@ -210,6 +211,8 @@ _MEASURE_OF: dict[str, str] = {
         _words("arrested arresting detained arrests detentions"), "arrested"
     ),
     "missing": "missing",
+    **dict.fromkeys(_words("survived survives survive surviving alive"), "survived"),
+    "rescued": "survived",
 }
 _CASUALTY_MEASURES = frozenset(
     _words("killed injured missing displaced evacuated arrested")
@@ -231,6 +234,7 @@ _UNIT_OF: dict[str, tuple[str, str | None]] = {
         ),
         ("troops", None),
     ),
+    **dict.fromkeys(_words("survivors survivor"), ("people", "survived")),
     **dict.fromkeys(_words("drones drone uavs uav"), ("drones", None)),
     **dict.fromkeys(_words("missiles missile"), ("missiles", None)),
     **dict.fromkeys(_words("years year yrs"), ("years", None)),

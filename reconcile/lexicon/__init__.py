@@ -102,6 +102,19 @@ class TriggerLexicon:
     """Verb lemmas that say how an event named by a noun beside them went ("the
     summit started", "reached a deal"): no trigger next to such a noun."""
 
+    def kinds_of(self, lemma: str) -> frozenset[str]:
+        """The kinds of incident (``incident_kinds``) whose classes *lemma* names.
+
+        >>> lexicon = trigger_lexicon()
+        >>> sorted(lexicon.kinds_of("derail")), sorted(lexicon.kinds_of("fire"))
+        (['accident'], ['nature', 'violence'])
+        """
+        return frozenset(
+            self.incident_kind[name]
+            for name in (*self.verbs.get(lemma, ()), *self.nouns.get(lemma, ()))
+            if name in self.incident_kind
+        )
+
     def rate_of(self, text: str) -> str | None:
         """The period that makes a figure followed by *text* a rate, or ``None``.
 

@@ -179,6 +179,11 @@ class Account:
     """The places among :attr:`places` the event is only near: those a distance
     is measured from ("40 km northwest of Herat"). They meet a place, but tell
     the event apart from none."""
+    kinds: frozenset[str] = field(default=frozenset(), converter=frozenset)
+    """The kinds of incident the article's words for the event name
+    (:attr:`reconcile.events.binding.EventMention.kinds`): only a kind named
+    tells two incidents apart ("a drone strike" from "a quake"; "the train hit
+    a truck" names none)."""
 
 
 @frozen
@@ -357,7 +362,9 @@ def comparison_matrix(
     levels = np.empty((len(a), len(FEATURES)), dtype=np.int8)
     shared = np.full(len(a), -1, dtype=np.int32)
     dates = _Dates(accounts)
-    kinds = _Signatures(accounts, lambda x: (x.family, x.event_class, x.triggers))
+    kinds = _Signatures(
+        accounts, lambda x: (x.family, x.event_class, x.triggers, x.kinds)
+    )
     places = _Signatures(accounts, lambda x: (x.places, x.containing, x.local))
     parties = _Signatures(
         accounts,
@@ -576,11 +583,12 @@ def classes_differ(a: Account, b: Account) -> bool:
 
 
 def _incident_kind(account: Account, lexicon: TriggerLexicon) -> str | None:
-    """What caused an incident (lexicon ``incident_kinds``), unless the account
-    is named only by verbs many kinds share ("it struck at dawn")."""
-    if account.triggers and account.triggers <= lexicon.generic:
-        return None
-    return lexicon.incident_kind.get(account.event_class)
+    """What caused an incident (lexicon ``incident_kinds``), when the article's
+    words name it (:attr:`Account.kinds`): not when a verb many kinds share
+    ("it struck", "hit a dump truck"), a word of two kinds ("fire": a gun's, or
+    a blaze) or only what the incident did ("three died") tells of it."""
+    kind = lexicon.incident_kind.get(account.event_class)
+    return kind if kind in account.kinds else None
 
 
 def _date_level(a: Account, b: Account) -> str:

@@ -253,6 +253,32 @@ class TestFindQuantities:
             ("The death toll rose to 12.", [("12", 12, 12, "people", "killed")]),
             ("The strike left 12 dead.", [("12 dead", 12, 12, "people", "killed")]),
             ("Five people are missing.", [("Five people", 5, 5, "people", "missing")]),
+            # Survivors are counted apart from the dead and from all aboard.
+            (
+                "At least 118 were killed, but thirty-nine passengers survived.",
+                [
+                    ("At least 118", 118, None, "people", "killed"),
+                    ("thirty-nine passengers", 39, 39, "people", "survived"),
+                ],
+            ),
+            (
+                "Two people had been rescued and 85 were dead.",
+                [
+                    ("Two people", 2, 2, "people", "survived"),
+                    ("85", 85, 85, "people", "killed"),
+                ],
+            ),
+            (
+                "Police said 118 were dead and 39 were alive.",
+                [
+                    ("118", 118, 118, "people", "killed"),
+                    ("39", 39, 39, "people", "survived"),
+                ],
+            ),
+            (
+                "The two survivors were crew.",
+                [("two survivors", 2, 2, "people", "survived")],
+            ),
             (
                 "About 2,000 people were displaced.",
                 [("About 2,000 people", 1800, 2200, "people", "displaced")],
@@ -276,9 +302,9 @@ class TestFindQuantities:
                 "The quake, measuring 6.4, killed 3.",
                 [("6.4", 6.4, 6.4, "", None), ("3", 3, 3, "people", "killed")],
             ),
-            (  # a contrasting clause is another statement
+            (  # a contrasting clause is another statement: they survived
                 "Dozens of people were pulled out alive, but several died.",
-                [("Dozens of people", 24, 99, "people", None)],
+                [("Dozens of people", 24, 99, "people", "survived")],
             ),
             (  # an aside closed by a comma is not
                 "Twelve people, but not the pilot, were killed.",
