@@ -86,8 +86,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: format 14 reads new triggers, dates and bindings (2026-12-07: founding,
 #: "back to 1965", passive infinitives), so claims and accounts cached by
 #: format 13 are made again; format 20 gives mentions and accounts the kinds
-#: of incident their words name, and figures the measure "survived".
-CACHE_FORMAT = 20
+#: of incident their words name, and figures the measure "survived"; format
+#: 21 marks the accounts of what each article opens on.
+CACHE_FORMAT = 21
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

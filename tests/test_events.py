@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+import attrs
 import numpy as np
 import pytest
 from hypothesis import given
@@ -1197,6 +1198,11 @@ LOOK_ALIKES = {
         "An earthquake with a magnitude of 7.9 shook Chicago in the United States"
         " on Jan. 2, seismologists said.",
     ),
+    "what two articles open on, of two families, in one city that day": (
+        "Diego Nieminen won the presidential election in Moscow on Jan. 8.",
+        "The public health accord between Georgia and Russia was inked on Jan. 8"
+        " in Moscow.",
+    ),
     "a quake and a background quake in one sentence": (
         "A 5.0-magnitude quake hit Paramaribo in Suriname on Jan. 5.",
         "An earthquake of magnitude 5.0 shook Suriname on Jan. 5, as a magnitude 7.5"
@@ -1352,6 +1358,84 @@ class TestLookAlikes:
             for other in (struck, attack)
         }
         assert level == {"b": "related class", "c": "different"}
+
+
+class TestArticleLeads:
+    """What two articles open on may be one event told in words of two
+    families ("the government collapsed", "the no-confidence vote"), when
+    both name one person and one day."""
+
+    FELL = "Michel Barnier's government collapsed on Wednesday in Paris."
+    VOTE = "Lawmakers ousted Michel Barnier in a no-confidence vote on Wednesday."
+
+    def events_of(self, *texts: str) -> dict[str, str]:
+        published = date(2024, 12, 4)
+        result = reconcile(
+            [
+                article(f"a{n}", f"Desk {n}", text, published)
+                for n, text in enumerate(texts)
+            ]
+        )
+        return {c: e.id for e in result.events for c in e.claim_ids}
+
+    def test_two_openings_naming_one_person_that_day_are_one_event(self):
+        event_of = self.events_of(self.FELL, self.VOTE)
+        assert event_of["a0#1"] == event_of["a1#1"]
+
+    def test_a_day_apart_they_are_two(self):
+        """The government fell on Wednesday; its prime minister resigned on Thursday."""
+        event_of = self.events_of(
+            self.FELL, "Michel Barnier was ousted in a no-confidence vote on Thursday."
+        )
+        assert event_of["a0#1"] != event_of["a1#1"]
+
+    @pytest.mark.parametrize(
+        "other",
+        [
+            "Michel Barnier won the presidential election in Israel on Wednesday.",
+            "Michel Barnier won the presidential election in Israel.",
+        ],
+        ids=["another place", "no day"],
+    )
+    def test_elsewhere_or_undated_they_are_two(self, other):
+        """Only both dated to one day, and placed nowhere else, are they one."""
+        event_of = self.events_of(self.FELL, other)
+        assert event_of["a0#1"] != event_of["a1#1"]
+
+    def test_a_later_paragraph_is_no_opening(self):
+        """Only what each article opens on is matched across families."""
+        event_of = self.events_of(
+            self.FELL,
+            "A storm hit Paris on Wednesday. " + self.VOTE,
+        )
+        assert event_of["a0#1"] != event_of["a1#2"]
+
+    def test_the_class_level(self):
+        from reconcile.match.comparisons import compare_accounts
+
+        lead = account(
+            "a",
+            "consequence",
+            set(),
+            event_class="harm",
+            names={"Michel Barnier"},
+            lead=True,
+        )
+        vote = account(
+            "b", "election", set(), event_class="elect", names={"Michel Barnier"}
+        )
+        other = account(
+            "c", "election", set(), event_class="elect", names={"Gabriel Attal"}
+        )
+        levels = [
+            compare_accounts(lead, x, 50.0, {}).level("class")
+            for x in (
+                attrs.evolve(vote, lead=True),  # both open their articles
+                vote,  # one does not
+                attrs.evolve(other, lead=True),  # no one in common
+            )
+        ]
+        assert levels == ["leads of their articles", "different", "different"]
 
 
 class TestIncidentKinds:
@@ -2373,6 +2457,10 @@ def _reference_incompatible(vector, left: Account, right: Account) -> bool:
     if topics_apart(left, right):
         return True  # agreements about other things
     levels = dict(vector.levels)
+    if levels["class"] == "leads of their articles" and (
+        levels["date"] != "same day" or levels["place"] == "different"
+    ):
+        return True  # two articles' openings, of another day or place
     if levels["place"] == "different" and levels["names"] == "same names":
         levels["place"] = "unknown"
     incidents = "incident" in (_group(left.family), _group(right.family))
@@ -2614,12 +2702,15 @@ class TestAcrossArticles:
             _candidate_pairs,
             _week,
         )
+        from reconcile.match.comparisons import people_of
 
         article = _article_codes(feed_accounts)
         blocks: dict[tuple, list[int]] = {}
         for index, x in enumerate(feed_accounts):
             for name in x.names | x.places:
                 blocks.setdefault((_block_family(x.family), name), []).append(index)
+            for name in people_of(x) if x.lead else ():
+                blocks.setdefault(("lead", name), []).append(index)
         expected = set()
         for members in blocks.values():
             groups = [members]

@@ -70,6 +70,7 @@ from reconcile.match.comparisons import (
     date_gap,
     explain,
     is_coarse,
+    people_of,
     placed_alike,
     topics_apart,
     towns_apart,
@@ -535,6 +536,13 @@ def article_accounts(
                 gazetteer,
             )
         first = by_article[article_id][0]
+        # What the article opens on: its headlines and first claim naming an event.
+        opening = {claim.id for claim, _ in headlines}
+        for claim in by_article[article_id]:
+            mentions = bound[claim.id].mentions
+            if not claim.headline and mentions and mentions[0].family != ANAPHORIC:
+                opening.add(claim.id)
+                break
         for number, draft in enumerate(drafts):
             accounts.append(
                 Account(
@@ -564,6 +572,7 @@ def article_accounts(
                     topics=shared(draft.topics),
                     near=shared(draft.near),
                     kinds=shared(draft.kinds),
+                    lead=any(c in opening for c, _ in draft.mentions),
                 )
             )
         made[article_id] = ArticleAccounts.of(
@@ -1170,6 +1179,10 @@ def _candidate_pairs(accounts: Sequence[Account]) -> tuple[np.ndarray, np.ndarra
         family = _group(account.family)
         for name in account.names | account.places:
             blocks[(_block_family(family), "name", name)].append(index)
+        for name in people_of(account) if account.lead else ():
+            # What two articles open on may be one event told in words of two
+            # families ("Barnier's government fell", "the vote ousted Barnier").
+            blocks[("lead", "name", name)].append(index)
         if family == ANAPHORIC:
             # An account naming no event ("received 32 vehicles in Kyiv") may
             # be of any family that tells of its place.
@@ -1397,6 +1410,14 @@ def _apart(
         & ((day == dates["1-3 days"]) | (day == dates["4-7 days"]))
         & ~_incidents(accounts, a, b)
     )
+    # What two articles open on, told in words of two families, is one event
+    # only when both date it to one day and neither places it elsewhere: the
+    # government fell on Wednesday, its prime minister resigned on Thursday;
+    # "Omar Takacs was jailed in Marseille on Jan. 9" and "Omar Takacs won the
+    # election in Israel on Jan. 9" are two events.
+    cannot |= (
+        matrix.column("class") == LEVEL_CODES["class"]["leads of their articles"]
+    ) & ((day != dates["same day"]) | (place == places["different"]))
     # Agreements about other things: "a fertiliser supply agreement" is not
     # "a satellite navigation treaty", whoever signed them and when. Each
     # pair of distinct sets of topics the candidate pairs meet is judged once.

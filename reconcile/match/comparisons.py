@@ -9,7 +9,10 @@ feature by feature; each feature falls into one *level*:
 feature    levels
 ========== ================================================================
 class      same trigger, same class, related class, no event word (one
-           account only refers back: "Turnout was 63%"), different
+           account only refers back: "Turnout was 63%"), leads of their
+           articles (unrelated classes, but each is what its article opens
+           on, and they name one person: "Barnier's government fell" and
+           "the no-confidence vote ousted Barnier"), different
 date       same day, 1-3 days, 4-7 days, 8-30 days, further, after the
            other's publication, unknown (published within a week),
            unknown (published further apart)
@@ -64,6 +67,7 @@ __all__ = [
     "default_weights",
     "explain",
     "names_alike",
+    "people_of",
 ]
 
 FEATURES: dict[str, tuple[str, ...]] = {
@@ -72,6 +76,7 @@ FEATURES: dict[str, tuple[str, ...]] = {
         "same class",
         "related class",
         "no event word",
+        "leads of their articles",
         "different",
     ),
     "date": (
@@ -179,6 +184,9 @@ class Account:
     """The places among :attr:`places` the event is only near: those a distance
     is measured from ("40 km northwest of Herat"). They meet a place, but tell
     the event apart from none."""
+    lead: bool = False
+    """Whether the account is of the event its article opens on (its headline
+    or first claim that names an event)."""
     kinds: frozenset[str] = field(default=frozenset(), converter=frozenset)
     """The kinds of incident the article's words for the event name
     (:attr:`reconcile.events.binding.EventMention.kinds`): only a kind named
@@ -363,7 +371,8 @@ def comparison_matrix(
     shared = np.full(len(a), -1, dtype=np.int32)
     dates = _Dates(accounts)
     kinds = _Signatures(
-        accounts, lambda x: (x.family, x.event_class, x.triggers, x.kinds)
+        accounts,
+        lambda x: (x.family, x.event_class, x.triggers, x.kinds, x.lead, people_of(x)),
     )
     places = _Signatures(accounts, lambda x: (x.places, x.containing, x.local))
     parties = _Signatures(
@@ -566,7 +575,15 @@ def _class_level(a: Account, b: Account) -> str:
         return "different"  # a quake and a missile attack
     if lexicon.related_families(a.family, b.family):
         return "related class"
+    if a.lead and b.lead and people_of(a) & people_of(b):
+        return "leads of their articles"
     return "different"
+
+
+def people_of(account: Account) -> frozenset[str]:
+    """The names of *account* that are no country and no place: its people and
+    bodies ("Michel Barnier", "Nippon Steel")."""
+    return account.names - account.countries - account.places - account.containing
 
 
 #: Two clusters of accounts whose magnitudes are this far apart tell of two
@@ -742,7 +759,7 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(name.casefold().split())
 
 
-def _other_people(a: Account, b: Account) -> bool:
+def _otherpeople_of(a: Account, b: Account) -> bool:
     """Whether both accounts name people (names that are not countries) and
     no person of one is a person of the other, spelt alike or not."""
     people_a, people_b = a.names - a.countries, b.names - b.countries
@@ -781,7 +798,7 @@ def _names_level(a: Account, b: Account, name_share: Mapping[str, float]) -> str
         and b.countries - a.countries
     ):
         return "other parties"
-    if a.family == b.family == DEFENDANT_FAMILY and _other_people(a, b):
+    if a.family == b.family == DEFENDANT_FAMILY and _otherpeople_of(a, b):
         # "sentenced Viktor Kiraly" and "sentenced Jonas Castellanos": a
         # trial is about its defendant (an "Ukrainian court" in both says
         # nothing of it). Not elections: outlets name the winner or the
