@@ -87,8 +87,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: "back to 1965", passive infinitives), so claims and accounts cached by
 #: format 13 are made again; format 20 gives mentions and accounts the kinds
 #: of incident their words name, and figures the measure "survived"; format
-#: 21 marks the accounts of what each article opens on.
-CACHE_FORMAT = 21
+#: 21 marks the accounts of what each article opens on; format 22 reads
+#: "near Mendon, Missouri" as placed in Missouri.
+CACHE_FORMAT = 22
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

@@ -2974,6 +2974,36 @@ class TestNearAPlace:
         (left,), (right,) = (found["a"].accounts, found["b"].accounts)
         return compare_accounts(left, right, 50.0, {}).level("place")
 
+    def test_a_town_apposed_to_its_state_is_in_it(self):
+        """ "near Mendon, Missouri" places the event in Missouri too."""
+        assert (
+            self.place_level(
+                "The train derailed on Monday near Mendon, Missouri.",
+                "The train derailed on Monday in rural Missouri.",
+            )
+            == "same"
+        )
+
+    @pytest.mark.parametrize(
+        ("town", "level"),
+        [
+            ("near Brentwood", "unknown"),
+            ("near Brentwood, Nevada", "different"),
+            ("in Reno", "different"),
+        ],
+        ids=["placed nowhere", "in another state", "known elsewhere"],
+    )
+    def test_a_region_may_hold_a_town_placed_nowhere(self, town, level):
+        """A region, as a country, says nothing against a town the gazetteer
+        places nowhere; against one placed elsewhere it says two places."""
+        assert (
+            self.place_level(
+                "The train hit a car on Sunday in rural California.",
+                f"The train hit a car on Sunday {town}.",
+            )
+            == level
+        )
+
     def test_near_a_city_is_not_apart_from_its_state(self):
         assert (
             self.place_level(

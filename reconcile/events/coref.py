@@ -728,6 +728,35 @@ def unknown_places(claim: Claim, gazetteer: Gazetteer) -> dict[str, bool]:
     return found
 
 
+def _apposed_places(claim: Claim, name: str, gazetteer: Gazetteer) -> set[str]:
+    """The known places that hold *name*, a place the gazetteer does not know,
+    by apposition: "near Mendon, Missouri" puts Mendon in Missouri (and in the
+    United States).
+
+    >>> from reconcile.extract.claims import extract_claims
+    >>> from reconcile.model import Article
+    >>> text = "A train hit a truck near Mendon, Missouri, on Monday."
+    >>> (claim,) = extract_claims(Article(id="a", outlet="A", text=text))
+    >>> sorted(_apposed_places(claim, "Mendon", load_gazetteer()))
+    ['Missouri', 'United States']
+    """
+    offset = claim.span.start
+    ends = {
+        offset + match.end()
+        for match in re.finditer(rf"\b{re.escape(name)},\s+", claim.text)
+    }
+    found: set[str] = set()
+    for value in claim.values:
+        if (
+            isinstance(value, Actor)
+            and value.span.start in ends
+            and gazetteer.type_of(value.canonical) in ("region", "country")
+        ):
+            found.add(value.canonical)
+            found.update(gazetteer.within(value.canonical))
+    return found
+
+
 def _hits(word: str, lexicon: TriggerLexicon) -> bool:
     """Whether *word* is a verb incidents share ("struck", "battered"), whose
     object is where the incident happened."""
@@ -965,6 +994,7 @@ def _absorb(
             draft.places.add(name)
             # A region may hold any town the gazetteer does not know.
             (draft.containing if region else draft.local).add(name)
+            draft.containing.update(_apposed_places(claim, name, gazetteer))
     for index in events.values_of(mention, "place") if not placed else ():
         place = claim.values[index]
         assert isinstance(place, Actor)

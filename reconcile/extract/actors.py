@@ -102,6 +102,9 @@ _RUN_GAP = re.compile(
     r"[ \u00a0]+(?:(?:of(?: the)?|de|da|do|dos|das|del|della|di|du|des|van|von|der|den|le|la|al|el|bin|ibn|y)[ \u00a0]+)?"
 )
 _DOT_GAP = re.compile(r"\.[ \u00a0]+")
+#: A capitalised name and a comma right before a place: the place holds the
+#: name ("near Mendon, Missouri").
+_APPOSED_TO = re.compile(r"\b[A-Z][\w'’.-]*(?:[ \u00a0]+[A-Z][\w'’.-]*)*,[ \u00a0]+\Z")
 _TITLE_GAP = re.compile(r"(?:['’]s)?((?:[ \u00a0]+[\w.-]+)+)[ \u00a0]+")
 _COORDINATION = re.compile(r",[ \u00a0]+|,?[ \u00a0]+(?:and|or)[ \u00a0]+")
 _LIST_CONTINUES = re.compile(r",|[ \u00a0]+(?:and|or)[ \u00a0]")
@@ -729,6 +732,14 @@ def _to_actors(
             role = previous_role
         else:
             role = _role_from_context(text, mention.start, mention.type, gazetteer)
+            apposed = _APPOSED_TO.search(
+                text, max(0, mention.start - 80), mention.start
+            )
+            if role == "actor" and apposed is not None and mention.type in PLACE_TYPES:
+                # "near Mendon, Missouri": the place that holds an unknown one.
+                role = _role_from_context(
+                    text, apposed.start(), mention.type, gazetteer
+                )
         if (
             not _can_be_place(mention, gazetteer)
             or _qualifies_a_thing(text, mention, gazetteer)

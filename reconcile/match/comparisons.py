@@ -681,6 +681,8 @@ def _place_level(a: Account, b: Account) -> str:
         return "contains"
     if _near_a_region(a, b) or _near_a_region(b, a):
         return "unknown"
+    if _region_and_unplaced_town(a, b):
+        return "unknown"
     if bool(a.local) == bool(b.local):
         return "different"
     # One names only countries, the other towns: a town the gazetteer does
@@ -706,6 +708,22 @@ def _near_a_region(near: Account, other: Account) -> bool:
     )
 
 
+def _region_and_unplaced_town(a: Account, b: Account) -> bool:
+    """Whether one account is placed only in regions ("in California") and the
+    other in towns the gazetteer places nowhere ("near Brentwood"): a region
+    may hold any such town, as a country may."""
+    for regions, towns in ((a, b), (b, a)):
+        if (
+            regions.local
+            and regions.local <= regions.containing
+            and towns.local
+            and not towns.containing
+            and not towns.local & regions.containing
+        ):
+            return True
+    return False
+
+
 def towns_apart(a: Account, b: Account) -> bool:
     """Whether both accounts name towns, none shared or holding another, and
     none named within another's name: "Kazan in Russia" and "Saint Petersburg
@@ -718,6 +736,7 @@ def towns_apart(a: Account, b: Account) -> bool:
         and not a.local & b.containing
         and not b.local & a.containing
         and not _towns_named_alike(a, b)
+        and not _region_and_unplaced_town(a, b)
     )
 
 

@@ -854,6 +854,10 @@ class TestPlacesFromGeoNames:
                 "It derailed in north-central Missouri.",
                 [("Missouri", "Missouri", "place")],
             ),
+            (
+                "A train hit a truck near Mendon, Missouri, on Monday.",
+                [("Missouri", "Missouri", "place")],
+            ),
         ],
         ids=[
             "states and cities",
@@ -861,6 +865,7 @@ class TestPlacesFromGeoNames:
             "a weekday after",
             "an adverb after",
             "hyphenated direction",
+            "holding an unknown town",
         ],
     )
     def test_a_state_or_city_the_wording_places_is_a_place(
@@ -889,6 +894,7 @@ class TestPlacesFromGeoNames:
                 "Madrid won a 1-0 victory over Liverpool in Paris.",
                 [("Madrid", "Spain", "actor"), ("Paris", "Paris", "place")],
             ),
+            ("Smith, Missouri, said so.", []),
         ],
         ids=[
             "acting",
@@ -896,6 +902,7 @@ class TestPlacesFromGeoNames:
             "in a body's name",
             "before a noun",
             "the side beaten",
+            "after a name no preposition places",
         ],
     )
     def test_a_derived_name_the_wording_does_not_place_is_no_place(
