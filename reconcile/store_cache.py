@@ -88,8 +88,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: format 13 are made again; format 20 gives mentions and accounts the kinds
 #: of incident their words name, and figures the measure "survived"; format
 #: 21 marks the accounts of what each article opens on; format 22 reads
-#: "near Mendon, Missouri" as placed in Missouri.
-CACHE_FORMAT = 22
+#: "near Mendon, Missouri" as placed in Missouri; format 23 lets a win told
+#: before its election join the election's account.
+CACHE_FORMAT = 23
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

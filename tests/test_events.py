@@ -1438,6 +1438,25 @@ class TestArticleLeads:
         assert levels == ["leads of their articles", "different", "different"]
 
 
+class TestRelatedMentionsOfOnePerson:
+    def test_a_win_told_first_takes_the_election_of_its_person(self):
+        """A mention of a related class that names the account's person is of
+        its account whichever comes first: the victory speech told before
+        the election is the election's."""
+        text = (
+            "In her victory speech early on Monday, Giorgia Meloni thanked her"
+            " voters.\n\nGiorgia Meloni was elected in Italy's general election,"
+            " with 26 percent of the vote."
+        )
+        claims = sorted(
+            extract_claims(article("a", "Desk A", text, date(2022, 9, 26))),
+            key=claim_order,
+        )
+        bound = {c.id: bind_values(c) for c in claims}
+        found = article_accounts(claims, bound, load_gazetteer())
+        assert found["a"].members == [[("a#1", 0), ("a#2", 0)]]
+
+
 class TestIncidentKinds:
     """Only words that name a kind of incident tell two incidents apart: a
     generic verb, a word of two kinds and what an incident did name none."""

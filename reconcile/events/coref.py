@@ -311,7 +311,7 @@ class _Draft:
             # "X denied the charges throughout the trial" in the story of X's
             # sentencing; "crowds celebrated the victory of X" in X's election
             or (
-                self.family in PERSON_FAMILIES
+                PERSON_FAMILIES & {self.family, mention.family}
                 and lexicon.related_families(mention.family, self.family)
                 and bool(people & self.people())
             )
