@@ -89,8 +89,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: of incident their words name, and figures the measure "survived"; format
 #: 21 marks the accounts of what each article opens on; format 22 reads
 #: "near Mendon, Missouri" as placed in Missouri; format 23 lets a win told
-#: before its election join the election's account.
-CACHE_FORMAT = 23
+#: before its election join the election's account; format 24 dates a
+#: revised toll as a statement.
+CACHE_FORMAT = 24
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

@@ -385,6 +385,34 @@ class TestBinding:
         assert "ratify" == events.mentions[binding.mention].event_class
 
     @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "On Wednesday, the minister lowered the toll from the quake to"
+                " around 1,000.",
+                ["statement date"],
+            ),
+            (
+                'The government cut the death toll from the earthquakes to "over'
+                ' 1,000" on Wednesday.',
+                ["statement date"],
+            ),
+            (
+                "Officials cut the death toll from the quakes that hit Herat at the"
+                " weekend to around 1,000.",
+                ["date"],
+            ),
+            ("The quake killed 1,000 people on Saturday.", ["date"]),
+        ],
+        ids=["the revised noun", "after the verb", "a verb between", "no revision"],
+    )
+    def test_a_date_of_a_revised_figure_dates_the_revision(self, text, expected):
+        """A verb of change before what an incident did ("lowered the toll")
+        revises a figure: the date of that revision is no date of the
+        incident. A comma inside a number ("1,000") parts no clause."""
+        assert date_attributes(text) == expected
+
+    @pytest.mark.parametrize(
         ("text", "attribute"),
         [
             (

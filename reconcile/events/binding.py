@@ -48,7 +48,7 @@ from lemminflect import getAllLemmas
 from reconcile.extract.actors import load_gazetteer
 from reconcile.extract.attribution import find_attribution, qualifies_source
 from reconcile.extract.triggers import Trigger, find_triggers, lemmas_of
-from reconcile.lexicon import TriggerLexicon, trigger_lexicon
+from reconcile.lexicon import TriggerLexicon, inflections, trigger_lexicon
 from reconcile.match.comparisons import ANAPHORIC_FAMILY
 from reconcile.model import Actor, Claim, DateValue, Quantity, Span, Value
 from reconcile.pickling import pickled_as_tuple
@@ -684,6 +684,8 @@ class _Context:
         lexicon: TriggerLexicon,
     ) -> None:
         self.claim, self.lexicon = claim, lexicon
+        self._revisions: list[tuple[Span, int, str]] | None = None
+        self._revised_nouns: dict[int, int] | None = None
         #: Where the claim's commas, semicolons and dashes are, and its
         #: relative pronouns (text offsets), for a search in logarithmic time.
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(claim.text)]
@@ -736,6 +738,20 @@ class _Context:
             if at < 0 or cue is None
             else (claim.span.start + at, claim.span.start + at + len(cue))
         )
+
+    def revisions(self) -> list[tuple[Span, int, str]]:
+        """The claim's revisions of a figure (:func:`_revisions`), read once."""
+        if self._revisions is None:
+            self._revisions = _revisions(self.claim, self.lexicon)
+        return self._revisions
+
+    def revision_of_noun(self) -> dict[int, int]:
+        """The number of the revision of each revised noun, by its start."""
+        if self._revised_nouns is None:
+            self._revised_nouns = {
+                noun: k for k, (_, noun, _) in enumerate(self.revisions())
+            }
+        return self._revised_nouns
 
     def parted(self, a: Span, b: Span) -> bool:
         """Whether a comma, semicolon or dash stands between the spans *a* and *b*."""
@@ -988,6 +1004,14 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
                 "statement date",
                 f"dates the report {trigger.text!r}, not the event",
             )
+        revision = _revision_dated(claim, value, trigger, context)
+        if revision is not None:
+            return Binding(
+                index,
+                0,
+                "statement date",
+                f"dates the revision {revision!r} of a figure, not the event",
+            )
         return Binding(index, mention, "date", f"nearest event word {trigger.text!r}")
     if isinstance(value, Quantity):
         whole = context.whole_of(value)
@@ -1042,6 +1066,87 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
         why = _WHERE_REASONS[role].format(repr(trigger.text))
         return Binding(index, mention, role, why)
     return Binding(index, mention, "place", f"where {trigger.text!r} happened")
+
+
+#: Words from a verb of change to the noun of what an incident did that it
+#: revises ("lowered the toll", "cut the death toll").
+_REVISION_REACH = 3
+
+
+@lru_cache(maxsize=4)
+def _change_verbs(lemmas: frozenset[str]) -> re.Pattern[str]:
+    """Any form of the verbs of change *lemmas* (lexicon ``change_lemmas``)."""
+    forms = sorted(inflections(sorted(lemmas), "VERB"), key=len)
+    return re.compile(
+        r"\b(?:" + "|".join(map(re.escape, reversed(forms))) + r")\b", re.IGNORECASE
+    )
+
+
+def _revision_dated(
+    claim: Claim, value: DateValue, trigger: Trigger, context: _Context
+) -> str | None:
+    """The verb of change (lexicon ``change_lemmas``) that revises a figure of
+    what an incident did, when *value* dates that revision rather than the
+    incident: the date's event word is the revised noun ("On Wednesday, the
+    minister lowered the toll to around 1,000"), or comes after the verb the
+    date opens ("On Wednesday, the minister lowered the toll from the quake"),
+    or the verb comes before the date in its clause, with no event verb of its
+    own in between ("cut the death toll from the earthquakes to over 1,000 on
+    Wednesday"; not "cut the toll from the quakes that hit Herat at the
+    weekend"). ``None`` otherwise."""
+    revisions = context.revisions()
+    if not revisions:
+        return None
+    # Only the revision whose noun the date's event word is, and the verbs
+    # nearest the date on either side, may be its (a hostile text of
+    # thousands of dates and verbs stays linear).
+    at = bisect.bisect_left(revisions, value.span.start, key=lambda r: r[0].start)
+    near = {k for k in (at - 1, at) if 0 <= k < len(revisions)}
+    noun = context.revision_of_noun().get(trigger.span.start)
+    if noun is not None:
+        near.add(noun)
+    for verb, noun_start, word in (revisions[k] for k in sorted(near)):
+        if (
+            trigger.span.start == noun_start
+            # "On Wednesday, the minister lowered the toll from the quake":
+            # the date opens the revision's clause.
+            or value.span.end <= verb.start <= trigger.span.start
+        ) or (
+            verb.end <= value.span.start
+            and not context.parted(verb, value.span)
+            # "cut the toll from the quakes that hit Herat at the weekend": a
+            # verb of its own in between dates its event.
+            and not (
+                verb.end <= trigger.span.start
+                and not _is_trigger_noun(trigger, context.lexicon)
+            )
+        ):
+            return word
+    return None
+
+
+def _revisions(claim: Claim, lexicon: TriggerLexicon) -> list[tuple[Span, int, str]]:
+    """Each verb of change of *claim* within :data:`_REVISION_REACH` words
+    before a noun of what an incident did ("lowered the toll"), as its span,
+    the noun's start and the verb (text offsets)."""
+    text, offset = claim.text, claim.span.start
+    if _change_verbs(lexicon.change_lemmas).search(text) is None:
+        return []  # most claims: no verb of change at all
+    found = []
+    words = list(_WORD.finditer(text))
+    for k, word in enumerate(words):
+        if not any(v in lexicon.change_lemmas for v in lemmas_of(word.group())[0]):
+            continue
+        for noun in words[k + 1 : k + 1 + _REVISION_REACH]:
+            classes = [
+                c
+                for lemma in lemmas_of(noun.group())[1]
+                for c in lexicon.nouns.get(lemma, ())
+            ]
+            if any(lexicon.family[c] == "consequence" for c in classes):
+                verb = Span(offset + word.start(), offset + word.end())
+                found.append((verb, offset + noun.start(), word.group()))
+    return found
 
 
 def _announced(trigger: Trigger, mention: int | None, context: _Context) -> int | None:
@@ -1191,7 +1296,7 @@ def _verb_between(claim: Claim, start: int, end: int) -> bool:
     return any(w.lower() in _AUXILIARY or _is_verb_form(w) for w in words)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;—–]|\s-\s")
+_CLAUSE_BREAK = re.compile(r"[;—–]|(?<!\d),|,(?!\d)|\s-\s")
 
 
 def _distance(a: Span, b: Span) -> int:
