@@ -145,7 +145,9 @@ _CREDIT_PARENS = re.compile(
 # places people so; a caption does. ("(R)" is left out: "Sen. Smith (R)".)
 _POSITION = re.compile(
     r"\((?:left|right|cent(?:re|er)|top|bottom|L|(?:second|third|fourth|fifth)\s+(?:from\s+)?(?:left|right))\)"
-    r"|,\s+(?:left|right|cent(?:re|er)|(?:second|third|fourth|fifth)\s+(?:from\s+)?(?:left|right)),",
+    r"|,\s+(?:left|right|cent(?:re|er)|(?:second|third|fourth|fifth)\s+(?:from\s+)?(?:left|right)),"
+    # "Giorgia Meloni, pictured on Monday.": a photo's subject and when it was taken
+    r"|,\s+pictured\s+(?:on|in|at|with|during|after|before|here)\b",
     re.IGNORECASE,
 )
 
@@ -159,11 +161,23 @@ _CAPTION_DATE = re.compile(
     re.IGNORECASE,
 )
 
-_BYLINE = re.compile(r"[Bb][Yy]:?\s+(?:[A-Z]|the\s)")
+_BYLINE = re.compile(
+    r"[Bb][Yy]:?\s+(?:[A-Z]|the\s)"
+    # "From staff and wire reports", "From wire reports"
+    r"|From\s+(?:(?:staff|wire|news|agency)\s+(?:and\s+)?)+reports\s*$"
+)
+#: A video teaser: a title and its running time ("Death toll rises in Missouri
+#: Amtrak derailment 00:19"); reporting gives a time of day with "a.m." or a
+#: zone, or ends its sentence.
+_RUNNING_TIME = re.compile(r"([A-Za-z]+)\s+\d{1,2}:\d{2}(?::\d{2})?$")
+#: Words before a time of day ("held at 14:30"): no running time follows them.
+_BEFORE_A_TIME = frozenset(
+    {"at", "by", "to", "from", "until", "till", "before", "after", "around", "about"}
+)
 _STAMP = re.compile(
     # the stamp, after the author's name ("Umer Jamshaid Published September 27")
-    r"(?:[A-Z][\w.'’-]+\s+){0,3}"
-    r"(?:updated|published|posted|last\s+updated)\s*:?\s*(?:on\s+)?(?:\d|"
+    r"(?:[—–-]\s*)?(?:[A-Z][\w.'’-]+\s+){0,3}"
+    r"(?:updated|published|posted|last\s+updated)\s*:?\s*(?:on\s+|at\s+)?(?:\d|"
     + _MONTH
     + "|"
     + _WEEKDAY
@@ -197,6 +211,12 @@ _GLUE = re.compile(r"[a-z][.!?][A-Z]")
 _DIGIT = re.compile(r"\d")
 _TRUNCATED = re.compile(r"\w(?:…|\.\.\.)$")
 _END_PUNCT = frozenset(".!?:;\"”’')…")
+#: What an update stamp says was added ("with latest information.").
+_UPDATE_NOTE = re.compile(
+    r"\bwith\s+(?:the\s+)?(?:latest|new|more|additional|further|updated)\s+"
+    r"(?:information|details|reporting|developments)\.?\s*$",
+    re.IGNORECASE,
+)
 _SKIP_TO_CONTENT = re.compile(r"skip\s+to\s+(?:main\s+)?content\W*", re.IGNORECASE)
 
 
@@ -241,6 +261,11 @@ def _furniture_kind(line: str) -> str | None:
             return "prompt"
         if (_BYLINE.match(line) or _STAMP.match(line)) and line[-1] not in _END_PUNCT:
             return "byline"
+        if _STAMP.match(line) and _UPDATE_NOTE.search(line):
+            return "byline"  # "— Updated at 6:15 p.m. CDT with latest information."
+        running = _RUNNING_TIME.search(line)
+        if running and running.group(1).lower() not in _BEFORE_A_TIME:
+            return "teaser"
         if _DIGIT.search(line) and _DATELINE.fullmatch(line):
             return "byline"
     if words <= 40 and (_CONTRIBUTOR.match(line) or _BIO.match(line)):

@@ -851,6 +851,10 @@ class TestLooksLikeFurniture:
             "Allow notifications to get alerts from The Gazette.",
             "Jane Doe Published March 14, 2025 | 09:12 AM",
             "A post shared by Kari Nes on Sunday, March 9, 2025",
+            "Harbour master Kari Nes, pictured on Monday.",
+            "From staff and wire reports",
+            "Storm batters the coast of Bellmoor 00:19",
+            "— Updated at 6:15 p.m. CDT with latest information.",
         ],
     )
     def test_furniture(self, line):
@@ -875,6 +879,10 @@ class TestLooksLikeFurniture:
             "He turned left, and the car hit the barrier.",
             "The report was published on Monday by the ministry.",
             "See [the ministry's statement](https://example.org) for details.",
+            "The vote was held at 14:30",
+            "He was pictured in Bellmoor with aides.",
+            "The storm struck at 10:30 and was gone by 11:15.",
+            "Updated figures from the ministry put the toll at 12.",
         ],
     )
     def test_reporting(self, line):
