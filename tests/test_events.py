@@ -978,6 +978,23 @@ class TestBinding:
         assert (found.text, found.earliest) == ("on 5 January", date(2024, 1, 5))
 
 
+def level_of_two_articles(first: str, second: str, feature: str) -> str:
+    """The level of *feature* between the one account of each of two articles
+    (texts *first* and *second*, published on one day)."""
+    from reconcile.match.comparisons import compare_accounts
+
+    published = date(2022, 6, 28)
+    claims = [
+        *extract_claims(article("a", "Desk A", first, published)),
+        *extract_claims(article("b", "Desk B", second, published)),
+    ]
+    ordered = sorted(claims, key=claim_order)
+    bound = {c.id: bind_values(c) for c in ordered}
+    found = article_accounts(ordered, bound, load_gazetteer())
+    (left,), (right,) = (found["a"].accounts, found["b"].accounts)
+    return compare_accounts(left, right, 50.0, {}).level(feature)
+
+
 def account(key: str, family: str, countries: set[str], **kwargs) -> Account:
     fields = {
         "key": key,
@@ -1490,18 +1507,7 @@ class TestIncidentKinds:
     generic verb, a word of two kinds and what an incident did name none."""
 
     def class_level(self, first: str, second: str) -> str:
-        from reconcile.match.comparisons import compare_accounts
-
-        published = date(2022, 6, 28)
-        claims = [
-            *extract_claims(article("a", "Desk A", first, published)),
-            *extract_claims(article("b", "Desk B", second, published)),
-        ]
-        ordered = sorted(claims, key=claim_order)
-        bound = {c.id: bind_values(c) for c in ordered}
-        found = article_accounts(ordered, bound, load_gazetteer())
-        (left,), (right,) = (found["a"].accounts, found["b"].accounts)
-        return compare_accounts(left, right, 50.0, {}).level("class")
+        return level_of_two_articles(first, second, "class")
 
     def test_a_train_that_hit_a_truck_may_be_the_derailment(self):
         """A verb of many kinds ("hit") and what the incident did ("died")
@@ -3008,18 +3014,7 @@ class TestNearAPlace:
     it: it meets an account placed there, and is told apart from none."""
 
     def place_level(self, first: str, second: str) -> str:
-        from reconcile.match.comparisons import compare_accounts
-
-        published = date(2022, 6, 28)
-        claims = [
-            *extract_claims(article("a", "Desk A", first, published)),
-            *extract_claims(article("b", "Desk B", second, published)),
-        ]
-        ordered = sorted(claims, key=claim_order)
-        bound = {c.id: bind_values(c) for c in ordered}
-        found = article_accounts(ordered, bound, load_gazetteer())
-        (left,), (right,) = (found["a"].accounts, found["b"].accounts)
-        return compare_accounts(left, right, 50.0, {}).level("place")
+        return level_of_two_articles(first, second, "place")
 
     def test_a_town_apposed_to_its_state_is_in_it(self):
         """ "near Mendon, Missouri" places the event in Missouri too."""

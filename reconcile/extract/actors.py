@@ -732,10 +732,12 @@ def _to_actors(
             role = previous_role
         else:
             role = _role_from_context(text, mention.start, mention.type, gazetteer)
-            apposed = _APPOSED_TO.search(
-                text, max(0, mention.start - 80), mention.start
+            apposed = (
+                _APPOSED_TO.search(text, max(0, mention.start - 80), mention.start)
+                if role == "actor" and mention.type in PLACE_TYPES
+                else None
             )
-            if role == "actor" and apposed is not None and mention.type in PLACE_TYPES:
+            if apposed is not None:
                 # "near Mendon, Missouri": the place that holds an unknown one.
                 role = _role_from_context(
                     text, apposed.start(), mention.type, gazetteer

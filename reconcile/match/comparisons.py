@@ -778,7 +778,7 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(name.casefold().split())
 
 
-def _otherpeople_of(a: Account, b: Account) -> bool:
+def _other_people(a: Account, b: Account) -> bool:
     """Whether both accounts name people (names that are not countries) and
     no person of one is a person of the other, spelt alike or not."""
     people_a, people_b = a.names - a.countries, b.names - b.countries
@@ -817,7 +817,7 @@ def _names_level(a: Account, b: Account, name_share: Mapping[str, float]) -> str
         and b.countries - a.countries
     ):
         return "other parties"
-    if a.family == b.family == DEFENDANT_FAMILY and _otherpeople_of(a, b):
+    if a.family == b.family == DEFENDANT_FAMILY and _other_people(a, b):
         # "sentenced Viktor Kiraly" and "sentenced Jonas Castellanos": a
         # trial is about its defendant (an "Ukrainian court" in both says
         # nothing of it). Not elections: outlets name the winner or the
