@@ -90,8 +90,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: 21 marks the accounts of what each article opens on; format 22 reads
 #: "near Mendon, Missouri" as placed in Missouri; format 23 lets a win told
 #: before its election join the election's account; format 24 dates a
-#: revised toll as a statement; format 25 removes more furniture.
-CACHE_FORMAT = 25
+#: revised toll as a statement; format 25 removes more furniture; format 26
+#: lets two accounts of one article join in one event.
+CACHE_FORMAT = 26
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

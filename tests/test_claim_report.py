@@ -275,7 +275,9 @@ class TestRendering:
 
         # [1] is the headline printed in the body.
         assert f"**[3]** {SIGNING}" in text
-        assert "- **[3] corroborated** · date `2025-01-17`" in text
+        # The signing's claim supplies its event's date and its statement.
+        assert "- **[3] corroborated**" in text
+        assert "*corroborated* · date `2025-01-17`" in text
         assert "- **[2] alone** · term in years `20 years`" in text
         for n, claim in enumerate(claims, 1):
             assert 1 == text.count(f"- **[{n}] {claim.verdict}**")
@@ -296,7 +298,8 @@ class TestCommandLine:
 
         assert (0, "") == (status, err)
         assert f"`{IRISH_TIMES}` · The Irish Times" in out
-        assert "- **[3] corroborated** · date `2025-01-17`" in out
+        assert "- **[3] corroborated**" in out
+        assert "*corroborated* · date `2025-01-17`" in out
         assert "- **[2] alone** · term in years `20 years`" in out
         assert "kyiv-independent-2025-04-21` ·" not in out
 

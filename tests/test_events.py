@@ -1502,6 +1502,57 @@ class TestRelatedMentionsOfOnePerson:
         assert found["a"].members == [[("a#1", 0), ("a#2", 0)]]
 
 
+class TestToldTwiceInOneArticle:
+    """Two accounts of one article may join in one event when nothing but
+    the article parts them: one class, one undated, places that fit, no other
+    parties (an article's talks, then "the talks" Trump praised)."""
+
+    def reason(self, left: Account, right: Account) -> str | None:
+        from reconcile.events.coref import _CannotLink
+
+        pair = [left, right]
+        return _CannotLink(pair, [{"a"}, {"a"}], set()).reason(0, 1)
+
+    def talks(self, key: str, countries: set[str], **kwargs) -> Account:
+        fields = {"article_id": "a", "event_class": "meet", "places": {"Busan"}}
+        fields.update(kwargs)
+        return account(key, "meeting", countries, **fields)
+
+    def test_the_same_talks_told_again_undated_may_join(self):
+        dated = self.talks(
+            "a@0", {"China", "United States"}, date=(date(2025, 10, 30),) * 2
+        )
+        praised = self.talks("a@1", {"United States"}, places=set())
+        assert self.reason(dated, praised) is None
+
+    @pytest.mark.parametrize(
+        "other",
+        [
+            {"date": (date(2025, 10, 29),) * 2},
+            {"event_class": "agree"},
+            {"places": {"Gyeongju"}, "local": {"Gyeongju"}},
+        ],
+        ids=["both dated", "another class", "another town"],
+    )
+    def test_otherwise_one_article_keeps_them_apart(self, other):
+        dated = self.talks(
+            "a@0",
+            {"China", "United States"},
+            date=(date(2025, 10, 30),) * 2,
+            local={"Busan"},
+        )
+        assert self.reason(dated, self.talks("a@1", {"China"}, **other)) == (
+            "one article"
+        )
+
+    def test_other_parties_stay_apart(self):
+        pact = self.talks(
+            "a@0", {"China", "United States"}, date=(date(2025, 10, 30),) * 2
+        )
+        other = self.talks("a@1", {"Japan", "South Korea"})
+        assert self.reason(pact, other) == "one article"
+
+
 class TestIncidentKinds:
     """Only words that name a kind of incident tell two incidents apart: a
     generic verb, a word of two kinds and what an incident did name none."""

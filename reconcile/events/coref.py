@@ -66,6 +66,7 @@ from reconcile.match.comparisons import (
     ComparisonMatrix,
     MatchWeights,
     classes_differ,
+    compare_accounts,
     comparison_matrix,
     date_gap,
     explain,
@@ -1547,9 +1548,9 @@ class _CannotLink:
     def reason(self, i: int, j: int) -> str | None:
         """Why accounts *i* and *j* cannot be one event's ("one article", "a
         rule"), or ``None``."""
-        if self.articles[i] & self.articles[j]:
-            return "one article"
         a, b = self.accounts[i], self.accounts[j]
+        if self.articles[i] & self.articles[j] and not _told_twice(a, b):
+            return "one article"
         if (
             (i * self.n + j if i < j else j * self.n + i) in self.blocked
             or not _places_fit(a, b)
@@ -1604,6 +1605,22 @@ class _CannotLink:
         ):
             return None
         return misfit
+
+
+def _told_twice(a: Account, b: Account) -> bool:
+    """Whether two accounts of one article may yet tell of one event: of one
+    class, one of them undated, their places fitting and their parties not
+    other parties. An article that tells of the US-China talks in Busan on
+    Thursday, then of "the talks" Trump called "an amazing meeting", keeps two
+    accounts (the second names only the United States); once each has joined
+    other outlets' accounts of the talks, the two sides may join. Two events of
+    a roundup are dated or placed apart, or have other parties."""
+    return (
+        a.event_class == b.event_class
+        and (a.date is None or b.date is None)
+        and _places_fit(a, b)
+        and compare_accounts(a, b, 0.0, {}).level("names") != "other parties"
+    )
 
 
 def _magnitude(
