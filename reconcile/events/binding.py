@@ -38,6 +38,7 @@ and it supplies its event's proposition fact.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
@@ -1128,24 +1129,19 @@ def _revision_dated(
 def _revisions(claim: Claim, lexicon: TriggerLexicon) -> list[tuple[Span, int, str]]:
     """Each verb of change of *claim* within :data:`_REVISION_REACH` words
     before a noun of what an incident did ("lowered the toll"), as its span,
-    the noun's start and the verb (text offsets)."""
+    the noun's start and the verb (text offsets), in order."""
     text, offset = claim.text, claim.span.start
-    if _change_verbs(lexicon.change_lemmas).search(text) is None:
-        return []  # most claims: no verb of change at all
     found = []
-    words = list(_WORD.finditer(text))
-    for k, word in enumerate(words):
-        if not any(v in lexicon.change_lemmas for v in lemmas_of(word.group())[0]):
-            continue
-        for noun in words[k + 1 : k + 1 + _REVISION_REACH]:
-            classes = [
-                c
+    for verb in _change_verbs(lexicon.change_lemmas).finditer(text):
+        following = itertools.islice(_WORD.finditer(text, verb.end()), _REVISION_REACH)
+        for noun in following:
+            if any(
+                lexicon.family[c] == "consequence"
                 for lemma in lemmas_of(noun.group())[1]
                 for c in lexicon.nouns.get(lemma, ())
-            ]
-            if any(lexicon.family[c] == "consequence" for c in classes):
-                verb = Span(offset + word.start(), offset + word.end())
-                found.append((verb, offset + noun.start(), word.group()))
+            ):
+                span = Span(offset + verb.start(), offset + verb.end())
+                found.append((span, offset + noun.start(), verb.group()))
     return found
 
 

@@ -66,11 +66,11 @@ from reconcile.match.comparisons import (
     ComparisonMatrix,
     MatchWeights,
     classes_differ,
-    compare_accounts,
     comparison_matrix,
     date_gap,
     explain,
     is_coarse,
+    parties_apart,
     people_of,
     placed_alike,
     topics_apart,
@@ -254,8 +254,8 @@ class _Draft:
         self.topics: set[str] = set()
         #: Places the event is only near (a distance's reference point).
         self.near: set[str] = set()
-        #: The kinds of incident the mentions' words name.
-        self.kinds: set[str] = set(mention.kinds)
+        #: The kinds of incident the mentions' words name (:func:`_absorb`).
+        self.kinds: set[str] = set()
 
     def takes(
         self,
@@ -1619,7 +1619,7 @@ def _told_twice(a: Account, b: Account) -> bool:
         a.event_class == b.event_class
         and (a.date is None or b.date is None)
         and _places_fit(a, b)
-        and compare_accounts(a, b, 0.0, {}).level("names") != "other parties"
+        and not parties_apart(a, b)
     )
 
 

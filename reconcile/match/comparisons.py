@@ -67,6 +67,7 @@ __all__ = [
     "default_weights",
     "explain",
     "names_alike",
+    "parties_apart",
     "people_of",
 ]
 
@@ -694,6 +695,12 @@ def _place_level(a: Account, b: Account) -> str:
     return "different"
 
 
+def _only_in_regions(account: Account) -> bool:
+    """Whether *account* is placed below country level in regions only ("in
+    rural Missouri"): a region is both local and containing."""
+    return bool(account.local) and account.local <= account.containing
+
+
 def _near_a_region(near: Account, other: Account) -> bool:
     """Whether *near* is placed only near a place ("84 miles northeast of
     Kansas City") and *other* only in regions of a country that holds it ("in
@@ -702,8 +709,7 @@ def _near_a_region(near: Account, other: Account) -> bool:
     apart."""
     return (
         near.places <= near.near
-        and bool(other.local)
-        and other.local <= other.containing
+        and _only_in_regions(other)
         and bool(other.containing & near.containing)
     )
 
@@ -712,16 +718,13 @@ def _region_and_unplaced_town(a: Account, b: Account) -> bool:
     """Whether one account is placed only in regions ("in California") and the
     other in towns the gazetteer places nowhere ("near Brentwood"): a region
     may hold any such town, as a country may."""
-    for regions, towns in ((a, b), (b, a)):
-        if (
-            regions.local
-            and regions.local <= regions.containing
-            and towns.local
-            and not towns.containing
-            and not towns.local & regions.containing
-        ):
-            return True
-    return False
+    return any(
+        _only_in_regions(regions)
+        and towns.local
+        and not towns.containing
+        and not towns.local & regions.containing
+        for regions, towns in ((a, b), (b, a))
+    )
 
 
 def towns_apart(a: Account, b: Account) -> bool:
@@ -787,6 +790,13 @@ def _other_people(a: Account, b: Account) -> bool:
         and bool(people_b)
         and not any(names_alike(x, y) for x in people_a for y in people_b)
     )
+
+
+def parties_apart(a: Account, b: Account) -> bool:
+    """Whether two accounts have other parties (the names level ``other
+    parties``): in events defined by their parties, each names a country the
+    other does not; in trials, their people have no one in common."""
+    return _names_level(a, b, {}) == "other parties"
 
 
 def names_alike(a: str, b: str) -> bool:
