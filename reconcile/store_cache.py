@@ -91,8 +91,10 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: "near Mendon, Missouri" as placed in Missouri; format 23 lets a win told
 #: before its election join the election's account; format 24 dates a
 #: revised toll as a statement; format 25 removes more furniture; format 26
-#: lets two accounts of one article join in one event.
-CACHE_FORMAT = 26
+#: lets two accounts of one article join in one event; format 27 reads a date
+#: after a past tense as past, and keeps an article's undated news apart from
+#: an account dated weeks before it.
+CACHE_FORMAT = 27
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

@@ -2182,6 +2182,75 @@ class TestBackgroundWithinAnArticle:
         assert self.date_of_event_of(text, "three") == "2013-07-01/2013-07-31"
 
 
+class TestTheNewsOfAnArticle:
+    """An undated mention tells the article's news, not a background event
+    dated weeks before publication; a late report keeps its undated mentions
+    with the event it opens on."""
+
+    @staticmethod
+    def event_of(text: str, claim_id: str, published: date) -> tuple[str, ...]:
+        result = reconcile([article("a", "Desk", text, published)])
+        (event,) = [e for e in result.events if claim_id in e.claim_ids]
+        return event.claim_ids
+
+    def test_an_undated_vote_is_not_an_election_told_months_before(self):
+        text = (
+            "French lawmakers voted the prime minister out.\n\n"
+            "Macron must name a new one for the second time since the "
+            "legislative elections in July.\n\n"
+            "The motion passed the National Assembly with 331 votes."
+        )
+        result = reconcile([article("a", "Desk", text, date(2024, 12, 4))])
+        (july,) = [e for e in result.events if e.date == "2024-07-01/2024-07-31"]
+        assert "a#3" not in july.claim_ids
+
+    def test_the_opening_is_no_older_event_of_its_own_words(self):
+        text = (
+            "A plane crash took place at Muan International Airport.\n\n"
+            "The worst was the crash of Korean Air Flight 801 on August 6, 1997."
+        )
+        assert self.event_of(text, "a#1", date(2024, 12, 30)) == ("a#1",)
+
+    def test_an_undated_mention_naming_the_old_event_still_tells_of_it(self):
+        text = (
+            "The party won the parliamentary election in July.\n\n"
+            "Lawmakers met on Monday.\n\n"
+            "The election left the assembly split in three."
+        )
+        assert "a#3" in self.event_of(text, "a#1", date(2024, 12, 4))
+
+    def test_a_late_report_keeps_its_undated_mentions_with_its_opening(self):
+        text = (
+            "An earthquake shook Chicago in the United States on January 15, "
+            "2024.\n\n"
+            "131 people died in the quake in the United States, officials said."
+        )
+        assert self.event_of(text, "a#1", date(2024, 2, 24)) == ("a#1", "a#2")
+
+    def test_each_item_of_a_roundup_opens_on_its_news(self):
+        """A roundup's second item, a late report of a sentencing, keeps the
+        undated trial with it."""
+        text = (
+            "Storm floods Carrow\n\n"
+            "A storm flooded Carrow on Sunday.\n\n"
+            "Court in San José jails Stefan Yilmaz for 14 years\n\n"
+            "On January 7, 2024, a court in San José sentenced Stefan Yilmaz to "
+            "14 years in prison.\n\n"
+            "Stefan Yilmaz denied the charges throughout the trial in San José."
+        )
+        assert "a#4" in self.event_of(text, "a#3", date(2024, 5, 6))
+
+    def test_months_apart_are_two_events_of_one_article(self):
+        """Adjacent months are a day apart at their edges, but not one event."""
+        text = (
+            "The vote came months after elections in September.\n\n"
+            "In October, Barnier survived an earlier no-confidence vote."
+        )
+        result = reconcile([article("a", "Desk", text, date(2024, 12, 4))])
+        (october,) = [e for e in result.events if e.date == "2024-10-01/2024-10-31"]
+        assert "a#1" not in october.claim_ids
+
+
 class TestHeadlineClaims:
     """The headline printed in the body is a claim marked ``headline``: it
     supports the facts it gives values to, in the account of its class."""

@@ -96,6 +96,9 @@ __all__ = [
 BLOCK_CAP = 40
 #: Within one article, dates this many days apart may still be one event.
 _ARTICLE_DAY_SLACK = 1
+#: An article's opening tells of what happened at most this many days before
+#: its publication.
+_NEWS_REACH = 7
 
 
 @frozen
@@ -268,9 +271,32 @@ class _Draft:
         any_class: bool = False,
         magnitude: tuple[float, float] | None = None,
         people: frozenset[str] = frozenset(),
+        news: date | None = None,
+        openers: Sequence[str] = (),
+        opening: bool = False,
     ) -> bool:
         """Whether *mention* tells of this account's event; with *any_class*,
-        whatever its class (a mention named only by generic verbs)."""
+        whatever its class (a mention named only by generic verbs).
+
+        *news* is the publication date of the mention's article and *openers*
+        the claims its sections open on (:func:`_openers`). An undated mention
+        tells the news: not of an account dated more than :data:`_NEWS_REACH`
+        days before it, unless a section opens on that account (a late
+        report), or the
+        mention names its event with one of its words ("the election", after
+        "elections in July") and is not itself in the article's *opening*.
+        """
+        if (
+            news is not None
+            and date_ is None
+            and self.date is not None
+            and (news - self.date[1]).days > _NEWS_REACH
+            and not any(claim_id in openers for claim_id, _ in self.mentions)
+            and (opening or not set(mention.triggers) & self.triggers)
+        ):
+            # "Lawmakers oust the prime minister ..., the first since
+            # legislative elections in July": the vote, not July's election.
+            return False
         if towns and self.towns and not towns & self.towns:
             return False  # "In Carrow, a storm ..." after a storm in Bellmoor
         if _magnitudes_apart(magnitude, self.magnitude):
@@ -326,7 +352,7 @@ class _Draft:
             )
         ):
             return False
-        if gap is not None and gap > _ARTICLE_DAY_SLACK:
+        if not _days_fit(date_, self.date):
             return False
         if places and self.local and places & self.local == set():
             local = places - self.containing
@@ -445,13 +471,23 @@ def article_accounts(
         # percent", "it struck at dawn") comes after them, and tells of the
         # article's nearest event that takes it, whatever that event's class.
         named.sort(key=lambda cm: _canonical(cm[0], bound[cm[0].id], cm[1]))
+        openers = _openers(by_article[article_id], bound)
         generic.sort(key=lambda cm: _canonical(cm[0], bound[cm[0].id], cm[1]))
         for claim, mention in [*named, *generic]:
             events = bound[claim.id]
             date_ = _mention_date(claim, events, mention.number)
             any_class = set(mention.triggers) <= lexicon.generic
             takers = _takers(
-                drafts, claim, mention, events, date_, towns_of, gazetteer, any_class
+                drafts,
+                claim,
+                mention,
+                events,
+                date_,
+                towns_of,
+                gazetteer,
+                any_class,
+                openers=openers,
+                opening=claim.id in openers,
             )
             home = (
                 _nearest(takers, claim.span.start)
@@ -469,7 +505,9 @@ def article_accounts(
                 gazetteer,
             )
         for claim, mention in headlines:
-            _join_headline(drafts, claim, mention, bound[claim.id], towns_of, gazetteer)
+            _join_headline(
+                drafts, claim, mention, bound[claim.id], towns_of, gazetteer, openers
+            )
         previous = {
             later.id: earlier
             for earlier, later in itertools.pairwise(by_article[article_id])
@@ -538,12 +576,7 @@ def article_accounts(
             )
         first = by_article[article_id][0]
         # What the article opens on: its headlines and first claim naming an event.
-        opening = {claim.id for claim, _ in headlines}
-        for claim in by_article[article_id]:
-            mentions = bound[claim.id].mentions
-            if not claim.headline and mentions and mentions[0].family != ANAPHORIC:
-                opening.add(claim.id)
-                break
+        opening = {claim.id for claim, _ in headlines} | set(openers[:1])
         for number, draft in enumerate(drafts):
             accounts.append(
                 Account(
@@ -582,6 +615,25 @@ def article_accounts(
     return made
 
 
+def _openers(
+    claims: Sequence[Claim], bound: Mapping[str, ClaimEvents]
+) -> tuple[str, ...]:
+    """The ids of the claims the article's sections open on, in order: the
+    first claim naming an event, and the first after each later headline (a
+    roundup's items). They tell the news of their sections."""
+    found: list[str] = []
+    expecting = True
+    for claim in claims:
+        if claim.headline:
+            expecting = True
+            continue
+        mentions = bound[claim.id].mentions
+        if expecting and mentions and mentions[0].family != ANAPHORIC:
+            found.append(claim.id)
+            expecting = False
+    return tuple(found)
+
+
 def _join_headline(
     drafts: list[_Draft],
     claim: Claim,
@@ -589,6 +641,7 @@ def _join_headline(
     events: ClaimEvents,
     towns_of: Mapping[str, Mapping[str, bool]],
     gazetteer: Gazetteer,
+    openers: Sequence[str],
 ) -> None:
     """Add a mention of the article's headline to the first account of its
     class that takes it ("Quake kills 12 in Herat"; what an incident did, to
@@ -599,7 +652,17 @@ def _join_headline(
     if mention.family in ("consequence", ANAPHORIC):
         takers = [d for d in drafts if d.family in ("incident", "consequence")]
     else:
-        takers = _takers(drafts, claim, mention, events, date_, towns_of, gazetteer)
+        takers = _takers(
+            drafts,
+            claim,
+            mention,
+            events,
+            date_,
+            towns_of,
+            gazetteer,
+            openers=openers,
+            opening=True,
+        )
     if not takers:
         _join(
             drafts, None, claim, mention, events, date_, towns_of[claim.id], gazetteer
@@ -619,9 +682,14 @@ def _takers(
     towns_of: Mapping[str, Mapping[str, bool]],
     gazetteer: Gazetteer,
     any_class: bool = False,
+    *,
+    openers: Sequence[str] = (),
+    opening: bool = False,
 ) -> list[_Draft]:
     """The accounts of *drafts* that take *mention* of *claim*, dated *date_*
-    (:meth:`_Draft.takes`; *any_class* for a mention named by generic verbs)."""
+    (:meth:`_Draft.takes`; *any_class* for a mention named by generic verbs;
+    *openers* are the claims the article's sections open on, and *opening*
+    says whether *claim* is one of those or a headline)."""
     places = _mention_places(claim, events, mention.number)
     towns = set(towns_of[claim.id])
     countries = _countries(claim, gazetteer)
@@ -639,6 +707,9 @@ def _takers(
             any_class=any_class,
             magnitude=magnitude,
             people=people,
+            news=claim.published,
+            openers=openers,
+            opening=opening,
         )
     ]
 
@@ -874,9 +945,15 @@ def _gap(a: tuple[date, date] | None, b: tuple[date, date] | None) -> int | None
 
 
 def _days_fit(a: tuple[date, date] | None, b: tuple[date, date] | None) -> bool:
-    """Whether mentions dated *a* and *b* may be of one event in one article."""
+    """Whether mentions dated *a* and *b* may be of one event in one article:
+    days at most :data:`_ARTICLE_DAY_SLACK` apart, or spans that overlap when
+    either is longer than a day ("in September" is not "in October")."""
     gap = _gap(a, b)
-    return gap is None or gap <= _ARTICLE_DAY_SLACK
+    if gap is None:
+        return True
+    if a is not None and b is not None and (a[0] != a[1] or b[0] != b[1]):
+        return gap <= 0
+    return gap <= _ARTICLE_DAY_SLACK
 
 
 def _background(draft: _Draft, claim_id: str) -> bool:

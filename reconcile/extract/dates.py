@@ -59,7 +59,10 @@ Tense (:func:`_is_future`): a clause is future when it holds "will", "'ll",
 "returns", "arrives", "travels", "heads", "kicks off", "expires") before the
 mention, in the same clause; or, when the mention opens its clause ("On
 Monday, Trump will ..."), after it. "would" is not a cue. "was due to" counts
-as future: reporters write it of plans not yet carried out.
+as future: reporters write it of plans not yet carried out. A verb in the past
+tense between the cue and the mention ends the future ("will hold off on
+tariffs, Trump said Saturday"; "In April, he announced plans to ..."): see
+:func:`_past_verb`.
 """
 
 from __future__ import annotations
@@ -67,9 +70,10 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
-from lemminflect import getAllLemmas
+from lemminflect import getAllInflections, getAllLemmas, getInflection
 
 from reconcile.lexicon import trigger_lexicon
 from reconcile.model import DateValue, Span
@@ -726,8 +730,9 @@ def _is_future(text: str, mention_start: int, mention_end: int | None = None) ->
     """Whether the clause around a mention is in the future tense.
 
     Looks for a future cue (see the module docstring) between the start of the
-    mention's clause and the mention; when the mention opens its clause, looks
-    after it instead, up to the end of the clause.
+    mention's clause and the mention, with no verb in the past tense between
+    the cue and the mention; when the mention opens its clause, looks after it
+    instead, up to the end of the clause, for a cue that no past tense precedes.
 
     >>> _is_future("Trump, who will be inaugurated on Monday, said", 31)
     True
@@ -735,19 +740,65 @@ def _is_future(text: str, mention_start: int, mention_end: int | None = None) ->
     False
     >>> _is_future("On Monday, Trump will be sworn in.", 0, 9)
     True
+    >>> _is_future("He will resign three months after he took office on Sept. 5", 50)
+    False
     """
     clause_start = 0
     for brk in _CLAUSE_BREAK.finditer(text, 0, mention_start):
         clause_start = brk.end()
     before = text[clause_start:mention_start]
-    if _FUTURE_CUE.search(" " + before.lower()) is not None:
-        return True
+    cues = list(_FUTURE_CUE.finditer(" " + before.lower()))
+    if cues:
+        return not _past_verb(before[cues[-1].end() - 1 :])
     if before.strip(_OPENER_CHARS):
         return False
     end = mention_start if mention_end is None else mention_end
     next_break = _CLAUSE_BREAK.search(text, end)
     after = text[end : next_break.start() if next_break is not None else len(text)]
-    return _FUTURE_CUE.search(" " + after.lower()) is not None
+    cue = _FUTURE_CUE.search(" " + after.lower())
+    return cue is not None and not _past_verb(after[: max(cue.start() - 1, 0)])
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _past_verb(text: str) -> bool:
+    """Whether *text* holds a verb in the past tense, as lemminflect inflects it.
+
+    A form that is only a past tense ("took", "was") counts. One that is also a
+    past participle ("said", "signed") counts unless an auxiliary comes before
+    it, adverbs aside ("will be formally signed"); one that is also a present
+    ("cut", "put") never counts, nor does a modal ("could").
+
+    >>> _past_verb("hold off on tariffs, President Trump said"), _past_verb("be held")
+    (True, False)
+    """
+    helper = False  # whether the last word that is no adverb is an auxiliary
+    for word in _WORD.findall(text):
+        tense = _tense_of(word.lower())
+        if tense == "past" or (tense == "past or participle" and not helper):
+            return True
+        lemmas = getAllLemmas(word)
+        if set(lemmas) != {"ADV"}:
+            helper = "AUX" in lemmas
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _tense_of(word: str) -> str:
+    """``"past"``, ``"past or participle"`` or ``""`` for a lower-cased word."""
+    found = ""
+    for lemma in getAllLemmas(word, "VERB").get("VERB", ()):
+        if "VBG" not in getAllInflections(lemma):
+            continue  # a modal ("could", "might")
+        if word not in getInflection(lemma, "VBD"):
+            continue
+        if word in getInflection(lemma, "VB") or word in getInflection(lemma, "VBP"):
+            return ""  # "cut", "put": a present too
+        if word not in getInflection(lemma, "VBN"):
+            return "past"
+        found = "past or participle"
+    return found
 
 
 def _resolve(parsed: _Parsed, published: date | None, future: bool) -> Resolution:

@@ -543,6 +543,47 @@ class TestIsFuture:
         start = sentence.index(mention)
         assert expected == _is_future(sentence, start, start + len(mention))
 
+    @pytest.mark.parametrize(
+        ("sentence", "mention", "expected"),
+        [
+            (
+                "The US will hold off on tariffs, President Donald Trump said Saturday.",
+                "Saturday",
+                False,
+            ),
+            (
+                "He will resign three months after he took office on Sept. 5.",
+                "on Sept. 5",
+                False,
+            ),
+            ("In April, he announced plans to visit China.", "In April", False),
+            (
+                "A flight coming back from Bangkok tried to land on Monday.",
+                "on Monday",
+                False,
+            ),
+            ("The treaty will be formally signed on Friday.", "on Friday", True),
+            ("Both leaders will have signed it by Friday.", "by Friday", True),
+            ("Rail services will be heavily cut on Tuesday.", "on Tuesday", True),
+            ("He will meet leaders who could sign on Monday.", "on Monday", True),
+        ],
+    )
+    def test_a_past_tense_after_the_cue_ends_the_future(
+        self, sentence: str, mention: str, expected: bool
+    ) -> None:
+        """A verb in the past tense between a future cue and the mention is a
+        past clause the date belongs to; a participle after an auxiliary, a
+        present ("cut") or a modal ("could") is not."""
+        start = sentence.index(mention)
+        assert expected == _is_future(sentence, start, start + len(mention))
+
+    def test_a_past_report_of_a_future_plan_resolves_to_the_past(self) -> None:
+        (found,) = find_dates(
+            "The US will hold off on tariffs, Trump said Saturday.",
+            published=date(2019, 7, 1),
+        )
+        assert found.earliest == date(2019, 6, 29)
+
 
 class TestResolveRelativeDate:
     @pytest.mark.parametrize(
