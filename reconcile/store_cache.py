@@ -93,8 +93,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: revised toll as a statement; format 25 removes more furniture; format 26
 #: lets two accounts of one article join in one event; format 27 reads a date
 #: after a past tense as past, and keeps an article's undated news apart from
-#: an account dated weeks before it.
-CACHE_FORMAT = 27
+#: an account dated weeks before it; format 28 keeps it apart from such an
+#: account unless it shares the word that dated it.
+CACHE_FORMAT = 28
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

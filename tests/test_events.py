@@ -2204,6 +2204,19 @@ class TestTheNewsOfAnArticle:
         (july,) = [e for e in result.events if e.date == "2024-07-01/2024-07-31"]
         assert "a#3" not in july.claim_ids
 
+    def test_a_word_that_only_came_with_the_old_event_does_not_name_it(self):
+        """The June election's mention gave no date to its "votes": an undated
+        vote later in the article is not of that election."""
+        text = (
+            "The government collapsed on Wednesday.\n\n"
+            "Macron called snap elections on June 30, but no party won a "
+            "majority of votes.\n\n"
+            "In the lower house, 331 lawmakers voted against the government."
+        )
+        result = reconcile([article("a", "Desk", text, date(2024, 12, 4))])
+        (june,) = [e for e in result.events if e.date == "2024-06-30"]
+        assert "a#3" not in june.claim_ids
+
     def test_the_opening_is_no_older_event_of_its_own_words(self):
         text = (
             "A plane crash took place at Muan International Airport.\n\n"

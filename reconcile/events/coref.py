@@ -235,6 +235,8 @@ class _Draft:
         self.event_class = mention.event_class
         self.family = mention.family
         self.triggers: set[str] = set(mention.triggers)
+        #: The first words of the mentions that gave the account a date.
+        self.dated_triggers: set[str] = set()
         self.mentions: list[tuple[str, int]] = [(claim.id, mention.number)]
         self.position = claim.span.start
         self.date: tuple[date, date] | None = None
@@ -283,8 +285,10 @@ class _Draft:
         tells the news: not of an account dated more than :data:`_NEWS_REACH`
         days before it, unless a section opens on that account (a late
         report), or the
-        mention names its event with one of its words ("the election", after
-        "elections in July") and is not itself in the article's *opening*.
+        mention names its event with a word of a dated mention of it ("the
+        election", after "elections in July"; not "votes", after "the
+        elections, with the most votes") and is not itself in the article's
+        *opening*.
         """
         if (
             news is not None
@@ -292,7 +296,7 @@ class _Draft:
             and self.date is not None
             and (news - self.date[1]).days > _NEWS_REACH
             and not any(claim_id in openers for claim_id, _ in self.mentions)
-            and (opening or not set(mention.triggers) & self.triggers)
+            and (opening or not set(mention.triggers) & self.dated_triggers)
         ):
             # "Lawmakers oust the prime minister ..., the first since
             # legislative elections in July": the vote, not July's election.
@@ -733,6 +737,11 @@ def _join(
         home.mentions.append((claim.id, mention.number))
         home.triggers.update(mention.triggers)
         home.position = min(home.position, claim.span.start)
+    if date_ is not None and mention.triggers:
+        # The mention's first word names it: "elections", not the "votes"
+        # they gave ("elections ... on June 30, but no party won a majority
+        # of votes").
+        home.dated_triggers.add(mention.triggers[0])
     _absorb(home, claim, events, mention.number, date_, towns, gazetteer)
 
 
