@@ -94,8 +94,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: lets two accounts of one article join in one event; format 27 reads a date
 #: after a past tense as past, and keeps an article's undated news apart from
 #: an account dated weeks before it; format 28 keeps it apart from such an
-#: account unless it shares the word that dated it.
-CACHE_FORMAT = 28
+#: account unless it shares the word that dated it; format 29 lets two
+#: incidents of one article join when no word names their kinds apart.
+CACHE_FORMAT = 29
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

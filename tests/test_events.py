@@ -1504,8 +1504,9 @@ class TestRelatedMentionsOfOnePerson:
 
 class TestToldTwiceInOneArticle:
     """Two accounts of one article may join in one event when nothing but
-    the article parts them: one class, one undated, places that fit, no other
-    parties (an article's talks, then "the talks" Trump praised)."""
+    the article parts them: one class (or incidents of no two named kinds),
+    one undated, places that fit, no other parties (an article's talks, then
+    "the talks" Trump praised)."""
 
     def reason(self, left: Account, right: Account) -> str | None:
         from reconcile.events.coref import _CannotLink
@@ -1551,6 +1552,25 @@ class TestToldTwiceInOneArticle:
         )
         other = self.talks("a@1", {"Japan", "South Korea"})
         assert self.reason(pact, other) == "one article"
+
+    def incident(self, key: str, event_class: str, **kwargs) -> Account:
+        fields = {"article_id": "a", "event_class": event_class}
+        fields.update(kwargs)
+        return account(key, "incident", {"United States"}, **fields)
+
+    def test_an_incident_no_word_names_the_kind_of_may_join_another(self):
+        """ "Derailed on Monday near Mendon" and "the train hit a dump truck":
+        a generic verb names no kind, so the crash and the "attack" may join."""
+        derailed = self.incident("a@0", "crash", date=(date(2022, 6, 27),) * 2)
+        hit = self.incident("a@1", "attack", kinds=frozenset())
+        assert self.reason(derailed, hit) is None
+
+    def test_incidents_of_two_named_kinds_stay_apart(self):
+        crash = self.incident(
+            "a@0", "crash", date=(date(2022, 6, 27),) * 2, kinds={"accident"}
+        )
+        bombing = self.incident("a@1", "attack", kinds={"violence"})
+        assert self.reason(crash, bombing) == "one article"
 
 
 class TestIncidentKinds:

@@ -1695,14 +1695,19 @@ class _CannotLink:
 
 def _told_twice(a: Account, b: Account) -> bool:
     """Whether two accounts of one article may yet tell of one event: of one
-    class, one of them undated, their places fitting and their parties not
+    class (or incidents whose kinds no word names apart), one of them undated, their places fitting and their parties not
     other parties. An article that tells of the US-China talks in Busan on
     Thursday, then of "the talks" Trump called "an amazing meeting", keeps two
     accounts (the second names only the United States); once each has joined
     other outlets' accounts of the talks, the two sides may join. Two events of
     a roundup are dated or placed apart, or have other parties."""
     return (
-        a.event_class == b.event_class
+        (
+            a.event_class == b.event_class
+            # "derailed on Monday" and "the train hit a dump truck": incidents
+            # whose kinds no word of both names apart
+            or (a.family == b.family == "incident" and not classes_differ(a, b))
+        )
         and (a.date is None or b.date is None)
         and _places_fit(a, b)
         and not parties_apart(a, b)
