@@ -95,8 +95,10 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: after a past tense as past, and keeps an article's undated news apart from
 #: an account dated weeks before it; format 28 keeps it apart from such an
 #: account unless it shares the word that dated it; format 29 lets two
-#: incidents of one article join when no word names their kinds apart.
-CACHE_FORMAT = 29
+#: incidents of one article join when no word names their kinds apart
+#: (format 30: the cannot-link place rule changed, not the cached accounts;
+#: bumped so that a stored grouping is made again).
+CACHE_FORMAT = 30
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

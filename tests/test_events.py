@@ -978,11 +978,9 @@ class TestBinding:
         assert (found.text, found.earliest) == ("on 5 January", date(2024, 1, 5))
 
 
-def level_of_two_articles(first: str, second: str, feature: str) -> str:
-    """The level of *feature* between the one account of each of two articles
-    (texts *first* and *second*, published on one day)."""
-    from reconcile.match.comparisons import compare_accounts
-
+def accounts_of_two_articles(first: str, second: str) -> tuple[Account, Account]:
+    """The one account of each of two articles (texts *first* and *second*,
+    published on one day)."""
     published = date(2022, 6, 28)
     claims = [
         *extract_claims(article("a", "Desk A", first, published)),
@@ -992,6 +990,15 @@ def level_of_two_articles(first: str, second: str, feature: str) -> str:
     bound = {c.id: bind_values(c) for c in ordered}
     found = article_accounts(ordered, bound, load_gazetteer())
     (left,), (right,) = (found["a"].accounts, found["b"].accounts)
+    return left, right
+
+
+def level_of_two_articles(first: str, second: str, feature: str) -> str:
+    """The level of *feature* between the one account of each of two articles
+    (texts *first* and *second*, published on one day)."""
+    from reconcile.match.comparisons import compare_accounts
+
+    left, right = accounts_of_two_articles(first, second)
     return compare_accounts(left, right, 50.0, {}).level(feature)
 
 
@@ -3242,3 +3249,19 @@ class TestNearAPlace:
             )
             == "same"
         )
+
+    @pytest.mark.parametrize(
+        ("town", "fits"),
+        [("near Brentwood", True), ("in Reno", False)],
+        ids=["placed nowhere", "known elsewhere"],
+    )
+    def test_no_rule_keeps_a_region_from_a_town_placed_nowhere(self, town, fits):
+        """The cannot-link rules agree with the place level: accounts placed
+        in California and near an unknown town may be one event's."""
+        from reconcile.events.coref import _places_fit
+
+        left, right = accounts_of_two_articles(
+            "The train hit a car on Sunday in rural California.",
+            f"The train hit a car on Sunday {town}.",
+        )
+        assert _places_fit(left, right) is fits

@@ -1776,9 +1776,9 @@ def _places_fit(a: Account, b: Account) -> bool:
     ):
         # Incidents in two countries: one town name does not make them one.
         return False
-    if not a.local or not b.local:
-        return True
-    if not towns_apart(a, b) and placed_alike(a, b):
+    if not a.local or not b.local or not towns_apart(a, b):
+        # Towns not apart share a place, hold one another, or are a region
+        # and a town the gazetteer places nowhere ("Missouri", "Mendon").
         return True
     # Two towns apart tell two events apart, unless the same parties say one
     # (a signing of two countries, put in one capital or the other); one
