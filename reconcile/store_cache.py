@@ -97,8 +97,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: account unless it shares the word that dated it; format 29 lets two
 #: incidents of one article join when no word names their kinds apart
 #: (format 30: the cannot-link place rule changed, not the cached accounts;
-#: bumped so that a stored grouping is made again).
-CACHE_FORMAT = 30
+#: bumped so that a stored grouping is made again); format 31 gives supply
+#: accounts the goods they count as topics.
+CACHE_FORMAT = 31
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

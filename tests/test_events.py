@@ -1263,6 +1263,28 @@ LOOK_ALIKES = {
 }
 
 
+class TestSuppliedGoods:
+    """What a delivery counts says which delivery it is: two deliveries of other
+    goods between one pair of countries are two deliveries."""
+
+    @pytest.mark.parametrize(
+        ("second", "apart"),
+        [
+            ("Mozambique received 49 ambulances from Canada on Sunday.", False),
+            ("Canada delivered 383 power generators to Mozambique on Sunday.", True),
+        ],
+        ids=["same goods", "other goods"],
+    )
+    def test_other_goods_are_another_delivery(self, second, apart):
+        from reconcile.match.comparisons import topics_apart
+
+        left, right = accounts_of_two_articles(
+            "Canada delivered 49 ambulances to Mozambique on Sunday.", second
+        )
+        assert left.topics == {"ambulance"}
+        assert topics_apart(left, right) is apart
+
+
 class TestLookAlikes:
     @pytest.mark.parametrize(
         ("left", "right"), LOOK_ALIKES.values(), ids=list(LOOK_ALIKES)

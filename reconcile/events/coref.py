@@ -903,6 +903,36 @@ def agreement_topics(claim: Claim, mention: EventMention) -> frozenset[str]:
     return frozenset(found)
 
 
+def supplied_goods(claim: Claim, events: ClaimEvents, mention: int) -> frozenset[str]:
+    """What a supply mention counts, by the lemma of each counted noun's head
+    ("122 power generators": generator; "264 armoured vehicles": vehicle):
+    what was delivered, so two deliveries of other goods are two deliveries.
+
+    >>> from reconcile.extract import extract_claims
+    >>> from reconcile.model import Article
+    >>> (claim,) = extract_claims(Article(id="a", outlet="Desk",
+    ...     text="Canada delivered 49 ambulances to Mozambique."))
+    >>> from reconcile.events.binding import bind_values
+    >>> sorted(supplied_goods(claim, bind_values(claim), 0))
+    ['ambulance']
+    """
+    if events.mentions[mention].family != "supply":
+        return frozenset()
+    found: set[str] = set()
+    for binding in events.bindings:
+        value = claim.values[binding.value_index]
+        if (
+            binding.mention == mention
+            and isinstance(value, Quantity)
+            and value.unit
+            and binding.attribute == value.unit
+        ):
+            head = value.unit.split()[-1].lower()
+            nouns = lemmas_of(head)[1]
+            found.add(nouns[0] if nouns else head)
+    return frozenset(found)
+
+
 @cache
 def _agreement_nouns() -> tuple[re.Pattern[str], dict[str, str]]:
     """A pattern of the lower-case nouns of the agreement family in each of
@@ -1064,6 +1094,7 @@ def _absorb(
 ) -> None:
     """Add what a mention says of its event to the account being built."""
     draft.topics |= agreement_topics(claim, events.mentions[mention])
+    draft.topics |= supplied_goods(claim, events, mention)
     draft.kinds.update(events.mentions[mention].kinds)
     if date_ is not None and (
         draft.date is None or (date_[1] - date_[0]) < (draft.date[1] - draft.date[0])
