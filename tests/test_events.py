@@ -1038,6 +1038,26 @@ def town_account(key: str, town: str, country: str) -> Account:
 
 class TestComparisons:
     @pytest.mark.parametrize(
+        ("dated", "level"),
+        [
+            (date(2024, 1, 5), "unknown, published within a week"),
+            (date(2023, 12, 1), "unknown, published further apart"),
+        ],
+        ids=["days before", "weeks before"],
+    )
+    def test_an_undated_account_tells_its_articles_news(self, dated, level):
+        """An undated account (a headline "Magnitude 7.5 earthquake strikes
+        Ukraine", published on January 8) is as far from another account's
+        date as its publication is: "a quake struck Ukraine in December"
+        is weeks away, another article's quake of January 5 is not."""
+        undated = account("a", "incident", {"Ukraine"}, event_class="quake")
+        other = account(
+            "b", "incident", {"Ukraine"}, event_class="quake", date=(dated,) * 2
+        )
+        assert dict(compare_accounts(undated, other, 60.0, {}).levels)["date"] == level
+        assert _date_codes([undated, other]) == LEVEL_CODES["date"][level]
+
+    @pytest.mark.parametrize(
         ("month", "level"),
         [
             ((date(2024, 1, 1), date(2024, 1, 31)), "same day"),  # holds the day

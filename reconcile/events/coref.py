@@ -60,6 +60,7 @@ from reconcile.match.comparisons import (
     COARSE_REACH,
     LEVEL_CODES,
     MAGNITUDES_APART,
+    NEWS_REACH,
     PARTY_FAMILIES,
     PERSON_FAMILIES,
     Account,
@@ -96,9 +97,6 @@ __all__ = [
 BLOCK_CAP = 40
 #: Within one article, dates this many days apart may still be one event.
 _ARTICLE_DAY_SLACK = 1
-#: An article's opening tells of what happened at most this many days before
-#: its publication.
-_NEWS_REACH = 7
 
 
 @frozen
@@ -282,7 +280,7 @@ class _Draft:
 
         *news* is the publication date of the mention's article and *openers*
         the claims its sections open on (:func:`_openers`). An undated mention
-        tells the news: not of an account dated more than :data:`_NEWS_REACH`
+        tells the news: not of an account dated more than :data:`NEWS_REACH`
         days before it, unless a section opens on that account (a late
         report), or the
         mention names its event with a word of a dated mention of it ("the
@@ -294,7 +292,7 @@ class _Draft:
             news is not None
             and date_ is None
             and self.date is not None
-            and (news - self.date[1]).days > _NEWS_REACH
+            and (news - self.date[1]).days > NEWS_REACH
             and not any(claim_id in openers for claim_id, _ in self.mentions)
             and (opening or not set(mention.triggers) & self.dated_triggers)
         ):

@@ -508,6 +508,17 @@ class _Dates:
                 & (self.published[other] != _NO_DAY)
                 & (self.first[dated] - self.published[other] > 1)
             )
+        # An undated account against one dated weeks before its publication:
+        # what it tells is as far from that date as its publication is.
+        stale = np.zeros(len(a), dtype=bool)
+        for dated, other in ((a, b), (b, a)):
+            stale |= (
+                self.dated[dated]
+                & ~self.dated[other]
+                & (self.published[other] != _NO_DAY)
+                & (self.published[other] - self.last[dated] > NEWS_REACH)
+            )
+        undated = np.where(stale, code["unknown, published further apart"], undated)
         undated = np.where(after, code["after publication"], undated)
         return np.where(both, out, undated).astype(np.int8)
 
@@ -638,6 +649,16 @@ def _date_level(a: Account, b: Account) -> str:
             and (dated.date[0] - other.published).days > 1
         ):
             return "after publication"
+    for dated, other in ((a, b), (b, a)):
+        if (
+            dated.date is not None
+            and other.date is None
+            and other.published is not None
+            and (other.published - dated.date[1]).days > NEWS_REACH
+        ):
+            # An undated account tells its article's news, not of what
+            # happened weeks before it was published.
+            return "unknown, published further apart"
     if a.published is not None and b.published is not None:
         if abs((a.published - b.published).days) <= 7:
             return "unknown, published within a week"
@@ -645,6 +666,9 @@ def _date_level(a: Account, b: Account) -> str:
     return "unknown, published within a week"
 
 
+#: An undated account tells of what happened at most this many days before its
+#: article's publication: its article's news.
+NEWS_REACH = 7
 #: Days two coarse dates (a month, a year) may lie apart and still be one event.
 COARSE_REACH = 31
 
