@@ -86,7 +86,9 @@ _ANY_PROMPT = re.compile(
     r"|(?:additional\s+)?reporting\s+by\b.*;\s*editing\s+by\b|\bpre-?order\s+now\b"
     # links, addresses and the page talking to its reader
     r"|(?<!\]\()\bhttps?://\S|(?<![(/])\bwww\.\w|\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\bclick\s+here\b"
-    r"|\bcheck\s+back\b.*\bupdates?\b|\b(?:allow|enable|turn\s+on)\s+(?:push\s+)?notifications\b",
+    r"|\bcheck\s+back\b.*\bupdates?\b|\b(?:allow|enable|turn\s+on)\s+(?:push\s+)?notifications\b"
+    # a copyright notice after a story's tags ("Asia (Copyright 2025 The Associated Press.")
+    r"|(?-i:\bCopyright\s+(?:©\s*|\(c\)\s*)?\d{4}\s+[A-Z])|©\s*\d{4}\b",
     re.IGNORECASE,
 )
 #: A word each alternative of _ANY_PROMPT holds: an ASCII line holding none
@@ -102,6 +104,8 @@ _ANY_PROMPT_WORDS = (
     "click",
     "check",
     "notifications",
+    "copyright",
+    "©",
 )
 
 

@@ -99,8 +99,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: (format 30: the cannot-link place rule changed, not the cached accounts;
 #: bumped so that a stored grouping is made again); format 31 gives supply
 #: accounts the goods they count as topics; format 32 compares an undated
-#: account with one dated weeks before its publication as published apart.
-CACHE_FORMAT = 32
+#: account with one dated weeks before its publication as published apart;
+#: format 33 removes copyright notices.
+CACHE_FORMAT = 33
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

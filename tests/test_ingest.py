@@ -855,6 +855,8 @@ class TestLooksLikeFurniture:
             "From staff and wire reports",
             "Storm batters the coast of Bellmoor 00:19",
             "— Updated at 6:15 p.m. CDT with latest information.",
+            "Norway Chile Fisheries (Copyright 2025 The Associated Press.",
+            "Photo © 2025 Reuters",
         ],
     )
     def test_furniture(self, line):
@@ -883,6 +885,8 @@ class TestLooksLikeFurniture:
             "He was pictured in Bellmoor with aides.",
             "The storm struck at 10:30 and was gone by 11:15.",
             "Updated figures from the ministry put the toll at 12.",
+            "The court ruled on copyright in 2023.",
+            "The copyright 2023 ruling was upheld by the court on Monday.",
         ],
     )
     def test_reporting(self, line):
