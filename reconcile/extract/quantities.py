@@ -1015,6 +1015,10 @@ def _pluralise(word: str) -> str:
     return word + "s"
 
 
+#: "All but" before a figure: it counts the exceptions to what follows.
+_ALL_BUT = re.compile(r"\ball\s+but\s*$")
+
+
 def _settle_units_and_measures(lowered: str, figures: list[_Figure]) -> None:
     """Carry units over to bare numbers and give each figure the measure nearest to it."""
     previous_unit = ""
@@ -1042,6 +1046,8 @@ def _settle_units_and_measures(lowered: str, figures: list[_Figure]) -> None:
             figure.low if figure.low is not None else figure.high, int
         ):
             continue  # "a 6.4 quake killed ..." counts no one
+        if _ALL_BUT.search(lowered, 0, figure.start):
+            continue  # "all but two are killed": the two are not
         left = figures[index - 1].end if index > 0 else 0
         right = figures[index + 1].start if index + 1 < len(figures) else len(lowered)
         best: tuple[int, str] | None = None

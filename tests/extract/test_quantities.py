@@ -279,6 +279,11 @@ class TestFindQuantities:
                 "The two survivors were crew.",
                 [("two survivors", 2, 2, "people", "survived")],
             ),
+            # "All but" counts the exceptions: not the killed.
+            (
+                "All but two passengers were killed.",
+                [("two passengers", 2, 2, "people", None)],
+            ),
             (
                 "About 2,000 people were displaced.",
                 [("About 2,000 people", 1800, 2200, "people", "displaced")],
