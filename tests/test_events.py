@@ -1038,6 +1038,37 @@ def town_account(key: str, town: str, country: str) -> Account:
 
 class TestComparisons:
     @pytest.mark.parametrize(
+        ("winner", "level"),
+        [("Viktor Kowalczyk", "same day"), ("Leila Nieminen", "4-7 days")],
+        ids=["one winner", "another winner"],
+    )
+    def test_a_weekday_a_week_off_is_a_misread_unless_the_people_differ(
+        self, winner, level
+    ):
+        """ "Viktor Kowalczyk was elected on Monday", published on the next
+        Monday, may be the same Monday misread; "Leila Nieminen was elected on
+        Monday" is another election."""
+        earlier = account(
+            "a",
+            "election",
+            {"France"},
+            event_class="elect",
+            names={"France", "Viktor Kowalczyk"},
+            date=(date(2024, 1, 8),) * 2,
+        )
+        later = account(
+            "b",
+            "election",
+            {"France"},
+            event_class="elect",
+            names={"France", winner},
+            date=(date(2024, 1, 15),) * 2,
+            weekday=True,
+        )
+        assert dict(compare_accounts(earlier, later, 60.0, {}).levels)["date"] == level
+        assert _date_codes([earlier, later]) == LEVEL_CODES["date"][level]
+
+    @pytest.mark.parametrize(
         ("dated", "level"),
         [
             (date(2024, 1, 5), "unknown, published within a week"),

@@ -71,6 +71,7 @@ from reconcile.match.comparisons import (
     date_gap,
     explain,
     is_coarse,
+    names_apart,
     parties_apart,
     people_of,
     placed_alike,
@@ -1634,6 +1635,9 @@ def _date_gaps(accounts: Sequence[Account], a: np.ndarray, b: np.ndarray) -> np.
     weekday = np.array([x.weekday for x in accounts], dtype=bool)
     gap = np.maximum(np.maximum(first[b] - last[a], first[a] - last[b]), 0)
     short = (weekday[a] | weekday[b]) & (gap <= 7)
+    for k in np.flatnonzero(short & (gap > 0)).tolist():
+        # A week off is no misread when the names say two events.
+        short[k] = not names_apart(accounts[a[k]], accounts[b[k]])
     gap[short] = np.minimum(gap[short], 7 - gap[short])
     return gap
 

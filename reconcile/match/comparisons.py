@@ -376,6 +376,16 @@ def comparison_matrix(
         lambda x: (x.family, x.event_class, x.triggers, x.kinds, x.lead, people_of(x)),
     )
     places = _Signatures(accounts, lambda x: (x.places, x.containing, x.local))
+    people = _Signatures(
+        accounts,
+        lambda x: (
+            x.family,
+            x.names,
+            x.countries,
+            x.places,
+            x.containing,
+        ),
+    )
     parties = _Signatures(
         accounts,
         lambda x: (
@@ -400,11 +410,20 @@ def comparison_matrix(
         levels[rows, 0] = kinds.apply(
             x, y, lambda p, q: (LEVEL_CODES["class"][_class_level(p, q)],)
         )[0]
-        levels[rows, 1] = dates.codes(x, y)
+        levels[rows, 3], shared[rows] = parties.apply(x, y, names_and_shared)
+        # A weekday a week off is counted the short way unless the names
+        # part the two accounts (judged only for those pairs).
+        fold = np.ones(len(x), dtype=bool)
+        week_off = dates.week_off(x, y)
+        if week_off.any():
+            (apart,) = people.apply(
+                x[week_off], y[week_off], lambda p, q: (int(names_apart(p, q)),)
+            )
+            fold[week_off] = apart == 0
+        levels[rows, 1] = dates.codes(x, y, fold)
         levels[rows, 2] = places.apply(
             x, y, lambda p, q: (LEVEL_CODES["place"][_place_level(p, q)],)
         )[0]
-        levels[rows, 3], shared[rows] = parties.apply(x, y, names_and_shared)
         levels[rows, 4] = _wording_codes(similarity[rows])
     return ComparisonMatrix(levels, shared, tuple(codes))
 
@@ -468,19 +487,35 @@ class _Dates:
         self.coarse = self.dated & (self.last - self.first > 6)
         self.yearly = self.dated & (self.last - self.first > 31)
 
-    def gaps(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """:func:`date_gap` of each pair (meaningless where either is undated)."""
+    def week_off(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Whether each pair is dated a day to a week apart, one of them by a
+        bare weekday: the pairs :meth:`gaps` may count the short way."""
+        gap = np.maximum(self.first[b] - self.last[a], self.first[a] - self.last[b])
+        both = (self.first[a] != _NO_DAY) & (self.first[b] != _NO_DAY)
+        return both & (self.weekday[a] | self.weekday[b]) & (gap > 0) & (gap <= 7)
+
+    def gaps(
+        self, a: np.ndarray, b: np.ndarray, fold: np.ndarray | None = None
+    ) -> np.ndarray:
+        """:func:`date_gap` of each pair (meaningless where either is undated);
+        *fold* says of each pair whether a bare weekday may be counted the
+        short way (its names are not apart; every pair when ``None``)."""
         gap = np.maximum(
             np.maximum(self.first[b] - self.last[a], self.first[a] - self.last[b]), 0
         )
         short = (self.weekday[a] | self.weekday[b]) & (gap <= 7)
+        if fold is not None:
+            short &= fold
         return np.where(short, np.minimum(gap, 7 - gap), gap)
 
-    def codes(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        """The date level code of each pair (:func:`_date_level`)."""
+    def codes(
+        self, a: np.ndarray, b: np.ndarray, fold: np.ndarray | None = None
+    ) -> np.ndarray:
+        """The date level code of each pair (:func:`_date_level`; *fold* as
+        for :meth:`gaps`)."""
         code = LEVEL_CODES["date"]
         both = self.dated[a] & self.dated[b]
-        gap = np.where(both, self.gaps(a, b), 0)
+        gap = np.where(both, self.gaps(a, b, fold), 0)
         coarse = self.coarse[a] | self.coarse[b]
         out = np.select(
             [gap == 0, gap <= 3, gap <= 7, gap <= 30],
@@ -687,12 +722,27 @@ def is_coarse(account: Account) -> bool:
 def date_gap(a: Account, b: Account) -> int:
     """Days between two accounts' dates (0 when they overlap); a bare weekday
     is counted the short way round the week ("on Tuesday" and "on Wednesday"
-    are a day apart, whichever weeks the publication dates put them in)."""
+    are a day apart, whichever weeks the publication dates put them in),
+    unless the accounts' names are apart (:func:`names_apart`)."""
     assert a.date is not None and b.date is not None
     gap = max((b.date[0] - a.date[1]).days, (a.date[0] - b.date[1]).days, 0)
-    if (a.weekday or b.weekday) and gap <= 7:
+    if (a.weekday or b.weekday) and 0 < gap <= 7 and not names_apart(a, b):
         gap = min(gap, 7 - gap)
     return gap
+
+
+def names_apart(a: Account, b: Account) -> bool:
+    """Whether two accounts have other parties, or are elections or trials
+    whose people have no one in common: then a weekday a week off is no
+    misread of one event's ("Leila Nieminen was elected on Monday" and, a
+    week before, "Viktor Kowalczyk won"). Incidents' names are mostly who
+    speaks of them, and say nothing of it."""
+    if _names_level(a, b, {}) == "other parties":
+        return True
+    if a.family != b.family or a.family not in PERSON_FAMILIES:
+        return False
+    mine, theirs = people_of(a), people_of(b)
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def _place_level(a: Account, b: Account) -> str:
