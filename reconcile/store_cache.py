@@ -101,8 +101,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: accounts the goods they count as topics; format 32 compares an undated
 #: account with one dated weeks before its publication as published apart;
 #: format 33 removes copyright notices; format 34 gives "all but two" no measure;
-#: format 35 counts a weekday a week off as a week when the names say two events.
-CACHE_FORMAT = 35
+#: format 35 counts a weekday a week off as a week when the names say two events;
+#: format 36 keeps one person's trials in two towns apart.
+CACHE_FORMAT = 36
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

@@ -1314,6 +1314,35 @@ LOOK_ALIKES = {
 }
 
 
+class TestOnePersonInTwoTowns:
+    """The same parties in two towns are one signing, but one person sentenced
+    by courts in two towns is two sentencings."""
+
+    @pytest.mark.parametrize(
+        ("first", "second", "fits"),
+        [
+            (
+                "In March 2023, a court in Dushanbe sentenced Marisol Kiraly to "
+                "10 years in prison.",
+                "In March 2023, a court in Nouakchott sentenced Marisol Kiraly to "
+                "24 years.",
+                False,
+            ),
+            (
+                "Chile and Peru signed a fisheries pact in Lima in March 2023.",
+                "Chile and Peru signed a fisheries pact in Santiago in March 2023.",
+                True,
+            ),
+        ],
+        ids=["one person's sentencings", "one pair's signing"],
+    )
+    def test_places_apart(self, first, second, fits):
+        from reconcile.events.coref import _places_fit
+
+        left, right = accounts_of_two_articles(first, second)
+        assert _places_fit(left, right) is fits
+
+
 class TestSuppliedGoods:
     """What a delivery counts says which delivery it is: two deliveries of other
     goods between one pair of countries are two deliveries."""
@@ -2738,7 +2767,12 @@ def _reference_incompatible(vector, left: Account, right: Account) -> bool:
     before :func:`reconcile.events.coref._incompatible` took a whole matrix)."""
     from reconcile.events.coref import CANNOT_LINK, _group
     from reconcile.lexicon import trigger_lexicon
-    from reconcile.match.comparisons import date_gap, is_coarse, topics_apart
+    from reconcile.match.comparisons import (
+        PERSON_FAMILIES,
+        date_gap,
+        is_coarse,
+        topics_apart,
+    )
 
     if topics_apart(left, right):
         return True  # agreements about other things
@@ -2747,7 +2781,11 @@ def _reference_incompatible(vector, left: Account, right: Account) -> bool:
         levels["date"] != "same day" or levels["place"] == "different"
     ):
         return True  # two articles' openings, of another day or place
-    if levels["place"] == "different" and levels["names"] == "same names":
+    if (
+        levels["place"] == "different"
+        and levels["names"] == "same names"
+        and not {left.family, right.family} <= PERSON_FAMILIES
+    ):
         levels["place"] = "unknown"
     incidents = "incident" in (_group(left.family), _group(right.family))
     one_day = (

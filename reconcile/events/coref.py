@@ -1538,10 +1538,15 @@ def _apart(
         LEVEL_CODES["place"],
         LEVEL_CODES["names"],
     )
-    # Two places apart do not part the same names: their place counts as unknown.
+    # Two places apart do not part the same names: their place counts as
+    # unknown. Not for one person's trials or elections: a court in Dushanbe
+    # and one in Nouakchott sentencing Marisol Kiraly are two sentencings.
+    person = np.array([x.family in PERSON_FAMILIES for x in accounts], dtype=bool)
     columns = {feature: matrix.column(feature) for feature, _ in CANNOT_LINK}
     columns["place"] = np.where(
-        (place == places["different"]) & (names == parties["same names"]),
+        (place == places["different"])
+        & (names == parties["same names"])
+        & ~(person[a] & person[b]),
         places["unknown"],
         place,
     )
@@ -1815,13 +1820,18 @@ def _places_fit(a: Account, b: Account) -> bool:
         return True
     # Two towns apart tell two events apart, unless the same parties say one
     # (a signing of two countries, put in one capital or the other); one
-    # country's strikes on two towns are two strikes.
+    # country's strikes on two towns are two strikes, and one person's trials
+    # in two towns two trials.
     return (
-        a.family in PARTY_FAMILIES
-        and b.family in PARTY_FAMILIES
+        a.family in _PLACED_BY_PARTIES
+        and b.family in _PLACED_BY_PARTIES
         and bool(a.names)
         and a.names == b.names
     )
+
+
+#: Families whose same parties make one event, wherever the reports put it.
+_PLACED_BY_PARTIES = PARTY_FAMILIES - PERSON_FAMILIES
 
 
 def _event(
