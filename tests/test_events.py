@@ -888,8 +888,19 @@ class TestBinding:
                 "Officials said Monday's figures showed the quake killed 12 people.",
                 ["statement date"],
             ),
+            (
+                "The firm will acquire the mill, a 40% premium to Friday's closing price.",
+                ["statement date"],
+            ),
+            ("Saturday's magnitude 6.3 quake killed 12 people.", ["date"]),
         ],
-        ids=["after a statement", "beside one", "not an event word"],
+        ids=[
+            "after a statement",
+            "beside one",
+            "not an event word",
+            "another noun's day",
+            "a number between",
+        ],
     )
     def test_a_possessive_date_is_the_day_of_the_event_it_names(self, text, attributes):
         """'said Saturday's earthquakes hit': the Saturday is the quakes', not the saying's."""

@@ -930,6 +930,12 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
             return Binding(
                 index, mention, "date", f"the day of {trigger.text!r} (possessive)"
             )
+        if claim.text.startswith(("'s", "’s"), value.span.end - claim.span.start):
+            # "a 40% premium to Friday's closing price": the day of the price,
+            # not of the acquisition the claim tells of.
+            return Binding(
+                index, 0, "statement date", "the day of a noun it is the possessive of"
+            )
         found = context.dates.before(value.span.start) or context.dates_after.after(
             value.span.end
         )
@@ -1161,6 +1167,9 @@ def _announced(trigger: Trigger, mention: int | None, context: _Context) -> int 
 #: "Saturday's deadly quake": at most this many words between a possessive
 #: date and the event word it dates.
 _POSSESSED_REACH = 3
+#: Punctuation that ends a noun phrase; not the point or comma of a number
+#: ("Saturday's magnitude 6.3 quake").
+_PHRASE_BREAK = re.compile(r"[;:]|[,.](?!\d)|(?<!\d)[,.]")
 
 
 def _possessed_event(
@@ -1177,7 +1186,7 @@ def _possessed_event(
     trigger, mention = found
     between = claim.text[end + 2 : trigger.span.start - claim.span.start]
     words = _WORD.findall(between)
-    if len(words) > _POSSESSED_REACH or re.search(r"[,;:.]", between):
+    if len(words) > _POSSESSED_REACH or _PHRASE_BREAK.search(between):
         return None
     if any(_is_verb_form(word) for word in words):
         return None  # "Monday's figures showed the quake ...": a clause between
