@@ -283,11 +283,10 @@ class _Draft:
         the claims its sections open on (:func:`_openers`). An undated mention
         tells the news: not of an account dated more than :data:`NEWS_REACH`
         days before it, unless a section opens on that account (a late
-        report), or the
-        mention names its event with a word of a dated mention of it ("the
-        election", after "elections in July"; not "votes", after "the
-        elections, with the most votes") and is not itself in the article's
-        *opening*.
+        report), or the mention names its event with the first word of a
+        dated mention of it ("the election", after "elections in July"; not
+        "votes", after "elections on June 30, but no party won a majority of
+        votes") and is not itself in the article's *opening*.
         """
         if (
             news is not None
@@ -1733,12 +1732,13 @@ class _CannotLink:
 
 def _told_twice(a: Account, b: Account) -> bool:
     """Whether two accounts of one article may yet tell of one event: of one
-    class (or incidents whose kinds no word names apart), one of them undated, their places fitting and their parties not
-    other parties. An article that tells of the US-China talks in Busan on
-    Thursday, then of "the talks" Trump called "an amazing meeting", keeps two
-    accounts (the second names only the United States); once each has joined
-    other outlets' accounts of the talks, the two sides may join. Two events of
-    a roundup are dated or placed apart, or have other parties."""
+    class (or incidents whose kinds no word names apart), one of them undated,
+    their places fitting and their parties not other parties. An article that
+    tells of the US-China talks in Busan on Thursday, then of "the talks"
+    Trump called "an amazing meeting", keeps two accounts (the second names
+    only the United States); once each has joined other outlets' accounts of
+    the talks, the two sides may join. Two events of a roundup are dated or
+    placed apart, or have other parties."""
     return (
         (
             a.event_class == b.event_class

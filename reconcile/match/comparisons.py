@@ -376,15 +376,9 @@ def comparison_matrix(
         lambda x: (x.family, x.event_class, x.triggers, x.kinds, x.lead, people_of(x)),
     )
     places = _Signatures(accounts, lambda x: (x.places, x.containing, x.local))
+    # What names_apart reads: the family, and the names that make the parties.
     people = _Signatures(
-        accounts,
-        lambda x: (
-            x.family,
-            x.names,
-            x.countries,
-            x.places,
-            x.containing,
-        ),
+        accounts, lambda x: (x.family, x.names, x.countries, x.places, x.containing)
     )
     parties = _Signatures(
         accounts,
