@@ -2333,6 +2333,13 @@ class TestTheNewsOfAnArticle:
         (event,) = [e for e in result.events if claim_id in e.claim_ids]
         return event.claim_ids
 
+    @staticmethod
+    def event_dated(text: str, day: str, published: date) -> tuple[str, ...]:
+        """The claims of the one event dated *day* of an article."""
+        result = reconcile([article("a", "Desk", text, published)])
+        (event,) = [e for e in result.events if e.date == day]
+        return event.claim_ids
+
     def test_an_undated_vote_is_not_an_election_told_months_before(self):
         text = (
             "French lawmakers voted the prime minister out.\n\n"
@@ -2340,9 +2347,8 @@ class TestTheNewsOfAnArticle:
             "legislative elections in July.\n\n"
             "The motion passed the National Assembly with 331 votes."
         )
-        result = reconcile([article("a", "Desk", text, date(2024, 12, 4))])
-        (july,) = [e for e in result.events if e.date == "2024-07-01/2024-07-31"]
-        assert "a#3" not in july.claim_ids
+        july = self.event_dated(text, "2024-07-01/2024-07-31", date(2024, 12, 4))
+        assert "a#3" not in july
 
     def test_a_word_that_only_came_with_the_old_event_does_not_name_it(self):
         """The June election's mention gave no date to its "votes": an undated
@@ -2353,9 +2359,7 @@ class TestTheNewsOfAnArticle:
             "majority of votes.\n\n"
             "In the lower house, 331 lawmakers voted against the government."
         )
-        result = reconcile([article("a", "Desk", text, date(2024, 12, 4))])
-        (june,) = [e for e in result.events if e.date == "2024-06-30"]
-        assert "a#3" not in june.claim_ids
+        assert "a#3" not in self.event_dated(text, "2024-06-30", date(2024, 12, 4))
 
     def test_the_opening_is_no_older_event_of_its_own_words(self):
         text = (
@@ -2399,9 +2403,8 @@ class TestTheNewsOfAnArticle:
             "The vote came months after elections in September.\n\n"
             "In October, Barnier survived an earlier no-confidence vote."
         )
-        result = reconcile([article("a", "Desk", text, date(2024, 12, 4))])
-        (october,) = [e for e in result.events if e.date == "2024-10-01/2024-10-31"]
-        assert "a#1" not in october.claim_ids
+        october = self.event_dated(text, "2024-10-01/2024-10-31", date(2024, 12, 4))
+        assert "a#1" not in october
 
 
 class TestHeadlineClaims:
