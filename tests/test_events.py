@@ -133,6 +133,29 @@ class TestTriggers:
         """'shells' after 'artillery' or 'and' counts weapons; it attacks nothing."""
         assert "attack" not in {c for _, c in classes(text)}
 
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            (
+                "Michel Barnier stepped down as prime minister on 5 December.",
+                ("stepped down", "resign"),
+            ),
+            ("The minister will stand down next week.", ("stand down", "resign")),
+            (
+                "He submitted the resignation of his government.",
+                ("resignation", "resign"),
+            ),
+            ("Macron appointed Barnier in September.", ("appointed", "appoint")),
+        ],
+    )
+    def test_an_office_changes_hands_by_its_own_words(self, text, found):
+        """A resignation, by a verb, its noun or a phrasal verb ("stepped
+        down"), and an appointment are events of their own (family office)."""
+        assert found in classes(text)
+
+    def test_a_particle_of_another_verb_names_nothing(self):
+        assert classes("Prices stepped up on Monday.") == []
+
     def test_a_word_lemminflect_does_not_know_is_a_verb_only_of_a_known_verb(self):
         """lemminflect does not list "survivors"; its guess, a verb "survivor",
         is no verb, so "survivors" never dates an event as a verb would."""

@@ -91,6 +91,19 @@ def find_triggers(
         else:
             reading = _reading(word, lexicon, labour, after_name=after_name)
         if reading is None:
+            phrasal = _phrasal(lower, text, match.end(), lexicon)
+            if phrasal is not None:
+                # "Barnier stepped down": the verb and its particle name it.
+                lemma, event_class, end = phrasal
+                out.append(
+                    Trigger(
+                        text=text[match.start() : end],
+                        span=Span(offset + match.start(), offset + end),
+                        lemma=lemma,
+                        event_class=event_class,
+                        family=lexicon.family[event_class],
+                    )
+                )
             continue
         lemma, event_class = reading
         if (
@@ -119,6 +132,25 @@ def find_triggers(
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _phrasal(
+    lower: str, text: str, end: int, lexicon: TriggerLexicon
+) -> tuple[str, str, int] | None:
+    """``(lemma, class, end)`` of a phrasal verb (lexicon ``phrasal_verbs``)
+    that the verb *lower*, ending at *end* in *text*, opens with the particle
+    right after it ("stepped down"), or ``None``."""
+    if not lexicon.phrasal:
+        return None
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return None
+    for verb in lemmas_of(lower)[0]:
+        phrase = f"{verb} {following.group(1)}"
+        event_class = lexicon.phrasal.get(phrase)
+        if event_class is not None:
+            return phrase, event_class, following.end()
+    return None
 
 
 def _asks(trigger: Trigger, text: str, offset: int, lexicon: TriggerLexicon) -> bool:

@@ -101,6 +101,9 @@ class TriggerLexicon:
     support: frozenset[str] = field(factory=frozenset)
     """Verb lemmas that say how an event named by a noun beside them went ("the
     summit started", "reached a deal"): no trigger next to such a noun."""
+    phrasal: dict[str, str] = field(factory=dict)
+    """The class each phrasal verb names, by its verb's lemma and particle
+    ("step down" -> "resign")."""
 
     def kinds_of(self, lemma: str) -> frozenset[str]:
         """The kinds of incident (``incident_kinds``) whose classes *lemma* names.
@@ -182,6 +185,7 @@ def trigger_lexicon() -> TriggerLexicon:
         rate_adverbs=_inverted(data.get("rate_periods", {})),
         support=frozenset(data.get("support_verbs", ())),
         comparison_words=frozenset(data.get("comparison_words", ())),
+        phrasal=dict(data.get("phrasal_verbs", {})),
     )
 
 
