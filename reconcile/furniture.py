@@ -73,7 +73,8 @@ _LEAD_PROMPT = re.compile(
     | become\ a\ (?:member|subscriber|patron)\b | donate\ (?:now|today)\b
     | pre-?order\ (?:now|today|your|a\ copy)\b
     | this\ (?:article|story|report|piece)\ (?:was|is|has\ been)\ (?:supplied|provided|distributed|syndicated|originally\ published|produced)\b
-    | this\ is\ a\ (?:developing|breaking)\ (?:story|news\ story)\b
+    | this\ is\ a\ (?:developing|breaking)\ (?:story|news\ (?:story|update))\b
+    | (?:the\ |an?\ )?(?:earlier|previous)\ (?:\w+\ )?(?:story|version)\ (?:appears|follows|is)\ below\b
     | an?\ (?:post|photo|video)\ shared\ by\b
     | (?:this\ )?(?:story|article)\ (?:will\ be|has\ been|was)\ updated\b
     )""",
@@ -221,6 +222,13 @@ _UPDATE_NOTE = re.compile(
     r"(?:information|details|reporting|developments)\.?\s*$",
     re.IGNORECASE,
 )
+#: A note in brackets, a whole line, about the story itself ("(Apart from the
+#: headline, NDTV staff have not edited this story; it comes from a syndicated
+#: feed.)"): the page speaks of its report, it reports nothing.
+_EDITORIAL_NOTE = re.compile(
+    r"\([^()]*\b(?:this|the)\s+(?:story|article|report|piece|headline)\b[^()]*\)\.?",
+    re.IGNORECASE,
+)
 _SKIP_TO_CONTENT = re.compile(r"skip\s+to\s+(?:main\s+)?content\W*", re.IGNORECASE)
 
 
@@ -270,6 +278,8 @@ def _furniture_kind(line: str) -> str | None:
         running = _RUNNING_TIME.search(line)
         if running and running.group(1).lower() not in _BEFORE_A_TIME:
             return "teaser"
+        if _EDITORIAL_NOTE.fullmatch(line):
+            return "prompt"  # "(NDTV staff have not edited this story; ...)"
         if _DIGIT.search(line) and _DATELINE.fullmatch(line):
             return "byline"
     if words <= 40 and (_CONTRIBUTOR.match(line) or _BIO.match(line)):

@@ -104,8 +104,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: format 35 counts a weekday a week off as a week when the names say two events;
 #: format 36 keeps one person's trials in two towns apart; format 37 dates the
 #: noun a possessive date is of, when that noun is no event word; format 38
-#: reads resignations and appointments (family office) and phrasal verbs.
-CACHE_FORMAT = 38
+#: reads resignations and appointments (family office) and phrasal verbs;
+#: format 39 removes notes about the story and update banners.
+CACHE_FORMAT = 39
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

@@ -857,6 +857,9 @@ class TestLooksLikeFurniture:
             "— Updated at 6:15 p.m. CDT with latest information.",
             "Norway Chile Fisheries (Copyright 2025 The Associated Press.",
             "Photo © 2025 Reuters",
+            "(Apart from the headline, the desk has not edited this story.)",
+            "THIS IS A BREAKING NEWS UPDATE.",
+            "The earlier AP story appears below.",
         ],
     )
     def test_furniture(self, line):
@@ -887,6 +890,8 @@ class TestLooksLikeFurniture:
             "Updated figures from the ministry put the toll at 12.",
             "The court ruled on copyright in 2023.",
             "The copyright 2023 ruling was upheld by the court on Monday.",
+            "The report said 12 people died (the report was later corrected).",
+            "The earlier attack was worse than this one.",
         ],
     )
     def test_reporting(self, line):
