@@ -140,12 +140,13 @@ def _phrasal(
     """``(lemma, class, end)`` of a phrasal verb (lexicon ``phrasal_verbs``)
     that the verb *lower*, ending at *end* in *text*, opens with the particle
     right after it ("stepped down"), or ``None``."""
-    if not lexicon.phrasal:
+    verbs = [v for v in lemmas_of(lower)[0] if v in lexicon.phrasal_heads]
+    if not verbs:
         return None
     following = _NEXT_WORD.match(text, end)
     if following is None:
         return None
-    for verb in lemmas_of(lower)[0]:
+    for verb in verbs:
         phrase = f"{verb} {following.group(1)}"
         event_class = lexicon.phrasal.get(phrase)
         if event_class is not None:

@@ -104,6 +104,8 @@ class TriggerLexicon:
     phrasal: dict[str, str] = field(factory=dict)
     """The class each phrasal verb names, by its verb's lemma and particle
     ("step down" -> "resign")."""
+    phrasal_heads: frozenset[str] = field(factory=frozenset)
+    """The verb lemmas that open a phrasal verb of :attr:`phrasal` ("step")."""
 
     def kinds_of(self, lemma: str) -> frozenset[str]:
         """The kinds of incident (``incident_kinds``) whose classes *lemma* names.
@@ -186,6 +188,7 @@ def trigger_lexicon() -> TriggerLexicon:
         support=frozenset(data.get("support_verbs", ())),
         comparison_words=frozenset(data.get("comparison_words", ())),
         phrasal=dict(data.get("phrasal_verbs", {})),
+        phrasal_heads=frozenset(p.split()[0] for p in data.get("phrasal_verbs", {})),
     )
 
 
