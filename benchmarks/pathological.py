@@ -67,6 +67,9 @@ PATTERNS: dict[str, Callable[[int], str]] = {
     "…": _repeat("…", tail=" A"),
     "spaces": _repeat(" ", tail="A."),
     "on Friday, ": _repeat("on Friday, ", tail="signed."),
+    "will ... on Friday and": _repeat(
+        "on Friday and ", head="Iran will sign a pact ", tail="signed."
+    ),
     "weekdays": _repeat(
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday ", tail="."
     ),

@@ -62,13 +62,14 @@ Monday, Trump will ..."), after it. "would" is not a cue. "was due to" counts
 as future: reporters write it of plans not yet carried out. A verb in the past
 tense between the cue and the mention ends the future ("will hold off on
 tariffs, Trump said Saturday"; "In April, he announced plans to ..."): see
-:func:`_past_verb`.
+:func:`_past_verbs`.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -293,13 +294,13 @@ def find_dates(
     [('on Friday', '2025-01-17'), ('in June 2024', '2024-06')]
     """
     values: list[DateValue] = []
-    has_cue: bool | None = None
+    tense: _Tense | None = None
     for cand in _candidates(text, lenient=False):
         future = False
         if published is not None and _needs_tense(cand.parsed):
-            if has_cue is None:
-                has_cue = _FUTURE_CUE.search(" " + text.lower()) is not None
-            future = has_cue and _is_future(text, cand.start, cand.end)
+            if tense is None:
+                tense = _Tense(text)
+            future = tense.is_future(cand.start, cand.end)
         earliest, latest, precision = _resolve(cand.parsed, published, future)
         values.append(
             DateValue(
@@ -743,45 +744,95 @@ def _is_future(text: str, mention_start: int, mention_end: int | None = None) ->
     >>> _is_future("He will resign three months after he took office on Sept. 5", 50)
     False
     """
-    clause_start = 0
-    for brk in _CLAUSE_BREAK.finditer(text, 0, mention_start):
-        clause_start = brk.end()
-    before = text[clause_start:mention_start]
-    cues = list(_FUTURE_CUE.finditer(" " + before.lower()))
-    if cues:
-        return not _past_verb(before[cues[-1].end() - 1 :])
-    if before.strip(_OPENER_CHARS):
-        return False
-    end = mention_start if mention_end is None else mention_end
-    next_break = _CLAUSE_BREAK.search(text, end)
-    after = text[end : next_break.start() if next_break is not None else len(text)]
-    cue = _FUTURE_CUE.search(" " + after.lower())
-    return cue is not None and not _past_verb(after[: max(cue.start() - 1, 0)])
+    return _Tense(text).is_future(mention_start, mention_end)
+
+
+class _Tense:
+    """What :func:`_is_future` reads of a text, found once for all its dates:
+    its clause breaks, future cues and verbs in the past tense, each in text
+    order (a sentence of thousands of dates stays linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
+        self.break_starts = [start for start, _ in self.breaks]
+        self.break_ends = [end for _, end in self.breaks]
+        # Matched against " " + the lower-cased text: a cue at position p there
+        # starts at p - 1 in the text.
+        self.cues = [
+            (m.start() - 1, m.end() - 1)
+            for m in _FUTURE_CUE.finditer(" " + text.lower())
+        ]
+        self.cue_starts = [start for start, _ in self.cues]
+        self.cue_ends = [end for _, end in self.cues]
+        self.past = _past_verbs(text) if self.cues else []
+
+    def is_future(self, mention_start: int, mention_end: int | None = None) -> bool:
+        """Whether the clause around the mention at *mention_start* (ending at
+        *mention_end*) is in the future tense (see :func:`_is_future`)."""
+        if not self.cues:
+            return False
+        text = self.text
+        # The clause opens after the last break ending at or before the mention.
+        before_breaks = bisect_right(self.break_ends, mention_start)
+        clause_start = self.break_ends[before_breaks - 1] if before_breaks else 0
+        # The last cue of the clause before the mention: the cue pattern starts
+        # with the space before its word, so it may start one character early.
+        last = bisect_right(self.cue_ends, mention_start) - 1
+        if last >= 0 and self.cue_starts[last] >= clause_start - 1:
+            return not self._past_between(self.cue_ends[last], mention_start)
+        if text[clause_start:mention_start].strip(_OPENER_CHARS):
+            return False
+        end = mention_start if mention_end is None else mention_end
+        after_breaks = bisect_left(self.break_starts, end)
+        clause_end = (
+            self.break_starts[after_breaks]
+            if after_breaks < len(self.breaks)
+            else len(text)
+        )
+        first = bisect_left(self.cue_starts, end - 1)
+        if first >= len(self.cues) or self.cue_ends[first] > clause_end:
+            return False
+        return not self._past_between(end, self.cue_starts[first] + 1)
+
+    def _past_between(self, start: int, end: int) -> bool:
+        at = bisect_left(self.past, start)
+        return at < len(self.past) and self.past[at] < end
 
 
 _WORD = re.compile(r"[A-Za-z]+")
 
 
-def _past_verb(text: str) -> bool:
-    """Whether *text* holds a verb in the past tense, as lemminflect inflects it.
+def _past_verbs(text: str) -> list[int]:
+    """Where *text* holds a verb in the past tense, as lemminflect inflects it:
+    the start of each, in order.
 
     A form that is only a past tense ("took", "was") counts. One that is also a
     past participle ("said", "signed") counts unless an auxiliary comes before
     it, adverbs aside ("will be formally signed"); one that is also a present
     ("cut", "put") never counts, nor does a modal ("could").
 
-    >>> _past_verb("hold off on tariffs, President Trump said"), _past_verb("be held")
-    (True, False)
+    >>> text = "will hold off on tariffs, President Trump said, as it will be held"
+    >>> [text[i:i + 4] for i in _past_verbs(text)]
+    ['said']
     """
+    found: list[int] = []
     helper = False  # whether the last word that is no adverb is an auxiliary
-    for word in _WORD.findall(text):
-        tense = _tense_of(word.lower())
+    for match in _WORD.finditer(text):
+        word = match.group().lower()
+        tense = _tense_of(word)
         if tense == "past" or (tense == "past or participle" and not helper):
-            return True
-        lemmas = getAllLemmas(word)
-        if set(lemmas) != {"ADV"}:
-            helper = "AUX" in lemmas
-    return False
+            found.append(match.start())
+        kinds = _word_kinds(word)
+        if kinds != {"ADV"}:
+            helper = "AUX" in kinds
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _word_kinds(word: str) -> frozenset[str]:
+    """The parts of speech lemminflect gives a lower-cased word."""
+    return frozenset(getAllLemmas(word))
 
 
 @lru_cache(maxsize=4096)

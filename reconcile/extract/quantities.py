@@ -1017,6 +1017,9 @@ def _pluralise(word: str) -> str:
 
 #: "All but" before a figure: it counts the exceptions to what follows.
 _ALL_BUT = re.compile(r"\ball\s+but\s*$")
+#: How many characters before a figure :data:`_ALL_BUT` is looked for in (the
+#: whole text before each figure made a text of many figures quadratic).
+_ALL_BUT_REACH = 16
 
 
 def _settle_units_and_measures(lowered: str, figures: list[_Figure]) -> None:
@@ -1046,7 +1049,9 @@ def _settle_units_and_measures(lowered: str, figures: list[_Figure]) -> None:
             figure.low if figure.low is not None else figure.high, int
         ):
             continue  # "a 6.4 quake killed ..." counts no one
-        if _ALL_BUT.search(lowered, 0, figure.start):
+        if _ALL_BUT.search(
+            lowered, max(0, figure.start - _ALL_BUT_REACH), figure.start
+        ):
             continue  # "all but two are killed": the two are not
         left = figures[index - 1].end if index > 0 else 0
         right = figures[index + 1].start if index + 1 < len(figures) else len(lowered)
