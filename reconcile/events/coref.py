@@ -69,9 +69,9 @@ from reconcile.match.comparisons import (
     classes_differ,
     comparison_matrix,
     date_gap,
+    date_gaps,
     explain,
     is_coarse,
-    names_apart,
     parties_apart,
     people_of,
     placed_alike,
@@ -1626,24 +1626,9 @@ def _days_apart(
             one_day |= ((left == first) & (right == second)) | (
                 (left == second) & (right == first)
             )
-        gaps = _date_gaps(accounts, a[found], b[found])
+        gaps = date_gaps(accounts, a[found], b[found])
         days_apart[found] = (gaps > 1) | (one_day & (gaps > 0))
     return days_apart
-
-
-def _date_gaps(accounts: Sequence[Account], a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """:func:`~reconcile.match.comparisons.date_gap` of each pair of dated
-    accounts ``(accounts[a[k]], accounts[b[k]])``, for all pairs at once."""
-    first = np.array([x.date[0].toordinal() if x.date else 0 for x in accounts])
-    last = np.array([x.date[1].toordinal() if x.date else 0 for x in accounts])
-    weekday = np.array([x.weekday for x in accounts], dtype=bool)
-    gap = np.maximum(np.maximum(first[b] - last[a], first[a] - last[b]), 0)
-    short = (weekday[a] | weekday[b]) & (gap <= 7)
-    for k in np.flatnonzero(short & (gap > 0)).tolist():
-        # A week off is no misread when the names say two events.
-        short[k] = not names_apart(accounts[a[k]], accounts[b[k]])
-    gap[short] = np.minimum(gap[short], 7 - gap[short])
-    return gap
 
 
 def _incidents(accounts: Sequence[Account], a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -754,23 +754,20 @@ class _Tense:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.breaks = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text)]
-        self.break_starts = [start for start, _ in self.breaks]
-        self.break_ends = [end for _, end in self.breaks]
+        breaks = list(_CLAUSE_BREAK.finditer(text))
+        self.break_starts = [m.start() for m in breaks]
+        self.break_ends = [m.end() for m in breaks]
         # Matched against " " + the lower-cased text: a cue at position p there
         # starts at p - 1 in the text.
-        self.cues = [
-            (m.start() - 1, m.end() - 1)
-            for m in _FUTURE_CUE.finditer(" " + text.lower())
-        ]
-        self.cue_starts = [start for start, _ in self.cues]
-        self.cue_ends = [end for _, end in self.cues]
-        self.past = _past_verbs(text) if self.cues else []
+        cues = list(_FUTURE_CUE.finditer(" " + text.lower()))
+        self.cue_starts = [m.start() - 1 for m in cues]
+        self.cue_ends = [m.end() - 1 for m in cues]
+        self.past = _past_verbs(text) if cues else []
 
     def is_future(self, mention_start: int, mention_end: int | None = None) -> bool:
         """Whether the clause around the mention at *mention_start* (ending at
         *mention_end*) is in the future tense (see :func:`_is_future`)."""
-        if not self.cues:
+        if not self.cue_starts:
             return False
         text = self.text
         # The clause opens after the last break ending at or before the mention.
@@ -787,11 +784,11 @@ class _Tense:
         after_breaks = bisect_left(self.break_starts, end)
         clause_end = (
             self.break_starts[after_breaks]
-            if after_breaks < len(self.breaks)
+            if after_breaks < len(self.break_starts)
             else len(text)
         )
         first = bisect_left(self.cue_starts, end - 1)
-        if first >= len(self.cues) or self.cue_ends[first] > clause_end:
+        if first >= len(self.cue_starts) or self.cue_ends[first] > clause_end:
             return False
         return not self._past_between(end, self.cue_starts[first] + 1)
 

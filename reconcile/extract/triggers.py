@@ -91,31 +91,24 @@ def find_triggers(
         else:
             reading = _reading(word, lexicon, labour, after_name=after_name)
         if reading is None:
+            # "Barnier stepped down": the verb and its particle name it.
             phrasal = _phrasal(lower, text, match.end(), lexicon)
-            if phrasal is not None:
-                # "Barnier stepped down": the verb and its particle name it.
-                lemma, event_class, end = phrasal
-                out.append(
-                    Trigger(
-                        text=text[match.start() : end],
-                        span=Span(offset + match.start(), offset + end),
-                        lemma=lemma,
-                        event_class=event_class,
-                        family=lexicon.family[event_class],
-                    )
-                )
-            continue
-        lemma, event_class = reading
-        if (
-            after_determiner
-            and lower == lemma
-            and event_class not in lexicon.nouns.get(lemma, ())
-        ):
-            continue  # "the initial quake": no verb "initial" after "the"
+            if phrasal is None:
+                continue
+            lemma, event_class, end = phrasal
+        else:
+            lemma, event_class = reading
+            end = match.end()
+            if (
+                after_determiner
+                and lower == lemma
+                and event_class not in lexicon.nouns.get(lemma, ())
+            ):
+                continue  # "the initial quake": no verb "initial" after "the"
         out.append(
             Trigger(
-                text=word,
-                span=Span(offset + match.start(), offset + match.end()),
+                text=text[match.start() : end],
+                span=Span(offset + match.start(), offset + end),
                 lemma=lemma,
                 event_class=event_class,
                 family=lexicon.family[event_class],

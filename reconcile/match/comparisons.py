@@ -56,6 +56,7 @@ from reconcile.model import MatchReason
 __all__ = [
     "FEATURES",
     "LEVEL_CODES",
+    "NEWS_REACH",
     "SAME_NAME",
     "Account",
     "ComparisonMatrix",
@@ -64,9 +65,12 @@ __all__ = [
     "classes_differ",
     "compare_accounts",
     "comparison_matrix",
+    "date_gap",
+    "date_gaps",
     "default_weights",
     "explain",
     "names_alike",
+    "names_apart",
     "parties_apart",
     "people_of",
 ]
@@ -376,10 +380,7 @@ def comparison_matrix(
         lambda x: (x.family, x.event_class, x.triggers, x.kinds, x.lead, people_of(x)),
     )
     places = _Signatures(accounts, lambda x: (x.places, x.containing, x.local))
-    # What names_apart reads: the family, and the names that make the parties.
-    people = _Signatures(
-        accounts, lambda x: (x.family, x.names, x.countries, x.places, x.containing)
-    )
+    people = _people_signatures(accounts)
     parties = _Signatures(
         accounts,
         lambda x: (
@@ -405,16 +406,7 @@ def comparison_matrix(
             x, y, lambda p, q: (LEVEL_CODES["class"][_class_level(p, q)],)
         )[0]
         levels[rows, 3], shared[rows] = parties.apply(x, y, names_and_shared)
-        # A weekday a week off is counted the short way unless the names
-        # part the two accounts (judged only for those pairs).
-        fold = np.ones(len(x), dtype=bool)
-        week_off = dates.week_off(x, y)
-        if week_off.any():
-            (apart,) = people.apply(
-                x[week_off], y[week_off], lambda p, q: (int(names_apart(p, q)),)
-            )
-            fold[week_off] = apart == 0
-        levels[rows, 1] = dates.codes(x, y, fold)
+        levels[rows, 1] = dates.codes(x, y, _weekday_folds(dates, people, x, y))
         levels[rows, 2] = places.apply(
             x, y, lambda p, q: (LEVEL_CODES["place"][_place_level(p, q)],)
         )[0]
@@ -458,6 +450,36 @@ class _Signatures:
         return tuple(table[where.reshape(-1), column] for column in range(width))
 
 
+def date_gaps(accounts: Sequence[Account], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """:func:`date_gap` of each pair of dated accounts ``(accounts[a[k]],
+    accounts[b[k]])``, for all pairs at once."""
+    dates = _Dates(accounts)
+    return dates.gaps(a, b, _weekday_folds(dates, _people_signatures(accounts), a, b))
+
+
+def _people_signatures(accounts: Sequence[Account]) -> _Signatures:
+    """The accounts numbered by what :func:`names_apart` reads of them."""
+    return _Signatures(
+        accounts, lambda x: (x.family, x.names, x.countries, x.places, x.containing)
+    )
+
+
+def _weekday_folds(
+    dates: _Dates, people: _Signatures, a: np.ndarray, b: np.ndarray
+) -> np.ndarray:
+    """Whether each pair may count a bare weekday the short way round the
+    week: every pair but those a day to a week apart whose names part them
+    (:func:`names_apart`, judged once per distinct pair of holdings)."""
+    fold = np.ones(len(a), dtype=bool)
+    week_off = dates.week_off(a, b)
+    if week_off.any():
+        (apart,) = people.apply(
+            a[week_off], b[week_off], lambda p, q: (int(names_apart(p, q)),)
+        )
+        fold[week_off] = apart == 0
+    return fold
+
+
 #: Day ordinal standing for "no date" in :class:`_Dates`.
 _NO_DAY = np.iinfo(np.int64).min // 4
 
@@ -481,12 +503,21 @@ class _Dates:
         self.coarse = self.dated & (self.last - self.first > 6)
         self.yearly = self.dated & (self.last - self.first > 31)
 
+    def _apart(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Days between the spans of each pair (negative when they overlap)."""
+        return np.maximum(self.first[b] - self.last[a], self.first[a] - self.last[b])
+
     def week_off(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """Whether each pair is dated a day to a week apart, one of them by a
         bare weekday: the pairs :meth:`gaps` may count the short way."""
-        gap = np.maximum(self.first[b] - self.last[a], self.first[a] - self.last[b])
-        both = (self.first[a] != _NO_DAY) & (self.first[b] != _NO_DAY)
-        return both & (self.weekday[a] | self.weekday[b]) & (gap > 0) & (gap <= 7)
+        gap = self._apart(a, b)
+        return (
+            self.dated[a]
+            & self.dated[b]
+            & (self.weekday[a] | self.weekday[b])
+            & (gap > 0)
+            & (gap <= 7)
+        )
 
     def gaps(
         self, a: np.ndarray, b: np.ndarray, fold: np.ndarray | None = None
@@ -494,9 +525,7 @@ class _Dates:
         """:func:`date_gap` of each pair (meaningless where either is undated);
         *fold* says of each pair whether a bare weekday may be counted the
         short way (its names are not apart; every pair when ``None``)."""
-        gap = np.maximum(
-            np.maximum(self.first[b] - self.last[a], self.first[a] - self.last[b]), 0
-        )
+        gap = np.maximum(self._apart(a, b), 0)
         short = (self.weekday[a] | self.weekday[b]) & (gap <= 7)
         if fold is not None:
             short &= fold
@@ -731,7 +760,7 @@ def names_apart(a: Account, b: Account) -> bool:
     misread of one event's ("Leila Nieminen was elected on Monday" and, a
     week before, "Viktor Kowalczyk won"). Incidents' names are mostly who
     speaks of them, and say nothing of it."""
-    if _names_level(a, b, {}) == "other parties":
+    if parties_apart(a, b):
         return True
     if a.family != b.family or a.family not in PERSON_FAMILIES:
         return False
