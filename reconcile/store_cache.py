@@ -105,8 +105,10 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: format 36 keeps one person's trials in two towns apart; format 37 dates the
 #: noun a possessive date is of, when that noun is no event word; format 38
 #: reads resignations and appointments (family office) and phrasal verbs;
-#: format 39 removes notes about the story and update banners.
-CACHE_FORMAT = 39
+#: format 39 removes notes about the story and update banners; format 40 gives
+#: the statement date to a date after an event noun that only modifies a noun
+#: before the clause's verb ("the offer price is ... on December 15").
+CACHE_FORMAT = 40
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

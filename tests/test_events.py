@@ -935,6 +935,30 @@ class TestBinding:
     @pytest.mark.parametrize(
         ("text", "attributes"),
         [
+            (
+                "The offer price is a 40% premium to the mill's closing price on"
+                " December 15.",
+                ["statement date"],
+            ),
+            ("The deal signed on Friday ends the dispute.", ["date"]),
+            ("The vote will be held on Wednesday.", ["date"]),
+            (
+                "The earthquake that hit the province in April 2016 killed 600.",
+                ["date"],
+            ),
+        ],
+        ids=["offer price", "inflected verb", "auxiliary", "relative"],
+    )
+    def test_a_date_after_a_modifier_and_a_verb_is_not_the_events(
+        self, text, attributes
+    ):
+        """'The offer price is ... on December 15': the event noun only modifies
+        'price'; the clause's verb stands between it and the date."""
+        assert date_attributes(text) == attributes
+
+    @pytest.mark.parametrize(
+        ("text", "attributes"),
+        [
             ("Harbor Steel on Monday announced a deal to buy Coast Mills.", ["date"]),
             (
                 "Harbor Steel announced Monday that it is acquiring Coast Mills.",

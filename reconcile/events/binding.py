@@ -957,8 +957,10 @@ def _bind(index: int, value: Value, context: _Context) -> Binding | None:
             )
         modified = _modified_noun_start(claim, trigger, context.lexicon)
         if (
-            modified is not None and value.span.end <= modified
-        ) or _modifies_the_next_noun(claim, value, trigger):
+            (modified is not None and value.span.end <= modified)
+            or _modifies_the_next_noun(claim, value, trigger)
+            or _modifier_before_verb(claim, value, trigger)
+        ):
             return Binding(
                 index,
                 0,
@@ -1266,6 +1268,29 @@ def _modifies_the_next_noun(claim: Claim, value: DateValue, trigger: Trigger) ->
         return False
     return _is_noun_only(after.group(1).lower()) and _verb_between(
         claim, value.span.end, trigger.span.start
+    )
+
+
+def _modifier_before_verb(claim: Claim, value: DateValue, trigger: Trigger) -> bool:
+    """Whether an event noun before a date only modifies the noun after it, with
+    the clause's verb between it and the date: "The offer price is a 40% premium
+    to U.S. Steel's closing price on December 15" dates the closing price, not
+    the offer. The word after it must be a noun, not an inflected verb ("the
+    deal *signed* on Friday"), an auxiliary or a relative pronoun."""
+    if trigger.span.end > value.span.start or _is_verb_form(trigger.text):
+        return False
+    after = _NEXT_WORD.match(claim.text, trigger.span.end - claim.span.start)
+    if after is None:
+        return False
+    word = after.group(1).lower()
+    lemmas = getAllLemmas(word)
+    return (
+        "NOUN" in lemmas
+        and "AUX" not in lemmas  # "The vote will be held on Wednesday"
+        # "The earthquake that devastated the province in April 2016"
+        and not (word == "that" or _RELATIVE.fullmatch(word))
+        and not _may_be_inflected_verb(word)
+        and _verb_between(claim, after.end() + claim.span.start, value.span.start)
     )
 
 
