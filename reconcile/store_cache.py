@@ -107,8 +107,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: reads resignations and appointments (family office) and phrasal verbs;
 #: format 39 removes notes about the story and update banners; format 40 gives
 #: the statement date to a date after an event noun that only modifies a noun
-#: before the clause's verb ("the offer price is ... on December 15").
-CACHE_FORMAT = 40
+#: before the clause's verb ("the offer price is ... on December 15"); format
+#: 41 gives accounts their exact figures (``Account.figures``).
+CACHE_FORMAT = 41
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

@@ -2030,6 +2030,7 @@ class TestWeights:
                 ("place", "unknown"),
                 ("names", "other parties"),
                 ("wording", ">= 85"),
+                ("figures", "none shared"),
             )
         )
         pairs = [look_alike] * 20000
@@ -2871,6 +2872,78 @@ def _reference_incompatible(vector, left: Account, right: Account) -> bool:
     return any((f, lv) in CANNOT_LINK for f, lv in levels.items())
 
 
+class TestSharedFigures:
+    """Two accounts that give one exact figure are evidence of one event; figures
+    that differ count nothing against it (they are what a conflict is made of)."""
+
+    @pytest.mark.parametrize(
+        ("left", "right", "level"),
+        [
+            ({(331.0, "")}, {(331.0, ""), (288.0, "")}, "shared figure"),
+            ({(10.0, "percent")}, {(10.0, "")}, "none shared"),
+            ({(331.0, "")}, {(330.0, "")}, "none shared"),
+            (set(), {(331.0, "")}, "none shared"),
+        ],
+        ids=["one in common", "other units", "other figures", "no figures"],
+    )
+    def test_the_figures_level(self, left, right, level):
+        """Pair by pair and over a matrix alike."""
+        import numpy as np
+
+        from reconcile.match.comparisons import LEVEL_CODES, comparison_matrix
+
+        accounts = [
+            account("a", "election", {"France"}, figures=left),
+            account("b", "election", {"France"}, figures=right),
+        ]
+        vector = compare_accounts(*accounts, 60.0, {})
+        matrix = comparison_matrix(
+            accounts, np.array([0]), np.array([1]), np.array([60.0]), {}
+        )
+
+        assert vector.level("figures") == level
+        assert matrix.column("figures").tolist() == [LEVEL_CODES["figures"][level]]
+
+    def test_no_figure_in_common_weighs_nothing(self):
+        """Whatever m and u the corpus gives it, "none shared" weighs 0 bits;
+        a shared figure weighs for one event."""
+        from reconcile.match.comparisons import (
+            NEUTRAL_LEVELS,
+            MatchWeights,
+            default_weights,
+        )
+
+        weights = default_weights()
+        skewed = MatchWeights(
+            {**weights.m, ("figures", "none shared"): 0.1},
+            {**weights.u, ("figures", "none shared"): 0.9},
+            weights.prior,
+        )
+
+        assert ("figures", "none shared") in NEUTRAL_LEVELS
+        assert skewed.weight("figures", "none shared") == 0.0
+        assert skewed.weight("figures", "shared figure") > 1.0
+
+    @pytest.mark.parametrize(
+        ("text", "figures"),
+        [
+            ("In all, 331 lawmakers voted for the motion.", {(331.0, "")}),
+            ("The motion passed with 331 votes.", {(331.0, "")}),
+            ("He cut tariffs on China to 10 percent.", {(10.0, "percent")}),
+            ("More than 300 lawmakers voted for the motion.", set()),
+        ],
+        ids=["lawmakers", "votes", "percent", "a bound"],
+    )
+    def test_an_accounts_figures(self, text, figures):
+        """Exact figures only, with their unit unless they may count people."""
+        from reconcile.events.coref import _mention_figures
+
+        claim = only_claim(text)
+        events = bind_values(claim)
+
+        assert _mention_figures(claim, events, 0) == figures
+
+
 class TestComparisonMatrix:
     def test_each_row_is_the_pairs_comparison_vector(self, feed_accounts):
         """Row k of the matrix reads back as compare_accounts of pair k."""
@@ -2890,6 +2963,10 @@ class TestComparisonMatrix:
 
         assert expected == [matrix.vector(k) for k in range(len(matrix))]
         assert len({v.levels for v in expected}) > 20
+        assert {v.level("figures") for v in expected} == {
+            "shared figure",
+            "none shared",
+        }
 
     def test_the_matrix_gives_the_weights_and_scores_of_its_vectors(
         self, feed_accounts
@@ -2981,6 +3058,23 @@ class TestComparisonMatrix:
 
         with pytest.raises(ValueError, match="one column per feature"):
             ComparisonMatrix(np.zeros((3, 4), np.int8), np.full(3, -1, np.int32))
+
+    def test_a_vector_without_every_feature_is_refused(self):
+        """A vector that lacks a feature (one made before figures were
+        compared) is refused by name, not misread."""
+        from reconcile.match.comparisons import ComparisonMatrix, ComparisonVector
+
+        old = ComparisonVector(
+            (
+                ("class", "same trigger"),
+                ("date", "same day"),
+                ("place", "same"),
+                ("names", "same names"),
+                ("wording", ">= 85"),
+            )
+        )
+        with pytest.raises(ValueError, match="one level of each feature"):
+            ComparisonMatrix.from_vectors([old])
 
 
 def _feed_scores(accounts: list[Account]):

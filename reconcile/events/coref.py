@@ -53,6 +53,7 @@ from reconcile.events.binding import (
     bind_values,
 )
 from reconcile.extract.actors import PLACE_TYPES, Gazetteer, load_gazetteer
+from reconcile.extract.quantities import counts_heads
 from reconcile.extract.triggers import lemmas_of
 from reconcile.lexicon import TriggerLexicon, inflections, trigger_lexicon
 from reconcile.match.clustering import _component_numbers
@@ -260,6 +261,8 @@ class _Draft:
         self.near: set[str] = set()
         #: The kinds of incident the mentions' words name (:func:`_absorb`).
         self.kinds: set[str] = set()
+        #: The exact figures the mentions give the event (:func:`_mention_figures`).
+        self.figures: set[tuple[float, str]] = set()
 
     def takes(
         self,
@@ -608,6 +611,7 @@ def article_accounts(
                     topics=shared(draft.topics),
                     near=shared(draft.near),
                     kinds=shared(draft.kinds),
+                    figures=frozenset(draft.figures),
                     lead=any(c in opening for c, _ in draft.mentions),
                 )
             )
@@ -1067,6 +1071,26 @@ def _mention_magnitude(
     return value.low, value.high if value.high is not None else value.low
 
 
+def _mention_figures(
+    claim: Claim, events: ClaimEvents, mention: int
+) -> set[tuple[float, str]]:
+    """The exact figures a claim gives a mention, each with its unit, or with
+    ``""`` when it may count people by whatever noun ("331 votes" and "331
+    lawmakers" are both ``(331.0, "")``; "10 percent" is ``(10.0, "percent")``).
+    A range or a bound ("more than 300") is no exact figure."""
+    figures: set[tuple[float, str]] = set()
+    for binding in events.bindings:
+        value = claim.values[binding.value_index]
+        if (
+            binding.mention == mention
+            and isinstance(value, Quantity)
+            and value.low is not None
+            and value.low == value.high
+        ):
+            figures.add((value.low, "" if counts_heads(value.unit) else value.unit))
+    return figures
+
+
 def _bare_weekday(claim: Claim, events: ClaimEvents, mention: int) -> bool:
     for index in events.values_of(mention, "date"):
         if _WEEKDAY.match(claim.values[index].text.strip()):
@@ -1101,6 +1125,7 @@ def _absorb(
         draft.weekday = _bare_weekday(claim, events, mention)
     if draft.magnitude is None:
         draft.magnitude = _mention_magnitude(claim, events, mention)
+    draft.figures |= _mention_figures(claim, events, mention)
     # Where the event happened is what the first claim that places it says;
     # later claims add where it was felt, where aid came from.
     placed = bool(draft.places)

@@ -60,7 +60,7 @@ from lemminflect import getAllLemmas
 from reconcile.lexicon import label_nouns
 from reconcile.model import Quantity, Span
 
-__all__ = ["COUNTED_NOUNS", "MAX_FIGURE_DIGITS", "find_quantities"]
+__all__ = ["COUNTED_NOUNS", "MAX_FIGURE_DIGITS", "counts_heads", "find_quantities"]
 
 Number = int | float
 
@@ -281,6 +281,19 @@ _NOT_PEOPLE = frozenset(
     )
 )
 _TIME_UNITS = frozenset(_words("years months weeks days hours minutes"))
+
+
+def counts_heads(unit: str) -> bool:
+    """Whether a figure in *unit* may count people, whatever noun it counts them
+    by ("331 lawmakers", "331 votes", a bare "331"): every unit but those of
+    percentages, money, time, distance, weight and of things.
+
+    >>> counts_heads("lawmakers"), counts_heads(""), counts_heads("percent")
+    (True, True, False)
+    """
+    return unit not in _NOT_PEOPLE
+
+
 _TERM_NOUNS = frozenset(
     _words(
         "pact treaty deal agreement partnership accord alliance contract lease term mandate tenure sentence"

@@ -23,6 +23,9 @@ names      same names, shared rare name, shared name, other parties (each
            unknown
 wording    ``token_set_ratio`` of the accounts' texts: >= 85, 70-85,
            50-70, < 50
+figures    shared figure (both give one exact figure: "331 votes" and "331
+           lawmakers"), none shared. Evidence for only: figures that differ
+           are what a conflict is made of, so they count nothing against.
 ========== ================================================================
 
 Each level has *m* (its chance when the accounts tell of one event) and *u*
@@ -56,6 +59,7 @@ from reconcile.model import MatchReason
 __all__ = [
     "FEATURES",
     "LEVEL_CODES",
+    "NEUTRAL_LEVELS",
     "NEWS_REACH",
     "SAME_NAME",
     "Account",
@@ -104,8 +108,14 @@ FEATURES: dict[str, tuple[str, ...]] = {
         "unknown",
     ),
     "wording": (">= 85", "70-85", "50-70", "< 50"),
+    "figures": ("shared figure", "none shared"),
 }
 """Every feature's levels, most alike first."""
+
+#: Levels that weigh nothing whatever their m and u: evidence for one event
+#: only, as a null level in Splink. Two accounts without a figure in common
+#: may still be one event whose figures conflict.
+NEUTRAL_LEVELS = frozenset({("figures", "none shared")})
 
 #: Each feature's levels numbered as in :data:`FEATURES` (the codes of
 #: :class:`ComparisonMatrix`).
@@ -197,6 +207,12 @@ class Account:
     (:attr:`reconcile.events.binding.EventMention.kinds`): only a kind named
     tells two incidents apart ("a drone strike" from "a quake"; "the train hit
     a truck" names none)."""
+    figures: frozenset[tuple[float, str]] = field(
+        default=frozenset(), converter=frozenset
+    )
+    """The exact figures the article gives the event, each with its unit, or
+    with ``""`` for a count of people by whatever noun ("331 votes": ``(331.0,
+    "")``; "10 percent": ``(10.0, "percent")``)."""
 
 
 @frozen
@@ -223,10 +239,11 @@ class ComparisonMatrix:
 
     >>> vector = ComparisonVector(
     ...     (("class", "same trigger"), ("date", "same day"), ("place", "same"),
-    ...      ("names", "shared rare name"), ("wording", ">= 85")), "Oakvale")
+    ...      ("names", "shared rare name"), ("wording", ">= 85"),
+    ...      ("figures", "shared figure")), "Oakvale")
     >>> matrix = ComparisonMatrix.from_vectors([vector])
     >>> matrix.levels.tolist(), matrix.vector(0) == vector
-    ([[0, 0, 0, 1, 0]], True)
+    ([[0, 0, 0, 1, 0, 0]], True)
     """
 
     levels: np.ndarray
@@ -272,6 +289,13 @@ class ComparisonMatrix:
     def from_vectors(cls, vectors: Iterable[ComparisonVector]) -> ComparisonMatrix:
         """The matrix of *vectors*, in their order."""
         vectors = list(vectors)
+        for vector in vectors:
+            if tuple(feature for feature, _ in vector.levels) != tuple(FEATURES):
+                msg = (
+                    f"levels: expected one level of each feature, in order "
+                    f"{tuple(FEATURES)!r}, got {vector.levels!r}"
+                )
+                raise ValueError(msg)
         levels = np.array(
             [[LEVEL_CODES[f][lv] for f, lv in v.levels] for v in vectors],
             dtype=np.int8,
@@ -300,7 +324,10 @@ class MatchWeights:
     name_share: Mapping[str, float] = field(factory=dict)
 
     def weight(self, feature: str, level: str, name: str | None = None) -> float:
-        """``log2(m / u)`` of a level; for a shared rare name, u is the name's share."""
+        """``log2(m / u)`` of a level; for a shared rare name, u is the name's
+        share; 0 for a level of :data:`NEUTRAL_LEVELS`."""
+        if (feature, level) in NEUTRAL_LEVELS:
+            return 0.0
         m = self.m[(feature, level)]
         u = self.u[(feature, level)]
         if feature == "names" and level == "shared rare name" and name is not None:
@@ -340,6 +367,7 @@ def compare_accounts(
             ("place", _place_level(a, b)),
             ("names", names),
             ("wording", _wording_level(similarity)),
+            ("figures", "shared figure" if a.figures & b.figures else "none shared"),
         ),
         shared_name,
     )
@@ -390,6 +418,7 @@ def comparison_matrix(
             x.family == DEFENDANT_FAMILY,
         ),
     )
+    figures = _Figures(accounts)
     codes: dict[str, int] = {}
 
     def names_and_shared(x: Account, y: Account) -> tuple[int, int]:
@@ -411,6 +440,7 @@ def comparison_matrix(
             x, y, lambda p, q: (LEVEL_CODES["place"][_place_level(p, q)],)
         )[0]
         levels[rows, 4] = _wording_codes(similarity[rows])
+        levels[rows, 5] = figures.codes(x, y)
     return ComparisonMatrix(levels, shared, tuple(codes))
 
 
@@ -448,6 +478,51 @@ class _Signatures:
         width = len(found[0]) if found else 1
         table = np.array(found, dtype=np.int64).reshape(len(found), width)
         return tuple(table[where.reshape(-1), column] for column in range(width))
+
+
+class _Figures:
+    """Each account's exact figures as sorted keys ``account * F + figure``
+    (*F* distinct figures), so whether two accounts share one is a lookup."""
+
+    def __init__(self, accounts: Sequence[Account]) -> None:
+        numbers: dict[tuple[float, str], int] = {}
+        owners: list[int] = []
+        codes: list[int] = []
+        for index, account in enumerate(accounts):
+            for figure in account.figures:
+                owners.append(index)
+                codes.append(numbers.setdefault(figure, len(numbers)))
+        self.count = max(len(numbers), 1)
+        self.owners = np.array(owners, dtype=np.int64)
+        self.figure = np.array(codes, dtype=np.int64)
+        self.keys = np.sort(self.owners * self.count + self.figure)
+        # Where each account's figures start among the owners (sorted by account).
+        self.starts = np.searchsorted(self.owners, np.arange(len(accounts) + 1))
+
+    def shared(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """Whether accounts ``a[k]`` and ``b[k]`` share a figure, for every *k*."""
+        shared = np.zeros(len(a), dtype=bool)
+        if not len(self.keys) or not len(a):
+            return shared
+        counts = self.starts[a + 1] - self.starts[a]
+        pairs = np.repeat(np.arange(len(a)), counts)
+        if not len(pairs):
+            return shared
+        # Each figure of each pair's first account, looked up among the second's.
+        offsets = np.arange(len(pairs)) - np.repeat(np.cumsum(counts) - counts, counts)
+        figure = self.figure[np.repeat(self.starts[a], counts) + offsets]
+        wanted = b[pairs] * self.count + figure
+        found = np.searchsorted(self.keys, wanted)
+        hit = self.keys[np.minimum(found, len(self.keys) - 1)] == wanted
+        shared[pairs[hit]] = True
+        return shared
+
+    def codes(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """The figures level code of each pair."""
+        code = LEVEL_CODES["figures"]
+        return np.where(
+            self.shared(a, b), code["shared figure"], code["none shared"]
+        ).astype(np.int8)
 
 
 def date_gaps(accounts: Sequence[Account], a: np.ndarray, b: np.ndarray) -> np.ndarray:
