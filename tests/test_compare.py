@@ -307,6 +307,104 @@ class TestDecideVerdict:
         assert after >= before
 
 
+def dated_claim(cid: str, outlet: str, text: str, days: dict[str, tuple[str, str]]):
+    """A claim of *text* whose dates are the *days* (``{quoted text: (first,
+    last)}``), each an event date at its place in the text."""
+    values = [
+        DateValue(
+            quoted,
+            Span(text.index(quoted), text.index(quoted) + len(quoted)),
+            date.fromisoformat(first),
+            date.fromisoformat(last),
+            "day" if first == last else "month",
+            "date",
+        )
+        for quoted, (first, last) in days.items()
+    ]
+    return Claim(
+        cid,
+        cid.split("#")[0],
+        outlet,
+        text,
+        Span(0, len(text)),
+        values,
+        date(2024, 12, 4),
+    )
+
+
+class TestDaysOfOneEvent:
+    """A claim that gives its event several days joined by "and" tells of an
+    event that holds them all: a day of another claim that meets one of them
+    meets the event."""
+
+    def compare(self, left: Claim, right: Claim):
+        arts = [
+            Article(id=c.article_id, outlet=c.outlet, text="x") for c in (left, right)
+        ]
+        (fact,) = compare_facts(
+            [ClaimCluster((left.id, right.id), left.id, ())], [left, right], arts
+        )
+        return fact
+
+    def test_a_day_that_meets_one_of_the_days_agrees(self):
+        rounds = dated_claim(
+            "a#1",
+            "Outlet A",
+            "Voters went to the polls in two rounds, on June 30 and July 7.",
+            {"June 30": ("2024-06-30",) * 2, "July 7": ("2024-07-07",) * 2},
+        )
+        july = dated_claim(
+            "b#1",
+            "Outlet B",
+            "The elections in July left parliament split.",
+            {"in July": ("2024-07-01", "2024-07-31")},
+        )
+
+        fact = self.compare(rounds, july)
+
+        assert fact.conflicts == ()
+        assert fact.status == "corroborated"
+
+    def test_a_day_that_meets_none_is_one_conflict(self):
+        rounds = dated_claim(
+            "a#1",
+            "Outlet A",
+            "Voters went to the polls in two rounds, on June 30 and July 7.",
+            {"June 30": ("2024-06-30",) * 2, "July 7": ("2024-07-07",) * 2},
+        )
+        august = dated_claim(
+            "b#1",
+            "Outlet B",
+            "The elections on August 4 left parliament split.",
+            {"on August 4": ("2024-08-04",) * 2},
+        )
+
+        fact = self.compare(rounds, august)
+
+        (conflict,) = fact.conflicts
+        assert set(conflict.values) == {"2024-07-07", "2024-08-04"}
+
+    def test_days_not_joined_by_and_are_each_compared(self):
+        """ "on Wednesday (Oct. 30)" names one day twice, wrongly once: the
+        wrong weekday still conflicts with another outlet's Thursday."""
+        twice = dated_claim(
+            "a#1",
+            "Outlet A",
+            "The summit started on Wednesday (Oct. 30).",
+            {"Wednesday": ("2025-10-29",) * 2, "Oct. 30": ("2025-10-30",) * 2},
+        )
+        thursday = dated_claim(
+            "b#1",
+            "Outlet B",
+            "The leaders met on Thursday, Oct. 30.",
+            {"on Thursday, Oct. 30": ("2025-10-30",) * 2},
+        )
+
+        fact = self.compare(twice, thursday)
+
+        assert fact.status == "conflicting"
+
+
 class TestCompareFacts:
     def test_seed_case_dates(self):
         """'on Friday' and 'Jan. 17' resolved to the same day corroborate across two outlets."""

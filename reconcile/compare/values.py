@@ -8,10 +8,12 @@ twins (:func:`are_twins`).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import cast
 
 from attrs import frozen
 from rapidfuzz import fuzz
@@ -280,8 +282,8 @@ class ClaimView:
 
 
 def _value_pairs(lview: ClaimView, rview: ClaimView) -> list[tuple[Value, Value]]:
-    pairs: list[tuple[Value, Value]] = []
     ldates, rdates = lview.dates, rview.dates
+    pairs: list[tuple[Value, Value]] = []
     for ld in ldates:
         for rd in rdates:
             if (ld.role == rd.role and ld.role is not None) or (
@@ -294,6 +296,7 @@ def _value_pairs(lview: ClaimView, rview: ClaimView) -> list[tuple[Value, Value]
                 )
             ):
                 pairs.append((ld, rd))
+    pairs = _closest_days(lview.claim, rview.claim, pairs)
     if rview.by_dimension:
         for lq in lview.claim.quantities:
             candidates = rview.by_dimension.get(lq.dimension)
@@ -307,6 +310,67 @@ def _value_pairs(lview: ClaimView, rview: ClaimView) -> list[tuple[Value, Value]
     ):
         pairs.append((lplaces[0], rplaces[0]))
     return pairs
+
+
+def _closest_days(
+    left: Claim, right: Claim, pairs: list[tuple[Value, Value]]
+) -> list[tuple[Value, Value]]:
+    """The date pairs to compare, of all *pairs* of two claims' dates: when a
+    claim gives one role several days joined by "and" ("elections in two
+    rounds, on June 30 and July 7"), the event holds them all, so another
+    claim's day that meets one of them ("in July") meets the event: only the
+    pairs of that role that overlap are compared, or, when none does, the
+    nearest one (one conflict, not one per day). Days not joined so ("on
+    Wednesday (Oct. 30)") are each compared."""
+    by_role: dict[str | None, list[tuple[Value, Value]]] = {}
+    for pair in pairs:
+        by_role.setdefault(cast(DateValue, pair[0]).role, []).append(pair)
+    kept: list[tuple[Value, Value]] = []
+    for role_pairs in by_role.values():
+        gaps = [_day_gap(cast(DateValue, a), cast(DateValue, b)) for a, b in role_pairs]
+        if (
+            len(role_pairs) == 1
+            or None in gaps
+            or not (
+                _joined_by_and(left, {id(a): a for a, _ in role_pairs})
+                or _joined_by_and(right, {id(b): b for _, b in role_pairs})
+            )
+        ):
+            kept.extend(role_pairs)
+            continue
+        meeting = [pair for pair, gap in zip(role_pairs, gaps, strict=True) if gap == 0]
+        nearest = min(range(len(gaps)), key=gaps.__getitem__)  # type: ignore[arg-type]
+        kept.extend(meeting or [role_pairs[nearest]])
+    return kept
+
+
+#: What stands between two days of one event ("June 30 and July 7").
+_AND_BETWEEN = re.compile(r"\s*,?\s*and\s+(?:on\s+)?", re.IGNORECASE)
+
+
+def _joined_by_and(claim: Claim, dates: dict[int, Value]) -> bool:
+    """Whether *claim* gives two or more *dates* one after another, each joined
+    to the next by "and"."""
+    if len(dates) < 2:
+        return False
+    ordered = sorted(dates.values(), key=lambda v: v.span.start)
+    offset = claim.span.start
+    return all(
+        _AND_BETWEEN.fullmatch(claim.text, a.span.end - offset, b.span.start - offset)
+        is not None
+        for a, b in itertools.pairwise(ordered)
+    )
+
+
+def _day_gap(left: DateValue, right: DateValue) -> int | None:
+    """Days between two day intervals (0 when they overlap), ``None`` when one is open."""
+    if None in (left.earliest, left.latest, right.earliest, right.latest):
+        return None
+    return max(
+        (left.earliest - right.latest).days,  # type: ignore[operator]
+        (right.earliest - left.latest).days,  # type: ignore[operator]
+        0,
+    )
 
 
 def _closest(target: Quantity, candidates: Sequence[Quantity]) -> Quantity:
