@@ -108,8 +108,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: format 39 removes notes about the story and update banners; format 40 gives
 #: the statement date to a date after an event noun that only modifies a noun
 #: before the clause's verb ("the offer price is ... on December 15"); format
-#: 41 gives accounts their exact figures (``Account.figures``).
-CACHE_FORMAT = 41
+#: 41 gives accounts their exact figures (``Account.figures``); format 42
+#: dates a deal by the day a party says it makes it (``say`` announces).
+CACHE_FORMAT = 42
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

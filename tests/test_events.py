@@ -974,13 +974,25 @@ class TestBinding:
             ),
             (
                 "Harbor Steel said on Monday that it is acquiring Coast Mills.",
+                ["date"],
+            ),
+            (
+                "Officials said on Monday that the quake killed 12 people.",
                 ["statement date"],
             ),
         ],
-        ids=["announced a deal", "announced that", "deal announced", "a quake", "said"],
+        ids=[
+            "announced a deal",
+            "announced that",
+            "deal announced",
+            "a quake",
+            "said",
+            "said of a quake",
+        ],
     )
     def test_an_announcement_dates_the_deal_it_makes(self, text, attributes):
-        """A takeover is made by announcing it; a quake is not."""
+        """A takeover is made by announcing it, or by saying it is made; a
+        quake is not."""
         assert date_attributes(text) == attributes
 
     def test_a_court_is_where_the_sentence_was_passed(self):
