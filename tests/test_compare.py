@@ -49,17 +49,24 @@ def place(name: str, within: tuple[str, ...] = (), kind: str = "city") -> Actor:
 
 
 def claim(
-    cid: str, outlet: str, values=(), published: str = "2025-01-17", **kw
+    cid: str,
+    outlet: str,
+    values=(),
+    published: str = "2025-01-17",
+    text: str | None = None,
+    **kw,
 ) -> Claim:
-    text = "some claim text here"
-    moved = [_at(v, 0) for v in values]
+    """A claim of *outlet*; without *text*, of a stock text, each value at its start."""
+    if text is None:
+        text = "some claim text here"
+        values = [_at(v, 0) for v in values]
     return Claim(
         cid,
         cid.split("#")[0],
         outlet,
         text,
         Span(0, len(text)),
-        moved,
+        list(values),
         date.fromisoformat(published),
         **kw,
     )
@@ -321,15 +328,7 @@ def dated_claim(cid: str, outlet: str, text: str, days: dict[str, tuple[str, str
         )
         for quoted, (first, last) in days.items()
     ]
-    return Claim(
-        cid,
-        cid.split("#")[0],
-        outlet,
-        text,
-        Span(0, len(text)),
-        values,
-        date(2024, 12, 4),
-    )
+    return claim(cid, outlet, values, "2024-12-04", text)
 
 
 class TestDaysOfOneEvent:
@@ -346,43 +345,34 @@ class TestDaysOfOneEvent:
         )
         return fact
 
-    def test_a_day_that_meets_one_of_the_days_agrees(self):
+    @pytest.mark.parametrize(
+        ("text", "days", "conflicting"),
+        [
+            (
+                "The elections in July left parliament split.",
+                {"in July": ("2024-07-01", "2024-07-31")},
+                [],
+            ),
+            (
+                "The elections on August 4 left parliament split.",
+                {"on August 4": ("2024-08-04",) * 2},
+                [{"2024-07-07", "2024-08-04"}],
+            ),
+        ],
+        ids=["meets one: agrees", "meets none: one conflict, the nearest day"],
+    )
+    def test_days_joined_by_and(self, text, days, conflicting):
         rounds = dated_claim(
             "a#1",
             "Outlet A",
             "Voters went to the polls in two rounds, on June 30 and July 7.",
             {"June 30": ("2024-06-30",) * 2, "July 7": ("2024-07-07",) * 2},
         )
-        july = dated_claim(
-            "b#1",
-            "Outlet B",
-            "The elections in July left parliament split.",
-            {"in July": ("2024-07-01", "2024-07-31")},
-        )
 
-        fact = self.compare(rounds, july)
+        fact = self.compare(rounds, dated_claim("b#1", "Outlet B", text, days))
 
-        assert fact.conflicts == ()
-        assert fact.status == "corroborated"
-
-    def test_a_day_that_meets_none_is_one_conflict(self):
-        rounds = dated_claim(
-            "a#1",
-            "Outlet A",
-            "Voters went to the polls in two rounds, on June 30 and July 7.",
-            {"June 30": ("2024-06-30",) * 2, "July 7": ("2024-07-07",) * 2},
-        )
-        august = dated_claim(
-            "b#1",
-            "Outlet B",
-            "The elections on August 4 left parliament split.",
-            {"on August 4": ("2024-08-04",) * 2},
-        )
-
-        fact = self.compare(rounds, august)
-
-        (conflict,) = fact.conflicts
-        assert set(conflict.values) == {"2024-07-07", "2024-08-04"}
+        assert [set(c.values) for c in fact.conflicts] == conflicting
+        assert fact.status == ("conflicting" if conflicting else "corroborated")
 
     def test_days_not_joined_by_and_are_each_compared(self):
         """ "on Wednesday (Oct. 30)" names one day twice, wrongly once: the

@@ -282,8 +282,8 @@ class ClaimView:
 
 
 def _value_pairs(lview: ClaimView, rview: ClaimView) -> list[tuple[Value, Value]]:
-    ldates, rdates = lview.dates, rview.dates
     pairs: list[tuple[Value, Value]] = []
+    ldates, rdates = lview.dates, rview.dates
     for ld in ldates:
         for rd in rdates:
             if (ld.role == rd.role and ld.role is not None) or (
@@ -339,7 +339,7 @@ def _closest_days(
             kept.extend(role_pairs)
             continue
         meeting = [pair for pair, gap in zip(role_pairs, gaps, strict=True) if gap == 0]
-        nearest = min(range(len(gaps)), key=gaps.__getitem__)  # type: ignore[arg-type]
+        nearest = min(range(len(gaps)), key=lambda k: cast(int, gaps[k]))
         kept.extend(meeting or [role_pairs[nearest]])
     return kept
 
