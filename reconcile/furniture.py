@@ -194,7 +194,9 @@ _DATELINE = re.compile(
     + _WEEKDAY
     + r",?\s*|"
     + _MONTH
-    + r",?\s*|\d{1,4}(?:st|nd|rd|th)?\b,?\s*|\d{1,2}[:.]\d{2}\b\s*|[ap]\.?m\b\.?\s*"
+    # Longest first, so a search takes "7:19" whole, not "7".
+    + r",?\s*|\d{4}([./-])\d{1,2}\1\d{1,2}\b\s*|\d{1,2}[:.]\d{2}\b\s*"
+    r"|\d{1,4}(?:st|nd|rd|th)?\b,?\s*|[ap]\.?m\b\.?\s*"
     r"|(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|et|pt|msk|eet|eest)\b\s*|[+-]\d{2}:?\d{2}\b\s*)+",
     re.IGNORECASE,
 )
@@ -280,13 +282,42 @@ def _furniture_kind(line: str) -> str | None:
             return "teaser"
         if _EDITORIAL_NOTE.fullmatch(line):
             return "prompt"  # "(NDTV staff have not edited this story; ...)"
-        if _DIGIT.search(line) and _DATELINE.fullmatch(line):
+        if _DIGIT.search(line) and (
+            _DATELINE.fullmatch(line) or _stamp_with_names(line)
+        ):
             return "byline"
     if words <= 40 and (_CONTRIBUTOR.match(line) or _BIO.match(line)):
         return "bio"
     if _IMAGE.fullmatch(line):
         return "image"
     return None
+
+
+#: A time of day or an all-number date in a stamp ("7:19 p.m.", "2025.10.30").
+_STAMP_FIGURE = re.compile(r"\d{1,2}[:.]\d{2}\b|\d{4}([./-])\d{1,2}\1\d{1,2}\b")
+#: Words that join the names beside a stamp ("Europe 1 with AFP").
+_STAMP_JOINERS = frozenset({"with", "and", "by", "from"})
+#: Most words of names beside a stamp.
+_STAMP_NAME_WORDS = 5
+
+
+def _stamp_with_names(line: str) -> bool:
+    """Whether *line* is a time stamp beside the names of its outlet or author
+    and nothing else: "Europe 1 with AFP 7:19 p.m., January 19, 2023, updated at
+    7:22 p.m., January 19, 2023"; "2025.10.30 15:19 (Updated 2025.10.30) |
+    Jiang Fufei". The stamp holds a time of day or an all-number date; the rest
+    is at most :data:`_STAMP_NAME_WORDS` capitalised words (and "with", "and",
+    "by", "from")."""
+    stamps = [m.group() for m in _DATELINE.finditer(line) if m.group().strip()]
+    if not any(_STAMP_FIGURE.search(stamp) for stamp in stamps):
+        return False
+    rest = _DATELINE.sub(" ", line).translate(_STAMP_BRACKETS).split()
+    return 0 < len(rest) <= _STAMP_NAME_WORDS and all(
+        word[0].isupper() or word.lower() in _STAMP_JOINERS for word in rest
+    )
+
+
+_STAMP_BRACKETS = str.maketrans("()[]|·•", "       ")
 
 
 def _has_credit(line: str) -> bool:

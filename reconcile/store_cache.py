@@ -109,8 +109,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: the statement date to a date after an event noun that only modifies a noun
 #: before the clause's verb ("the offer price is ... on December 15"); format
 #: 41 gives accounts their exact figures (``Account.figures``); format 42
-#: dates a deal by the day a party says it makes it (``say`` announces).
-CACHE_FORMAT = 42
+#: dates a deal by the day a party says it makes it (``say`` announces); format
+#: 43 removes time stamps beside the names of their outlet or author.
+CACHE_FORMAT = 43
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

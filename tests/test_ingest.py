@@ -860,6 +860,8 @@ class TestLooksLikeFurniture:
             "(Apart from the headline, the desk has not edited this story.)",
             "THIS IS A BREAKING NEWS UPDATE.",
             "The earlier AP story appears below.",
+            "Gazette with AFP 7:19 p.m., March 14, 2025, updated at 7:22 p.m., March 14, 2025",
+            "2025.03.14 09:12 (Updated 2025.03.14) | Jane Doe",
         ],
     )
     def test_furniture(self, line):
@@ -892,6 +894,8 @@ class TestLooksLikeFurniture:
             "The copyright 2023 ruling was upheld by the court on Monday.",
             "The report said 12 people died (the report was later corrected).",
             "The earlier attack was worse than this one.",
+            "Divers reached Bellmoor at 7:19 p.m. on March 14.",
+            "On 2025.03.14 the storm struck Bellmoor.",
         ],
     )
     def test_reporting(self, line):
