@@ -936,6 +936,23 @@ class TestBinding:
         ("text", "attributes"),
         [
             (
+                "Her coalition won a clear majority in parliament, final results"
+                " showed Tuesday.",
+                ["statement date"],
+            ),
+            ("Figures showed on Monday that the quake killed 12.", ["statement date"]),
+        ],
+        ids=["results showed", "figures showed"],
+    )
+    def test_what_figures_show_is_a_statement(self, text, attributes):
+        """'final results showed Tuesday' dates the results, not the win: a
+        source that shows reports, as one that says."""
+        assert date_attributes(text) == attributes
+
+    @pytest.mark.parametrize(
+        ("text", "attributes"),
+        [
+            (
                 "The offer price is a 40% premium to the mill's closing price on"
                 " December 15.",
                 ["statement date"],
