@@ -111,8 +111,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: 41 gives accounts their exact figures (``Account.figures``); format 42
 #: dates a deal by the day a party says it makes it (``say`` announces); format
 #: 43 removes time stamps beside the names of their outlet or author; format
-#: 44 reads "show" as a verb of statement ("final results showed Tuesday").
-CACHE_FORMAT = 44
+#: 44 reads "show" as a verb of statement ("final results showed Tuesday");
+#: format 45 dates an account by all its days joined by "and".
+CACHE_FORMAT = 45
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

@@ -2901,6 +2901,34 @@ def _reference_incompatible(vector, left: Account, right: Account) -> bool:
     return any((f, lv) in CANNOT_LINK for f, lv in levels.items())
 
 
+class TestDaysJoinedByAnd:
+    @pytest.mark.parametrize(
+        ("text", "days"),
+        [
+            (
+                "Macron called snap elections, held in two rounds, on June 30 and"
+                " July 7.",
+                (date(2023, 6, 30), date(2023, 7, 7)),
+            ),
+            (
+                "The two leaders met on Wednesday (Oct. 30).",
+                (date(2023, 10, 30), date(2023, 10, 30)),
+            ),
+        ],
+        ids=["two rounds: both days", "a day named twice: the calendar date"],
+    )
+    def test_an_accounts_days(self, text, days):
+        """An event given days joined by "and" holds them all, so another
+        outlet's "in July" meets it; a weekday beside a date is still read as
+        that date."""
+        from reconcile.events.coref import _mention_date
+
+        claim = only_claim(text)
+        events = bind_values(claim)
+
+        assert _mention_date(claim, events, 0) == days
+
+
 class TestSharedFigures:
     """Two accounts that give one exact figure are evidence of one event; figures
     that differ count nothing against it (they are what a conflict is made of)."""

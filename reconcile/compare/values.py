@@ -8,7 +8,6 @@ twins (:func:`are_twins`).
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -21,6 +20,7 @@ from rapidfuzz import fuzz
 from reconcile.config import Config
 from reconcile.extract.actors import PLACE_TYPES
 from reconcile.extract.attribution import find_attribution
+from reconcile.extract.dates import joined_by_and
 from reconcile.match.frames import content_tokens, frame_tokens
 from reconcile.model import Actor, Claim, DateValue, Quantity, Value
 
@@ -332,8 +332,8 @@ def _closest_days(
             len(role_pairs) == 1
             or None in gaps
             or not (
-                _joined_by_and(left, {id(a): a for a, _ in role_pairs})
-                or _joined_by_and(right, {id(b): b for _, b in role_pairs})
+                joined_by_and(left, [cast(DateValue, a) for a, _ in role_pairs])
+                or joined_by_and(right, [cast(DateValue, b) for _, b in role_pairs])
             )
         ):
             kept.extend(role_pairs)
@@ -342,24 +342,6 @@ def _closest_days(
         nearest = min(range(len(gaps)), key=lambda k: cast(int, gaps[k]))
         kept.extend(meeting or [role_pairs[nearest]])
     return kept
-
-
-#: What stands between two days of one event ("June 30 and July 7").
-_AND_BETWEEN = re.compile(r"\s*,?\s*and\s+(?:on\s+)?", re.IGNORECASE)
-
-
-def _joined_by_and(claim: Claim, dates: dict[int, Value]) -> bool:
-    """Whether *claim* gives two or more *dates* one after another, each joined
-    to the next by "and"."""
-    if len(dates) < 2:
-        return False
-    ordered = sorted(dates.values(), key=lambda v: v.span.start)
-    offset = claim.span.start
-    return all(
-        _AND_BETWEEN.fullmatch(claim.text, a.span.end - offset, b.span.start - offset)
-        is not None
-        for a, b in itertools.pairwise(ordered)
-    )
 
 
 def _day_gap(left: DateValue, right: DateValue) -> int | None:

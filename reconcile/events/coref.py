@@ -53,6 +53,7 @@ from reconcile.events.binding import (
     bind_values,
 )
 from reconcile.extract.actors import PLACE_TYPES, Gazetteer, load_gazetteer
+from reconcile.extract.dates import joined_by_and
 from reconcile.extract.quantities import counts_heads
 from reconcile.extract.triggers import lemmas_of
 from reconcile.lexicon import TriggerLexicon, inflections, trigger_lexicon
@@ -1034,7 +1035,8 @@ def _mention_date(
 ) -> tuple[date, date] | None:
     """The days a claim dates a mention to; a calendar date before a weekday
     ("on Wednesday (Oct. 30)" is Oct. 30: a weekday is the outlet's reckoning
-    of the date, often in another time zone)."""
+    of the date, often in another time zone); all the days joined by "and"
+    ("in two rounds, on June 30 and July 7": June 30 to July 7)."""
     found = [
         value
         for index in events.values_of(mention, "date")
@@ -1044,6 +1046,11 @@ def _mention_date(
     ]
     if not found:
         return None
+    if joined_by_and(claim, found):
+        return (
+            min(v.earliest for v in found),  # type: ignore[type-var]
+            max(v.latest for v in found),  # type: ignore[type-var]
+        )
     best = min(found, key=lambda v: bool(_WEEKDAY.match(v.text)))
     assert best.earliest is not None and best.latest is not None
     return best.earliest, best.latest

@@ -68,8 +68,10 @@ tariffs, Trump said Saturday"; "In April, he announced plans to ..."): see
 from __future__ import annotations
 
 import calendar
+import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -77,9 +79,14 @@ from typing import NamedTuple
 from lemminflect import getAllInflections, getAllLemmas, getInflection
 
 from reconcile.lexicon import trigger_lexicon
-from reconcile.model import DateValue, Span
+from reconcile.model import Claim, DateValue, Span
 
-__all__ = ["find_dates", "parse_date_mention", "resolve_relative_date"]
+__all__ = [
+    "find_dates",
+    "joined_by_and",
+    "parse_date_mention",
+    "resolve_relative_date",
+]
 
 Resolution = tuple[date | None, date | None, str]
 
@@ -998,4 +1005,33 @@ def _ago(count: int, unit: str, published: date) -> Resolution:
         date(published.year - count, 1, 1),
         date(published.year - count, 12, 31),
         "year",
+    )
+
+
+#: What stands between two days of one event ("June 30 and July 7").
+_AND_BETWEEN = re.compile(r"\s*,?\s*and\s+(?:on\s+)?", re.IGNORECASE)
+
+
+def joined_by_and(claim: Claim, dates: Sequence[DateValue]) -> bool:
+    """Whether *claim* gives two or more *dates* one after another, each joined
+    to the next by "and": days of one event ("elections in two rounds, on June
+    30 and July 7"), not one day named twice ("on Wednesday (Oct. 30)").
+
+    >>> from datetime import date
+    >>> text = "The elections were held in two rounds, on June 30 and July 7."
+    >>> days = [DateValue(t, Span(text.index(t), text.index(t) + len(t)),
+    ...                   date(2024, m, d), date(2024, m, d), "day", "date")
+    ...         for t, m, d in (("June 30", 6, 30), ("July 7", 7, 7))]
+    >>> joined_by_and(Claim("a#1", "a", "A", text, Span(0, len(text)), days), days)
+    True
+    """
+    unique = list({id(d): d for d in dates}.values())
+    if len(unique) < 2:
+        return False
+    ordered = sorted(unique, key=lambda d: d.span.start)
+    offset = claim.span.start
+    return all(
+        _AND_BETWEEN.fullmatch(claim.text, a.span.end - offset, b.span.start - offset)
+        is not None
+        for a, b in itertools.pairwise(ordered)
     )
