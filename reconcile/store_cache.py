@@ -112,8 +112,9 @@ SEGMENTS_BEFORE_SNAPSHOT = 16
 #: dates a deal by the day a party says it makes it (``say`` announces); format
 #: 43 removes time stamps beside the names of their outlet or author; format
 #: 44 reads "show" as a verb of statement ("final results showed Tuesday");
-#: format 45 dates an account by all its days joined by "and".
-CACHE_FORMAT = 45
+#: format 45 dates an account by all its days joined by "and"; format 46 reads
+#: no figure in a designation with a noun ("Boeing 737-800 aircraft").
+CACHE_FORMAT = 46
 
 CACHE_CLASSES: dict[str, type] = {
     cls.__name__: cls

@@ -449,6 +449,7 @@ def find_quantities(
             if not (after is not None and f.end > after.start)
             and not (f.kind == "digits" and _CLOCK_AFTER.match(lowered, f.end))
         ]
+        figures = _without_designations(text, figures)
     return [
         Quantity(
             text=text[f.start : f.end],
@@ -512,6 +513,66 @@ def _is_label(text: str, start: int, end: int) -> bool:
         return False
     before = text[:at].rstrip()
     return bool(before) and before[-1] not in ".!?:\"“'‘"
+
+
+def _without_designations(text: str, figures: list[_Figure]) -> list[_Figure]:
+    """*figures* without the designations of things named right before them
+    ("39 are Boeing 737-800 aircraft" counts no 737 to 800 aircraft); a bare
+    number before the name counts what the designation's noun names ("all 101
+    Boeing 737-800 planes": 101 planes)."""
+    kept: list[_Figure] = []
+    for figure in figures:
+        if not (
+            figure.kind == "digits"
+            and figure.measure is None
+            and _designates(text, figure)
+        ):
+            kept.append(figure)
+            continue
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and not before.unit
+            and before.measure is None
+            and _NAME_BETWEEN.fullmatch(text, before.end, figure.start)
+        ):
+            before.unit = figure.unit
+    return kept
+
+
+#: Capitalised words between a count and a designation ("101 Boeing 737-800").
+_NAME_BETWEEN = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){1,3}")
+
+
+def _designates(text: str, figure: _Figure) -> bool:
+    """Whether a figure of things is a model's or a route's designation right
+    after its name ("Boeing 737-800 aircraft", "Route 66 motels"): a
+    capitalised word that is no possessive, month or weekday and does not open
+    a sentence (:func:`_is_label`). Not a measure ("Mateo Salvini's League
+    8.9%" is the League's), nor a figure after a modifier ("about 14 km")."""
+    if (
+        not figure.unit
+        or not text[figure.start].isdigit()
+        or not counts_heads(figure.unit)
+    ):
+        return False
+    word, _ = _word_before(text, figure.start)
+    return (
+        word[:1].isupper()
+        and word[-2:] not in ("'s", "’s")
+        and word.lower() not in _CALENDAR_WORDS
+        and _is_label(text, figure.start, figure.end)
+    )
+
+
+#: Months and weekdays: a number after them is a day or a year, read as a date.
+_CALENDAR_WORDS = frozenset(
+    _words(
+        "january february march april may june july august september october november"
+        " december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday"
+        " wednesday thursday friday saturday sunday"
+    )
+)
 
 
 #: A word and its full stop right before a number ("No. 4").

@@ -592,6 +592,45 @@ class TestLabelsAndClocks:
         number with a possessive ("CBS 2's") is part of a name."""
         assert find_quantities(text) == []
 
+    @pytest.mark.parametrize(
+        ("text", "found"),
+        [
+            (
+                "Of the 41 planes in its fleet, 39 are Boeing 737-800 aircraft.",
+                [("41 planes", 41, "planes"), ("39", 39, "planes")],
+            ),
+            (
+                "Seoul will inspect all 101 Boeing 737-800 planes in the country.",
+                [("101", 101, "planes")],
+            ),
+            ("The Route 66 motels closed.", []),
+            ("Mateo Salvini's League 8.9%.", [("8.9%", 8.9, "percent")]),
+            (
+                "Its epicentre lay in the Pacific about 14 km away.",
+                [("about 14 km", 12.6, "km")],
+            ),
+            (
+                "Sudan's 30 million people voted.",
+                [("30 million people", 30_000_000, "people")],
+            ),
+        ],
+        ids=[
+            "model",
+            "a count before the name",
+            "route",
+            "a measure owned",
+            "a measure after a modifier",
+            "possessive",
+        ],
+    )
+    def test_a_designation_with_a_noun_counts_nothing(self, text, found) -> None:
+        """'Boeing 737-800 aircraft' names a model, not 737 to 800 aircraft: a
+        number of things right after a capitalised name is its designation,
+        and a bare count before the name counts its noun. A measure after a
+        name is the name's ('the League 8.9%'), and so is a figure after a
+        possessive."""
+        assert [(q.text, q.low, q.unit) for q in find_quantities(text)] == found
+
     def test_a_count_after_a_label_still_counts(self) -> None:
         found = find_quantities("Flight 214 carried 307 people.")
         assert [(q.text, q.low) for q in found] == [("307 people", 307)]
