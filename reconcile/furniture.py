@@ -189,14 +189,20 @@ _STAMP = re.compile(
     + r"|\w+\s+ago)",
     re.IGNORECASE,
 )
+#: A time of day ("7:19") and an all-number date ("2025.10.30").
+_CLOCK = r"\d{1,2}[:.]\d{2}\b"
+_NUMERIC_DATE = r"\d{4}([./-])\d{1,2}\1\d{1,2}\b"
 _DATELINE = re.compile(
     r"(?:(?:updated|published|posted|last\s+updated|on|at)\b\s*:?\s*|[,|·•–—-]\s*|"
     + _WEEKDAY
     + r",?\s*|"
     + _MONTH
     # Longest first, so a search takes "7:19" whole, not "7".
-    + r",?\s*|\d{4}([./-])\d{1,2}\1\d{1,2}\b\s*|\d{1,2}[:.]\d{2}\b\s*"
-    r"|\d{1,4}(?:st|nd|rd|th)?\b,?\s*|[ap]\.?m\b\.?\s*"
+    + r",?\s*|"
+    + _NUMERIC_DATE
+    + r"\s*|"
+    + _CLOCK
+    + r"\s*|\d{1,4}(?:st|nd|rd|th)?\b,?\s*|[ap]\.?m\b\.?\s*"
     r"|(?:gmt|utc|bst|cet|cest|est|edt|pst|pdt|et|pt|msk|eet|eest)\b\s*|[+-]\d{2}:?\d{2}\b\s*)+",
     re.IGNORECASE,
 )
@@ -294,7 +300,7 @@ def _furniture_kind(line: str) -> str | None:
 
 
 #: A time of day or an all-number date in a stamp ("7:19 p.m.", "2025.10.30").
-_STAMP_FIGURE = re.compile(r"\d{1,2}[:.]\d{2}\b|\d{4}([./-])\d{1,2}\1\d{1,2}\b")
+_STAMP_FIGURE = re.compile(_NUMERIC_DATE + "|" + _CLOCK)
 #: Words that join the names beside a stamp ("Europe 1 with AFP").
 _STAMP_JOINERS = frozenset({"with", "and", "by", "from"})
 #: Most words of names beside a stamp.

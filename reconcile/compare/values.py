@@ -322,20 +322,21 @@ def _closest_days(
     pairs of that role that overlap are compared, or, when none does, the
     nearest one (one conflict, not one per day). Days not joined so ("on
     Wednesday (Oct. 30)") are each compared."""
+    if len(pairs) < 2:
+        return pairs  # most pairs of claims: one date each, or none
     by_role: dict[str | None, list[tuple[Value, Value]]] = {}
     for pair in pairs:
         by_role.setdefault(cast(DateValue, pair[0]).role, []).append(pair)
     kept: list[tuple[Value, Value]] = []
     for role_pairs in by_role.values():
-        gaps = [_day_gap(cast(DateValue, a), cast(DateValue, b)) for a, b in role_pairs]
-        if (
-            len(role_pairs) == 1
-            or None in gaps
-            or not (
-                joined_by_and(left, [cast(DateValue, a) for a, _ in role_pairs])
-                or joined_by_and(right, [cast(DateValue, b) for _, b in role_pairs])
-            )
+        if len(role_pairs) == 1 or not (
+            joined_by_and(left, [cast(DateValue, a) for a, _ in role_pairs])
+            or joined_by_and(right, [cast(DateValue, b) for _, b in role_pairs])
         ):
+            kept.extend(role_pairs)
+            continue
+        gaps = [_day_gap(cast(DateValue, a), cast(DateValue, b)) for a, b in role_pairs]
+        if None in gaps:
             kept.extend(role_pairs)
             continue
         meeting = [pair for pair, gap in zip(role_pairs, gaps, strict=True) if gap == 0]

@@ -547,8 +547,8 @@ _NAME_BETWEEN = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){1,3}")
 def _designates(text: str, figure: _Figure) -> bool:
     """Whether a figure of things is a model's or a route's designation right
     after its name ("Boeing 737-800 aircraft", "Route 66 motels"): a
-    capitalised word that is no possessive, month or weekday and does not open
-    a sentence (:func:`_is_label`). Not a measure ("Mateo Salvini's League
+    capitalised word that is no possessive nor weekday and does not open a
+    sentence (:func:`_is_label`). Not a measure ("Mateo Salvini's League
     8.9%" is the League's), nor a figure after a modifier ("about 14 km")."""
     if (
         not figure.unit
@@ -560,18 +560,15 @@ def _designates(text: str, figure: _Figure) -> bool:
     return (
         word[:1].isupper()
         and word[-2:] not in ("'s", "’s")
-        and word.lower() not in _CALENDAR_WORDS
+        and word.lower() not in _WEEKDAYS
         and _is_label(text, figure.start, figure.end)
     )
 
 
-#: Months and weekdays: a number after them is a day or a year, read as a date.
-_CALENDAR_WORDS = frozenset(
-    _words(
-        "january february march april may june july august september october november"
-        " december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday"
-        " wednesday thursday friday saturday sunday"
-    )
+#: Weekdays: "On Monday 12 people arrived" counts (a number after a month
+#: is never read as a figure: ``_MONTH_BEFORE_RE``).
+_WEEKDAYS = frozenset(
+    _words("monday tuesday wednesday thursday friday saturday sunday")
 )
 
 

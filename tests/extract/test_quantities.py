@@ -613,6 +613,7 @@ class TestLabelsAndClocks:
                 "Sudan's 30 million people voted.",
                 [("30 million people", 30_000_000, "people")],
             ),
+            ("On Monday 12 people arrived.", [("12 people", 12, "people")]),
         ],
         ids=[
             "model",
@@ -621,6 +622,7 @@ class TestLabelsAndClocks:
             "a measure owned",
             "a measure after a modifier",
             "possessive",
+            "a weekday",
         ],
     )
     def test_a_designation_with_a_noun_counts_nothing(self, text, found) -> None:
